@@ -1,0 +1,52 @@
+"use server";
+
+import { AuthError, CredentialsSignin } from "next-auth";
+import { getDb } from "@/db";
+import { signInSchema, signUpSchema } from "@/lib/accounts/schemas";
+import { signIn } from "@/lib/auth";
+import { safeCallbackPath } from "@/lib/auth/config";
+import { isAppError } from "@/lib/errors";
+import { echoValues, fieldErrors, type FormState } from "@/lib/forms";
+import { signUp } from "@/lib/services/sign-up";
+
+const WRONG_CREDENTIALS = "Incorrect email or password.";
+const TOO_MANY = "Too many failed attempts. Wait a few minutes, then try again.";
+
+/** Signs in with email and password, then goes back to where the visitor was headed. */
+export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const values = echoValues(formData);
+  const parsed = signInSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
+  if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error), values };
+  try {
+    await signIn("credentials", {
+      ...parsed.data,
+      redirectTo: safeCallbackPath(formData.get("callbackUrl")),
+    });
+  } catch (error) {
+    if (error instanceof CredentialsSignin && error.code === "too_many_attempts") return { message: TOO_MANY, values };
+    if (error instanceof AuthError) return { message: WRONG_CREDENTIALS, values };
+    throw error; // the redirect after a successful sign-in travels as an exception
+  }
+  return {};
+}
+
+/** Creates the account and its first business, then signs the new owner in. */
+export async function signUpAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const values = echoValues(formData);
+  const parsed = signUpSchema.safeParse({
+    email: formData.get("email"),
+    password: formData.get("password"),
+    businessName: formData.get("businessName"),
+    country: formData.get("country"),
+    currency: formData.get("currency"),
+  });
+  if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error), values };
+  try {
+    await signUp(await getDb(), parsed.data);
+  } catch (error) {
+    if (isAppError(error)) return { fieldErrors: { [error.param ?? "form"]: error.message }, values };
+    throw error;
+  }
+  await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/dashboard" });
+  return {};
+}

@@ -1,0 +1,71 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db";
+import { findMembership } from "@/db/queries/memberships";
+import { merchantSettingsSchema, newBusinessSchema } from "@/lib/accounts/schemas";
+import { signOut } from "@/lib/auth";
+import { isAppError } from "@/lib/errors";
+import { echoValues, fieldErrors, type FormState } from "@/lib/forms";
+import { getDashboardContext, MERCHANT_COOKIE, MODE_COOKIE } from "@/lib/http/session";
+import { createMerchant } from "@/lib/services/create-merchant";
+import { updateMerchantSettings } from "@/lib/services/update-merchant-settings";
+
+const COOKIE = { httpOnly: true, sameSite: "lax", path: "/", maxAge: 60 * 60 * 24 * 365 } as const;
+
+export async function signOutAction() {
+  await signOut({ redirectTo: "/signin" });
+}
+
+/** Makes another of the user's merchants the one the dashboard acts for. */
+export async function switchMerchantAction(formData: FormData) {
+  const { user } = await getDashboardContext();
+  const merchantId = String(formData.get("merchantId") ?? "");
+  // Only a merchant the user belongs to can be selected; anything else is ignored.
+  if (await findMembership(await getDb(), { userId: user.id, merchantId })) {
+    (await cookies()).set(MERCHANT_COOKIE, merchantId, COOKIE);
+  }
+  redirect("/dashboard");
+}
+
+export async function setModeAction(formData: FormData) {
+  await getDashboardContext();
+  const live = formData.get("mode") === "live";
+  (await cookies()).set(MODE_COOKIE, live ? "live" : "test", COOKIE);
+  redirect("/dashboard");
+}
+
+export async function createBusinessAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const { user } = await getDashboardContext();
+  const values = echoValues(formData);
+  const parsed = newBusinessSchema.safeParse({
+    businessName: formData.get("businessName"),
+    country: formData.get("country"),
+    currency: formData.get("currency"),
+  });
+  if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error), values };
+  const { merchantId } = await createMerchant(await getDb(), { userId: user.id }, parsed.data);
+  (await cookies()).set(MERCHANT_COOKIE, merchantId, COOKIE);
+  redirect("/dashboard");
+}
+
+export async function updateSettingsAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const { user, current } = await getDashboardContext();
+  const values = echoValues(formData);
+  const parsed = merchantSettingsSchema.safeParse({
+    businessName: formData.get("businessName"),
+    country: formData.get("country"),
+    currency: formData.get("currency"),
+    brandColor: formData.get("brandColor"),
+    logoUrl: formData.get("logoUrl") ?? "",
+  });
+  if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error), values };
+  try {
+    await updateMerchantSettings(await getDb(), { userId: user.id, merchantId: current.merchant.id }, parsed.data);
+  } catch (error) {
+    if (isAppError(error)) return { message: error.message, values };
+    throw error;
+  }
+  return { ok: true, message: "Settings saved." };
+}

@@ -1,0 +1,51 @@
+import Link from "next/link";
+import { MerchantSwitcher } from "@/components/dashboard/merchant-switcher";
+import { NavLinks } from "@/components/dashboard/nav-links";
+import { getDashboardContext } from "@/lib/http/session";
+import { setModeAction, signOutAction, switchMerchantAction } from "../actions";
+
+export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
+  const { user, memberships, current, livemode } = await getDashboardContext();
+  return (
+    <div className="min-h-dvh">
+      {livemode ? null : (
+        <div role="note" aria-label="Test mode" className="bg-amber-400 px-4 py-1 text-center text-xs font-semibold text-amber-950">
+          Test mode — you are looking at test data. No real money moves.
+        </div>
+      )}
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <div className="flex items-center gap-3">
+            <Link href="/dashboard" className="text-lg font-semibold tracking-tight text-indigo-700">
+              Paylink
+            </Link>
+            <MerchantSwitcher memberships={memberships} currentId={current.merchant.id} action={switchMerchantAction} />
+            <Link href="/dashboard/businesses/new" className="text-sm text-indigo-700 hover:underline">
+              New business
+            </Link>
+          </div>
+          <div className="flex items-center gap-3 text-sm">
+            <form action={setModeAction}>
+              <input type="hidden" name="mode" value={livemode ? "test" : "live"} />
+              <button type="submit" className="rounded-md border border-slate-300 px-2 py-1.5 hover:bg-slate-100">
+                {livemode ? "Switch to test mode" : "Switch to live mode"}
+              </button>
+            </form>
+            <span className="hidden text-slate-500 sm:inline" data-testid="signed-in-as">
+              {user.email}
+            </span>
+            <form action={signOutAction}>
+              <button type="submit" className="rounded-md px-2 py-1.5 font-medium text-slate-700 hover:bg-slate-100">
+                Sign out
+              </button>
+            </form>
+          </div>
+        </div>
+        <div className="mx-auto max-w-6xl px-4 pb-2">
+          <NavLinks />
+        </div>
+      </header>
+      <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+    </div>
+  );
+}

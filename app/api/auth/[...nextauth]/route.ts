@@ -1,0 +1,4 @@
+// Auth.js endpoints: session, CSRF token, credentials callback, sign-out.
+import { handlers } from "@/lib/auth";
+
+export const { GET, POST } = handlers;

@@ -1,0 +1,17 @@
+import { COUNTRY_CODES, countryName } from "@/lib/geo/countries";
+import { CURRENCIES } from "@/lib/money/currencies";
+
+/** Options for country pickers, sorted by English name. */
+export function countryOptions() {
+  return COUNTRY_CODES.map((code) => ({ value: code, label: countryName(code) })).sort((a, b) =>
+    a.label.localeCompare(b.label),
+  );
+}
+
+/** Options for currency pickers: code first (what merchants scan for), then name and decimals. */
+export function currencyOptions() {
+  return CURRENCIES.map((c) => ({
+    value: c.code,
+    label: `${c.code} — ${c.name}${c.exponent === 2 ? "" : ` (${c.exponent} decimals)`}`,
+  }));
+}

@@ -1,0 +1,104 @@
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+
+export { schema };
+export type Schema = typeof schema;
+
+/**
+ * The handle every query and service takes first. A transaction is also a Db, so the same code runs inside
+ * `db.transaction(...)` and outside it, on PostgreSQL and on PGlite alike.
+ */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export type DatabaseConfig =
+  | { kind: "postgres"; url: string; poolSize: number }
+  | { kind: "pglite"; dataDir: string };
+
+export interface Database {
+  db: Db;
+  kind: DatabaseConfig["kind"];
+  /** Applies pending migrations (serialized across processes on PostgreSQL). */
+  migrate(): Promise<void>;
+  /** Round trip to the server; rejects when it is unreachable. */
+  ping(timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_FOLDER = "db/migrations";
+
+// Any fixed 64-bit number: every process that migrates takes this advisory lock first.
+const MIGRATION_LOCK = 7_302_115_009;
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+export async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const client = postgres(url, {
+    max: poolSize,
+    // Fail fast when the server is gone instead of queueing requests for minutes.
+    connect_timeout: 5,
+    idle_timeout: 60,
+    onnotice: () => {},
+  });
+  const db = drizzle(client, { schema, casing: "snake_case" }) as unknown as Db;
+  return {
+    db,
+    kind: "postgres",
+    async migrate() {
+      const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+      // drizzle's migrator takes no lock of its own; several app and worker processes start together.
+      const lockClient = postgres(url, { max: 1, onnotice: () => {} });
+      try {
+        await lockClient`select pg_advisory_lock(${MIGRATION_LOCK})`;
+        await migrate(drizzle(lockClient), { migrationsFolder: MIGRATIONS_FOLDER });
+        await lockClient`select pg_advisory_unlock(${MIGRATION_LOCK})`;
+      } finally {
+        await lockClient.end({ timeout: 5 });
+      }
+    },
+    async ping(timeoutMs = 2000) {
+      await withTimeout(client`select 1`.execute(), timeoutMs, "database ping");
+    },
+    async close() {
+      await client.end({ timeout: 5 });
+    },
+  };
+}
+
+/** Opens PGlite in `dataDir` (a folder that survives restarts), or in memory when it is "memory://". */
+export async function openPglite(dataDir: string): Promise<Database> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  if (!dataDir.startsWith("memory://")) {
+    const { mkdir } = await import("node:fs/promises");
+    await mkdir(dataDir, { recursive: true });
+  }
+  const client = await PGlite.create(dataDir);
+  const db = drizzle(client, { schema, casing: "snake_case" }) as unknown as Db;
+  return {
+    db,
+    kind: "pglite",
+    async migrate() {
+      const { migrate } = await import("drizzle-orm/pglite/migrator");
+      // PGlite is single-process by design, so there is nobody to race with.
+      await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER });
+    },
+    async ping(timeoutMs = 2000) {
+      await withTimeout(client.query("select 1"), timeoutMs, "database ping");
+    },
+    async close() {
+      if (!client.closed) await client.close();
+    },
+  };
+}
+
+export function openDatabase(config: DatabaseConfig): Promise<Database> {
+  return config.kind === "postgres" ? openPostgres(config.url, config.poolSize) : openPglite(config.dataDir);
+}

@@ -1,0 +1,32 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { Db } from "../client";
+import { memberships, merchants, type Merchant, type MembershipRole } from "../schema";
+
+export interface MerchantMembership {
+  merchant: Merchant;
+  role: MembershipRole;
+}
+
+/** Every merchant the user belongs to, oldest membership first. */
+export async function listMembershipsForUser(db: Db, params: { userId: string }): Promise<MerchantMembership[]> {
+  const rows = await db
+    .select({ merchant: merchants, role: memberships.role })
+    .from(memberships)
+    .innerJoin(merchants, eq(merchants.id, memberships.merchantId))
+    .where(eq(memberships.userId, params.userId))
+    .orderBy(asc(memberships.createdAt), asc(merchants.id));
+  return rows;
+}
+
+export async function findMembership(
+  db: Db,
+  params: { userId: string; merchantId: string },
+): Promise<MerchantMembership | null> {
+  const [row] = await db
+    .select({ merchant: merchants, role: memberships.role })
+    .from(memberships)
+    .innerJoin(merchants, eq(merchants.id, memberships.merchantId))
+    .where(and(eq(memberships.userId, params.userId), eq(memberships.merchantId, params.merchantId)))
+    .limit(1);
+  return row ?? null;
+}

@@ -1,0 +1,3 @@
+export * from "./merchants";
+export * from "./rate-limits";
+export * from "./users";

@@ -1,0 +1,37 @@
+import { index, pgEnum, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { users } from "./users";
+
+export const merchants = pgTable("merchants", {
+  id: text().primaryKey(),
+  name: text().notNull(),
+  /** ISO 3166-1 alpha-2. */
+  country: text().notNull(),
+  /** ISO 4217, upper case; the currency new links start with. */
+  defaultCurrency: text().notNull(),
+  /** `#rrggbb`, used on the hosted checkout. */
+  brandColor: text().notNull().default("#4f46e5"),
+  logoUrl: text(),
+  createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  updatedAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+});
+
+export const membershipRole = pgEnum("membership_role", ["owner", "admin", "viewer"]);
+
+/** Who may act for which merchant, and how much. A user can belong to several merchants. */
+export const memberships = pgTable(
+  "memberships",
+  {
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    merchantId: text()
+      .notNull()
+      .references(() => merchants.id, { onDelete: "cascade" }),
+    role: membershipRole().notNull(),
+    createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.merchantId] }), index().on(t.merchantId)],
+);
+
+export type Merchant = typeof merchants.$inferSelect;
+export type MembershipRole = (typeof membershipRole.enumValues)[number];

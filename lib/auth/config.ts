@@ -1,0 +1,53 @@
+import type { NextAuthConfig } from "next-auth";
+import { getEnv } from "@/lib/env";
+
+// The part of the Auth.js configuration that needs no database, so proxy.ts can check sessions with it
+// without loading drivers. lib/auth/index.ts adds the credentials provider on top.
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; email: string; name?: string | null };
+  }
+}
+
+export const SIGN_IN_PATH = "/signin";
+
+export function baseAuthConfig(): NextAuthConfig {
+  const env = getEnv();
+  return {
+    secret: env.AUTH_SECRET,
+    trustHost: env.AUTH_TRUST_HOST,
+    // Credentials sign-in needs JWT sessions; membership and roles are still read from the database on each
+    // request, so removing someone from a merchant takes effect at once.
+    session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+    pages: { signIn: SIGN_IN_PATH },
+    providers: [],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user?.id) token.sub = user.id;
+        return token;
+      },
+      session({ session, token }) {
+        if (token.sub) session.user.id = token.sub;
+        return session;
+      },
+    },
+    logger: {
+      // Auth.js logs through console by default; its messages can include request details, so keep only
+      // the error class (CredentialsSignin and friends are expected and not logged at all).
+      error(error) {
+        if (error.name !== "CredentialsSignin") console.error(JSON.stringify({ level: "error", msg: "auth error", type: error.name }));
+      },
+      warn() {},
+      debug() {},
+    },
+  };
+}
+
+/** A post-sign-in destination that stays on this site (no open redirect). */
+export function safeCallbackPath(value: unknown, fallback = "/dashboard"): string {
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) {
+    return fallback;
+  }
+  return value;
+}

@@ -1,0 +1,27 @@
+import type { ZodError } from "zod";
+
+/** What a server action returns to its form: a message, per-field errors, and the values to show again. */
+export interface FormState {
+  message?: string;
+  ok?: boolean;
+  fieldErrors?: Record<string, string>;
+  values?: Record<string, string>;
+}
+
+export function fieldErrors(error: ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "form");
+    out[key] ??= issue.message;
+  }
+  return out;
+}
+
+/** The submitted text fields, minus secrets, to refill the form after an error. */
+export function echoValues(formData: FormData, omit: readonly string[] = ["password"]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string" && !omit.includes(key) && !key.startsWith("$")) out[key] = value;
+  }
+  return out;
+}

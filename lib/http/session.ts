@@ -1,0 +1,45 @@
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { connection } from "next/server";
+import { cache } from "react";
+import { getDb } from "@/db";
+import { listMembershipsForUser, type MerchantMembership } from "@/db/queries/memberships";
+import { findUserById } from "@/db/queries/users";
+import { auth } from "@/lib/auth";
+import { SIGN_IN_PATH } from "@/lib/auth/config";
+
+export const MERCHANT_COOKIE = "paylink_merchant";
+export const MODE_COOKIE = "paylink_mode";
+
+export interface DashboardContext {
+  user: { id: string; email: string };
+  memberships: MerchantMembership[];
+  /** The merchant the dashboard is acting for: the one chosen in the switcher, else the first. */
+  current: MerchantMembership;
+  /** Test mode unless the merchant switched to live; every merchant query is scoped by it. */
+  livemode: boolean;
+}
+
+/**
+ * Who is signed in and for which merchant, read once per request. Memberships come from the database on
+ * every request, so a removed member loses access at once even though sessions are JWTs.
+ */
+export const getDashboardContext = cache(async (): Promise<DashboardContext> => {
+  await connection();
+  const session = await auth();
+  const userId = session?.user?.id;
+  if (!userId) redirect(SIGN_IN_PATH);
+  const db = await getDb();
+  const [user, memberships] = await Promise.all([findUserById(db, userId), listMembershipsForUser(db, { userId })]);
+  if (!user) redirect(SIGN_IN_PATH);
+  const store = await cookies();
+  const selected = store.get(MERCHANT_COOKIE)?.value;
+  const current = memberships.find((m) => m.merchant.id === selected) ?? memberships[0];
+  if (!current) redirect("/dashboard/businesses/new");
+  return {
+    user: { id: user.id, email: user.email },
+    memberships,
+    current,
+    livemode: store.get(MODE_COOKIE)?.value === "live",
+  };
+});

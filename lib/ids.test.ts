@@ -1,0 +1,24 @@
+import { describe, expect, test } from "vitest";
+import { newId, newToken } from "./ids";
+
+describe("newId", () => {
+  test("carries the kind's prefix", () => {
+    expect(newId("order")).toMatch(/^ord_[0-9A-Za-z]{25}$/);
+    expect(newId("merchant")).toMatch(/^mch_/);
+  });
+
+  test("sorts by creation time as a string", () => {
+    const earlier = newId("order", Date.UTC(2026, 0, 1));
+    const later = newId("order", Date.UTC(2026, 0, 1) + 1);
+    expect(earlier < later).toBe(true);
+  });
+
+  test("does not repeat", () => {
+    const ids = new Set(Array.from({ length: 10_000 }, () => newId("user", 0)));
+    expect(ids.size).toBe(10_000);
+  });
+});
+
+test("newToken is url-safe and long", () => {
+  expect(newToken()).toMatch(/^[0-9A-Za-z]{32}$/);
+});

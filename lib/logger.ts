@@ -1,0 +1,61 @@
+import pino, { type Logger } from "pino";
+import { getEnv } from "./env";
+
+export type { Logger } from "pino";
+
+// Field paths whose values never reach a log line, whatever a caller passes in.
+const REDACT = [
+  "password",
+  "*.password",
+  "passwordHash",
+  "*.passwordHash",
+  "secret",
+  "*.secret",
+  "authorization",
+  "*.authorization",
+  "headers.authorization",
+  "headers.cookie",
+  "cookie",
+  "card",
+  "*.card",
+  "cardNumber",
+  "*.cardNumber",
+  "cvc",
+  "*.cvc",
+];
+
+/** A JSON-lines logger with the project's redaction rules; `destination` defaults to stdout. */
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
+    level,
+    base: { service: "paylink" },
+    redact: { paths: REDACT, censor: "[redacted]" },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+  };
+  return destination ? pino(options, destination) : pino(options);
+}
+
+let root: Logger | undefined;
+
+/** The process logger: one JSON object per line on stdout. */
+export function logger(): Logger {
+  root ??= createLogger(getEnv().LOG_LEVEL);
+  return root;
+}
+
+/** A child logger whose every line carries the request id. */
+export function requestLogger(requestId: string, parent: Logger = logger()): Logger {
+  return parent.child({ requestId });
+}
+
+/**
+ * Serializes an unexpected error for the log without its message text when that could carry data from the
+ * database driver (SQL, parameter values); the stack stays, since logs are not shown to clients.
+ */
+export function errorForLog(error: unknown): Record<string, unknown> {
+  if (error instanceof Error) {
+    return { type: error.name, message: error.message.slice(0, 500), stack: error.stack };
+  }
+  return { type: typeof error };
+}

@@ -1,0 +1,53 @@
+import type { Db } from "@/db/client";
+import { findUserByEmail } from "@/db/queries/users";
+import { memberships, merchants, users } from "@/db/schema";
+import { signUpSchema, type SignUpInput } from "@/lib/accounts/schemas";
+import { hashPassword } from "@/lib/auth/password";
+import { AppError } from "@/lib/errors";
+import { newId } from "@/lib/ids";
+
+export interface SignUpResult {
+  userId: string;
+  merchantId: string;
+}
+
+/** Creates a user, their first merchant and the owner membership, all or nothing. */
+export async function signUp(db: Db, input: SignUpInput): Promise<SignUpResult> {
+  const data = signUpSchema.parse(input);
+  if (await findUserByEmail(db, data.email)) {
+    throw new AppError("resource_conflict", "An account with this email already exists. Sign in instead.", {
+      param: "email",
+    });
+  }
+  const passwordHash = await hashPassword(data.password);
+  const userId = newId("user");
+  const merchantId = newId("merchant");
+  try {
+    await db.transaction(async (tx) => {
+      await tx.insert(users).values({ id: userId, email: data.email, passwordHash });
+      await tx.insert(merchants).values({
+        id: merchantId,
+        name: data.businessName,
+        country: data.country,
+        defaultCurrency: data.currency,
+      });
+      await tx.insert(memberships).values({ userId, merchantId, role: "owner" });
+    });
+  } catch (error) {
+    // Two sign-ups with one email racing past the look-up above: the unique index decides.
+    if (isUniqueViolation(error)) {
+      throw new AppError("resource_conflict", "An account with this email already exists. Sign in instead.", {
+        param: "email",
+      });
+    }
+    throw error;
+  }
+  return { userId, merchantId };
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === "23505") return true;
+  }
+  return false;
+}

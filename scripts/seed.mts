@@ -1,0 +1,15 @@
+// npm run db:seed — adds the demo merchant (idempotent).
+import { databaseConfigFromEnv } from "@/db";
+import { openDatabase } from "@/db/client";
+import { seedDemo } from "@/db/seed";
+import { prepareLocalEnv } from "./local-env.mts";
+
+prepareLocalEnv();
+const database = await openDatabase(databaseConfigFromEnv());
+try {
+  await database.migrate();
+  const demo = await seedDemo(database.db);
+  console.log(JSON.stringify(demo));
+} finally {
+  await database.close();
+}
