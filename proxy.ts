@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import NextAuth from "next-auth";
-import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
+import { getToken } from "next-auth/jwt";
+import { NextResponse, type NextRequest } from "next/server";
 import { baseAuthConfig, SIGN_IN_PATH } from "@/lib/auth/config";
 
 // Runs before every request: gives it a request id (on every log line the request writes, and echoed to the
@@ -22,11 +22,23 @@ function passThrough(request: NextRequest, requestId: string): NextResponse {
   return response;
 }
 
-const { auth } = NextAuth(() => baseAuthConfig());
+/**
+ * Whether the request carries a valid, unexpired session. Only reads the cookie: Auth.js's own proxy wrapper
+ * re-issues the session cookie on every response, and a prefetch still in flight during sign-out would then
+ * bring the session back to life.
+ */
+async function hasSession(request: NextRequest): Promise<boolean> {
+  const secret = baseAuthConfig().secret!;
+  // Auth.js names the cookie __Secure-… when the site is served over https; accept either name.
+  for (const secureCookie of [true, false]) {
+    if (await getToken({ req: request, secret, secureCookie })) return true;
+  }
+  return false;
+}
 
-const dashboardGuard = auth((request) => {
+export async function proxy(request: NextRequest): Promise<Response> {
   const requestId = requestIdOf(request);
-  if (!request.auth?.user) {
+  if (request.nextUrl.pathname.startsWith("/dashboard") && !(await hasSession(request))) {
     const signIn = new URL(SIGN_IN_PATH, request.nextUrl);
     signIn.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
     const redirect = NextResponse.redirect(signIn);
@@ -34,15 +46,6 @@ const dashboardGuard = auth((request) => {
     return redirect;
   }
   return passThrough(request, requestId);
-});
-
-// With a lazily configured Auth.js, auth(handler) resolves to the handler asynchronously.
-type ProxyHandler = (request: NextRequest, event: NextFetchEvent) => Promise<Response>;
-const guard = Promise.resolve(dashboardGuard as unknown as ProxyHandler | Promise<ProxyHandler>);
-
-export async function proxy(request: NextRequest, event: NextFetchEvent): Promise<Response> {
-  if (request.nextUrl.pathname.startsWith("/dashboard")) return (await guard)(request, event);
-  return passThrough(request, requestIdOf(request));
 }
 
 export const config = {

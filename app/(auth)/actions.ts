@@ -33,16 +33,17 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
 /** Creates the account and its first business, then signs the new owner in. */
 export async function signUpAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const values = echoValues(formData);
-  const parsed = signUpSchema.safeParse({
-    email: formData.get("email"),
-    password: formData.get("password"),
-    businessName: formData.get("businessName"),
-    country: formData.get("country"),
-    currency: formData.get("currency"),
-  });
+  const input = {
+    email: String(formData.get("email") ?? ""),
+    password: String(formData.get("password") ?? ""),
+    businessName: String(formData.get("businessName") ?? ""),
+    country: String(formData.get("country") ?? ""),
+    currency: String(formData.get("currency") ?? ""),
+  };
+  const parsed = signUpSchema.safeParse(input);
   if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error), values };
   try {
-    await signUp(await getDb(), parsed.data);
+    await signUp(await getDb(), input);
   } catch (error) {
     if (isAppError(error)) return { fieldErrors: { [error.param ?? "form"]: error.message }, values };
     throw error;

@@ -39,13 +39,14 @@ export async function setModeAction(formData: FormData) {
 export async function createBusinessAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const { user } = await getDashboardContext();
   const values = echoValues(formData);
-  const parsed = newBusinessSchema.safeParse({
-    businessName: formData.get("businessName"),
-    country: formData.get("country"),
-    currency: formData.get("currency"),
-  });
+  const input = {
+    businessName: String(formData.get("businessName") ?? ""),
+    country: String(formData.get("country") ?? ""),
+    currency: String(formData.get("currency") ?? ""),
+  };
+  const parsed = newBusinessSchema.safeParse(input);
   if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error), values };
-  const { merchantId } = await createMerchant(await getDb(), { userId: user.id }, parsed.data);
+  const { merchantId } = await createMerchant(await getDb(), { userId: user.id }, input);
   (await cookies()).set(MERCHANT_COOKIE, merchantId, COOKIE);
   redirect("/dashboard");
 }
@@ -53,16 +54,18 @@ export async function createBusinessAction(_previous: FormState, formData: FormD
 export async function updateSettingsAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const { user, current } = await getDashboardContext();
   const values = echoValues(formData);
-  const parsed = merchantSettingsSchema.safeParse({
-    businessName: formData.get("businessName"),
-    country: formData.get("country"),
-    currency: formData.get("currency"),
-    brandColor: formData.get("brandColor"),
-    logoUrl: formData.get("logoUrl") ?? "",
-  });
+  const input = {
+    businessName: String(formData.get("businessName") ?? ""),
+    country: String(formData.get("country") ?? ""),
+    currency: String(formData.get("currency") ?? ""),
+    brandColor: String(formData.get("brandColor") ?? ""),
+    logoUrl: String(formData.get("logoUrl") ?? ""),
+  };
+  // Parsed here only to show field errors on the form; the service validates the same input itself.
+  const parsed = merchantSettingsSchema.safeParse(input);
   if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error), values };
   try {
-    await updateMerchantSettings(await getDb(), { userId: user.id, merchantId: current.merchant.id }, parsed.data);
+    await updateMerchantSettings(await getDb(), { userId: user.id, merchantId: current.merchant.id }, input);
   } catch (error) {
     if (isAppError(error)) return { message: error.message, values };
     throw error;

@@ -39,13 +39,13 @@ export const newBusinessSchema = z.object({
   country: countrySchema,
   currency: currencySchema,
 });
-export type NewBusinessInput = z.infer<typeof newBusinessSchema>;
+export type NewBusinessInput = z.input<typeof newBusinessSchema>;
 
 export const signUpSchema = newBusinessSchema.extend({
   email: emailSchema,
   password: newPasswordSchema,
 });
-export type SignUpInput = z.infer<typeof signUpSchema>;
+export type SignUpInput = z.input<typeof signUpSchema>;
 
 export const signInSchema = z.object({
   email: emailSchema,
@@ -68,6 +68,6 @@ export const merchantSettingsSchema = z.object({
     .transform((v) => (v === "" ? null : v))
     .pipe(z.url({ protocol: /^https?$/, error: "Use an http(s) URL for the logo." }).nullable()),
 });
-export type MerchantSettingsInput = z.infer<typeof merchantSettingsSchema>;
+export type MerchantSettingsInput = z.input<typeof merchantSettingsSchema>;
 
 export const roleSchema = z.enum(["owner", "admin", "viewer"]);

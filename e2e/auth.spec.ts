@@ -1,0 +1,88 @@
+import { expect, test } from "@playwright/test";
+import { PASSWORD, signIn, signUp, uniqueEmail } from "./helpers";
+
+test("sign up lands on the dashboard of the new business, in test mode", async ({ page }) => {
+  await signUp(page, { email: uniqueEmail("signup"), business: "Kaffeehaus Berlin" });
+  await expect(page.getByRole("note", { name: "Test mode" })).toBeVisible();
+  for (const item of ["Links", "Orders", "Developers", "Settings"]) {
+    await expect(page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: item })).toBeVisible();
+  }
+  await expect(page.getByText("EUR", { exact: true })).toBeVisible();
+});
+
+test("sign out, a protected page sends to sign-in, and signing in returns there", async ({ page }) => {
+  const email = uniqueEmail("roundtrip");
+  await signUp(page, { email, business: "Round Trip Ltd" });
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+
+  await page.goto("/dashboard/settings");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fdashboard%2Fsettings/);
+  await signIn(page, email);
+  await expect(page).toHaveURL(/\/dashboard\/settings$/);
+  await expect(page.getByLabel("Business name")).toHaveValue("Round Trip Ltd");
+});
+
+test("a wrong password and an unknown email get the same message and no session", async ({ page }) => {
+  const email = uniqueEmail("wrong");
+  await signUp(page, { email, business: "Wrong Password GmbH" });
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  await signIn(page, email, "not the password");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Incorrect email or password.");
+  await expect(page.getByLabel("Email")).toHaveValue(email);
+
+  await signIn(page, uniqueEmail("nobody"), PASSWORD);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Incorrect email or password.");
+
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/signin/);
+});
+
+test("repeated failures are slowed down, even for the right password", async ({ page }) => {
+  const email = uniqueEmail("throttle");
+  await signUp(page, { email, business: "Throttled AG" });
+  await page.getByRole("button", { name: "Sign out" }).click();
+  for (let i = 0; i < 5; i++) {
+    await signIn(page, email, `guess-${i}`);
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("Incorrect email or password.");
+  }
+  await signIn(page, email, PASSWORD);
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Too many failed attempts");
+  await expect(page).toHaveURL(/\/signin/);
+});
+
+test("a user with two businesses switches between them", async ({ page }) => {
+  await signUp(page, { email: uniqueEmail("switch"), business: "First Shop" });
+  await page.getByRole("link", { name: "New business" }).click();
+  await page.getByLabel("Business name").fill("Second Shop");
+  await page.getByLabel("Country").selectOption("JP");
+  await page.getByLabel("Default currency").selectOption("JPY");
+  await page.getByRole("button", { name: "Create business" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Second Shop" })).toBeVisible();
+  await expect(page.getByText("JPY", { exact: true })).toBeVisible();
+
+  await page.getByLabel("Business").selectOption({ label: "First Shop (owner)" });
+  await page.getByRole("button", { name: "Switch", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "First Shop" })).toBeVisible();
+
+  // The choice sticks across pages.
+  await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Settings" }).click();
+  await expect(page.getByLabel("Business name")).toHaveValue("First Shop");
+});
+
+test("the owner edits the business settings", async ({ page }) => {
+  await signUp(page, { email: uniqueEmail("settings"), business: "Settings Co" });
+  await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Settings" }).click();
+  await page.getByLabel("Business name").fill("Settings Company");
+  await page.getByLabel("Logo URL").fill("https://cdn.example.com/logo.png");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("main").getByRole("status")).toHaveText("Settings saved.");
+  await page.reload();
+  await expect(page.getByLabel("Business name")).toHaveValue("Settings Company");
+  await expect(page.getByLabel("Logo URL")).toHaveValue("https://cdn.example.com/logo.png");
+
+  await page.getByLabel("Logo URL").fill("ftp://nope");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Use an http(s) URL for the logo.")).toBeVisible();
+});
