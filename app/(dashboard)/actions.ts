@@ -1,7 +1,9 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { ZodError } from "zod";
 import { getDb } from "@/db";
 import { findMembership } from "@/db/queries/memberships";
 import { merchantSettingsSchema, newBusinessSchema } from "@/lib/accounts/schemas";
@@ -10,6 +12,7 @@ import { isAppError } from "@/lib/errors";
 import { echoValues, fieldErrors, type FormState } from "@/lib/forms";
 import { getDashboardContext, MERCHANT_COOKIE, MODE_COOKIE } from "@/lib/http/session";
 import { createMerchant } from "@/lib/services/create-merchant";
+import { addMember, changeMemberRole, removeMember } from "@/lib/services/manage-team";
 import { updateMerchantSettings } from "@/lib/services/update-merchant-settings";
 
 const COOKIE = { httpOnly: true, sameSite: "lax", path: "/", maxAge: 60 * 60 * 24 * 365 } as const;
@@ -71,4 +74,37 @@ export async function updateSettingsAction(_previous: FormState, formData: FormD
     throw error;
   }
   return { ok: true, message: "Settings saved." };
+}
+
+export async function addMemberAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const { user, current } = await getDashboardContext();
+  const values = echoValues(formData);
+  try {
+    await addMember(await getDb(), { userId: user.id, merchantId: current.merchant.id }, {
+      email: String(formData.get("email") ?? ""),
+      role: String(formData.get("role") ?? ""),
+    });
+  } catch (error) {
+    if (error instanceof ZodError) return { fieldErrors: { email: error.issues[0]?.message ?? "Check this field." }, values };
+    if (isAppError(error)) return { fieldErrors: { email: error.message }, values };
+    throw error;
+  }
+  revalidatePath("/dashboard/settings");
+  return { ok: true, message: "Added to the team." };
+}
+
+/** Changes a member's role or removes them, depending on the button pressed. */
+export async function updateMemberAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const { user, current } = await getDashboardContext();
+  const actor = { userId: user.id, merchantId: current.merchant.id };
+  const target = String(formData.get("userId") ?? "");
+  try {
+    if (formData.get("intent") === "remove") await removeMember(await getDb(), actor, { userId: target });
+    else await changeMemberRole(await getDb(), actor, { userId: target, role: String(formData.get("role") ?? "") });
+  } catch (error) {
+    if (isAppError(error) || error instanceof ZodError) return { message: isAppError(error) ? error.message : "Choose a role." };
+    throw error;
+  }
+  revalidatePath("/dashboard/settings");
+  return { ok: true };
 }

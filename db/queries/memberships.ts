@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../client";
-import { memberships, merchants, type Merchant, type MembershipRole } from "../schema";
+import { memberships, merchants, users, type Merchant, type MembershipRole } from "../schema";
 
 export interface MerchantMembership {
   merchant: Merchant;
@@ -29,4 +29,22 @@ export async function findMembership(
     .where(and(eq(memberships.userId, params.userId), eq(memberships.merchantId, params.merchantId)))
     .limit(1);
   return row ?? null;
+}
+
+export interface TeamMember {
+  userId: string;
+  email: string;
+  role: MembershipRole;
+  createdAt: Date;
+}
+
+/** The members of one merchant, owners first. */
+export async function listTeam(db: Db, params: { merchantId: string }): Promise<TeamMember[]> {
+  const rows = await db
+    .select({ userId: users.id, email: users.email, role: memberships.role, createdAt: memberships.createdAt })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.merchantId, params.merchantId))
+    .orderBy(asc(memberships.role), asc(memberships.createdAt));
+  return rows;
 }
