@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { afterAll, describe, expect, test } from "vitest";
+import { describe, expect, onTestFinished, test } from "vitest";
 import { checkHealth } from "@/lib/health";
 import { createDatabase, dropDatabase } from "@/test/databases";
 import { openPglite, openPostgres } from "./client";
@@ -8,7 +8,7 @@ import { merchants } from "./schema";
 describe("migrations on PostgreSQL", () => {
   test("several processes starting at once migrate a fresh database exactly once", async () => {
     const { name, url } = await createDatabase("paylink_migrate");
-    afterAll(() => dropDatabase(name));
+    onTestFinished(() => dropDatabase(name));
     const instances = await Promise.all([1, 2, 3, 4].map(() => openPostgres(url, 1)));
     try {
       await Promise.all(instances.map((d) => d.migrate()));

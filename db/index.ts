@@ -1,10 +1,10 @@
-import { getEnv } from "@/lib/env";
+import { getDatabaseEnv } from "@/lib/env";
 import { openDatabase, type Database, type DatabaseConfig, type Db } from "./client";
 
 export type { Db } from "./client";
 
 export function databaseConfigFromEnv(): DatabaseConfig {
-  const env = getEnv();
+  const env = getDatabaseEnv();
   return env.DATABASE_URL
     ? { kind: "postgres", url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE }
     : { kind: "pglite", dataDir: env.PGLITE_DATA_DIR };

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { EnvError, parseEnv } from "./env";
+import { EnvError, parseDatabaseEnv, parseEnv } from "./env";
 
 const secret = "x".repeat(32);
 
@@ -37,4 +37,9 @@ describe("parseEnv", () => {
     expect(parseEnv({ AUTH_SECRET: secret, AUTH_TRUST_HOST: "false" }).AUTH_TRUST_HOST).toBe(false);
     expect(() => parseEnv({ AUTH_SECRET: secret, AUTH_TRUST_HOST: "yes" })).toThrow(/AUTH_TRUST_HOST/);
   });
+});
+
+test("database tools need only the database variables", () => {
+  expect(parseDatabaseEnv({ DATABASE_URL: "postgres://x@h/db" })).toMatchObject({ DATABASE_URL: "postgres://x@h/db", DATABASE_POOL_SIZE: 10 });
+  expect(() => parseDatabaseEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL must be a postgres/);
 });

@@ -36,11 +36,13 @@ export class EnvError extends Error {
   }
 }
 
-/** Parses an environment record; throws EnvError naming every bad variable. */
-export function parseEnv(source: Record<string, string | undefined>): Env {
+const databaseSchema = schema.pick({ NODE_ENV: true, DATABASE_URL: true, DATABASE_POOL_SIZE: true, PGLITE_DATA_DIR: true });
+export type DatabaseEnv = z.infer<typeof databaseSchema>;
+
+function parseWith<S extends z.ZodType>(target: S, source: Record<string, string | undefined>): z.infer<S> {
   // An empty string in a .env file means "unset", as people expect.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
-  const result = schema.safeParse(cleaned);
+  const result = target.safeParse(cleaned);
   if (!result.success) {
     throw new EnvError(
       result.error.issues.map((issue) => {
@@ -53,10 +55,25 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return result.data;
 }
 
+/** Parses an environment record; throws EnvError naming every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  return parseWith(schema, source);
+}
+
+/** Only the database variables: what migrate and seed need, without the app's secrets. */
+export function parseDatabaseEnv(source: Record<string, string | undefined>): DatabaseEnv {
+  return parseWith(databaseSchema, source);
+}
+
 let cached: Env | undefined;
 
 /** The validated environment of this process, parsed on first use. */
 export function getEnv(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** The database part of the environment, for tools that only touch the database. */
+export function getDatabaseEnv(): DatabaseEnv {
+  return cached ?? parseDatabaseEnv(process.env);
 }

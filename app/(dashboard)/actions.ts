@@ -10,7 +10,7 @@ import { merchantSettingsSchema, newBusinessSchema } from "@/lib/accounts/schema
 import { signOut } from "@/lib/auth";
 import { isAppError } from "@/lib/errors";
 import { echoValues, fieldErrors, type FormState } from "@/lib/forms";
-import { getDashboardContext, MERCHANT_COOKIE, MODE_COOKIE } from "@/lib/http/session";
+import { getDashboardContext, getSessionContext, MERCHANT_COOKIE, MODE_COOKIE } from "@/lib/http/session";
 import { createMerchant } from "@/lib/services/create-merchant";
 import { addMember, changeMemberRole, removeMember } from "@/lib/services/manage-team";
 import { updateMerchantSettings } from "@/lib/services/update-merchant-settings";
@@ -23,7 +23,7 @@ export async function signOutAction() {
 
 /** Makes another of the user's merchants the one the dashboard acts for. */
 export async function switchMerchantAction(formData: FormData) {
-  const { user } = await getDashboardContext();
+  const { user } = await getSessionContext();
   const merchantId = String(formData.get("merchantId") ?? "");
   // Only a merchant the user belongs to can be selected; anything else is ignored.
   if (await findMembership(await getDb(), { userId: user.id, merchantId })) {
@@ -33,14 +33,14 @@ export async function switchMerchantAction(formData: FormData) {
 }
 
 export async function setModeAction(formData: FormData) {
-  await getDashboardContext();
+  await getSessionContext();
   const live = formData.get("mode") === "live";
   (await cookies()).set(MODE_COOKIE, live ? "live" : "test", COOKIE);
   redirect("/dashboard");
 }
 
 export async function createBusinessAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const { user } = await getDashboardContext();
+  const { user } = await getSessionContext();
   const values = echoValues(formData);
   const input = {
     businessName: String(formData.get("businessName") ?? ""),

@@ -19,7 +19,7 @@ export function MerchantSwitcher({
         id="merchant-switcher"
         name="merchantId"
         defaultValue={currentId}
-        className="max-w-48 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+        className="max-w-72 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
       >
         {memberships.map(({ merchant, role }) => (
           <option key={merchant.id} value={merchant.id}>

@@ -3,7 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db";
 import { signInSchema } from "@/lib/accounts/schemas";
 import { getEnv } from "@/lib/env";
-import { logger } from "@/lib/logger";
+import { logger, requestLogger } from "@/lib/logger";
 import { verifyCredentials } from "@/lib/services/verify-credentials";
 import { baseAuthConfig } from "./config";
 
@@ -31,7 +31,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           { maxFailures: env.LOGIN_MAX_FAILURES, windowSeconds: env.LOGIN_WINDOW_SECONDS },
         );
         if (result.ok) return result.user;
-        logger().info({ event: "signin_failed", reason: result.reason }, "sign-in refused");
+        const requestId = request.headers.get("x-request-id");
+        (requestId ? requestLogger(requestId) : logger()).info({ event: "signin_failed", reason: result.reason }, "sign-in refused");
         if (result.reason === "throttled") throw new TooManyAttempts();
         return null;
       },

@@ -11,20 +11,24 @@ import { SIGN_IN_PATH } from "@/lib/auth/config";
 export const MERCHANT_COOKIE = "paylink_merchant";
 export const MODE_COOKIE = "paylink_mode";
 
-export interface DashboardContext {
+export interface SessionContext {
   user: { id: string; email: string };
   memberships: MerchantMembership[];
-  /** The merchant the dashboard is acting for: the one chosen in the switcher, else the first. */
-  current: MerchantMembership;
+  /** The merchant the dashboard is acting for: the one chosen in the switcher, else the first; null if none. */
+  current: MerchantMembership | null;
   /** Test mode unless the merchant switched to live; every merchant query is scoped by it. */
   livemode: boolean;
+}
+
+export interface DashboardContext extends SessionContext {
+  current: MerchantMembership;
 }
 
 /**
  * Who is signed in and for which merchant, read once per request. Memberships come from the database on
  * every request, so a removed member loses access at once even though sessions are JWTs.
  */
-export const getDashboardContext = cache(async (): Promise<DashboardContext> => {
+export const getSessionContext = cache(async (): Promise<SessionContext> => {
   await connection();
   const session = await auth();
   const userId = session?.user?.id;
@@ -34,8 +38,7 @@ export const getDashboardContext = cache(async (): Promise<DashboardContext> => 
   if (!user) redirect(SIGN_IN_PATH);
   const store = await cookies();
   const selected = store.get(MERCHANT_COOKIE)?.value;
-  const current = memberships.find((m) => m.merchant.id === selected) ?? memberships[0];
-  if (!current) redirect("/dashboard/businesses/new");
+  const current = memberships.find((m) => m.merchant.id === selected) ?? memberships[0] ?? null;
   return {
     user: { id: user.id, email: user.email },
     memberships,
@@ -43,3 +46,10 @@ export const getDashboardContext = cache(async (): Promise<DashboardContext> => 
     livemode: store.get(MODE_COOKIE)?.value === "live",
   };
 });
+
+/** The session context of a page that acts for a merchant; a user who belongs to none is sent to create one. */
+export async function getDashboardContext(): Promise<DashboardContext> {
+  const context = await getSessionContext();
+  if (!context.current) redirect("/dashboard/businesses/new");
+  return context as DashboardContext;
+}

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { MerchantSwitcher } from "@/components/dashboard/merchant-switcher";
 import { NavLinks } from "@/components/dashboard/nav-links";
-import { getDashboardContext } from "@/lib/http/session";
+import { getSessionContext } from "@/lib/http/session";
 import { setModeAction, signOutAction, switchMerchantAction } from "../actions";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
-  const { user, memberships, current, livemode } = await getDashboardContext();
+  const { user, memberships, current, livemode } = await getSessionContext();
   return (
     <div className="min-h-dvh">
       {livemode ? null : (
@@ -19,7 +19,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
             <Link href="/dashboard" className="text-lg font-semibold tracking-tight text-indigo-700">
               Paylink
             </Link>
-            <MerchantSwitcher memberships={memberships} currentId={current.merchant.id} action={switchMerchantAction} />
+            {current ? <MerchantSwitcher memberships={memberships} currentId={current.merchant.id} action={switchMerchantAction} /> : null}
             <Link href="/dashboard/businesses/new" className="text-sm text-indigo-700 hover:underline">
               New business
             </Link>
