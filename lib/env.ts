@@ -25,6 +25,8 @@ const schema = z.object({
   /** Failed sign-ins allowed per email and client address within LOGIN_WINDOW_SECONDS before blocking. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  /** Requests per second allowed per API key, shared by every app instance (0 turns the limit off). */
+  API_RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(0).default(100),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,0 +1,50 @@
+import { and, desc, eq, gte, ilike, lt, lte, or, type SQL } from "drizzle-orm";
+import type { MerchantScope } from "@/lib/services/scope";
+import type { Db } from "../client";
+import { paymentLinks, type PaymentLinkRow } from "../schema";
+
+function scoped(scope: MerchantScope): SQL {
+  return and(eq(paymentLinks.merchantId, scope.merchantId), eq(paymentLinks.livemode, scope.livemode))!;
+}
+
+export async function findPaymentLink(db: Db, scope: MerchantScope, id: string): Promise<PaymentLinkRow | null> {
+  const [row] = await db.select().from(paymentLinks).where(and(scoped(scope), eq(paymentLinks.id, id))).limit(1);
+  return row ?? null;
+}
+
+export interface PaymentLinkFilters {
+  limit: number;
+  startingAfter?: string;
+  active?: boolean;
+  q?: string;
+  createdGte?: Date;
+  createdLte?: Date;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** A page of the merchant's links, newest first, plus whether more follow. */
+export async function listPaymentLinks(
+  db: Db,
+  scope: MerchantScope,
+  filters: PaymentLinkFilters,
+): Promise<{ rows: PaymentLinkRow[]; hasMore: boolean }> {
+  const conditions: SQL[] = [scoped(scope)];
+  if (filters.startingAfter) conditions.push(lt(paymentLinks.id, filters.startingAfter));
+  if (filters.active !== undefined) conditions.push(eq(paymentLinks.active, filters.active));
+  if (filters.createdGte) conditions.push(gte(paymentLinks.createdAt, filters.createdGte));
+  if (filters.createdLte) conditions.push(lte(paymentLinks.createdAt, filters.createdLte));
+  if (filters.q) {
+    const pattern = `%${escapeLike(filters.q)}%`;
+    conditions.push(or(ilike(paymentLinks.id, pattern), ilike(paymentLinks.name, pattern), ilike(paymentLinks.itemName, pattern))!);
+  }
+  const rows = await db
+    .select()
+    .from(paymentLinks)
+    .where(and(...conditions))
+    .orderBy(desc(paymentLinks.id))
+    .limit(filters.limit + 1);
+  return { rows: rows.slice(0, filters.limit), hasMore: rows.length > filters.limit };
+}

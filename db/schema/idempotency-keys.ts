@@ -1,0 +1,29 @@
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { merchants } from "./merchants";
+
+/**
+ * One row per Idempotency-Key a merchant sent (per mode). Claimed before the request runs, completed with
+ * the exact response in the same transaction as the request's writes, kept 24 hours.
+ */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    merchantId: text()
+      .notNull()
+      .references(() => merchants.id, { onDelete: "cascade" }),
+    livemode: boolean().notNull(),
+    key: text().notNull(),
+    method: text().notNull(),
+    path: text().notNull(),
+    /** SHA-256 of the raw request body: the same key with another body is a client bug. */
+    bodyHash: text().notNull(),
+    responseStatus: integer(),
+    responseBody: text(),
+    /** Who holds the key while the request runs; the holder completes it only if it still holds it. */
+    claimId: text(),
+    /** A crashed holder's claim lapses after this (its transaction rolled back, so re-running is safe). */
+    lockedUntil: timestamp({ withTimezone: true, precision: 3 }),
+    createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.merchantId, t.livemode, t.key] }), index().on(t.createdAt)],
+);

@@ -1,0 +1,51 @@
+import { sql } from "drizzle-orm";
+import { bigint, boolean, check, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { merchants } from "./merchants";
+
+/** A reusable, shareable link; each buyer who pays through it creates an order. Amounts in minor units. */
+export const paymentLinks = pgTable(
+  "payment_links",
+  {
+    id: text().primaryKey(),
+    merchantId: text()
+      .notNull()
+      .references(() => merchants.id, { onDelete: "cascade" }),
+    livemode: boolean().notNull(),
+    /** The unguessable part of the public checkout URL (/l/{token}). */
+    token: text().notNull().unique(),
+    active: boolean().notNull().default(true),
+    name: text().notNull(),
+    itemName: text().notNull(),
+    description: text(),
+    amount: bigint({ mode: "number" }),
+    currency: text().notNull(),
+    customAmountMinimum: bigint({ mode: "number" }),
+    customAmountMaximum: bigint({ mode: "number" }),
+    customAmountPreset: bigint({ mode: "number" }),
+    defaultCountry: text().notNull(),
+    collectEmail: boolean().notNull().default(true),
+    collectName: boolean().notNull().default(true),
+    paymentMethods: text().array().notNull(),
+    expiresAt: timestamp({ withTimezone: true, precision: 3 }),
+    maxPayments: integer(),
+    afterCompletionType: text({ enum: ["message", "redirect"] }).notNull().default("message"),
+    afterCompletionMessage: text(),
+    afterCompletionUrl: text(),
+    statusCallbackUrl: text(),
+    metadata: jsonb().$type<Record<string, string>>().notNull().default({}),
+    visitCount: bigint({ mode: "number" }).notNull().default(0),
+    payCount: integer().notNull().default(0),
+    successAmount: bigint({ mode: "number" }).notNull().default(0),
+    createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    // Lists are per merchant and mode, newest first; ids sort by creation time.
+    index().on(t.merchantId, t.livemode, t.id),
+    index().on(t.merchantId, t.livemode, t.createdAt),
+    check("payment_links_amount_xor_custom", sql`(${t.amount} is null) <> (${t.customAmountMinimum} is null and ${t.customAmountMaximum} is null and ${t.customAmountPreset} is null)`),
+    check("payment_links_amount_positive", sql`${t.amount} is null or ${t.amount} > 0`),
+  ],
+);
+
+export type PaymentLinkRow = typeof paymentLinks.$inferSelect;

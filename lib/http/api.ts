@@ -1,0 +1,115 @@
+import { ZodError } from "zod";
+import { getDb } from "@/db";
+import type { Db } from "@/db/client";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import type { Logger } from "@/lib/logger";
+import { authenticateApiKey } from "@/lib/services/manage-api-keys";
+import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from "@/lib/services/idempotency";
+import type { ServiceContext } from "@/lib/services/scope";
+import { consumeApiRateLimit, RateLimitedError } from "./rate-limit";
+import { route } from "./route";
+import { appErrorFromZod } from "./zod-errors";
+
+const MAX_BODY_BYTES = 256 * 1024;
+
+export interface ApiRequest<P> {
+  db: Db;
+  ctx: ServiceContext & { apiKeyId: string };
+  params: P;
+  /** The parsed JSON body of a POST or PATCH (an object), else {}. */
+  body: Record<string, unknown>;
+  /** The query string as plain strings. */
+  query: Record<string, string>;
+  log: Logger;
+}
+
+export interface ApiResult {
+  status: number;
+  body: unknown;
+}
+
+function json(status: number, body: string, extra: Record<string, string> = {}): Response {
+  return new Response(body, { status, headers: { "content-type": "application/json; charset=utf-8", ...extra } });
+}
+
+function errorResponse(error: AppError): Response {
+  const headers: Record<string, string> = error instanceof RateLimitedError ? { "retry-after": String(error.retryAfterSeconds) } : {};
+  return json(error.status, JSON.stringify(error.toBody()), headers);
+}
+
+async function readBody(request: Request): Promise<{ text: string; value: Record<string, unknown> }> {
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new AppError("invalid_json", `Request body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
+  if (text.trim() === "") return { text, value: {} };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new AppError("invalid_json", "The request body is not valid JSON.");
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new AppError("invalid_json", "The request body must be a JSON object.");
+  }
+  return { text, value: value as Record<string, unknown> };
+}
+
+/**
+ * A JSON API route: authenticates the secret key (its merchant and mode scope everything), applies the
+ * per-key rate limit, parses the body, runs the handler, and maps errors to the contract's shape. POSTs
+ * honour Idempotency-Key: the handler's writes and the stored response commit in one transaction.
+ */
+export function apiRoute<P = Record<string, never>>(handler: (req: ApiRequest<P>) => Promise<ApiResult>) {
+  return route<P>(async (request, { params, log }) => {
+    const env = getEnv();
+    const db = await getDb();
+    try {
+      const principal = await authenticateApiKey(db, request.headers.get("authorization"));
+      await consumeApiRateLimit(db, principal.apiKeyId, env.API_RATE_LIMIT_PER_SECOND);
+      const ctx = { ...principal, appUrl: env.APP_URL };
+      const url = new URL(request.url);
+      const query = Object.fromEntries(url.searchParams);
+      const hasBody = request.method === "POST" || request.method === "PATCH";
+      const { text, value: body } = hasBody ? await readBody(request) : { text: "", value: {} };
+      const input = hasBody ? body : query;
+
+      const run = async (handle: Db): Promise<ApiResult> => {
+        try {
+          return await handler({ db: handle, ctx, params, body, query, log: log.child({ merchantId: ctx.merchantId }) });
+        } catch (error) {
+          throw error instanceof ZodError ? appErrorFromZod(error, input) : error;
+        }
+      };
+
+      const idempotencyKey = request.method === "POST" ? request.headers.get("idempotency-key") : null;
+      if (idempotencyKey === null) {
+        const result = await run(db);
+        return json(result.status, JSON.stringify(result.body));
+      }
+
+      const claim = await claimIdempotencyKey(db, ctx, { key: idempotencyKey, method: request.method, path: url.pathname, body: text });
+      if (claim.kind === "replay") return json(claim.response.status, claim.response.body, { "idempotent-replayed": "true" });
+      try {
+        const stored = await db.transaction(async (tx) => {
+          const result = await run(tx);
+          const response = { status: result.status, body: JSON.stringify(result.body) };
+          await completeIdempotencyKey(tx, ctx, idempotencyKey, claim.claimId, response);
+          return response;
+        });
+        return json(stored.status, stored.body);
+      } catch (error) {
+        if (error instanceof AppError && error.status < 500 && error.code !== "idempotency_key_in_use") {
+          // A refused request is an answer too: the same key and body get the same refusal.
+          const response = { status: error.status, body: JSON.stringify(error.toBody()) };
+          await completeIdempotencyKey(db, ctx, idempotencyKey, claim.claimId, response).catch(() => {});
+          return json(response.status, response.body);
+        }
+        await releaseIdempotencyKey(db, ctx, idempotencyKey, claim.claimId).catch(() => {});
+        throw error;
+      }
+    } catch (error) {
+      if (error instanceof AppError) return errorResponse(error);
+      throw error;
+    }
+  });
+}

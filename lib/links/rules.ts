@@ -1,0 +1,32 @@
+/** Why a link takes no payment, or null when it does. Pure: the checkout and the API both ask this. */
+export type LinkUnavailableReason = "inactive" | "expired" | "sold_out";
+
+export interface LinkAvailabilityInput {
+  active: boolean;
+  expiresAt: Date | null;
+  maxPayments: number | null;
+  payCount: number;
+}
+
+export function linkUnavailableReason(link: LinkAvailabilityInput, now: Date = new Date()): LinkUnavailableReason | null {
+  if (!link.active) return "inactive";
+  if (link.expiresAt && link.expiresAt.getTime() <= now.getTime()) return "expired";
+  if (link.maxPayments !== null && link.payCount >= link.maxPayments) return "sold_out";
+  return null;
+}
+
+/** The status the dashboard shows for a link. */
+export function linkStatus(link: LinkAvailabilityInput, now: Date = new Date()): "active" | "disabled" | "expired" | "sold_out" {
+  const reason = linkUnavailableReason(link, now);
+  return reason === null ? "active" : reason === "inactive" ? "disabled" : reason;
+}
+
+/** Merges a metadata update into the current metadata; an empty-string value removes its key. */
+export function mergeMetadata(current: Record<string, string>, update: Record<string, string>): Record<string, string> {
+  const next = { ...current };
+  for (const [key, value] of Object.entries(update)) {
+    if (value === "") delete next[key];
+    else next[key] = value;
+  }
+  return next;
+}

@@ -1,0 +1,115 @@
+import { z } from "zod";
+import { isCountryCode } from "@/lib/geo/countries";
+import { isCurrencyCode } from "@/lib/money/currencies";
+import { MAX_AMOUNT_MINOR } from "@/lib/money/money";
+import { PAYMENT_METHODS } from "@/lib/payments/methods";
+
+// The payment-link fields of the API contract, validated once and shared by the JSON API, the dashboard's
+// server actions and the OpenAPI document. Unknown fields are refused (strict objects).
+
+export const minorAmountSchema = z
+  .number({ error: "Must be an integer amount in the currency's minor unit (e.g. 1999 for 19.99 USD)." })
+  .int("Must be an integer amount in the currency's minor unit (e.g. 1999 for 19.99 USD).")
+  .positive("Must be greater than zero.")
+  .max(MAX_AMOUNT_MINOR, `Must be at most ${MAX_AMOUNT_MINOR}.`);
+
+export const currencyCodeSchema = z
+  .string()
+  .refine(isCurrencyCode, "Must be an upper-case ISO 4217 currency code, such as USD.");
+
+export const countryCodeSchema = z
+  .string()
+  .refine(isCountryCode, "Must be an upper-case ISO 3166-1 alpha-2 country code, such as US.");
+
+export const paymentMethodsSchema = z
+  .array(z.enum(PAYMENT_METHODS), { error: `Must be a list of payment methods: ${PAYMENT_METHODS.join(", ")}.` })
+  .min(1, "Offer at least one payment method.")
+  .refine((list) => new Set(list).size === list.length, "List each payment method once.");
+
+export const httpsUrlSchema = z
+  .string()
+  .max(2000, "Must be at most 2000 characters.")
+  .pipe(z.url({ protocol: /^https?$/, error: "Must be an absolute http(s) URL." }));
+
+export const metadataSchema = z
+  .record(z.string().min(1).max(40, "Metadata keys are at most 40 characters."), z.string().max(500, "Metadata values are at most 500 characters."))
+  .refine((m) => Object.keys(m).length <= 20, "At most 20 metadata keys.");
+
+export const customAmountSchema = z
+  .strictObject({
+    minimum: minorAmountSchema.optional(),
+    maximum: minorAmountSchema.optional(),
+    preset: minorAmountSchema.optional(),
+  })
+  .refine((c) => c.minimum === undefined || c.maximum === undefined || c.minimum <= c.maximum, {
+    message: "minimum must not be above maximum.",
+    path: ["minimum"],
+  })
+  .refine((c) => c.preset === undefined || ((c.minimum ?? 0) <= c.preset && c.preset <= (c.maximum ?? Infinity)), {
+    message: "preset must lie between minimum and maximum.",
+    path: ["preset"],
+  });
+
+export const afterCompletionSchema = z.discriminatedUnion(
+  "type",
+  [
+    z.strictObject({ type: z.literal("message"), message: z.string().trim().min(1).max(500) }),
+    z.strictObject({ type: z.literal("redirect"), url: httpsUrlSchema }),
+  ],
+  { error: 'Must be {"type":"message","message":"…"} or {"type":"redirect","url":"https://…"}.' },
+);
+
+const timestampSchema = z.iso.datetime({ offset: true, error: "Must be an ISO 8601 time, such as 2026-05-25T10:00:00Z." });
+
+const nameSchema = z.string().trim().min(1, "Must not be empty.").max(200, "Must be at most 200 characters.");
+const descriptionSchema = z.string().trim().max(1000, "Must be at most 1000 characters.");
+
+export const createPaymentLinkSchema = z
+  .strictObject({
+    name: nameSchema.optional(),
+    item_name: nameSchema,
+    description: descriptionSchema.nullable().optional(),
+    amount: minorAmountSchema.nullable().optional(),
+    currency: currencyCodeSchema.optional(),
+    custom_amount: customAmountSchema.nullable().optional(),
+    default_country: countryCodeSchema,
+    collect_email: z.boolean().optional(),
+    collect_name: z.boolean().optional(),
+    payment_methods: paymentMethodsSchema.optional(),
+    expires_at: timestampSchema.nullable().optional(),
+    max_payments: z.number().int().min(1).max(1_000_000_000).nullable().optional(),
+    after_completion: afterCompletionSchema.optional(),
+    status_callback_url: httpsUrlSchema.nullable().optional(),
+    metadata: metadataSchema.optional(),
+  })
+  .refine((b) => (b.amount == null) !== (b.custom_amount == null), {
+    message: "Set exactly one of amount (a fixed price) and custom_amount (the buyer chooses).",
+    path: ["amount"],
+  });
+export type CreatePaymentLinkInput = z.input<typeof createPaymentLinkSchema>;
+
+export const updatePaymentLinkSchema = z.strictObject({
+  active: z.boolean().optional(),
+  name: nameSchema.optional(),
+  description: descriptionSchema.nullable().optional(),
+  expires_at: timestampSchema.nullable().optional(),
+  max_payments: z.number().int().min(1).max(1_000_000_000).nullable().optional(),
+  after_completion: afterCompletionSchema.optional(),
+  payment_methods: paymentMethodsSchema.optional(),
+  status_callback_url: httpsUrlSchema.nullable().optional(),
+  /** Merged into the existing metadata; a key set to "" is removed (as Stripe does). */
+  metadata: metadataSchema.optional(),
+});
+export type UpdatePaymentLinkInput = z.input<typeof updatePaymentLinkSchema>;
+
+const booleanParam = z.enum(["true", "false"], { error: "Must be true or false." }).transform((v) => v === "true");
+
+export const listPaymentLinksSchema = z.strictObject({
+  limit: z.coerce.number({ error: "Must be an integer from 1 to 100." }).int("Must be an integer from 1 to 100.").min(1, "Must be an integer from 1 to 100.").max(100, "Must be an integer from 1 to 100.").default(20),
+  starting_after: z.string().regex(/^plink_[0-9A-Za-z]+$/, "Must be a payment link id.").optional(),
+  active: booleanParam.optional(),
+  q: z.string().trim().min(1).max(200).optional(),
+  created_gte: timestampSchema.optional(),
+  created_lte: timestampSchema.optional(),
+});
+export type ListPaymentLinksParams = z.output<typeof listPaymentLinksSchema>;

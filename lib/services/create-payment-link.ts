@@ -1,0 +1,53 @@
+import type { Db } from "@/db/client";
+import { merchants, paymentLinks } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { recordEvent } from "@/lib/events/record-event";
+import { newId, newToken } from "@/lib/ids";
+import { createPaymentLinkSchema, type CreatePaymentLinkInput } from "@/lib/links/schemas";
+import { toPaymentLinkObject, type PaymentLinkObject } from "@/lib/links/serialize";
+import type { ServiceContext } from "./scope";
+
+const DEFAULT_MESSAGE = "Thank you for your payment.";
+
+/** Creates a payment link and its `payment_link.created` event in one transaction. */
+export async function createPaymentLink(db: Db, ctx: ServiceContext, input: CreatePaymentLinkInput): Promise<PaymentLinkObject> {
+  const data = createPaymentLinkSchema.parse(input);
+  return db.transaction(async (tx) => {
+    // No currency given: the merchant's default, as the dashboard pre-selects it.
+    const currency: string =
+      data.currency ??
+      (await tx.select({ c: merchants.defaultCurrency }).from(merchants).where(eq(merchants.id, ctx.merchantId)))[0]!.c;
+    const after = data.after_completion ?? { type: "message" as const, message: DEFAULT_MESSAGE };
+    const [row] = await tx
+      .insert(paymentLinks)
+      .values({
+        id: newId("paymentLink"),
+        merchantId: ctx.merchantId,
+        livemode: ctx.livemode,
+        token: newToken(),
+        name: data.name ?? data.item_name,
+        itemName: data.item_name,
+        description: data.description ?? null,
+        amount: data.amount ?? null,
+        currency,
+        customAmountMinimum: data.custom_amount?.minimum ?? null,
+        customAmountMaximum: data.custom_amount?.maximum ?? null,
+        customAmountPreset: data.custom_amount?.preset ?? null,
+        defaultCountry: data.default_country,
+        collectEmail: data.collect_email ?? true,
+        collectName: data.collect_name ?? true,
+        paymentMethods: data.payment_methods ?? ["card"],
+        expiresAt: data.expires_at ? new Date(data.expires_at) : null,
+        maxPayments: data.max_payments ?? null,
+        afterCompletionType: after.type,
+        afterCompletionMessage: after.type === "message" ? after.message : null,
+        afterCompletionUrl: after.type === "redirect" ? after.url : null,
+        statusCallbackUrl: data.status_callback_url ?? null,
+        metadata: data.metadata ?? {},
+      })
+      .returning();
+    const object = toPaymentLinkObject(row!, ctx.appUrl);
+    await recordEvent(tx, ctx, "payment_link.created", object);
+    return object;
+  });
+}

@@ -1,0 +1,64 @@
+import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { findActiveApiKeyByHash } from "@/db/queries/api-keys";
+import { apiKeys } from "@/db/schema";
+import { generateApiKey, hashApiKey, parseApiKey } from "@/lib/api-keys";
+import { AppError } from "@/lib/errors";
+import { newId } from "@/lib/ids";
+import type { MerchantScope } from "./scope";
+
+/** Creates a secret key; the returned `secret` is the only time the whole key exists outside the client. */
+export async function createApiKey(db: Db, scope: MerchantScope, input: { name?: string | null; createdBy?: string | null } = {}) {
+  const key = generateApiKey(scope.livemode);
+  const name = input.name?.trim().slice(0, 100) || null;
+  const [row] = await db
+    .insert(apiKeys)
+    .values({
+      id: newId("apiKey"),
+      merchantId: scope.merchantId,
+      livemode: scope.livemode,
+      name,
+      secretHash: key.hash,
+      prefix: key.prefix,
+      last4: key.last4,
+      createdBy: input.createdBy ?? null,
+    })
+    .returning();
+  return { id: row!.id, secret: key.secret, livemode: row!.livemode, createdAt: row!.createdAt };
+}
+
+/** Revokes a key at once: the next request made with it is refused. */
+export async function revokeApiKey(db: Db, scope: MerchantScope, id: string): Promise<void> {
+  const revoked = await db
+    .update(apiKeys)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiKeys.id, id), eq(apiKeys.merchantId, scope.merchantId), eq(apiKeys.livemode, scope.livemode), isNull(apiKeys.revokedAt)))
+    .returning({ id: apiKeys.id });
+  if (revoked.length === 0) throw new AppError("resource_missing", "No such active API key.");
+}
+
+export interface ApiKeyPrincipal extends MerchantScope {
+  apiKeyId: string;
+}
+
+/**
+ * Who a bearer key speaks for. A missing header and a wrong key are different errors (the contract says
+ * so), but a revoked, unknown or malformed key all look the same.
+ */
+export async function authenticateApiKey(db: Db, authorization: string | null): Promise<ApiKeyPrincipal> {
+  if (!authorization?.trim()) {
+    throw new AppError("api_key_missing", "No API key provided. Send it as 'Authorization: Bearer sk_test_…'.");
+  }
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+  const secret = match?.[1] ?? "";
+  if (!parseApiKey(secret)) throw new AppError("api_key_invalid", "Invalid API key provided.");
+  const key = await findActiveApiKeyByHash(db, hashApiKey(secret));
+  if (!key) throw new AppError("api_key_invalid", "Invalid API key provided.");
+  // Last-used time to the minute is enough, and spares a write on almost every request.
+  void db
+    .update(apiKeys)
+    .set({ lastUsedAt: sql`now()` })
+    .where(and(eq(apiKeys.id, key.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, sql`now() - interval '1 minute'`))))
+    .catch(() => {});
+  return { apiKeyId: key.id, merchantId: key.merchantId, livemode: key.livemode };
+}
