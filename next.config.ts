@@ -13,6 +13,8 @@ const nextConfig: NextConfig = {
     "rate-limiter-flexible",
   ],
   poweredByHeader: false,
+  // Lets parallel e2e runs (each on its own port) keep separate builds; normally `.next`.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
 };
 

@@ -14,6 +14,8 @@ export default defineConfig({
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  // Separate artifacts per port, so parallel runs do not wipe each other's.
+  outputDir: process.env.E2E_PORT ? `test-results/port-${PORT}` : "test-results",
   timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {

@@ -2,7 +2,8 @@
 // its own build) served by `next start` on a fresh PostgreSQL database that is dropped on exit.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createDatabase, dropDatabase } from "../test/databases.ts";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { createDatabase, dropDatabase, e2eDatabaseFile } from "../test/databases.ts";
 
 const port = process.env.E2E_PORT ?? "3100";
 
@@ -12,6 +13,9 @@ if (process.env.E2E_SKIP_BUILD !== "1") {
 }
 
 const { name, url } = await createDatabase("paylink_e2e");
+// API tests set up merchants and keys through the services, on the database this server uses.
+mkdirSync(".paylink", { recursive: true });
+writeFileSync(e2eDatabaseFile(port), url);
 const server = spawn("npx", ["next", "start", "--port", port, "--hostname", "127.0.0.1"], {
   stdio: "inherit",
   env: {
@@ -24,6 +28,8 @@ const server = spawn("npx", ["next", "start", "--port", port, "--hostname", "127
     AUTH_TRUST_HOST: "true",
     APP_URL: `http://127.0.0.1:${port}`,
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+    // High enough that parallel API tests never trip it; the rate-limit test uses its own key budget.
+    API_RATE_LIMIT_PER_SECOND: process.env.API_RATE_LIMIT_PER_SECOND ?? "100",
   },
 });
 

@@ -6,6 +6,11 @@ import postgres from "postgres";
  */
 export const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
+/** Where the e2e server leaves the URL of its database, for API tests that set up data through services. */
+export function e2eDatabaseFile(port: string | number): string {
+  return `.paylink/e2e-database-url-${port}`;
+}
+
 export function databaseUrl(name: string): string {
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
