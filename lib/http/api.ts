@@ -5,7 +5,7 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Logger } from "@/lib/logger";
 import { authenticateApiKey } from "@/lib/services/manage-api-keys";
-import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from "@/lib/services/idempotency";
+import { executeIdempotently } from "@/lib/services/idempotency";
 import type { ServiceContext } from "@/lib/services/scope";
 import { consumeApiRateLimit, RateLimitedError } from "./rate-limit";
 import { route } from "./route";
@@ -87,26 +87,16 @@ export function apiRoute<P = Record<string, never>>(handler: (req: ApiRequest<P>
         return json(result.status, JSON.stringify(result.body));
       }
 
-      const claim = await claimIdempotencyKey(db, ctx, { key: idempotencyKey, method: request.method, path: url.pathname, body: text });
-      if (claim.kind === "replay") return json(claim.response.status, claim.response.body, { "idempotent-replayed": "true" });
-      try {
-        const stored = await db.transaction(async (tx) => {
+      const outcome = await executeIdempotently(
+        db,
+        ctx,
+        { key: idempotencyKey, method: request.method, path: url.pathname, body: text },
+        async (tx) => {
           const result = await run(tx);
-          const response = { status: result.status, body: JSON.stringify(result.body) };
-          await completeIdempotencyKey(tx, ctx, idempotencyKey, claim.claimId, response);
-          return response;
-        });
-        return json(stored.status, stored.body);
-      } catch (error) {
-        if (error instanceof AppError && error.status < 500 && error.code !== "idempotency_key_in_use") {
-          // A refused request is an answer too: the same key and body get the same refusal.
-          const response = { status: error.status, body: JSON.stringify(error.toBody()) };
-          await completeIdempotencyKey(db, ctx, idempotencyKey, claim.claimId, response).catch(() => {});
-          return json(response.status, response.body);
-        }
-        await releaseIdempotencyKey(db, ctx, idempotencyKey, claim.claimId).catch(() => {});
-        throw error;
-      }
+          return { status: result.status, body: JSON.stringify(result.body) };
+        },
+      );
+      return json(outcome.status, outcome.body, outcome.replayed ? { "idempotent-replayed": "true" } : {});
     } catch (error) {
       if (error instanceof AppError) return errorResponse(error);
       throw error;

@@ -135,3 +135,38 @@ export async function deleteExpiredIdempotencyKeys(db: Db): Promise<number> {
     .returning({ key: idempotencyKeys.key });
   return deleted.length;
 }
+
+export interface IdempotentOutcome extends StoredResponse {
+  replayed: boolean;
+}
+
+/**
+ * Runs a request under an Idempotency-Key: `run` gets a transaction, and its writes commit together with
+ * the stored response. A refused request (an AppError below 500) is stored too, so a retry gets the same
+ * refusal; a failure on our side releases the key so the client can retry.
+ */
+export async function executeIdempotently(
+  db: Db,
+  scope: MerchantScope,
+  request: IdempotentRequest,
+  run: (tx: Db) => Promise<StoredResponse>,
+): Promise<IdempotentOutcome> {
+  const claim = await claimIdempotencyKey(db, scope, request);
+  if (claim.kind === "replay") return { ...claim.response, replayed: true };
+  try {
+    const stored = await db.transaction(async (tx) => {
+      const response = await run(tx);
+      await completeIdempotencyKey(tx, scope, request.key, claim.claimId, response);
+      return response;
+    });
+    return { ...stored, replayed: false };
+  } catch (error) {
+    if (error instanceof AppError && error.status < 500 && error.code !== "idempotency_key_in_use") {
+      const response = { status: error.status, body: JSON.stringify(error.toBody()) };
+      await completeIdempotencyKey(db, scope, request.key, claim.claimId, response).catch(() => {});
+      return { ...response, replayed: false };
+    }
+    await releaseIdempotencyKey(db, scope, request.key, claim.claimId).catch(() => {});
+    throw error;
+  }
+}

@@ -1,0 +1,137 @@
+import { and, eq, sql } from "drizzle-orm";
+import { describe, expect, test } from "vitest";
+import { openPostgres } from "@/db/client";
+import { idempotencyKeys, paymentLinks } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { uniqueEmail, openTestDatabase } from "@/test/db";
+import { inject } from "vitest";
+import { createPaymentLink } from "./create-payment-link";
+import { deleteExpiredIdempotencyKeys, executeIdempotently, type IdempotentRequest } from "./idempotency";
+import { signUp } from "./sign-up";
+
+const { db } = await openTestDatabase();
+
+async function newScope() {
+  const { merchantId } = await signUp(db, { email: uniqueEmail("idem"), password: "a long enough password", businessName: "Idem", country: "US", currency: "USD" });
+  return { merchantId, livemode: false, appUrl: "http://localhost:3000" };
+}
+
+const body = JSON.stringify({ item_name: "Coffee", amount: 450, currency: "USD", default_country: "US" });
+const request = (key: string, overrides: Partial<IdempotentRequest> = {}): IdempotentRequest => ({ key, method: "POST", path: "/api/v1/payment_links", body, ...overrides });
+
+function createLink(ctx: Awaited<ReturnType<typeof newScope>>) {
+  return async (tx: typeof db) => ({ status: 201, body: JSON.stringify(await createPaymentLink(tx, ctx, JSON.parse(body))) });
+}
+
+async function linkCount(merchantId: string) {
+  return db.$count(paymentLinks, eq(paymentLinks.merchantId, merchantId));
+}
+
+describe("executeIdempotently", () => {
+  test("the same key and body return the first response byte for byte", async () => {
+    const ctx = await newScope();
+    const first = await executeIdempotently(db, ctx, request("k1"), createLink(ctx));
+    const second = await executeIdempotently(db, ctx, request("k1"), createLink(ctx));
+    expect(first.replayed).toBe(false);
+    expect(second).toEqual({ ...first, replayed: true });
+    expect(await linkCount(ctx.merchantId)).toBe(1);
+  });
+
+  test("the same key with another body or path is refused with idempotency_key_reused", async () => {
+    const ctx = await newScope();
+    await executeIdempotently(db, ctx, request("k2"), createLink(ctx));
+    await expect(executeIdempotently(db, ctx, request("k2", { body: body.replace("450", "451") }), createLink(ctx))).rejects.toMatchObject({ code: "idempotency_key_reused" });
+    await expect(executeIdempotently(db, ctx, request("k2", { path: "/api/v1/orders" }), createLink(ctx))).rejects.toMatchObject({ code: "idempotency_key_reused" });
+    expect(await linkCount(ctx.merchantId)).toBe(1);
+  });
+
+  test("keys are scoped to the merchant and the mode", async () => {
+    const a = await newScope();
+    const b = await newScope();
+    await executeIdempotently(db, a, request("shared"), createLink(a));
+    expect((await executeIdempotently(db, b, request("shared"), createLink(b))).replayed).toBe(false);
+    const live = { ...a, livemode: true };
+    expect((await executeIdempotently(db, live, request("shared"), createLink(live))).replayed).toBe(false);
+  });
+
+  test("a refused request is stored and replayed; a crash on our side releases the key", async () => {
+    const ctx = await newScope();
+    const refuse = async () => {
+      throw new AppError("payment_link_inactive", "nope");
+    };
+    const refused = await executeIdempotently(db, ctx, request("k3"), refuse);
+    expect(refused.status).toBe(409);
+    expect((await executeIdempotently(db, ctx, request("k3"), createLink(ctx))).replayed).toBe(true);
+
+    const crash = async () => {
+      throw new Error("boom");
+    };
+    await expect(executeIdempotently(db, ctx, request("k4"), crash)).rejects.toThrow("boom");
+    const retried = await executeIdempotently(db, ctx, request("k4"), createLink(ctx));
+    expect([retried.status, retried.replayed]).toEqual([201, false]);
+  });
+
+  test("a request still running makes its twin answer idempotency_key_in_use", async () => {
+    const ctx = await newScope();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow = executeIdempotently(db, ctx, request("k5"), async (tx) => {
+      await gate;
+      return createLink(ctx)(tx);
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    await expect(executeIdempotently(db, ctx, request("k5"), createLink(ctx))).rejects.toMatchObject({ code: "idempotency_key_in_use" });
+    release();
+    expect((await slow).status).toBe(201);
+  });
+
+  test("a lapsed claim's holder cannot commit after someone else took the key over", async () => {
+    const ctx = await newScope();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow = executeIdempotently(db, ctx, request("k6"), async (tx) => {
+      const response = await createLink(ctx)(tx);
+      await gate;
+      return response;
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    // Pretend the claim's minute has passed (the holder looks dead), and a retry takes the key over.
+    await db.update(idempotencyKeys).set({ lockedUntil: sql`now() - interval '1 second'` }).where(and(eq(idempotencyKeys.merchantId, ctx.merchantId), eq(idempotencyKeys.key, "k6")));
+    const retry = await executeIdempotently(db, ctx, request("k6"), createLink(ctx));
+    release();
+    await expect(slow).rejects.toMatchObject({ code: "idempotency_key_in_use" });
+    expect(retry.status).toBe(201);
+    expect(await linkCount(ctx.merchantId)).toBe(1);
+  });
+
+  test("1,000 concurrent creates with one key yield exactly one link", async () => {
+    const ctx = await newScope();
+    // A pool of its own, wide enough that the requests really overlap in the database.
+    const wide = await openPostgres(inject("databaseUrl"), 40);
+    try {
+      const started = performance.now();
+      const outcomes = await Promise.allSettled(Array.from({ length: 1000 }, () => executeIdempotently(wide.db, ctx, request("race"), createLink(ctx))));
+      const elapsed = performance.now() - started;
+      const fulfilled = outcomes.filter((o) => o.status === "fulfilled").map((o) => o.value);
+      const rejected = outcomes.filter((o) => o.status === "rejected").map((o) => o.reason);
+      expect(await linkCount(ctx.merchantId)).toBe(1);
+      expect(fulfilled.filter((o) => !o.replayed)).toHaveLength(1);
+      const first = fulfilled.find((o) => !o.replayed)!;
+      for (const o of fulfilled) expect(o.body).toBe(first.body);
+      for (const r of rejected) expect(r).toMatchObject({ code: "idempotency_key_in_use" });
+      console.log(`1000 concurrent idempotent creates: ${fulfilled.length} answered 201 (1 created, ${fulfilled.length - 1} replayed), ${rejected.length} in use, ${Math.round(elapsed)} ms`);
+    } finally {
+      await wide.close();
+    }
+  });
+
+  test("keys older than 24 hours are cleaned up and can be used again", async () => {
+    const ctx = await newScope();
+    await executeIdempotently(db, ctx, request("old"), createLink(ctx));
+    await db.update(idempotencyKeys).set({ createdAt: sql`now() - interval '25 hours'` }).where(and(eq(idempotencyKeys.merchantId, ctx.merchantId), eq(idempotencyKeys.key, "old")));
+    expect((await executeIdempotently(db, ctx, request("old", { body: "{}" }), async () => ({ status: 200, body: "{}" }))).replayed).toBe(false);
+    await db.update(idempotencyKeys).set({ createdAt: sql`now() - interval '25 hours'` }).where(and(eq(idempotencyKeys.merchantId, ctx.merchantId), eq(idempotencyKeys.key, "old")));
+    expect(await deleteExpiredIdempotencyKeys(db)).toBeGreaterThanOrEqual(1);
+    expect(await db.$count(idempotencyKeys, and(eq(idempotencyKeys.merchantId, ctx.merchantId), eq(idempotencyKeys.key, "old")))).toBe(0);
+  });
+});
