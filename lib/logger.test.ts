@@ -1,6 +1,6 @@
 import { Writable } from "node:stream";
 import { expect, test } from "vitest";
-import { createLogger, requestLogger } from "./logger";
+import { createLogger, requestLogger, scrubCardNumbers } from "./logger";
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
@@ -30,4 +30,13 @@ test("secrets and card data are redacted whatever their depth", () => {
   const text = JSON.stringify(lines);
   for (const secret of ["hunter2", "4242424242424242", "123\"", "sk_test_x"]) expect(text).not.toContain(secret);
   expect(lines[0]).toMatchObject({ password: "[redacted]" });
+});
+
+test.each([
+  ["card 4242424242424242 declined", "card [redacted-number] declined"],
+  ["4242 4242 4242 4242", "[redacted-number]"],
+  ["5555-5555-5555-4444!", "[redacted-number]!"],
+  ["order 1001 of 2026-05-25, amount 9999", "order 1001 of 2026-05-25, amount 9999"],
+])("scrubCardNumbers(%j)", (input, expected) => {
+  expect(scrubCardNumbers(input)).toBe(expected);
 });

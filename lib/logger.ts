@@ -50,12 +50,17 @@ export function requestLogger(requestId: string, parent: Logger = logger()): Log
 }
 
 /**
- * Serializes an unexpected error for the log without its message text when that could carry data from the
- * database driver (SQL, parameter values); the stack stays, since logs are not shown to clients.
+ * Serializes an unexpected error for the log. Driver messages can quote parameter values, so anything that
+ * looks like a card number is masked; the stack stays, since logs are never shown to clients.
  */
 export function errorForLog(error: unknown): Record<string, unknown> {
   if (error instanceof Error) {
-    return { type: error.name, message: error.message.slice(0, 500), stack: error.stack };
+    return { type: error.name, message: scrubCardNumbers(error.message.slice(0, 500)), stack: error.stack && scrubCardNumbers(error.stack) };
   }
   return { type: typeof error };
+}
+
+/** Masks anything shaped like a card number (13 to 19 digits, spaces or dashes between them allowed). */
+export function scrubCardNumbers(text: string): string {
+  return text.replace(/\b(?:\d[ -]?){12,18}\d\b/g, "[redacted-number]");
 }

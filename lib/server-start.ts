@@ -1,5 +1,6 @@
 import { closeDatabase, getDatabase } from "@/db";
 import { getEnv } from "@/lib/env";
+import { MAINTENANCE_INTERVAL_MS, runMaintenance } from "@/lib/jobs/maintenance";
 import { errorForLog, logger } from "@/lib/logger";
 
 /**
@@ -22,10 +23,19 @@ export async function startServer(): Promise<void> {
     log.error({ err: errorForLog(error) }, "database not reachable at start-up; will retry on demand");
   }
 
+  const maintenance = setInterval(() => {
+    getDatabase()
+      .then((database) => runMaintenance(database.db))
+      .then((removed) => log.info({ removed }, "maintenance done"))
+      .catch((error) => log.warn({ err: errorForLog(error) }, "maintenance failed; will retry"));
+  }, MAINTENANCE_INTERVAL_MS);
+  maintenance.unref();
+
   let closing = false;
   const shutdown = (signal: NodeJS.Signals) => {
     if (closing) return;
     closing = true;
+    clearInterval(maintenance);
     log.info({ signal }, "shutting down");
     // PGlite must be closed cleanly or its data folder needs recovery on the next start.
     closeDatabase()

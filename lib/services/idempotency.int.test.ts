@@ -135,3 +135,16 @@ describe("executeIdempotently", () => {
     expect(await db.$count(idempotencyKeys, and(eq(idempotencyKeys.merchantId, ctx.merchantId), eq(idempotencyKeys.key, "old")))).toBe(0);
   });
 });
+
+test("maintenance removes expired rate-limit counters and idempotency keys only", async () => {
+  const { runMaintenance } = await import("@/lib/jobs/maintenance");
+  const { rateLimits } = await import("@/db/schema");
+  await db.insert(rateLimits).values([
+    { key: `maint-old-${Date.now()}`, points: 3, expire: new Date(Date.now() - 3_600_000) },
+    { key: `maint-live-${Date.now()}`, points: 3, expire: new Date(Date.now() + 3_600_000) },
+  ]);
+  const removed = await runMaintenance(db);
+  expect(removed.rateLimits).toBeGreaterThanOrEqual(1);
+  expect(await db.$count(rateLimits, sql`${rateLimits.key} like 'maint-live-%'`)).toBe(1);
+  expect(await db.$count(rateLimits, sql`${rateLimits.key} like 'maint-old-%'`)).toBe(0);
+});
