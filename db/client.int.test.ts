@@ -62,3 +62,31 @@ describe("checkHealth", () => {
     }
   });
 });
+
+describe("the embedded database's data folder", () => {
+  test("refuses a second process while the first has it open, and survives a reopen", async () => {
+    const { mkdtemp } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const { execFileSync } = await import("node:child_process");
+    const dir = `${await mkdtemp(`${tmpdir()}/paylink-pglite-`)}/data`;
+    const first = await openPglite(dir);
+    await first.migrate();
+    await first.db.insert(merchants).values({ id: "mch_kept", name: "Kept", country: "US", defaultCurrency: "USD" });
+    // Another process trying the same folder is told who holds it.
+    const script = `import("./db/client.ts").then(m => m.openPglite(${JSON.stringify(dir)})).then(() => process.exit(0), e => { console.error(e.message); process.exit(3); })`;
+    let message = "";
+    try {
+      execFileSync("npx", ["tsx", "-e", script], { encoding: "utf8", stdio: "pipe" });
+    } catch (error) {
+      message = String((error as { stderr?: string }).stderr);
+    }
+    expect(message).toContain(`in use by process ${process.pid}`);
+    await first.close();
+    const again = await openPglite(dir);
+    try {
+      expect((await again.db.select().from(merchants)).map((m) => m.id)).toEqual(["mch_kept"]);
+    } finally {
+      await again.close();
+    }
+  });
+});

@@ -72,15 +72,61 @@ export async function openPostgres(url: string, poolSize: number): Promise<Datab
   };
 }
 
+/**
+ * PGlite allows one process per data folder and does not check it itself; two processes writing the same
+ * folder corrupt it. A lock file beside the folder holds the owner's pid; a stale one (dead pid) is taken over.
+ */
+async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+  const { open, readFile, rm } = await import("node:fs/promises");
+  const lockFile = `${dataDir.replace(/\/+$/, "")}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = await open(lockFile, "wx");
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      return () => rm(lockFile, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const owner = Number((await readFile(lockFile, "utf8").catch(() => "")).trim());
+      if (owner === process.pid) return async () => {};
+      if (owner > 0 && isAlive(owner)) {
+        throw new Error(
+          `The embedded database in ${dataDir} is in use by process ${owner}. Stop that process first ` +
+            `(PGlite allows one process per data folder), or set DATABASE_URL to use PostgreSQL.`,
+        );
+      }
+      await rm(lockFile, { force: true }); // left behind by a process that died
+    }
+  }
+  throw new Error(`Could not lock ${dataDir}.`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 /** Opens PGlite in `dataDir` (a folder that survives restarts), or in memory when it is "memory://". */
 export async function openPglite(dataDir: string): Promise<Database> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
+  let unlock = async () => {};
   if (!dataDir.startsWith("memory://")) {
     const { mkdir } = await import("node:fs/promises");
     await mkdir(dataDir, { recursive: true });
+    unlock = await lockDataDir(dataDir);
   }
-  const client = await PGlite.create(dataDir);
+  let client: InstanceType<typeof PGlite>;
+  try {
+    client = await PGlite.create(dataDir);
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
   const db = drizzle(client, { schema, casing: "snake_case" }) as unknown as Db;
   return {
     db,
@@ -95,6 +141,7 @@ export async function openPglite(dataDir: string): Promise<Database> {
     },
     async close() {
       if (!client.closed) await client.close();
+      await unlock();
     },
   };
 }
