@@ -89,6 +89,16 @@ export async function claimIdempotencyKey(db: Db, scope: MerchantScope, request:
   return { kind: "replay", response: { status: existing.responseStatus, body: existing.responseBody } };
 }
 
+/** The key's row, as long as this claim still holds it. */
+function heldBy(scope: MerchantScope, key: string, claimId: string) {
+  return and(
+    eq(idempotencyKeys.merchantId, scope.merchantId),
+    eq(idempotencyKeys.livemode, scope.livemode),
+    eq(idempotencyKeys.key, key),
+    eq(idempotencyKeys.claimId, claimId),
+  );
+}
+
 /**
  * Stores the response under the claim. Inside the request's transaction; throws (rolling the request's
  * writes back) if the claim lapsed and someone else took the key over meanwhile.
@@ -97,14 +107,7 @@ export async function completeIdempotencyKey(db: Db, scope: MerchantScope, key: 
   const done = await db
     .update(idempotencyKeys)
     .set({ responseStatus: response.status, responseBody: response.body, lockedUntil: null })
-    .where(
-      and(
-        eq(idempotencyKeys.merchantId, scope.merchantId),
-        eq(idempotencyKeys.livemode, scope.livemode),
-        eq(idempotencyKeys.key, key),
-        eq(idempotencyKeys.claimId, claimId),
-      ),
-    )
+    .where(heldBy(scope, key, claimId))
     .returning({ key: idempotencyKeys.key });
   if (done.length === 0) {
     throw new AppError("idempotency_key_in_use", "This request took too long and its Idempotency-Key was taken over. Retry with the same key.", {
@@ -117,14 +120,7 @@ export async function completeIdempotencyKey(db: Db, scope: MerchantScope, key: 
 export async function releaseIdempotencyKey(db: Db, scope: MerchantScope, key: string, claimId: string): Promise<void> {
   await db
     .delete(idempotencyKeys)
-    .where(
-      and(
-        eq(idempotencyKeys.merchantId, scope.merchantId),
-        eq(idempotencyKeys.livemode, scope.livemode),
-        eq(idempotencyKeys.key, key),
-        eq(idempotencyKeys.claimId, claimId),
-      ),
-    );
+    .where(heldBy(scope, key, claimId));
 }
 
 /** Deletes keys older than the 24-hour window; returns how many. */
