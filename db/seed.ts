@@ -1,36 +1,96 @@
+import { sql } from "drizzle-orm";
 import { memberships } from "./schema";
 import type { Db } from "./client";
-import { findMembership } from "./queries/memberships";
 import { findUserByEmail } from "./queries/users";
-import { createMerchant } from "@/lib/services/create-merchant";
+import type { CreatePaymentLinkInput } from "@/lib/links/schemas";
+import { createPaymentLink } from "@/lib/services/create-payment-link";
 import { signUp } from "@/lib/services/sign-up";
 
 export const DEMO_EMAIL = "demo@paylink.test";
 export const DEMO_PASSWORD = "paylink-demo-1234";
+export const DEMO_BOOKSHOP_OWNER_EMAIL = "tokyo-owner@paylink.test";
+
+// Test-mode links that show the kinds a merchant can make: a fixed price, a buyer-chosen amount, a limited
+// run offering wallets, and a zero-decimal currency.
+const COFFEE_LINKS: CreatePaymentLinkInput[] = [
+  {
+    item_name: "House blend, 1 kg",
+    description: "Our everyday medium roast, whole beans, roasted this week.",
+    amount: 2400,
+    currency: "USD",
+    default_country: "US",
+    metadata: { sku: "HB-1000" },
+  },
+  {
+    name: "Tip jar",
+    item_name: "Tip for the baristas",
+    description: "Pay what you like. Thank you!",
+    custom_amount: { minimum: 100, maximum: 10000, preset: 500 },
+    currency: "USD",
+    default_country: "US",
+    collect_name: false,
+  },
+  {
+    name: "Cupping class (12 seats)",
+    item_name: "Saturday cupping class",
+    description: "Two hours of tasting with our roaster. Twelve seats.",
+    amount: 3500,
+    currency: "USD",
+    default_country: "US",
+    max_payments: 12,
+    payment_methods: ["card", "alipay", "wechat_pay"],
+    after_completion: { type: "message", message: "Your seat is booked. See you on Saturday at 10:00!" },
+  },
+];
+
+const BOOKSHOP_LINKS: CreatePaymentLinkInput[] = [
+  {
+    item_name: "Book token, ¥5,000",
+    description: "Spend it on anything in the shop.",
+    amount: 5000,
+    currency: "JPY",
+    default_country: "JP",
+  },
+];
 
 /**
  * The demo merchant of the first `npm run dev`: an owner of "Demo Coffee Roasters" who is also an admin of a
- * second business, so switching merchants can be tried at once. Safe to run again: it adds only what is missing.
+ * second business, so switching merchants can be tried at once, and a few test-mode payment links in each.
+ * Safe to run again: once the demo user exists it changes nothing. `appUrl` builds the absolute checkout
+ * URLs that the links' `payment_link.created` events carry.
  */
-export async function seedDemo(db: Db): Promise<{ email: string; password: string; created: boolean }> {
-  const existing = await findUserByEmail(db, DEMO_EMAIL);
-  if (existing) return { email: DEMO_EMAIL, password: DEMO_PASSWORD, created: false };
+export async function seedDemo(
+  db: Db,
+  appUrl = "http://localhost:3000",
+): Promise<{ email: string; password: string; created: boolean }> {
+  if (await findUserByEmail(db, DEMO_EMAIL)) return { email: DEMO_EMAIL, password: DEMO_PASSWORD, created: false };
 
-  const { userId } = await signUp(db, {
-    email: DEMO_EMAIL,
-    password: DEMO_PASSWORD,
-    businessName: "Demo Coffee Roasters",
-    country: "US",
-    currency: "USD",
+  // All or nothing: a seed that stopped half-way would otherwise never be completed, since the user exists.
+  await db.transaction(async (tx) => {
+    const coffee = await signUp(tx, {
+      email: DEMO_EMAIL,
+      password: DEMO_PASSWORD,
+      businessName: "Demo Coffee Roasters",
+      country: "US",
+      currency: "USD",
+    });
+    // The bookshop belongs to a colleague; the demo user helps run it as an admin, so the switcher shows a
+    // second business with a second role. clock_timestamp() keeps the coffee roasters first (the default).
+    const books = await signUp(tx, {
+      email: DEMO_BOOKSHOP_OWNER_EMAIL,
+      password: DEMO_PASSWORD,
+      businessName: "Demo Books Tokyo",
+      country: "JP",
+      currency: "JPY",
+    });
+    await tx.insert(memberships).values({ userId: coffee.userId, merchantId: books.merchantId, role: "admin", createdAt: sql`clock_timestamp()` });
+
+    for (const [merchantId, links] of [
+      [coffee.merchantId, COFFEE_LINKS],
+      [books.merchantId, BOOKSHOP_LINKS],
+    ] as const) {
+      for (const link of links) await createPaymentLink(tx, { merchantId, livemode: false, appUrl }, link);
+    }
   });
-  const { merchantId } = await createMerchant(db, { userId }, { businessName: "Demo Books Tokyo", country: "JP", currency: "JPY" });
-  if ((await findMembership(db, { userId, merchantId }))?.role === "owner") {
-    // Show a second role in the switcher: the demo user helps run the bookshop as an admin.
-    const { eq, and } = await import("drizzle-orm");
-    await db
-      .update(memberships)
-      .set({ role: "admin" })
-      .where(and(eq(memberships.userId, userId), eq(memberships.merchantId, merchantId)));
-  }
   return { email: DEMO_EMAIL, password: DEMO_PASSWORD, created: true };
 }

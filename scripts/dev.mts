@@ -9,6 +9,8 @@ import { getEnv } from "@/lib/env";
 import { prepareLocalEnv } from "./local-env.mts";
 
 prepareLocalEnv();
+// Checkout URLs must point at the port the app really listens on.
+process.env.APP_URL ||= `http://localhost:${process.env.PORT ?? "3000"}`;
 try {
   getEnv();
 } catch (error) {
@@ -23,7 +25,7 @@ const database = await openDatabase(config);
 let demo;
 try {
   await database.migrate();
-  demo = await seedDemo(database.db, process.env.APP_URL || `http://localhost:${port}`);
+  demo = await seedDemo(database.db, process.env.APP_URL);
 } finally {
   await database.close();
 }

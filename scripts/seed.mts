@@ -8,7 +8,7 @@ prepareLocalEnv();
 const database = await openDatabase(databaseConfigFromEnv());
 try {
   await database.migrate();
-  const demo = await seedDemo(database.db);
+  const demo = await seedDemo(database.db, process.env.APP_URL || `http://localhost:${process.env.PORT ?? "3000"}`);
   console.log(JSON.stringify(demo));
 } finally {
   await database.close();

@@ -1,18 +1,76 @@
 import type { Metadata } from "next";
+import { ApiKeyTable } from "@/components/dashboard/developers/api-key-table";
+import { ApiQuickstart } from "@/components/dashboard/developers/api-quickstart";
+import { CreateApiKeyForm } from "@/components/dashboard/developers/create-api-key-form";
 import { ComingNext, PageHeader } from "@/components/dashboard/page-header";
+import { getDb } from "@/db";
+import { listApiKeys } from "@/db/queries/api-keys";
+import { can } from "@/lib/accounts/permissions";
+import { maskApiKey } from "@/lib/api-keys";
+import { getEnv } from "@/lib/env";
 import { getDashboardContext } from "@/lib/http/session";
+import { createApiKeyAction, revokeApiKeyAction } from "./actions";
 
 export const metadata: Metadata = { title: "Developers" };
 
 export default async function DevelopersPage() {
-  await getDashboardContext();
+  const { current, livemode } = await getDashboardContext();
+  const { merchant, role } = current;
+  const canManage = can(role, "manage_settings");
+  const scope = { merchantId: merchant.id, livemode };
+  const keys = (await listApiKeys(await getDb(), scope)).map((key) => ({
+    id: key.id,
+    name: key.name,
+    masked: maskApiKey(key.prefix, key.last4),
+    createdAt: key.createdAt,
+    lastUsedAt: key.lastUsedAt,
+    revokedAt: key.revokedAt,
+  }));
+  const title = livemode ? "Live keys" : "Test keys";
+
   return (
     <>
-      <PageHeader title="Developers" description="API keys, webhooks and the event log." />
-      <ComingNext>
-        API keys and the API reference arrive with issue #3; webhook endpoints and the event log with issue #5. The
-        service health check is already at <code className="font-mono">/api/health</code>.
-      </ComingNext>
+      <PageHeader title="Developers" description="Secret API keys and the API reference, to connect your own systems to Paylink." />
+      <div className="space-y-10">
+        <section aria-labelledby="api-keys-heading" className="space-y-4">
+          <div>
+            <h2 id="api-keys-heading" className="text-lg font-semibold">
+              API keys
+            </h2>
+            <h3 className="mt-2 font-medium">{title}</h3>
+            <p className="mt-1 max-w-3xl text-sm text-slate-600">
+              {livemode ? (
+                <>
+                  Live keys start with <code className="font-mono">sk_live_</code> and act on live data. Keep them on your
+                  server only.
+                </>
+              ) : (
+                <>
+                  Test keys start with <code className="font-mono">sk_test_</code> and see only test data: no real money
+                  moves.
+                </>
+              )}{" "}
+              Switch to {livemode ? "test" : "live"} mode at the top of the page for {livemode ? "test" : "live"} keys.
+              {canManage ? null : " Only an owner or admin can create or revoke keys."}
+            </p>
+          </div>
+          {canManage ? <CreateApiKeyForm key={`${merchant.id}:${livemode}`} action={createApiKeyAction} scope={scope} /> : null}
+          <ApiKeyTable keys={keys} scope={scope} caption={title} revokeAction={canManage ? revokeApiKeyAction : undefined} />
+        </section>
+
+        <ApiQuickstart baseUrl={getEnv().APP_URL.replace(/\/+$/, "")} currency={merchant.defaultCurrency} country={merchant.country} />
+
+        <section aria-labelledby="webhooks-heading" className="space-y-3">
+          <h2 id="webhooks-heading" className="text-lg font-semibold">
+            Webhooks and events
+          </h2>
+          <ComingNext>
+            Coming later (issue #5): webhook endpoints that receive signed, retried notifications of every payment
+            and refund, and the event log. The service health check is already at{" "}
+            <code className="font-mono">/api/health</code>.
+          </ComingNext>
+        </section>
+      </div>
     </>
   );
 }

@@ -1,0 +1,34 @@
+"use client";
+
+import { useActionState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { SubmitButton } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { NewKeySecret } from "./new-key-secret";
+import { ScopeFields } from "./scope-fields";
+import type { CreateApiKeyAction, CreateApiKeyState, KeyFormScope } from "./types";
+
+/** Names and creates a key; the secret comes back in the action's state and is shown once, above the form. */
+export function CreateApiKeyForm({ action, scope }: { action: CreateApiKeyAction; scope: KeyFormScope }) {
+  const [state, formAction] = useActionState(action, {} as CreateApiKeyState);
+  const mode = scope.livemode ? "live" : "test";
+  return (
+    <div className="space-y-4">
+      {state.created ? <NewKeySecret key={state.created.id} {...state.created} /> : null}
+      <form action={formAction} className="max-w-lg space-y-3" noValidate>
+        <ScopeFields scope={scope} />
+        {state.message && !state.ok ? <Alert>{state.message}</Alert> : null}
+        <TextField
+          label="Key name (optional)"
+          name="name"
+          maxLength={100}
+          placeholder="e.g. Web shop backend"
+          defaultValue={state.values?.name}
+          error={state.fieldErrors?.name}
+          hint="Tells keys apart in this list, for example by the system that uses it."
+        />
+        <SubmitButton>Create {mode} key</SubmitButton>
+      </form>
+    </div>
+  );
+}

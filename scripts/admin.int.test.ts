@@ -1,0 +1,158 @@
+import { spawn } from "node:child_process";
+import { eq } from "drizzle-orm";
+import { describe, expect, inject, test } from "vitest";
+import { listApiKeys } from "@/db/queries/api-keys";
+import { findMembership } from "@/db/queries/memberships";
+import { findUserByEmail } from "@/db/queries/users";
+import { merchants } from "@/db/schema";
+import { createMerchant } from "@/lib/services/create-merchant";
+import { authenticateApiKey } from "@/lib/services/manage-api-keys";
+import { openTestDatabase, uniqueEmail } from "@/test/db";
+
+// Runs the real `admin` command in a child process against the run's PostgreSQL database, as an operator would.
+
+const { db } = await openTestDatabase();
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function admin(...args: string[]): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("npx", ["tsx", "scripts/admin.mts", ...args], {
+      env: { ...process.env, DATABASE_URL: inject("databaseUrl"), DATABASE_POOL_SIZE: "2" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** What the command printed: stdout must be nothing but JSON. */
+function output(run: Run): Record<string, unknown> {
+  expect(run.code, run.stderr).toBe(0);
+  return JSON.parse(run.stdout);
+}
+
+/** The error the command reported: the last line of stderr (npx may print its own warnings first). */
+function error(run: Run): Record<string, unknown> {
+  expect(run.code).not.toBe(0);
+  expect(run.stdout).toBe("");
+  expect(run.stderr).not.toMatch(/^\s+at /m);
+  return JSON.parse(run.stderr.trim().split("\n").at(-1)!);
+}
+
+function expectUsageError(run: Run, code: string, param: string | null) {
+  expect(error(run)).toEqual({ error: { code, message: expect.any(String), param } });
+  expect(run.code).toBe(2);
+}
+
+async function createMerchantWithCli(email = uniqueEmail("admin")) {
+  const run = await admin("create-merchant", "--email", email, "--password", "a long enough password", "--name", "Ops Roasters", "--country", "jp", "--currency", "jpy");
+  return { email, output: output(run) };
+}
+
+describe("admin create-merchant", () => {
+  test("creates the owner and the business and prints their ids", async () => {
+    const { output: created } = await createMerchantWithCli();
+    expect(created).toEqual({ user_id: expect.stringMatching(/^usr_/), merchant_id: expect.stringMatching(/^mch_/) });
+    const [merchant] = await db.select().from(merchants).where(eq(merchants.id, String(created.merchant_id)));
+    expect(merchant).toMatchObject({ name: "Ops Roasters", country: "JP", defaultCurrency: "JPY" });
+    expect(await findMembership(db, { userId: String(created.user_id), merchantId: String(created.merchant_id) })).toMatchObject({ role: "owner" });
+  });
+
+  test("refuses an email that already has an account, with exit code 1", async () => {
+    const { email } = await createMerchantWithCli();
+    const run = await admin("create-merchant", "--email", email.toUpperCase(), "--password", "a long enough password", "--name", "Again");
+    expect(error(run)).toMatchObject({ error: { code: "resource_conflict", param: "email", message: expect.stringContaining("already exists") } });
+    expect(run.code).toBe(1);
+  });
+
+  test("bad flags and values exit 2 with a JSON error on stderr, and create nothing", async () => {
+    const email = uniqueEmail("bad");
+    const ok = ["--email", email, "--password", "a long enough password", "--name", "X"];
+    const cases: [string[], string, string | null][] = [
+      [["create-merchant", "--email", email, "--name", "No password"], "parameter_missing", "password"],
+      [["create-merchant", ...ok, "--colour", "red"], "parameter_unknown", "colour"],
+      [["create-merchant", ...ok, "--mode", "test"], "parameter_unknown", "mode"],
+      [["create-merchant", "--email"], "parameter_invalid", "email"],
+      [["create-merchant", ...ok, "stray"], "parameter_unknown", null],
+      [["create-merchant", "--email", email, "--password", "short", "--name", "X"], "parameter_invalid", "password"],
+      [["create-merchant", ...ok, "--currency", "ZZZ"], "parameter_invalid", "currency"],
+      [["make-coffee"], "parameter_unknown", "command"],
+      [[], "parameter_missing", "command"],
+    ];
+    const runs = await Promise.all(cases.map(([args]) => admin(...args)));
+    runs.forEach((run, i) => expectUsageError(run, cases[i]![1], cases[i]![2]));
+    expect(await findUserByEmail(db, email)).toBeNull();
+  });
+});
+
+describe("admin create-api-key", () => {
+  test("by merchant id: prints a test key that authenticates as that merchant", async () => {
+    const { output: merchant } = await createMerchantWithCli();
+    const key = output(await admin("create-api-key", "--merchant", String(merchant.merchant_id), "--mode", "test", "--name", "Ops import"));
+    expect(key).toEqual({
+      id: expect.stringMatching(/^key_/),
+      secret: expect.stringMatching(/^sk_test_[0-9A-Za-z]{32}$/),
+      livemode: false,
+      merchant_id: merchant.merchant_id,
+    });
+    const [stored] = await listApiKeys(db, { merchantId: String(merchant.merchant_id), livemode: false });
+    expect(stored).toMatchObject({ id: key.id, name: "Ops import", last4: String(key.secret).slice(-4) });
+    expect(JSON.stringify(stored)).not.toContain(String(key.secret));
+    await expect(authenticateApiKey(db, `Bearer ${key.secret}`)).resolves.toEqual({
+      apiKeyId: key.id,
+      merchantId: merchant.merchant_id,
+      livemode: false,
+    });
+  });
+
+  test("by owner email: a live key for the one business that user owns", async () => {
+    const { email, output: merchant } = await createMerchantWithCli();
+    const key = output(await admin("create-api-key", "--merchant", email.toUpperCase(), "--mode", "live"));
+    expect(key).toMatchObject({ secret: expect.stringMatching(/^sk_live_[0-9A-Za-z]{32}$/), livemode: true, merchant_id: merchant.merchant_id });
+    await expect(authenticateApiKey(db, `Bearer ${key.secret}`)).resolves.toMatchObject({ merchantId: merchant.merchant_id, livemode: true });
+  });
+
+  test("an email that owns several businesses is ambiguous: the error lists their ids", async () => {
+    const { email, output } = await createMerchantWithCli();
+    const second = await createMerchant(db, { userId: String(output.user_id) }, { businessName: "Second", country: "US", currency: "USD" });
+    const run = await admin("create-api-key", "--merchant", email, "--mode", "test");
+    expectUsageError(run, "parameter_invalid", "merchant");
+    expect(run.stderr).toContain(String(output.merchant_id));
+    expect(run.stderr).toContain(second.merchantId);
+  });
+
+  test("an unknown merchant or email exits 1 with resource_missing", async () => {
+    const runs = await Promise.all(["mch_doesnotexist", uniqueEmail("nobody")].map((merchant) => admin("create-api-key", "--merchant", merchant, "--mode", "test")));
+    for (const run of runs) {
+      expect(error(run)).toMatchObject({ error: { code: "resource_missing", param: "merchant" } });
+      expect(run.code).toBe(1);
+    }
+  });
+
+  test("bad flags", async () => {
+    const cases: [string[], string, string | null][] = [
+      [["--merchant", "mch_x", "--mode", "production"], "parameter_invalid", "mode"],
+      [["--merchant", "mch_x"], "parameter_missing", "mode"],
+      [["--mode", "test"], "parameter_missing", "merchant"],
+      [["--merchant", "Demo Coffee", "--mode", "test"], "parameter_invalid", "merchant"],
+      [["mch_x", "--mode", "test"], "parameter_unknown", null],
+      [["--merchant", "mch_x", "--mode", "test", "--secret", "sk_test_x"], "parameter_unknown", "secret"],
+    ];
+    const runs = await Promise.all(cases.map(([args]) => admin("create-api-key", ...args)));
+    runs.forEach((run, i) => expectUsageError(run, cases[i]![1], cases[i]![2]));
+  });
+});
+
+test("help lists every command", async () => {
+  const help = output(await admin("help"));
+  expect((help.commands as { usage: string }[]).map((c) => c.usage.split(" ")[0])).toEqual(["create-merchant", "create-api-key", "help"]);
+});
