@@ -1,0 +1,154 @@
+import type { PaymentLinkRow } from "@/db/schema";
+import { paymentLinkObjectSchema } from "@/lib/links/object-schema";
+import { createPaymentLinkSchema, listPaymentLinksSchema, updatePaymentLinkSchema, type CreatePaymentLinkInput, type UpdatePaymentLinkInput } from "@/lib/links/schemas";
+import { toPaymentLinkObject } from "@/lib/links/serialize";
+import { exampleList, listObjectSchema } from "../list";
+import type { DocumentContext, ResourceSpec } from "../resource";
+
+const PATH = "/api/v1/payment_links";
+
+// A realistic link, serialized by the same code the API answers with.
+const EXAMPLE_ROW: PaymentLinkRow = {
+  id: "plink_0kRz1aBcD2eFgHiJkLmNoPqRs",
+  merchantId: "mch_0kQw8ZyX7wVuTsRqPoNmLkJiH",
+  livemode: false,
+  token: "Q7wX3mN9pL2kJ8hG5fD4sA1zY6tR0eVu",
+  active: true,
+  name: "Membership Renewal",
+  itemName: "Membership",
+  description: "Annual membership renewal",
+  amount: 9999,
+  currency: "USD",
+  customAmountMinimum: null,
+  customAmountMaximum: null,
+  customAmountPreset: null,
+  defaultCountry: "US",
+  collectEmail: true,
+  collectName: true,
+  paymentMethods: ["card", "alipay", "wechat_pay"],
+  expiresAt: null,
+  maxPayments: null,
+  afterCompletionType: "message",
+  afterCompletionMessage: "Thank you! Your membership is renewed.",
+  afterCompletionUrl: null,
+  statusCallbackUrl: null,
+  metadata: { plan: "gold" },
+  visitCount: 20,
+  payCount: 5,
+  successAmount: 49995,
+  createdAt: new Date("2026-05-25T10:00:00.000Z"),
+  updatedAt: new Date("2026-05-25T10:00:00.000Z"),
+};
+
+export const CREATE_EXAMPLE = {
+  name: "Membership Renewal",
+  item_name: "Membership",
+  description: "Annual membership renewal",
+  amount: 9999,
+  currency: "USD",
+  default_country: "US",
+  payment_methods: ["card", "alipay", "wechat_pay"],
+  after_completion: { type: "message", message: "Thank you! Your membership is renewed." },
+  metadata: { plan: "gold" },
+} satisfies CreatePaymentLinkInput;
+
+export const UPDATE_EXAMPLE = { active: false, metadata: { plan: "platinum" } } satisfies UpdatePaymentLinkInput;
+
+export function paymentLinksResource({ serverUrl }: DocumentContext): ResourceSpec {
+  const link = toPaymentLinkObject(EXAMPLE_ROW, serverUrl);
+  const updated = toPaymentLinkObject(
+    { ...EXAMPLE_ROW, active: false, metadata: { plan: "platinum" }, updatedAt: new Date("2026-05-26T08:30:00.000Z") },
+    serverUrl,
+  );
+  const id = { description: "The payment link's id (`plink_…`).", example: EXAMPLE_ROW.id };
+
+  return {
+    tag: {
+      name: "Payment links",
+      "x-object-schema": "PaymentLink",
+      description:
+        "A reusable, shareable link to a hosted checkout page. Each buyer who pays through it creates an order. A link has either a fixed `amount` or a `custom_amount` range the buyer chooses from; it stops taking payments when disabled, after `expires_at`, or after `max_payments` paid orders.",
+    },
+    schemas: {
+      PaymentLink: { schema: paymentLinkObjectSchema, io: "output", description: "A payment link." },
+      PaymentLinkList: { schema: listObjectSchema(paymentLinkObjectSchema, PATH), io: "output", description: "A page of payment links." },
+      CreatePaymentLinkRequest: {
+        schema: createPaymentLinkSchema,
+        io: "input",
+        description: "Set exactly one of `amount` (a fixed price) and `custom_amount` (the buyer chooses).",
+        describeFrom: "PaymentLink",
+        notes: {
+          name: "Defaults to `item_name`.",
+          amount: "Required unless `custom_amount` is set.",
+          currency: "Defaults to the merchant's default currency.",
+          custom_amount: "Required unless `amount` is set; `minimum` ≤ `preset` ≤ `maximum`.",
+          collect_email: "Defaults to `true`.",
+          collect_name: "Defaults to `true`.",
+          payment_methods: 'Defaults to `["card"]`.',
+          after_completion: 'Defaults to a thank-you message.',
+          expires_at: "Any offset is accepted; stored in UTC.",
+        },
+      },
+      UpdatePaymentLinkRequest: {
+        schema: updatePaymentLinkSchema,
+        io: "input",
+        description: "Only the fields you send change. The rest (price, currency, item name, country, what checkout collects) is fixed: create a new link to change it.",
+        describeFrom: "PaymentLink",
+        notes: {
+          active: "Set `false` to stop taking payments, `true` to resume.",
+          metadata: 'Merged into the existing metadata; a key set to `""` is removed.',
+        },
+      },
+    },
+    operations: [
+      {
+        method: "post",
+        path: PATH,
+        operationId: "createPaymentLink",
+        summary: "Create a payment link",
+        description: "Creates a link and answers it with its shareable checkout `url`. Also records a `payment_link.created` event.",
+        body: { schema: "CreatePaymentLinkRequest", example: CREATE_EXAMPLE },
+        response: { status: 201, description: "The new payment link.", schema: "PaymentLink", example: link },
+      },
+      {
+        method: "get",
+        path: PATH,
+        operationId: "listPaymentLinks",
+        summary: "List payment links",
+        description: "The links of this key's merchant and mode, newest first, optionally filtered.",
+        query: {
+          schema: listPaymentLinksSchema,
+          descriptions: {
+            limit: "How many links to answer, 1 to 100 (default 20).",
+            starting_after: "A cursor: the id of the last link of the previous page.",
+            active: "Only active (`true`) or inactive (`false`) links.",
+            q: "Case-insensitive match on id, name or item name.",
+            created_gte: "Only links created at or after this time (ISO 8601).",
+            created_lte: "Only links created at or before this time (ISO 8601).",
+          },
+        },
+        response: { status: 200, description: "A page of payment links.", schema: "PaymentLinkList", example: exampleList(PATH, [link]) },
+      },
+      {
+        method: "get",
+        path: `${PATH}/{id}`,
+        operationId: "retrievePaymentLink",
+        summary: "Retrieve a payment link",
+        description: "One link, with its current `stats`. Another merchant's link is answered exactly like an unknown id: 404.",
+        pathParams: { id },
+        response: { status: 200, description: "The payment link.", schema: "PaymentLink", example: link },
+      },
+      {
+        method: "patch",
+        path: `${PATH}/{id}`,
+        operationId: "updatePaymentLink",
+        summary: "Update a payment link",
+        description:
+          "Changes the fields sent, including `active` to disable or re-enable the link. Records a `payment_link.updated` event when something changed. A disabled, expired or exhausted link shows buyers a \"no longer available\" page.",
+        pathParams: { id },
+        body: { schema: "UpdatePaymentLinkRequest", example: UPDATE_EXAMPLE },
+        response: { status: 200, description: "The updated payment link.", schema: "PaymentLink", example: updated },
+      },
+    ],
+  };
+}
