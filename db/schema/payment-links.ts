@@ -43,7 +43,8 @@ export const paymentLinks = pgTable(
     // Lists are per merchant and mode, newest first; ids sort by creation time.
     index().on(t.merchantId, t.livemode, t.id),
     index().on(t.merchantId, t.livemode, t.createdAt),
-    check("payment_links_amount_xor_custom", sql`(${t.amount} is null) <> (${t.customAmountMinimum} is null and ${t.customAmountMaximum} is null and ${t.customAmountPreset} is null)`),
+    // A null amount means the buyer chooses (within the optional bounds); a fixed amount has no bounds.
+    check("payment_links_amount_xor_custom", sql`${t.amount} is null or (${t.customAmountMinimum} is null and ${t.customAmountMaximum} is null and ${t.customAmountPreset} is null)`),
     check("payment_links_amount_positive", sql`${t.amount} is null or ${t.amount} > 0`),
   ],
 );

@@ -81,6 +81,9 @@ test.describe("not found", () => {
     const response = await api.get("/api/v1/payment_links/plink_doesnotexist");
     expect(response.status()).toBe(404);
     expectError(await response.json(), "resource_missing", "id");
+    const extra = await api.get("/api/v1/payment_links/plink_x?expand=everything");
+    expect(extra.status()).toBe(400);
+    expectError(await extra.json(), "parameter_unknown", "expand");
     const path = await api.get("/api/v1/nothing_here");
     expect(path.status()).toBe(404);
     expectError(await path.json(), "resource_missing");

@@ -1,6 +1,7 @@
 import { ZodError } from "zod";
 import { AppError, errorBody, type ErrorBody } from "@/lib/errors";
 import { errorForLog, type Logger } from "@/lib/logger";
+import { appErrorFromZod } from "./zod-errors";
 
 /**
  * Maps anything a handler threw to the documented error body. Only AppError and zod messages reach the
@@ -13,10 +14,9 @@ export function toErrorResponse(error: unknown, log: Logger, requestId: string):
     status = error.status;
     body = error.toBody();
   } else if (error instanceof ZodError) {
-    const issue = error.issues[0];
-    const param = issue?.path.length ? issue.path.join(".") : null;
-    status = 400;
-    body = errorBody(issue?.code === "unrecognized_keys" ? "parameter_unknown" : "parameter_invalid", issue?.message ?? "Invalid request.", param);
+    const mapped = appErrorFromZod(error);
+    status = mapped.status;
+    body = mapped.toBody();
   } else {
     log.error({ err: errorForLog(error) }, "unhandled error");
     status = 500;

@@ -56,6 +56,9 @@ describe("list parameters", () => {
     [{ active: "yes" }, "parameter_invalid", "active"],
     [{ starting_after: "ord_123" }, "parameter_invalid", "starting_after"],
     [{ sort: "name" }, "parameter_unknown", "sort"],
+    [{ limit: "0x10" }, "parameter_invalid", "limit"],
+    [{ limit: "1e1" }, "parameter_invalid", "limit"],
+    [{ limit: "-5" }, "parameter_invalid", "limit"],
   ])("%j → %s", (input, code, param) => {
     const error = errorFor(listPaymentLinksSchema, input);
     expect([error.code, error.param]).toEqual([code, param]);

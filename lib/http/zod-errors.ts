@@ -12,9 +12,10 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 
 /**
  * The contract's error for a failed validation: an unknown field is `parameter_unknown`, an absent required
- * one `parameter_missing`, anything else `parameter_invalid`; `param` names the field (dotted for nested).
+ * one `parameter_missing` (when the input is given), anything else `parameter_invalid`; `param` names the
+ * field (dotted for nested).
  */
-export function appErrorFromZod(error: ZodError, input: unknown): AppError {
+export function appErrorFromZod(error: ZodError, input?: unknown): AppError {
   const issue = error.issues[0];
   if (!issue) return new AppError("parameter_invalid", "Invalid request.");
   if (issue.code === "unrecognized_keys") {
@@ -22,11 +23,10 @@ export function appErrorFromZod(error: ZodError, input: unknown): AppError {
     return new AppError("parameter_unknown", `Received unknown parameter: ${param}.`, { param });
   }
   const param = issue.path.length ? issue.path.join(".") : null;
-  if (param && valueAt(input, issue.path) === undefined && issue.code !== "custom") {
-    return new AppError("parameter_missing", `Missing required parameter: ${param}.`, { param });
-  }
-  if (param && issue.code === "custom" && valueAt(input, issue.path) === undefined) {
-    return new AppError("parameter_missing", issue.message, { param });
+  // "Missing" can only be told apart from "invalid" by looking at what was sent.
+  const missing = param !== null && input !== undefined && valueAt(input, issue.path) === undefined;
+  if (missing) {
+    return new AppError("parameter_missing", issue.code === "custom" ? issue.message : `Missing required parameter: ${param}.`, { param });
   }
   return new AppError("parameter_invalid", param ? `Invalid ${param}: ${issue.message}` : issue.message, { param });
 }

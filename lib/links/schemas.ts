@@ -26,7 +26,8 @@ export const paymentMethodsSchema = z
   .min(1, "Offer at least one payment method.")
   .refine((list) => new Set(list).size === list.length, "List each payment method once.");
 
-export const httpsUrlSchema = z
+/** An absolute http(s) URL: http is allowed so test mode can point at a local server. */
+export const webUrlSchema = z
   .string()
   .max(2000, "Must be at most 2000 characters.")
   .pipe(z.url({ protocol: /^https?$/, error: "Must be an absolute http(s) URL." }));
@@ -54,7 +55,7 @@ export const afterCompletionSchema = z.discriminatedUnion(
   "type",
   [
     z.strictObject({ type: z.literal("message"), message: z.string().trim().min(1).max(500) }),
-    z.strictObject({ type: z.literal("redirect"), url: httpsUrlSchema }),
+    z.strictObject({ type: z.literal("redirect"), url: webUrlSchema }),
   ],
   { error: 'Must be {"type":"message","message":"…"} or {"type":"redirect","url":"https://…"}.' },
 );
@@ -79,7 +80,7 @@ export const createPaymentLinkSchema = z
     expires_at: timestampSchema.nullable().optional(),
     max_payments: z.number().int().min(1).max(1_000_000_000).nullable().optional(),
     after_completion: afterCompletionSchema.optional(),
-    status_callback_url: httpsUrlSchema.nullable().optional(),
+    status_callback_url: webUrlSchema.nullable().optional(),
     metadata: metadataSchema.optional(),
   })
   .refine((b) => (b.amount == null) !== (b.custom_amount == null), {
@@ -96,7 +97,7 @@ export const updatePaymentLinkSchema = z.strictObject({
   max_payments: z.number().int().min(1).max(1_000_000_000).nullable().optional(),
   after_completion: afterCompletionSchema.optional(),
   payment_methods: paymentMethodsSchema.optional(),
-  status_callback_url: httpsUrlSchema.nullable().optional(),
+  status_callback_url: webUrlSchema.nullable().optional(),
   /** Merged into the existing metadata; a key set to "" is removed (as Stripe does). */
   metadata: metadataSchema.optional(),
 });
@@ -105,7 +106,12 @@ export type UpdatePaymentLinkInput = z.input<typeof updatePaymentLinkSchema>;
 const booleanParam = z.enum(["true", "false"], { error: "Must be true or false." }).transform((v) => v === "true");
 
 export const listPaymentLinksSchema = z.strictObject({
-  limit: z.coerce.number({ error: "Must be an integer from 1 to 100." }).int("Must be an integer from 1 to 100.").min(1, "Must be an integer from 1 to 100.").max(100, "Must be an integer from 1 to 100.").default(20),
+  limit: z
+    .string()
+    .regex(/^\d{1,3}$/, "Must be an integer from 1 to 100.")
+    .transform(Number)
+    .pipe(z.number().min(1, "Must be an integer from 1 to 100.").max(100, "Must be an integer from 1 to 100."))
+    .default(20),
   starting_after: z.string().regex(/^plink_[0-9A-Za-z]+$/, "Must be a payment link id.").optional(),
   active: booleanParam.optional(),
   q: z.string().trim().min(1).max(200).optional(),
@@ -113,3 +119,6 @@ export const listPaymentLinksSchema = z.strictObject({
   created_lte: timestampSchema.optional(),
 });
 export type ListPaymentLinksParams = z.output<typeof listPaymentLinksSchema>;
+
+/** Retrieving one object takes no query parameters; any given is refused rather than ignored. */
+export const noQuerySchema = z.strictObject({});

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { countryCodeSchema, currencyCodeSchema, httpsUrlSchema, metadataSchema, paymentMethodsSchema } from "@/lib/links/schemas";
+import { countryCodeSchema, currencyCodeSchema, webUrlSchema, metadataSchema, paymentMethodsSchema } from "@/lib/links/schemas";
 import type { JsonSchema } from "./types";
 
 // zod → JSON Schema 2020-12 (what OpenAPI 3.1 speaks), with the few things zod cannot see added back.
@@ -21,7 +21,7 @@ export function schemaRef(name: string): JsonSchema {
 const REFINED: ReadonlyMap<unknown, JsonSchema> = new Map<unknown, JsonSchema>([
   [currencyCodeSchema, { pattern: "^[A-Z]{3}$", description: "Upper-case ISO 4217 currency code, such as USD." }],
   [countryCodeSchema, { pattern: "^[A-Z]{2}$", description: "Upper-case ISO 3166-1 alpha-2 country code, such as US." }],
-  [httpsUrlSchema, { format: "uri" }],
+  [webUrlSchema, { format: "uri" }],
   [paymentMethodsSchema, { uniqueItems: true }],
   [metadataSchema, { maxProperties: 20 }],
 ]);

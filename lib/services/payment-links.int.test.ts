@@ -67,6 +67,12 @@ describe("createPaymentLink", () => {
     });
   });
 
+  test("custom_amount {} lets the buyer choose any amount", async () => {
+    const ctx = await newCtx();
+    const link = await createPaymentLink(db, ctx, { item_name: "Donation", custom_amount: {}, default_country: "US" });
+    expect(link).toMatchObject({ amount: null, custom_amount: { minimum: null, maximum: null, preset: null } });
+  });
+
   test("invalid input writes neither a link nor an event", async () => {
     const ctx = await newCtx();
     const count = async () => [await db.$count(paymentLinks, eq(paymentLinks.merchantId, ctx.merchantId)), await db.$count(events, eq(events.merchantId, ctx.merchantId))];

@@ -1,13 +1,13 @@
 // GET /api/v1/payment_links/{id} — retrieve; PATCH — update, enable or disable.
 import { apiRoute } from "@/lib/http/api";
-import type { UpdatePaymentLinkInput } from "@/lib/links/schemas";
+import { noQuerySchema, type UpdatePaymentLinkInput } from "@/lib/links/schemas";
 import { getPaymentLink } from "@/lib/services/get-payment-link";
 import { updatePaymentLink } from "@/lib/services/update-payment-link";
 
-export const GET = apiRoute<{ id: string }>(async ({ db, ctx, params }) => ({
-  status: 200,
-  body: await getPaymentLink(db, ctx, params.id),
-}));
+export const GET = apiRoute<{ id: string }>(async ({ db, ctx, params, query }) => {
+  noQuerySchema.parse(query);
+  return { status: 200, body: await getPaymentLink(db, ctx, params.id) };
+});
 
 export const PATCH = apiRoute<{ id: string }>(async ({ db, ctx, params, body }) => ({
   status: 200,

@@ -1,0 +1,2 @@
+ALTER TABLE "payment_links" DROP CONSTRAINT "payment_links_amount_xor_custom";--> statement-breakpoint
+ALTER TABLE "payment_links" ADD CONSTRAINT "payment_links_amount_xor_custom" CHECK ("payment_links"."amount" is null or ("payment_links"."custom_amount_minimum" is null and "payment_links"."custom_amount_maximum" is null and "payment_links"."custom_amount_preset" is null));
