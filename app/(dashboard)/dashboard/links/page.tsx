@@ -1,18 +1,98 @@
 import type { Metadata } from "next";
-import { ComingNext, PageHeader } from "@/components/dashboard/page-header";
-import { getDashboardContext } from "@/lib/http/session";
+import Link from "next/link";
+import { ZodError } from "zod";
+import { LinkFilters } from "@/components/dashboard/links/link-filters";
+import { LinksTable } from "@/components/dashboard/links/links-table";
+import { PageHeader } from "@/components/dashboard/page-header";
+import { Alert } from "@/components/ui/alert";
+import { getDb } from "@/db";
+import { hasLinkFilters, linkListHref, parseLinkFilters } from "@/lib/links/form";
+import { listPaymentLinks } from "@/lib/services/list-payment-links";
+import { setLinkActiveAction } from "./actions";
+import { getLinksContext } from "./context";
 
 export const metadata: Metadata = { title: "Payment links" };
 
-export default async function LinksPage() {
-  await getDashboardContext();
+const button = "inline-flex items-center justify-center rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-700";
+const pager = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100";
+
+export default async function LinksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { ctx, canWrite } = await getLinksContext();
+  const { filters, params, errors } = parseLinkFilters(await searchParams);
+  let page;
+  try {
+    page = await listPaymentLinks(await getDb(), ctx, params);
+  } catch (error) {
+    if (!(error instanceof ZodError)) throw error;
+    errors.push("These filters could not be applied; showing every link.");
+    page = await listPaymentLinks(await getDb(), ctx, { limit: params.limit! });
+  }
+  const filtered = hasLinkFilters(filters);
+  const paged = params.starting_after !== undefined;
+  const last = page.data.at(-1);
+  const returnTo = linkListHref(filters, params.starting_after);
   return (
     <>
-      <PageHeader title="Payment links" description="Shareable links that take a payment for an item, a fixed or a buyer-chosen amount." />
-      <ComingNext>
-        Creating, searching and disabling payment links, with visits, payments and collected amounts per link, arrives
-        here next (issue #3).
-      </ComingNext>
+      <PageHeader title="Payment links" description="Shareable links that take a payment for an item, a fixed or a buyer-chosen amount.">
+        {canWrite ? (
+          <Link href="/dashboard/links/new" className={button}>
+            New payment link
+          </Link>
+        ) : null}
+      </PageHeader>
+      {page.data.length === 0 && !filtered && !paged && errors.length === 0 ? (
+        <EmptyState canWrite={canWrite} />
+      ) : (
+        <>
+          {/* Keyed by the URL: a filter form already on screen must show the filters just applied or cleared. */}
+          <LinkFilters key={linkListHref(filters)} filters={filters} active={filtered} />
+          {errors.length ? (
+            <div className="mb-4">
+              <Alert>{errors.join(" ")}</Alert>
+            </div>
+          ) : null}
+          {page.data.length ? (
+            <LinksTable links={page.data} returnTo={returnTo} toggleAction={canWrite ? setLinkActiveAction : null} />
+          ) : (
+            <p className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
+              {paged ? "No more links." : "No payment links match these filters."}
+            </p>
+          )}
+          {paged || page.has_more ? (
+            <nav aria-label="Pages of payment links" className="mt-4 flex gap-2">
+              {paged ? (
+                <Link href={linkListHref(filters)} className={pager}>
+                  First page
+                </Link>
+              ) : null}
+              {page.has_more && last ? (
+                <Link href={linkListHref(filters, last.id)} className={pager}>
+                  Next page
+                </Link>
+              ) : null}
+            </nav>
+          ) : null}
+        </>
+      )}
     </>
+  );
+}
+
+function EmptyState({ canWrite }: { canWrite: boolean }) {
+  return (
+    <div className="rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center">
+      <h2 className="text-lg font-semibold">No payment links yet</h2>
+      <p className="mx-auto mt-1 max-w-md text-sm text-slate-600">
+        A payment link is a page you can share anywhere — a chat, an email, a QR code — where buyers pay for an item
+        by card, wallet or bank transfer.
+      </p>
+      {canWrite ? (
+        <Link href="/dashboard/links/new" className={`${button} mt-4`}>
+          Create your first payment link
+        </Link>
+      ) : (
+        <p className="mt-3 text-sm text-slate-600">An owner or admin of this business can create one.</p>
+      )}
+    </div>
   );
 }

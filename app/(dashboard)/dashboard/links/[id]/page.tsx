@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CopyLink } from "@/components/dashboard/links/copy-link";
+import { LinkFixedSettings, LinkSettings, LinkStats } from "@/components/dashboard/links/link-details";
+import { LinkStatusBadge } from "@/components/dashboard/links/status-badge";
+import { ToggleActiveForm } from "@/components/dashboard/links/toggle-active-form";
+import { setLinkActiveAction } from "../actions";
+import { getLinkOr404, getLinksContext } from "../context";
+
+export const metadata: Metadata = { title: "Payment link" };
+
+export default async function LinkPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const { ctx, canWrite } = await getLinksContext();
+  const link = await getLinkOr404(ctx, id);
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/dashboard/links" className="text-indigo-700 hover:underline">
+          ← Payment links
+        </Link>
+      </p>
+      <div className="mb-6 flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="flex items-center gap-3 text-2xl font-semibold tracking-tight">
+            {link.name}
+            <LinkStatusBadge link={link} />
+          </h1>
+          {link.name !== link.item_name ? <p className="mt-1 text-sm text-slate-600">Sells {link.item_name}</p> : null}
+        </div>
+        {canWrite ? (
+          <div className="flex items-center gap-2">
+            <Link href={`/dashboard/links/${link.id}/edit`} className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-700">
+              Edit<span className="sr-only"> {link.name}</span>
+            </Link>
+            <ToggleActiveForm link={link} returnTo={`/dashboard/links/${link.id}`} action={setLinkActiveAction} size="normal" />
+          </div>
+        ) : null}
+      </div>
+      <div className="max-w-3xl space-y-6">
+        <section aria-label="Share" className="rounded-xl border border-slate-200 bg-white p-5">
+          <CopyLink url={link.url} />
+          <p className="text-xs text-slate-500">
+            Share it anywhere. {link.livemode ? "Buyers pay for real." : "Test mode: payments through it are simulated."}
+          </p>
+        </section>
+        <section aria-labelledby="stats-heading">
+          <h2 id="stats-heading" className="sr-only">Statistics</h2>
+          <LinkStats link={link} />
+        </section>
+        <section aria-labelledby="settings-heading" className="rounded-xl border border-slate-200 bg-white p-5">
+          <h2 id="settings-heading" className="text-base font-semibold">Settings</h2>
+          <LinkFixedSettings link={link} />
+          <LinkSettings link={link} />
+        </section>
+      </div>
+    </>
+  );
+}
