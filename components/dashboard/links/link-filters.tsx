@@ -1,6 +1,6 @@
 import Form from "next/form";
 import Link from "next/link";
-import type { LinkFilters as Filters } from "@/lib/links/form";
+import type { LinkFilters as Filters } from "@/lib/links/list-filters";
 
 const control =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30";

@@ -6,7 +6,7 @@ import { LinksTable } from "@/components/dashboard/links/links-table";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { Alert } from "@/components/ui/alert";
 import { getDb } from "@/db";
-import { hasLinkFilters, linkListHref, parseLinkFilters } from "@/lib/links/form";
+import { hasLinkFilters, linkListHref, parseLinkFilters } from "@/lib/links/list-filters";
 import { listPaymentLinks } from "@/lib/services/list-payment-links";
 import { setLinkActiveAction } from "./actions";
 import { getLinksContext } from "./context";
