@@ -76,13 +76,35 @@ test("the owner edits the business settings", async ({ page }) => {
   await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Settings" }).click();
   await page.getByLabel("Business name").fill("Settings Company");
   await page.getByLabel("Logo URL").fill("https://cdn.example.com/logo.png");
+  await page.getByLabel("Default currency").selectOption("CHF");
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByRole("main").getByRole("status")).toHaveText("Settings saved.");
+  // The form shows what was saved, not what it was first rendered with; the header follows the new name.
+  await expect(page.getByLabel("Default currency")).toHaveValue("CHF");
+  await expect(page.getByLabel("Business", { exact: true })).toContainText("Settings Company");
   await page.reload();
+  await expect(page.getByLabel("Default currency")).toHaveValue("CHF");
   await expect(page.getByLabel("Business name")).toHaveValue("Settings Company");
   await expect(page.getByLabel("Logo URL")).toHaveValue("https://cdn.example.com/logo.png");
 
   await page.getByLabel("Logo URL").fill("ftp://nope");
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByText("Use an http(s) URL for the logo.")).toBeVisible();
+});
+
+test("a refused sign-up keeps what was typed and chosen", async ({ page }) => {
+  const email = uniqueEmail("taken");
+  await signUp(page, { email, business: "First Owner" });
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.goto("/signup");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByLabel("Business name").fill("Second Try");
+  await page.getByLabel("Country").selectOption("JP");
+  await page.getByLabel("Default currency").selectOption("JPY");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("An account with this email already exists")).toBeVisible();
+  await expect(page.getByLabel("Country")).toHaveValue("JP");
+  await expect(page.getByLabel("Default currency")).toHaveValue("JPY");
+  await expect(page.getByLabel("Business name")).toHaveValue("Second Try");
 });

@@ -25,3 +25,12 @@ export function echoValues(formData: FormData, omit: readonly string[] = ["passw
   }
   return out;
 }
+
+/**
+ * A key for a form driven by useActionState. React resets a form after its action, and a <select> goes
+ * back to the defaultValue it was mounted with (react#32362), not the value the server echoed; remounting
+ * the form when the echoed values change makes the mount-time default the submitted value.
+ */
+export function formKey(state: FormState): string {
+  return JSON.stringify(state.values ?? null);
+}

@@ -73,7 +73,9 @@ export async function updateSettingsAction(_previous: FormState, formData: FormD
     if (isAppError(error)) return { message: error.message, values };
     throw error;
   }
-  return { ok: true, message: "Settings saved." };
+  // The business name shows in the header and switcher too.
+  revalidatePath("/dashboard", "layout");
+  return { ok: true, message: "Settings saved.", values };
 }
 
 export async function addMemberAction(_previous: FormState, formData: FormData): Promise<FormState> {

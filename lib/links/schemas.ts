@@ -32,9 +32,11 @@ export const webUrlSchema = z
   .max(2000, "Must be at most 2000 characters.")
   .pipe(z.url({ protocol: /^https?$/, error: "Must be an absolute http(s) URL." }));
 
+export const MAX_METADATA_KEYS = 20;
+
 export const metadataSchema = z
   .record(z.string().min(1).max(40, "Metadata keys are at most 40 characters."), z.string().max(500, "Metadata values are at most 500 characters."))
-  .refine((m) => Object.keys(m).length <= 20, "At most 20 metadata keys.");
+  .refine((m) => Object.keys(m).length <= MAX_METADATA_KEYS, `At most ${MAX_METADATA_KEYS} metadata keys.`);
 
 export const customAmountSchema = z
   .strictObject({
@@ -62,6 +64,15 @@ export const afterCompletionSchema = z.discriminatedUnion(
 
 const timestampSchema = z.iso.datetime({ offset: true, error: "Must be an ISO 8601 time, such as 2026-05-25T10:00:00Z." });
 
+/** An expiry must lie ahead: to stop a link now, set `active: false`. */
+const futureTimestampSchema = timestampSchema.refine((v) => Date.parse(v) > Date.now(), "Must be in the future (to stop a link now, set active to false).");
+
+
+/** A metadata change: keys to set, and keys set to "" to remove. Only the merged result must fit in 20 keys. */
+const metadataUpdateSchema = z
+  .record(z.string().min(1).max(40, "Metadata keys are at most 40 characters."), z.string().max(500, "Metadata values are at most 500 characters."))
+  .refine((m) => Object.keys(m).length <= 2 * MAX_METADATA_KEYS, `At most ${2 * MAX_METADATA_KEYS} metadata keys in one update.`);
+
 const nameSchema = z.string().trim().min(1, "Must not be empty.").max(200, "Must be at most 200 characters.");
 const descriptionSchema = z.string().trim().max(1000, "Must be at most 1000 characters.");
 
@@ -77,7 +88,7 @@ export const createPaymentLinkSchema = z
     collect_email: z.boolean().optional(),
     collect_name: z.boolean().optional(),
     payment_methods: paymentMethodsSchema.optional(),
-    expires_at: timestampSchema.nullable().optional(),
+    expires_at: futureTimestampSchema.nullable().optional(),
     max_payments: z.number().int().min(1).max(1_000_000_000).nullable().optional(),
     after_completion: afterCompletionSchema.optional(),
     status_callback_url: webUrlSchema.nullable().optional(),
@@ -93,13 +104,13 @@ export const updatePaymentLinkSchema = z.strictObject({
   active: z.boolean().optional(),
   name: nameSchema.optional(),
   description: descriptionSchema.nullable().optional(),
-  expires_at: timestampSchema.nullable().optional(),
+  expires_at: futureTimestampSchema.nullable().optional(),
   max_payments: z.number().int().min(1).max(1_000_000_000).nullable().optional(),
   after_completion: afterCompletionSchema.optional(),
   payment_methods: paymentMethodsSchema.optional(),
   status_callback_url: webUrlSchema.nullable().optional(),
   /** Merged into the existing metadata; a key set to "" is removed (as Stripe does). */
-  metadata: metadataSchema.optional(),
+  metadata: metadataUpdateSchema.optional(),
 });
 export type UpdatePaymentLinkInput = z.input<typeof updatePaymentLinkSchema>;
 

@@ -93,6 +93,23 @@ describe("updatePaymentLink", () => {
     expect(types.sort()).toEqual(["payment_link.created", "payment_link.updated", "payment_link.updated"]);
   });
 
+  test("merged metadata keeps at most 20 keys, and removals make room", async () => {
+    const ctx = await newCtx();
+    const twenty = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`k${i}`, "v"]));
+    const link = await createPaymentLink(db, ctx, { ...fixed, metadata: twenty });
+    await expect(updatePaymentLink(db, ctx, link.id, { metadata: { extra: "x" } })).rejects.toMatchObject({ code: "parameter_invalid", param: "metadata" });
+    const replaced = await updatePaymentLink(db, ctx, link.id, { metadata: { ...Object.fromEntries(Object.keys(twenty).map((k) => [k, ""])), only: "one" } });
+    expect(replaced.metadata).toEqual({ only: "one" });
+  });
+
+  test("an expiry in the past is refused on create and update", async () => {
+    const ctx = await newCtx();
+    const past = new Date(Date.now() - 60_000).toISOString();
+    await expect(createPaymentLink(db, ctx, { ...fixed, expires_at: past })).rejects.toThrow(/future/);
+    const link = await createPaymentLink(db, ctx, fixed);
+    await expect(updatePaymentLink(db, ctx, link.id, { expires_at: past })).rejects.toThrow(/future/);
+  });
+
   test("an empty update changes nothing and writes no event", async () => {
     const ctx = await newCtx();
     const link = await createPaymentLink(db, ctx, fixed);

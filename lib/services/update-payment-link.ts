@@ -4,7 +4,7 @@ import { paymentLinks } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { mergeMetadata } from "@/lib/links/rules";
-import { updatePaymentLinkSchema, type UpdatePaymentLinkInput } from "@/lib/links/schemas";
+import { MAX_METADATA_KEYS, updatePaymentLinkSchema, type UpdatePaymentLinkInput } from "@/lib/links/schemas";
 import { toPaymentLinkObject, type PaymentLinkObject } from "@/lib/links/serialize";
 import type { ServiceContext } from "./scope";
 
@@ -30,7 +30,12 @@ export async function updatePaymentLink(
     if (data.max_payments !== undefined) changes.maxPayments = data.max_payments;
     if (data.payment_methods !== undefined) changes.paymentMethods = data.payment_methods;
     if (data.status_callback_url !== undefined) changes.statusCallbackUrl = data.status_callback_url;
-    if (data.metadata !== undefined) changes.metadata = mergeMetadata(current.metadata, data.metadata);
+    if (data.metadata !== undefined) {
+      changes.metadata = mergeMetadata(current.metadata, data.metadata);
+      if (Object.keys(changes.metadata).length > MAX_METADATA_KEYS) {
+        throw new AppError("parameter_invalid", `Invalid metadata: a link keeps at most ${MAX_METADATA_KEYS} keys; remove some by setting them to "".`, { param: "metadata" });
+      }
+    }
     if (data.after_completion !== undefined) {
       const after = data.after_completion;
       changes.afterCompletionType = after.type;

@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import type { FormState } from "@/lib/forms";
+import { formKey, type FormState } from "@/lib/forms";
 import { signUpAction } from "../actions";
 
 type Option = { value: string; label: string };
@@ -14,7 +14,7 @@ export function SignUpForm({ countries, currencies }: { countries: Option[]; cur
   const [state, action] = useActionState(signUpAction, {} as FormState);
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form key={formKey(state)} action={action} className="space-y-4" noValidate>
       {errors.form ? <Alert>{errors.form}</Alert> : null}
       <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={errors.email} />
       <TextField label="Password" name="password" type="password" autoComplete="new-password" required minLength={10} hint="At least 10 characters." error={errors.password} />

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import type { FormState } from "@/lib/forms";
+import { formKey, type FormState } from "@/lib/forms";
 import { updateSettingsAction } from "../../actions";
 
 type Option = { value: string; label: string };
@@ -32,7 +32,7 @@ export function SettingsForm({
   const values = { ...initial, ...state.values };
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={action} className="max-w-lg space-y-4" noValidate>
+    <form key={formKey(state)} action={action} className="max-w-lg space-y-4" noValidate>
       {state.message ? <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert> : null}
       <fieldset disabled={!canEdit} className="space-y-4">
         <TextField label="Business name" name="businessName" defaultValue={values.businessName} error={errors.businessName} required />

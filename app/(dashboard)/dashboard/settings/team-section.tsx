@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import type { FormState } from "@/lib/forms";
+import { formKey, type FormState } from "@/lib/forms";
 import { addMemberAction, updateMemberAction } from "../../actions";
 
 const ROLES = [
@@ -23,7 +23,7 @@ export interface MemberView {
 export function AddMemberForm() {
   const [state, action] = useActionState(addMemberAction, {} as FormState);
   return (
-    <form action={action} className="grid max-w-lg gap-3 sm:grid-cols-[1fr_auto]" noValidate>
+    <form key={formKey(state)} action={action} className="grid max-w-lg gap-3 sm:grid-cols-[1fr_auto]" noValidate>
       {state.ok ? <div className="sm:col-span-2"><Alert tone="success">{state.message}</Alert></div> : null}
       <TextField id="member-email" label="Email of a Paylink user" name="email" type="email" defaultValue={state.values?.email} error={state.fieldErrors?.email} />
       <SelectField id="member-role" label="Role" name="role" options={ROLES.map((r) => ({ value: r.value, label: r.value[0]!.toUpperCase() + r.value.slice(1) }))} defaultValue={state.values?.role ?? "viewer"} />

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import type { FormState } from "@/lib/forms";
+import { formKey, type FormState } from "@/lib/forms";
 import { createBusinessAction } from "../../../actions";
 
 type Option = { value: string; label: string };
@@ -12,7 +12,7 @@ export function NewBusinessForm({ countries, currencies, defaults }: { countries
   const [state, action] = useActionState(createBusinessAction, {} as FormState);
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={action} className="max-w-lg space-y-4" noValidate>
+    <form key={formKey(state)} action={action} className="max-w-lg space-y-4" noValidate>
       <TextField label="Business name" name="businessName" required defaultValue={state.values?.businessName} error={errors.businessName} />
       <SelectField label="Country" name="country" options={countries} defaultValue={state.values?.country ?? defaults.country} error={errors.country} />
       <SelectField label="Default currency" name="currency" options={currencies} defaultValue={state.values?.currency ?? defaults.currency} error={errors.currency} />
