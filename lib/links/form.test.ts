@@ -10,7 +10,6 @@ import {
   fieldForPath,
   linkFormValues,
   parseCreateLinkForm,
-  parseDateTimeLocal,
   parseUpdateLinkForm,
   readLinkForm,
 } from "./form";
