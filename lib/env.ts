@@ -27,6 +27,14 @@ const schema = z.object({
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   /** Requests per second allowed per API key, shared by every app instance (0 turns the limit off). */
   API_RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(0).default(100),
+  /** Simulated processor: seconds until a bank transfer arrives, and until a refund settles. */
+  SIMULATOR_BANK_TRANSFER_SECONDS: z.coerce.number().int().min(0).default(60),
+  SIMULATOR_REFUND_SECONDS: z.coerce.number().int().min(0).default(10),
+  /** How often the in-process scheduler settles paid orders (default daily) and sweeps expiries and async payments. */
+  SETTLEMENT_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(86_400),
+  SCHEDULER_TICK_SECONDS: z.coerce.number().int().min(1).default(5),
+  /** How long an API-created order stays payable when expires_at is not given. */
+  ORDER_DEFAULT_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
 });
 
 export type Env = z.infer<typeof schema>;

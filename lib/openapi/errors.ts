@@ -51,7 +51,8 @@ const ERROR_DOCS: Record<ErrorCode, { api: boolean; description: string; message
   order_not_refundable: { api: true, description: "Only a paid, settled order with a refundable amount left can be refunded.", message: "This order cannot be refunded." },
   order_not_cancelable: { api: true, description: "The order is in a state that cannot be canceled.", message: "This order cannot be canceled." },
   payment_link_inactive: { api: true, description: "The payment link is inactive, expired or has taken its maximum number of payments.", message: "This payment link is no longer available." },
-  resource_conflict: { api: false, description: "The change conflicts with existing data (dashboard).", message: "That person is already on the team." },
+  order_not_payable: { api: true, description: "The order takes no payment in its current status (paid, canceled, expired, or a payment already under way).", message: "This order is expired and takes no payment." },
+  resource_conflict: { api: true, description: "The request conflicts with existing data, such as an order `reference` already used in this mode.", message: "An order with reference 'A-1001' already exists.", param: "reference" },
   idempotency_key_reused: {
     api: true,
     description: "The `Idempotency-Key` was already used with a different body or path within 24 hours. Use a new key for a new request.",

@@ -1,0 +1,100 @@
+import { and, desc, eq, gte, lt, lte, sql, type SQL } from "drizzle-orm";
+import type { MerchantScope } from "@/lib/services/scope";
+import type { Db } from "../client";
+import { orders, payments, refunds, type OrderRow, type PaymentRow, type RefundRow } from "../schema";
+
+function scoped(scope: MerchantScope): SQL {
+  return and(eq(orders.merchantId, scope.merchantId), eq(orders.livemode, scope.livemode))!;
+}
+
+export async function findOrder(db: Db, scope: MerchantScope, id: string): Promise<OrderRow | null> {
+  const [row] = await db.select().from(orders).where(and(scoped(scope), eq(orders.id, id))).limit(1);
+  return row ?? null;
+}
+
+export async function findOrderByToken(db: Db, token: string): Promise<OrderRow | null> {
+  const [row] = await db.select().from(orders).where(eq(orders.token, token)).limit(1);
+  return row ?? null;
+}
+
+/** Locks the order row for the rest of the transaction: every state change of an order goes through here. */
+export async function lockOrder(tx: Db, where: { id: string } | { token: string }): Promise<OrderRow | null> {
+  const condition = "id" in where ? eq(orders.id, where.id) : eq(orders.token, where.token);
+  const [row] = await tx.select().from(orders).where(condition).for("update");
+  return row ?? null;
+}
+
+/** The payment to show for an order: the successful one, else the latest attempt. */
+export async function displayPayment(db: Db, order: Pick<OrderRow, "id" | "paymentId">): Promise<PaymentRow | null> {
+  if (order.paymentId) {
+    const [row] = await db.select().from(payments).where(eq(payments.id, order.paymentId)).limit(1);
+    if (row) return row;
+  }
+  const [latest] = await db.select().from(payments).where(eq(payments.orderId, order.id)).orderBy(desc(payments.id)).limit(1);
+  return latest ?? null;
+}
+
+export async function listPaymentsForOrder(db: Db, orderId: string): Promise<PaymentRow[]> {
+  return db.select().from(payments).where(eq(payments.orderId, orderId)).orderBy(desc(payments.id));
+}
+
+export async function latestPaymentWithStatus(tx: Db, orderId: string, status: PaymentRow["status"]): Promise<PaymentRow | null> {
+  const [row] = await tx
+    .select()
+    .from(payments)
+    .where(and(eq(payments.orderId, orderId), eq(payments.status, status)))
+    .orderBy(desc(payments.id))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Orders through a link that hold a payment in flight: they count against max_payments until they settle. */
+export async function countProcessingOrdersForLink(tx: Db, linkId: string, exceptOrderId?: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(orders)
+    .where(and(eq(orders.paymentLinkId, linkId), eq(orders.status, "processing"), exceptOrderId ? sql`${orders.id} <> ${exceptOrderId}` : undefined));
+  return row?.n ?? 0;
+}
+
+export interface OrderFilters {
+  limit: number;
+  startingAfter?: string;
+  paymentLinkId?: string;
+  status?: OrderRow["status"];
+  reference?: string;
+  createdGte?: Date;
+  createdLte?: Date;
+}
+
+export async function listOrders(db: Db, scope: MerchantScope, filters: OrderFilters): Promise<{ rows: OrderRow[]; hasMore: boolean }> {
+  const conditions: SQL[] = [scoped(scope)];
+  if (filters.startingAfter) conditions.push(lt(orders.id, filters.startingAfter));
+  if (filters.paymentLinkId) conditions.push(eq(orders.paymentLinkId, filters.paymentLinkId));
+  if (filters.status) conditions.push(eq(orders.status, filters.status));
+  if (filters.reference) conditions.push(eq(orders.reference, filters.reference));
+  if (filters.createdGte) conditions.push(gte(orders.createdAt, filters.createdGte));
+  if (filters.createdLte) conditions.push(lte(orders.createdAt, filters.createdLte));
+  const rows = await db.select().from(orders).where(and(...conditions)).orderBy(desc(orders.id)).limit(filters.limit + 1);
+  return { rows: rows.slice(0, filters.limit), hasMore: rows.length > filters.limit };
+}
+
+export async function findRefund(db: Db, scope: MerchantScope, id: string): Promise<RefundRow | null> {
+  const [row] = await db
+    .select()
+    .from(refunds)
+    .where(and(eq(refunds.id, id), eq(refunds.merchantId, scope.merchantId), eq(refunds.livemode, scope.livemode)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function listRefundsForOrder(
+  db: Db,
+  orderId: string,
+  filters: { limit: number; startingAfter?: string },
+): Promise<{ rows: RefundRow[]; hasMore: boolean }> {
+  const conditions: SQL[] = [eq(refunds.orderId, orderId)];
+  if (filters.startingAfter) conditions.push(lt(refunds.id, filters.startingAfter));
+  const rows = await db.select().from(refunds).where(and(...conditions)).orderBy(desc(refunds.id)).limit(filters.limit + 1);
+  return { rows: rows.slice(0, filters.limit), hasMore: rows.length > filters.limit };
+}

@@ -1,0 +1,135 @@
+import { sql } from "drizzle-orm";
+import { bigint, boolean, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { merchants } from "./merchants";
+import { paymentLinks } from "./payment-links";
+
+export const orderStatus = pgEnum("order_status", [
+  "open",
+  "processing",
+  "paid",
+  "partially_refunded",
+  "refunded",
+  "voided",
+  "canceled",
+  "expired",
+]);
+
+/** One purchase: made by a buyer paying through a link, or by POST /api/v1/orders. Amounts in minor units. */
+export const orders = pgTable(
+  "orders",
+  {
+    id: text().primaryKey(),
+    merchantId: text()
+      .notNull()
+      .references(() => merchants.id, { onDelete: "cascade" }),
+    livemode: boolean().notNull(),
+    paymentLinkId: text().references(() => paymentLinks.id),
+    /** The merchant's own order number; unique per merchant and mode when given. */
+    reference: text(),
+    /** The unguessable part of the order's checkout URL (/o/{token}). */
+    token: text().notNull().unique(),
+    status: orderStatus().notNull().default("open"),
+    amount: bigint({ mode: "number" }).notNull(),
+    currency: text().notNull(),
+    /** Refunds that succeeded. */
+    amountRefunded: bigint({ mode: "number" }).notNull().default(0),
+    /** Refunds still pending at the processor: reserved, so concurrent refunds cannot exceed the amount. */
+    amountRefundPending: bigint({ mode: "number" }).notNull().default(0),
+    itemName: text().notNull(),
+    description: text(),
+    customerEmail: text(),
+    customerName: text(),
+    customerCountry: text(),
+    paymentMethods: text().array().notNull(),
+    collectEmail: boolean().notNull().default(true),
+    collectName: boolean().notNull().default(true),
+    successUrl: text(),
+    cancelUrl: text(),
+    statusCallbackUrl: text(),
+    metadata: jsonb().$type<Record<string, string>>().notNull().default({}),
+    /** Payment attempts, failed ones included. */
+    attempts: integer().notNull().default(0),
+    /** The payment that succeeded (one per order). */
+    paymentId: text(),
+    expiresAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
+    paidAt: timestamp({ withTimezone: true, precision: 3 }),
+    settledAt: timestamp({ withTimezone: true, precision: 3 }),
+    createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    index().on(t.merchantId, t.livemode, t.id),
+    index().on(t.paymentLinkId, t.status),
+    uniqueIndex("orders_reference_unique").on(t.merchantId, t.livemode, t.reference).where(sql`${t.reference} is not null`),
+    // The schedulers' look-ups: open orders past their expiry, paid orders not yet settled.
+    index("orders_expiry_idx").on(t.expiresAt).where(sql`${t.status} in ('open', 'processing')`),
+    index("orders_unsettled_idx").on(t.merchantId, t.livemode).where(sql`${t.status} = 'paid' and ${t.settledAt} is null`),
+    check("orders_amount_positive", sql`${t.amount} > 0`),
+    check("orders_refunds_within_amount", sql`${t.amountRefunded} >= 0 and ${t.amountRefundPending} >= 0 and ${t.amountRefunded} + ${t.amountRefundPending} <= ${t.amount}`),
+  ],
+);
+
+export type OrderRow = typeof orders.$inferSelect;
+export type OrderStatus = (typeof orderStatus.enumValues)[number];
+
+export const paymentStatus = pgEnum("payment_status", ["requires_action", "pending", "succeeded", "failed", "voided"]);
+
+/** One attempt to pay an order; only card brand and last four digits are ever kept of a card. */
+export const payments = pgTable(
+  "payments",
+  {
+    id: text().primaryKey(),
+    orderId: text()
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    merchantId: text().notNull(),
+    livemode: boolean().notNull(),
+    method: text().notNull(),
+    status: paymentStatus().notNull(),
+    cardBrand: text(),
+    cardLast4: text(),
+    /** What the buyer must do next: "three_d_secure", "wallet_redirect", "bank_transfer". */
+    nextAction: text(),
+    failureCode: text(),
+    failureMessage: text(),
+    processorReference: text(),
+    capturedAt: timestamp({ withTimezone: true, precision: 3 }),
+    settledAt: timestamp({ withTimezone: true, precision: 3 }),
+    voidedAt: timestamp({ withTimezone: true, precision: 3 }),
+    createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.orderId), index("payments_pending_idx").on(t.method).where(sql`${t.status} = 'pending'`)],
+);
+
+export type PaymentRow = typeof payments.$inferSelect;
+
+export const refundStatus = pgEnum("refund_status", ["pending", "succeeded", "failed"]);
+
+export const refunds = pgTable(
+  "refunds",
+  {
+    id: text().primaryKey(),
+    orderId: text()
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    merchantId: text().notNull(),
+    livemode: boolean().notNull(),
+    amount: bigint({ mode: "number" }).notNull(),
+    currency: text().notNull(),
+    status: refundStatus().notNull().default("pending"),
+    reason: text(),
+    processorReference: text(),
+    failureReason: text(),
+    createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    index().on(t.orderId),
+    index().on(t.merchantId, t.livemode, t.id),
+    index("refunds_pending_idx").on(t.createdAt).where(sql`${t.status} = 'pending'`),
+    check("refunds_amount_positive", sql`${t.amount} > 0`),
+  ],
+);
+
+export type RefundRow = typeof refunds.$inferSelect;

@@ -1,0 +1,68 @@
+import { z } from "zod";
+import {
+  countryCodeSchema,
+  currencyCodeSchema,
+  metadataSchema,
+  minorAmountSchema,
+  paymentMethodsSchema,
+  webUrlSchema,
+} from "@/lib/links/schemas";
+import { ORDER_STATUSES } from "./status";
+
+// The order and refund fields of the API contract, shared by the JSON API, the dashboard and OpenAPI.
+
+const timestampSchema = z.iso.datetime({ offset: true, error: "Must be an ISO 8601 time, such as 2026-05-25T10:00:00Z." });
+const text = (max: number) => z.string().trim().min(1, "Must not be empty.").max(max, `Must be at most ${max} characters.`);
+
+export const customerSchema = z.strictObject({
+  email: z.email("Must be an email address.").max(254).nullable().optional(),
+  name: text(200).nullable().optional(),
+  country: countryCodeSchema.nullable().optional(),
+});
+
+export const createOrderSchema = z.strictObject({
+  amount: minorAmountSchema,
+  currency: currencyCodeSchema,
+  item_name: text(200),
+  description: z.string().trim().max(1000).nullable().optional(),
+  reference: text(100).nullable().optional(),
+  customer: customerSchema.optional(),
+  payment_methods: paymentMethodsSchema.optional(),
+  expires_at: timestampSchema
+    .refine((v) => Date.parse(v) > Date.now(), "Must be in the future.")
+    .refine((v) => Date.parse(v) <= Date.now() + 30 * 86_400_000, "Must be within 30 days.")
+    .optional(),
+  success_url: webUrlSchema.nullable().optional(),
+  cancel_url: webUrlSchema.nullable().optional(),
+  status_callback_url: webUrlSchema.nullable().optional(),
+  metadata: metadataSchema.optional(),
+});
+export type CreateOrderInput = z.input<typeof createOrderSchema>;
+
+const limitSchema = z
+  .string()
+  .regex(/^\d{1,3}$/, "Must be an integer from 1 to 100.")
+  .transform(Number)
+  .pipe(z.number().min(1, "Must be an integer from 1 to 100.").max(100, "Must be an integer from 1 to 100."))
+  .default(20);
+
+export const listOrdersSchema = z.strictObject({
+  limit: limitSchema,
+  starting_after: z.string().regex(/^ord_[0-9A-Za-z]+$/, "Must be an order id.").optional(),
+  payment_link: z.string().regex(/^plink_[0-9A-Za-z]+$/, "Must be a payment link id.").optional(),
+  status: z.enum(ORDER_STATUSES, { error: `Must be one of ${ORDER_STATUSES.join(", ")}.` }).optional(),
+  reference: z.string().min(1).max(100).optional(),
+  created_gte: timestampSchema.optional(),
+  created_lte: timestampSchema.optional(),
+});
+
+export const createRefundSchema = z.strictObject({
+  amount: minorAmountSchema.optional(),
+  reason: z.string().trim().max(500, "Must be at most 500 characters.").nullable().optional(),
+});
+export type CreateRefundInput = z.input<typeof createRefundSchema>;
+
+export const listRefundsSchema = z.strictObject({
+  limit: limitSchema,
+  starting_after: z.string().regex(/^re_[0-9A-Za-z]+$/, "Must be a refund id.").optional(),
+});

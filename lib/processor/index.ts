@@ -1,0 +1,17 @@
+import { getEnv } from "@/lib/env";
+import type { PaymentConnector } from "./connector";
+import { createSimulatedProcessor } from "./simulated";
+
+export type { PaymentConnector } from "./connector";
+
+/**
+ * The connector for a mode. Test mode always uses the simulator; live mode does too until a real connector
+ * is configured, and the dashboard says so.
+ */
+export function connectorFor(livemode: boolean): PaymentConnector {
+  void livemode;
+  const env = getEnv();
+  return createSimulatedProcessor({ bankTransferSeconds: env.SIMULATOR_BANK_TRANSFER_SECONDS, refundSeconds: env.SIMULATOR_REFUND_SECONDS });
+}
+
+export const LIVE_MODE_USES_SIMULATOR = true;

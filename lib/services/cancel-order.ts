@@ -1,0 +1,40 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { payments } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { cancelPlan } from "@/lib/orders/state-machine";
+import type { OrderObject } from "@/lib/orders/serialize";
+import { changeOrder, type PaymentContext } from "./order-changes";
+import { refundLocked } from "./refund-order";
+import type { MerchantScope } from "./scope";
+import { lockScopedOrder, voidLocked } from "./void-order";
+import { getOrder } from "./get-order";
+
+/**
+ * Closes an order whatever its state allows: an open or processing order is canceled; a paid one is voided
+ * when not settled, otherwise fully refunded (the refund settles asynchronously, as every refund does).
+ */
+export async function cancelOrder(db: Db, ctx: MerchantScope & PaymentContext, id: string): Promise<OrderObject> {
+  await db.transaction(async (tx) => {
+    const order = await lockScopedOrder(tx, ctx, id);
+    switch (cancelPlan(order)) {
+      case "cancel":
+        // A payment still waiting for the buyer or the bank is abandoned with the order.
+        await tx
+          .update(payments)
+          .set({ status: "failed", failureCode: "order_canceled", failureMessage: "The order was canceled.", nextAction: null, updatedAt: new Date() })
+          .where(and(eq(payments.orderId, order.id), inArray(payments.status, ["requires_action", "pending"])));
+        await changeOrder(tx, ctx.appUrl, order, { transition: "cancel", event: "order.canceled" });
+        return;
+      case "void":
+        await voidLocked(tx, ctx, order);
+        return;
+      case "refund":
+        await refundLocked(tx, ctx, order, undefined, "Order canceled");
+        return;
+      default:
+        throw new AppError("order_not_cancelable", `This order is ${order.status} and cannot be canceled.`);
+    }
+  });
+  return getOrder(db, ctx, id);
+}

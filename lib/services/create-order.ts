@@ -1,0 +1,51 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { merchants, orders } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { recordEvent } from "@/lib/events/record-event";
+import { newId, newToken } from "@/lib/ids";
+import { createOrderSchema, type CreateOrderInput } from "@/lib/orders/schemas";
+import { toOrderObject, type OrderObject } from "@/lib/orders/serialize";
+import { isUniqueViolation } from "./sign-up";
+import type { ServiceContext } from "./scope";
+
+/** A one-off order created over the API, payable at its own checkout URL; writes `order.created`. */
+export async function createOrder(db: Db, ctx: ServiceContext & { defaultTtlHours: number }, input: CreateOrderInput): Promise<OrderObject> {
+  const data = createOrderSchema.parse(input);
+  try {
+    return await db.transaction(async (tx) => {
+      const [merchant] = await tx.select({ country: merchants.country }).from(merchants).where(eq(merchants.id, ctx.merchantId));
+      const [row] = await tx
+        .insert(orders)
+        .values({
+          id: newId("order"),
+          merchantId: ctx.merchantId,
+          livemode: ctx.livemode,
+          token: newToken(),
+          reference: data.reference ?? null,
+          amount: data.amount,
+          currency: data.currency,
+          itemName: data.item_name,
+          description: data.description ?? null,
+          customerEmail: data.customer?.email ?? null,
+          customerName: data.customer?.name ?? null,
+          customerCountry: data.customer?.country ?? merchant?.country ?? null,
+          paymentMethods: data.payment_methods ?? ["card"],
+          successUrl: data.success_url ?? null,
+          cancelUrl: data.cancel_url ?? null,
+          statusCallbackUrl: data.status_callback_url ?? null,
+          metadata: data.metadata ?? {},
+          expiresAt: data.expires_at ? new Date(data.expires_at) : new Date(Date.now() + ctx.defaultTtlHours * 3_600_000),
+        })
+        .returning();
+      const object = toOrderObject(row!, null, ctx.appUrl);
+      await recordEvent(tx, ctx, "order.created", object);
+      return object;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new AppError("resource_conflict", `An order with reference '${data.reference}' already exists.`, { param: "reference" });
+    }
+    throw error;
+  }
+}

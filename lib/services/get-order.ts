@@ -1,0 +1,42 @@
+import type { Db } from "@/db/client";
+import { displayPayment, findOrder, findRefund, listOrders as queryOrders, listRefundsForOrder } from "@/db/queries/orders";
+import { AppError } from "@/lib/errors";
+import { listOrdersSchema, listRefundsSchema } from "@/lib/orders/schemas";
+import { toOrderObject, toRefundObject, type OrderObject, type RefundObject } from "@/lib/orders/serialize";
+import type { ListResult } from "./list-payment-links";
+import type { MerchantScope, ServiceContext } from "./scope";
+
+export async function getOrder(db: Db, ctx: ServiceContext, id: string): Promise<OrderObject> {
+  const order = await findOrder(db, ctx, id);
+  if (!order) throw new AppError("resource_missing", `No such order: '${id}'.`, { param: "id" });
+  return toOrderObject(order, await displayPayment(db, order), ctx.appUrl);
+}
+
+export async function listOrders(db: Db, ctx: ServiceContext, params: Record<string, string>): Promise<ListResult<OrderObject>> {
+  const p = listOrdersSchema.parse(params);
+  const { rows, hasMore } = await queryOrders(db, ctx, {
+    limit: p.limit,
+    startingAfter: p.starting_after,
+    paymentLinkId: p.payment_link,
+    status: p.status,
+    reference: p.reference,
+    createdGte: p.created_gte ? new Date(p.created_gte) : undefined,
+    createdLte: p.created_lte ? new Date(p.created_lte) : undefined,
+  });
+  const data = await Promise.all(rows.map(async (row) => toOrderObject(row, await displayPayment(db, row), ctx.appUrl)));
+  return { object: "list", url: "/api/v1/orders", data, has_more: hasMore };
+}
+
+export async function listRefunds(db: Db, ctx: ServiceContext, orderId: string, params: Record<string, string>): Promise<ListResult<RefundObject>> {
+  const p = listRefundsSchema.parse(params);
+  const order = await findOrder(db, ctx, orderId);
+  if (!order) throw new AppError("resource_missing", `No such order: '${orderId}'.`, { param: "id" });
+  const { rows, hasMore } = await listRefundsForOrder(db, order.id, { limit: p.limit, startingAfter: p.starting_after });
+  return { object: "list", url: `/api/v1/orders/${order.id}/refunds`, data: rows.map(toRefundObject), has_more: hasMore };
+}
+
+export async function getRefund(db: Db, scope: MerchantScope, id: string): Promise<RefundObject> {
+  const refund = await findRefund(db, scope, id);
+  if (!refund) throw new AppError("resource_missing", `No such refund: '${id}'.`, { param: "id" });
+  return toRefundObject(refund);
+}

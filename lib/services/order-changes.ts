@@ -1,0 +1,54 @@
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { displayPayment } from "@/db/queries/orders";
+import { orders, paymentLinks, type OrderRow } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { recordEvent, type EventType } from "@/lib/events/record-event";
+import { nextStatus, type OrderTransition } from "@/lib/orders/state-machine";
+import { toOrderObject, type OrderObject } from "@/lib/orders/serialize";
+import type { PaymentConnector } from "@/lib/processor";
+
+// Internal to the order services: the one place an order row is changed, always together with its event.
+
+/** What the payment services need besides the database: where the app lives, and the processor. */
+export interface PaymentContext {
+  appUrl: string;
+  connector: PaymentConnector;
+}
+
+export type OrderPatch = Partial<Omit<typeof orders.$inferInsert, "id" | "merchantId" | "livemode" | "status">>;
+
+/**
+ * Applies a status transition (checked against the state machine) and other column changes to a locked
+ * order, and writes the event — in the caller's transaction.
+ */
+export async function changeOrder(
+  tx: Db,
+  appUrl: string,
+  order: OrderRow,
+  change: { transition?: OrderTransition; fullyRefunded?: boolean; set?: OrderPatch; event: EventType; notAllowed?: AppError },
+): Promise<{ order: OrderRow; object: OrderObject }> {
+  let status = order.status;
+  if (change.transition) {
+    const next = nextStatus(order.status, change.transition, { fullyRefunded: change.fullyRefunded ?? false });
+    if (next === null) throw change.notAllowed ?? new AppError("order_not_payable", `The order is ${order.status}.`);
+    status = next;
+  }
+  const [updated] = await tx
+    .update(orders)
+    .set({ ...change.set, status, updatedAt: sql`now()` })
+    .where(eq(orders.id, order.id))
+    .returning();
+  const object = toOrderObject(updated!, await displayPayment(tx, updated!), appUrl);
+  await recordEvent(tx, { merchantId: order.merchantId, livemode: order.livemode }, change.event, object);
+  return { order: updated!, object };
+}
+
+/** Counts a paid order on its link's stats, in the same transaction as the payment. */
+export async function countPaymentOnLink(tx: Db, order: OrderRow): Promise<void> {
+  if (!order.paymentLinkId) return;
+  await tx
+    .update(paymentLinks)
+    .set({ payCount: sql`${paymentLinks.payCount} + 1`, successAmount: sql`${paymentLinks.successAmount} + ${order.amount}` })
+    .where(eq(paymentLinks.id, order.paymentLinkId));
+}

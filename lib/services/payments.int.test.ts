@@ -1,0 +1,274 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, test } from "vitest";
+import { inject } from "vitest";
+import { openPostgres } from "@/db/client";
+import { events, orders, payments, paymentLinks, refunds } from "@/db/schema";
+import { openTestDatabase } from "@/test/db";
+import { cardBuyer, newMerchantScope, simulatorContext } from "@/test/payments";
+import { cancelOrder } from "./cancel-order";
+import { completePaymentAction, confirmBankTransfer } from "./complete-payment-action";
+import { createOrder } from "./create-order";
+import { createPaymentLink } from "./create-payment-link";
+import { getOrder } from "./get-order";
+import { payLink, payOrder } from "./pay-order";
+import { recordLinkVisit } from "./record-link-visit";
+import { refundOrder } from "./refund-order";
+import { confirmArrivedBankTransfers, expireOrders, settleOrders, settleRefunds } from "./scheduled-payments";
+import { voidOrder } from "./void-order";
+
+const { db } = await openTestDatabase();
+const pctx = simulatorContext();
+
+async function setup(link: Record<string, unknown> = {}) {
+  const scope = await newMerchantScope(db);
+  const ctx = { ...scope, ...pctx };
+  const created = await createPaymentLink(db, ctx, { item_name: "Coffee", amount: 2500, currency: "USD", default_country: "US", payment_methods: ["card", "alipay", "bank_transfer"], ...link });
+  const [row] = await db.select().from(paymentLinks).where(eq(paymentLinks.id, created.id));
+  return { scope, ctx, link: row! };
+}
+
+async function eventTypes(orderId: string) {
+  return (await db.select({ type: events.type }).from(events).where(eq(events.objectId, orderId)).orderBy(events.id)).map((e) => e.type);
+}
+
+describe("paying through a link", () => {
+  test("the success card pays: order paid, link stats, events in order", async () => {
+    const { ctx, link } = await setup();
+    const outcome = await payLink(db, pctx, link.token, cardBuyer());
+    expect(outcome.kind).toBe("paid");
+    const order = await getOrder(db, ctx, outcome.order.id);
+    expect(order).toMatchObject({
+      status: "paid",
+      amount: 2500,
+      payment_link: link.id,
+      attempts: 1,
+      customer: { email: "buyer@example.com", name: "Ana Buyer" },
+      payment: { method: "card", card: { brand: "visa", last4: "4242" }, status: "succeeded", settled_at: null },
+      allowed_void: true,
+      allowed_refund: false,
+    });
+    const [after] = await db.select().from(paymentLinks).where(eq(paymentLinks.id, link.id));
+    expect([after!.payCount, after!.successAmount]).toEqual([1, 2500]);
+    expect(await eventTypes(order.id)).toEqual(["order.created", "order.paid"]);
+  });
+
+  test("a decline keeps the order open for another try on the same order", async () => {
+    const { ctx, link } = await setup();
+    const declined = await payLink(db, pctx, link.token, cardBuyer("4000000000000002"));
+    expect(declined).toMatchObject({ kind: "declined", message: "Your card was declined." });
+    const insufficient = await payOrder(db, pctx, declined.order.token, cardBuyer("4000000000009995"));
+    expect(insufficient).toMatchObject({ kind: "declined", message: "Your card has insufficient funds." });
+    const paid = await payOrder(db, pctx, declined.order.token, cardBuyer("5555555555554444"));
+    expect(paid.kind).toBe("paid");
+    const order = await getOrder(db, ctx, paid.order.id);
+    expect(order).toMatchObject({ status: "paid", attempts: 3, payment: { card: { brand: "mastercard", last4: "4444" } } });
+    expect(await eventTypes(order.id)).toEqual(["order.created", "order.payment_failed", "order.payment_failed", "order.paid"]);
+  });
+
+  test("3-D Secure: processing until the buyer completes or fails the challenge", async () => {
+    const { ctx, link } = await setup();
+    const first = await payLink(db, pctx, link.token, cardBuyer("4000000000003220"));
+    expect(first).toMatchObject({ kind: "requires_action", action: "three_d_secure" });
+    expect((await getOrder(db, ctx, first.order.id)).status).toBe("processing");
+    expect(await completePaymentAction(db, pctx, first.order.token, false)).toMatchObject({ kind: "declined" });
+    expect((await getOrder(db, ctx, first.order.id)).status).toBe("open");
+    await payOrder(db, pctx, first.order.token, cardBuyer("4000000000003220"));
+    expect(await completePaymentAction(db, pctx, first.order.token, true)).toMatchObject({ kind: "paid" });
+    await expect(completePaymentAction(db, pctx, first.order.token, true)).rejects.toMatchObject({ code: "order_not_payable" });
+    expect(await eventTypes(first.order.id)).toEqual(["order.created", "order.processing", "order.payment_failed", "order.processing", "order.paid"]);
+  });
+
+  test("a wallet is approved on its page; a bank transfer waits for the bank", async () => {
+    const { ctx, link } = await setup();
+    const wallet = await payLink(db, pctx, link.token, { method: "alipay", email: "w@example.com", name: "W" });
+    expect(wallet).toMatchObject({ kind: "requires_action", action: "wallet_redirect" });
+    expect(await completePaymentAction(db, pctx, wallet.order.token, true)).toMatchObject({ kind: "paid" });
+    expect((await getOrder(db, ctx, wallet.order.id)).payment).toMatchObject({ method: "alipay", card: null });
+
+    const bank = await payLink(db, pctx, link.token, { method: "bank_transfer", email: "b@example.com", name: "B" });
+    expect(bank).toMatchObject({ kind: "pending", action: "bank_transfer" });
+    expect((await getOrder(db, ctx, bank.order.id)).status).toBe("processing");
+    expect(await confirmArrivedBankTransfers(db, simulatorContext({ bankTransferSeconds: 3600, refundSeconds: 0 }))).toBe(0);
+    expect((await getOrder(db, ctx, bank.order.id)).status).toBe("processing");
+    expect(await confirmArrivedBankTransfers(db, pctx)).toBeGreaterThanOrEqual(1);
+    expect((await getOrder(db, ctx, bank.order.id)).status).toBe("paid");
+    await expect(confirmBankTransfer(db, pctx, bank.order.token)).rejects.toMatchObject({ code: "order_not_payable" });
+  });
+
+  test("a disabled, expired or sold-out link refuses payment with payment_link_inactive", async () => {
+    const disabled = await setup();
+    await db.update(paymentLinks).set({ active: false }).where(eq(paymentLinks.id, disabled.link.id));
+    await expect(payLink(db, pctx, disabled.link.token, cardBuyer())).rejects.toMatchObject({ code: "payment_link_inactive" });
+    const soldOut = await setup({ max_payments: 1 });
+    await payLink(db, pctx, soldOut.link.token, cardBuyer());
+    await expect(payLink(db, pctx, soldOut.link.token, cardBuyer())).rejects.toMatchObject({ code: "payment_link_inactive" });
+    const expired = await setup();
+    await db.update(paymentLinks).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(paymentLinks.id, expired.link.id));
+    await expect(payLink(db, pctx, expired.link.token, cardBuyer())).rejects.toMatchObject({ code: "payment_link_inactive" });
+    expect(await db.$count(orders, eq(orders.paymentLinkId, disabled.link.id))).toBe(0);
+  });
+
+  test("a buyer-chosen amount is charged", async () => {
+    const { ctx, link } = await setup({ amount: null, custom_amount: { minimum: 100, maximum: 10_000 } });
+    const outcome = await payLink(db, pctx, link.token, { ...cardBuyer(), amount: 1234 });
+    expect((await getOrder(db, ctx, outcome.order.id)).amount).toBe(1234);
+  });
+
+  test("100 concurrent payments on a max_payments: 1 link: exactly one is paid", async () => {
+    const { link } = await setup({ max_payments: 1 });
+    const wide = await openPostgres(inject("databaseUrl"), 30);
+    try {
+      const results = await Promise.allSettled(Array.from({ length: 100 }, () => payLink(wide.db, pctx, link.token, cardBuyer())));
+      const paid = results.filter((r) => r.status === "fulfilled" && r.value.kind === "paid");
+      const refused = results.filter((r) => r.status === "rejected");
+      expect(paid).toHaveLength(1);
+      expect(refused).toHaveLength(99);
+      for (const r of refused) expect((r as PromiseRejectedResult).reason).toMatchObject({ code: "payment_link_inactive" });
+      const [after] = await db.select().from(paymentLinks).where(eq(paymentLinks.id, link.id));
+      expect(after!.payCount).toBe(1);
+      expect(await db.$count(orders, eq(orders.paymentLinkId, link.id))).toBe(1);
+    } finally {
+      await wide.close();
+    }
+  });
+
+  test("a payment in flight (3-D Secure) holds the last seat of a max_payments link", async () => {
+    const { link } = await setup({ max_payments: 1 });
+    const pending = await payLink(db, pctx, link.token, cardBuyer("4000000000003220"));
+    await expect(payLink(db, pctx, link.token, cardBuyer())).rejects.toMatchObject({ code: "payment_link_inactive" });
+    expect(await completePaymentAction(db, pctx, pending.order.token, true)).toMatchObject({ kind: "paid" });
+  });
+
+  test("checkout page views count visits", async () => {
+    const { link } = await setup();
+    await recordLinkVisit(db, link.token);
+    await recordLinkVisit(db, link.token);
+    const [after] = await db.select().from(paymentLinks).where(eq(paymentLinks.id, link.id));
+    expect(after!.visitCount).toBe(2);
+    expect(await recordLinkVisit(db, "no-such-token")).toBeNull();
+  });
+});
+
+describe("API orders, void, settlement, refunds, cancel, expiry", () => {
+  async function paidApiOrder(amount = 10_000) {
+    const scope = await newMerchantScope(db);
+    const ctx = { ...scope, ...pctx, defaultTtlHours: 24 };
+    const order = await createOrder(db, ctx, { amount, currency: "USD", item_name: "Invoice 7", reference: `A-${Date.now()}-${Math.random()}`, customer: { email: "pre@example.com", name: "Pre Filled", country: "DE" } });
+    expect(order).toMatchObject({ status: "open", customer: { email: "pre@example.com", country: "DE" }, payment: null, attempts: 0 });
+    expect(order.url).toMatch(/^https:\/\/pay\.example\.com\/o\/[0-9A-Za-z]{32}$/);
+    const [row] = await db.select().from(orders).where(eq(orders.id, order.id));
+    await payOrder(db, pctx, row!.token, { ...cardBuyer(), email: "corrected@example.com" });
+    return { ctx, order: await getOrder(db, ctx, order.id) };
+  }
+
+  test("the buyer's corrected email replaces the pre-filled one", async () => {
+    const { order } = await paidApiOrder();
+    expect(order.customer.email).toBe("corrected@example.com");
+  });
+
+  test("a reference is unique per merchant and mode", async () => {
+    const scope = await newMerchantScope(db);
+    const ctx = { ...scope, ...pctx, defaultTtlHours: 24 };
+    await createOrder(db, ctx, { amount: 100, currency: "USD", item_name: "x", reference: "R-1" });
+    await expect(createOrder(db, ctx, { amount: 100, currency: "USD", item_name: "x", reference: "R-1" })).rejects.toMatchObject({ code: "resource_conflict", param: "reference" });
+    await createOrder(db, { ...ctx, livemode: true }, { amount: 100, currency: "USD", item_name: "x", reference: "R-1" });
+  });
+
+  test("void before settlement; no void or refund where the contract forbids them", async () => {
+    const { ctx, order } = await paidApiOrder();
+    await expect(refundOrder(db, ctx, order.id, {})).rejects.toMatchObject({ code: "order_not_refundable" });
+    const voided = await voidOrder(db, ctx, order.id);
+    expect(voided).toMatchObject({ status: "voided", allowed_void: false, allowed_refund: false, payment: { status: "voided" } });
+    await expect(voidOrder(db, ctx, order.id)).rejects.toMatchObject({ code: "order_not_voidable" });
+    expect(await eventTypes(order.id)).toEqual(["order.created", "order.paid", "order.voided"]);
+  });
+
+  test("settle, refund part, then the rest: statuses and amounts follow as refunds succeed", async () => {
+    const { ctx, order } = await paidApiOrder(10_000);
+    expect(await settleOrders(db, pctx, ctx)).toBe(1);
+    const settled = await getOrder(db, ctx, order.id);
+    expect(settled).toMatchObject({ allowed_void: false, allowed_refund: true, refundable_amount: 10_000, payment: { settled_at: expect.any(String) } });
+    await expect(voidOrder(db, ctx, order.id)).rejects.toMatchObject({ code: "order_not_voidable" });
+
+    const part = await refundOrder(db, ctx, order.id, { amount: 2_500, reason: "damaged" });
+    expect(part).toMatchObject({ object: "refund", amount: 2_500, status: "pending", reason: "damaged", order: order.id });
+    expect(await getOrder(db, ctx, order.id)).toMatchObject({ status: "paid", refundable_amount: 7_500, amount_refunded: 0 });
+    await expect(refundOrder(db, ctx, order.id, { amount: 7_501 })).rejects.toMatchObject({ code: "refund_exceeds_refundable_amount", param: "amount" });
+    await settleRefunds(db, pctx);
+    expect(await getOrder(db, ctx, order.id)).toMatchObject({ status: "partially_refunded", amount_refunded: 2_500, refundable_amount: 7_500 });
+
+    const rest = await refundOrder(db, ctx, order.id, {});
+    expect(rest.amount).toBe(7_500);
+    await settleRefunds(db, pctx);
+    expect(await getOrder(db, ctx, order.id)).toMatchObject({ status: "refunded", amount_refunded: 10_000, refundable_amount: 0, allowed_refund: false });
+    await expect(refundOrder(db, ctx, order.id, {})).rejects.toMatchObject({ code: "order_not_refundable" });
+    expect(await eventTypes(order.id)).toEqual(["order.created", "order.paid", "order.settled", "order.refunded", "order.refunded"]);
+  });
+
+  test("50 concurrent partial refunds: the sum is exact and never above the amount paid", async () => {
+    const { ctx, order } = await paidApiOrder(10_000);
+    await settleOrders(db, pctx, ctx);
+    const wide = await openPostgres(inject("databaseUrl"), 25);
+    try {
+      const results = await Promise.allSettled(Array.from({ length: 50 }, () => refundOrder(wide.db, ctx, order.id, { amount: 300 })));
+      const ok = results.filter((r) => r.status === "fulfilled");
+      expect(ok).toHaveLength(33); // 33 × 300 = 9,900 ≤ 10,000 < 34 × 300
+      for (const r of results.filter((r) => r.status === "rejected")) expect((r as PromiseRejectedResult).reason).toMatchObject({ code: "refund_exceeds_refundable_amount" });
+      const rows = await db.select().from(refunds).where(eq(refunds.orderId, order.id));
+      expect(rows.reduce((sum, r) => sum + r.amount, 0)).toBe(9_900);
+      await settleRefunds(db, pctx);
+      expect(await getOrder(db, ctx, order.id)).toMatchObject({ status: "partially_refunded", amount_refunded: 9_900, refundable_amount: 100 });
+    } finally {
+      await wide.close();
+    }
+  });
+
+  test("cancel: open → canceled; paid unsettled → voided; paid settled → fully refunded", async () => {
+    const scope = await newMerchantScope(db);
+    const ctx = { ...scope, ...pctx, defaultTtlHours: 24 };
+    const open = await createOrder(db, ctx, { amount: 500, currency: "USD", item_name: "x" });
+    expect(await cancelOrder(db, ctx, open.id)).toMatchObject({ status: "canceled" });
+    await expect(cancelOrder(db, ctx, open.id)).rejects.toMatchObject({ code: "order_not_cancelable" });
+
+    const a = await paidApiOrder();
+    expect(await cancelOrder(db, a.ctx, a.order.id)).toMatchObject({ status: "voided" });
+    const b = await paidApiOrder();
+    await settleOrders(db, pctx, b.ctx);
+    expect(await cancelOrder(db, b.ctx, b.order.id)).toMatchObject({ status: "paid", refundable_amount: 0 });
+    await settleRefunds(db, pctx);
+    expect(await getOrder(db, b.ctx, b.order.id)).toMatchObject({ status: "refunded" });
+  });
+
+  test("open orders past expires_at expire; paying an expired order is refused", async () => {
+    const scope = await newMerchantScope(db);
+    const ctx = { ...scope, ...pctx, defaultTtlHours: 24 };
+    const order = await createOrder(db, ctx, { amount: 500, currency: "USD", item_name: "x" });
+    await db.update(orders).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(orders.id, order.id));
+    expect(await expireOrders(db, pctx)).toBeGreaterThanOrEqual(1);
+    expect((await getOrder(db, ctx, order.id)).status).toBe("expired");
+    const [row] = await db.select().from(orders).where(eq(orders.id, order.id));
+    await expect(payOrder(db, pctx, row!.token, cardBuyer())).rejects.toMatchObject({ code: "order_not_payable" });
+  });
+
+  test("another merchant cannot void, refund, cancel or read the order", async () => {
+    const { order } = await paidApiOrder();
+    const other = { ...(await newMerchantScope(db)), ...pctx };
+    for (const action of [() => voidOrder(db, other, order.id), () => refundOrder(db, other, order.id, {}), () => cancelOrder(db, other, order.id), () => getOrder(db, other, order.id)]) {
+      await expect(action()).rejects.toMatchObject({ code: "resource_missing" });
+    }
+  });
+});
+
+test("the card number is nowhere in the database after paying with it", async () => {
+  const { link } = await setup();
+  await payLink(db, pctx, link.token, cardBuyer("4242424242424242"));
+  await payLink(db, pctx, link.token, cardBuyer("4000000000000002"));
+  const tables = ["orders", "payments", "refunds", "events", "payment_links", "idempotency_keys"];
+  for (const table of tables) {
+    const rows = await db.execute(`select t::text as row from ${table} t`) as unknown as { row: string }[];
+    const text = rows.map((r) => r.row).join("\n");
+    expect(text, table).not.toContain("4242424242424242");
+    expect(text, table).not.toContain("4000000000000002");
+  }
+  expect(await db.$count(payments)).toBeGreaterThan(0);
+});

@@ -1,0 +1,65 @@
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { orders, payments, refunds, type OrderRow } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { recordEvent } from "@/lib/events/record-event";
+import { newId } from "@/lib/ids";
+import { formatMinor } from "@/lib/money/money";
+import { isCurrencyCode } from "@/lib/money/currencies";
+import { createRefundSchema, type CreateRefundInput } from "@/lib/orders/schemas";
+import { toRefundObject, type RefundObject } from "@/lib/orders/serialize";
+import { orderActions } from "@/lib/orders/state-machine";
+import type { PaymentContext } from "./order-changes";
+import type { MerchantScope } from "./scope";
+import { lockScopedOrder } from "./void-order";
+
+/**
+ * Refunds part or all of a settled order. The amount is reserved on the locked order row in the same
+ * transaction, so concurrent refunds can never add up to more than was paid. The refund is `pending` and
+ * settles asynchronously (settleRefunds).
+ */
+export async function refundOrder(db: Db, ctx: MerchantScope & PaymentContext, id: string, input: CreateRefundInput): Promise<RefundObject> {
+  const data = createRefundSchema.parse(input);
+  return db.transaction(async (tx) => refundLocked(tx, ctx, await lockScopedOrder(tx, ctx, id), data.amount, data.reason ?? null));
+}
+
+/** Refunds an order the caller has locked; `amount` defaults to everything still refundable. */
+export async function refundLocked(tx: Db, pctx: PaymentContext, order: OrderRow, amount: number | undefined, reason: string | null): Promise<RefundObject> {
+  const { allowed_refund, refundable_amount } = orderActions(order);
+  if (!allowed_refund || !order.paymentId) {
+    throw new AppError(
+      "order_not_refundable",
+      order.status === "paid" && !order.settledAt
+        ? "This order is not settled yet: void it instead of refunding it."
+        : `This order has nothing left to refund (status ${order.status}).`,
+    );
+  }
+  const refundAmount = amount ?? refundable_amount;
+  if (refundAmount > refundable_amount) {
+    const shown = isCurrencyCode(order.currency) ? formatMinor(refundable_amount, order.currency) : `${refundable_amount}`;
+    throw new AppError("refund_exceeds_refundable_amount", `At most ${refundable_amount} (${shown}) can still be refunded on this order.`, { param: "amount" });
+  }
+  const [payment] = await tx.select().from(payments).where(eq(payments.id, order.paymentId));
+  const refundId = newId("refund");
+  const started = await pctx.connector.refund(payment?.processorReference ?? "", refundAmount, refundId);
+  const [refund] = await tx
+    .insert(refunds)
+    .values({
+      id: refundId,
+      orderId: order.id,
+      merchantId: order.merchantId,
+      livemode: order.livemode,
+      amount: refundAmount,
+      currency: order.currency,
+      reason,
+      processorReference: started.reference,
+    })
+    .returning();
+  await tx
+    .update(orders)
+    .set({ amountRefundPending: sql`${orders.amountRefundPending} + ${refundAmount}`, updatedAt: sql`now()` })
+    .where(eq(orders.id, order.id));
+  const object = toRefundObject(refund!);
+  await recordEvent(tx, { merchantId: order.merchantId, livemode: order.livemode }, "refund.created", object);
+  return object;
+}

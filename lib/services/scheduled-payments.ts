@@ -1,0 +1,127 @@
+import { and, asc, eq, isNull, lte } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { lockOrder } from "@/db/queries/orders";
+import { orders, payments, refunds } from "@/db/schema";
+import { recordEvent } from "@/lib/events/record-event";
+import { toRefundObject } from "@/lib/orders/serialize";
+import { changeOrder, type PaymentContext } from "./order-changes";
+import { confirmBankTransfer } from "./complete-payment-action";
+import type { MerchantScope } from "./scope";
+
+// The payment work nobody clicks for: expiry, settlement, bank transfers arriving, refunds settling. Each
+// runs in small batches, one transaction per order, and skips rows another process holds (SKIP LOCKED), so
+// several workers can run them at once without doing anything twice.
+
+const BATCH = 200;
+
+/** Open orders past their expires_at become `expired`. */
+export async function expireOrders(db: Db, pctx: PaymentContext, now: Date = new Date()): Promise<number> {
+  let count = 0;
+  for (;;) {
+    const done = await db.transaction(async (tx) => {
+      const due = await tx
+        .select()
+        .from(orders)
+        .where(and(eq(orders.status, "open"), lte(orders.expiresAt, now)))
+        .orderBy(asc(orders.expiresAt))
+        .limit(BATCH)
+        .for("update", { skipLocked: true });
+      for (const order of due) await changeOrder(tx, pctx.appUrl, order, { transition: "expire", event: "order.expired" });
+      return due.length;
+    });
+    count += done;
+    if (done < BATCH) return count;
+  }
+}
+
+/**
+ * Settles paid, unsettled orders: the scheduled daily run (all merchants) or the test helper (one
+ * merchant's test mode). After settlement a payment can no longer be voided, only refunded.
+ */
+export async function settleOrders(db: Db, pctx: PaymentContext, scope?: MerchantScope, now: Date = new Date()): Promise<number> {
+  let count = 0;
+  for (;;) {
+    const done = await db.transaction(async (tx) => {
+      const due = await tx
+        .select()
+        .from(orders)
+        .where(
+          and(
+            eq(orders.status, "paid"),
+            isNull(orders.settledAt),
+            scope ? and(eq(orders.merchantId, scope.merchantId), eq(orders.livemode, scope.livemode)) : undefined,
+          ),
+        )
+        .limit(BATCH)
+        .for("update", { skipLocked: true });
+      for (const order of due) {
+        if (order.paymentId) await tx.update(payments).set({ settledAt: now, updatedAt: now }).where(eq(payments.id, order.paymentId));
+        await changeOrder(tx, pctx.appUrl, order, { set: { settledAt: now }, event: "order.settled" });
+      }
+      return due.length;
+    });
+    count += done;
+    if (done < BATCH) return count;
+  }
+}
+
+/** Bank transfers the (simulated) bank has confirmed: their orders become paid. */
+export async function confirmArrivedBankTransfers(db: Db, pctx: PaymentContext, now: Date = new Date()): Promise<number> {
+  const pending = await db
+    .select({ createdAt: payments.createdAt, reference: payments.processorReference, token: orders.token })
+    .from(payments)
+    .innerJoin(orders, eq(orders.id, payments.orderId))
+    .where(and(eq(payments.status, "pending"), eq(payments.method, "bank_transfer"), eq(orders.status, "processing")))
+    .limit(BATCH);
+  let count = 0;
+  for (const p of pending) {
+    if (!(await pctx.connector.asyncPaymentArrived(p.reference ?? "", p.createdAt, now))) continue;
+    try {
+      await confirmBankTransfer(db, pctx, p.token);
+      count += 1;
+    } catch {
+      // Canceled or confirmed by someone else in the meantime: nothing to do.
+    }
+  }
+  return count;
+}
+
+/** Pending refunds the processor has settled (or failed): updates the refund, the order and writes events. */
+export async function settleRefunds(db: Db, pctx: PaymentContext, now: Date = new Date()): Promise<number> {
+  const pending = await db.select().from(refunds).where(eq(refunds.status, "pending")).orderBy(asc(refunds.createdAt)).limit(BATCH);
+  let count = 0;
+  for (const candidate of pending) {
+    const outcome = await pctx.connector.refundOutcome(candidate.processorReference ?? "", candidate.createdAt, now);
+    if (outcome === "pending") continue;
+    const changed = await db.transaction(async (tx) => {
+      const order = await lockOrder(tx, { id: candidate.orderId });
+      const [refund] = await tx.select().from(refunds).where(and(eq(refunds.id, candidate.id), eq(refunds.status, "pending"))).for("update");
+      if (!order || !refund) return false; // settled by another process
+      const [updated] = await tx
+        .update(refunds)
+        .set({ status: outcome, failureReason: outcome === "failed" ? "The processor could not refund this payment." : null, updatedAt: now })
+        .where(eq(refunds.id, refund.id))
+        .returning();
+      const scope = { merchantId: order.merchantId, livemode: order.livemode };
+      if (outcome === "succeeded") {
+        const refunded = order.amountRefunded + refund.amount;
+        await changeOrder(tx, pctx.appUrl, order, {
+          transition: "refund_succeeded",
+          fullyRefunded: refunded >= order.amount,
+          set: { amountRefunded: refunded, amountRefundPending: order.amountRefundPending - refund.amount },
+          event: "order.refunded",
+        });
+        await recordEvent(tx, scope, "refund.succeeded", toRefundObject(updated!));
+      } else {
+        await tx
+          .update(orders)
+          .set({ amountRefundPending: order.amountRefundPending - refund.amount, updatedAt: now })
+          .where(eq(orders.id, order.id));
+        await recordEvent(tx, scope, "refund.failed", toRefundObject(updated!));
+      }
+      return true;
+    });
+    if (changed) count += 1;
+  }
+  return count;
+}

@@ -1,0 +1,22 @@
+import type { Db } from "@/db/client";
+import { validateCard } from "@/lib/payments/card";
+import { createSimulatedProcessor } from "@/lib/processor/simulated";
+import type { BuyerPayment } from "@/lib/orders/checkout-input";
+import { signUp } from "@/lib/services/sign-up";
+import { uniqueEmail } from "./db";
+
+/** A payment context on the simulator; timings of 0 make bank transfers and refunds settle at the next sweep. */
+export function simulatorContext(timing = { bankTransferSeconds: 0, refundSeconds: 0 }) {
+  return { appUrl: "https://pay.example.com", connector: createSimulatedProcessor(timing) };
+}
+
+export async function newMerchantScope(db: Db, currency = "USD") {
+  const { merchantId } = await signUp(db, { email: uniqueEmail("pay"), password: "a long enough password", businessName: "Pay", country: "US", currency });
+  return { merchantId, livemode: false };
+}
+
+export function cardBuyer(number = "4242424242424242"): BuyerPayment {
+  const checked = validateCard({ number, expiry: "12/40", cvc: "123" });
+  if (!checked.ok) throw new Error(`bad test card ${number}`);
+  return { method: "card", email: "buyer@example.com", name: "Ana Buyer", card: checked.card };
+}
