@@ -1,6 +1,6 @@
 import { closeDatabase, getDatabase } from "@/db";
 import { getEnv } from "@/lib/env";
-import { MAINTENANCE_INTERVAL_MS, runMaintenance } from "@/lib/jobs/maintenance";
+import { startScheduler } from "@/lib/jobs/scheduler";
 import { errorForLog, logger } from "@/lib/logger";
 
 /**
@@ -23,19 +23,13 @@ export async function startServer(): Promise<void> {
     log.error({ err: errorForLog(error) }, "database not reachable at start-up; will retry on demand");
   }
 
-  const maintenance = setInterval(() => {
-    getDatabase()
-      .then((database) => runMaintenance(database.db))
-      .then((removed) => log.info({ removed }, "maintenance done"))
-      .catch((error) => log.warn({ err: errorForLog(error) }, "maintenance failed; will retry"));
-  }, MAINTENANCE_INTERVAL_MS);
-  maintenance.unref();
+  const stopScheduler = startScheduler(getDatabase, getEnv(), log);
 
   let closing = false;
   const shutdown = (signal: NodeJS.Signals) => {
     if (closing) return;
     closing = true;
-    clearInterval(maintenance);
+    stopScheduler();
     log.info({ signal }, "shutting down");
     // PGlite must be closed cleanly or its data folder needs recovery on the next start.
     closeDatabase()

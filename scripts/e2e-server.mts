@@ -2,8 +2,9 @@
 // its own build) served by `next start` on a fresh PostgreSQL database that is dropped on exit.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { createDatabase, dropDatabase, e2eDatabaseFile } from "../test/databases.ts";
+import { createWriteStream, mkdirSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { createDatabase, dropDatabase, e2eDatabaseFile, e2eServerLogFile } from "../test/databases.ts";
 
 const port = process.env.E2E_PORT ?? "3100";
 
@@ -16,8 +17,11 @@ const { name, url } = await createDatabase("paylink_e2e");
 // API tests set up merchants and keys through the services, on the database this server uses.
 mkdirSync(".paylink", { recursive: true });
 writeFileSync(e2eDatabaseFile(port), url);
-const server = spawn("npx", ["next", "start", "--port", port, "--hostname", "127.0.0.1"], {
-  stdio: "inherit",
+// Everything the server prints also goes to a file, so tests can check what reaches the logs.
+const logFile = createWriteStream(e2eServerLogFile(port), { flags: "w" });
+const nextBin = fileURLToPath(import.meta.resolve("next/dist/bin/next"));
+const server = spawn(process.execPath, [nextBin, "start", "--port", port, "--hostname", "127.0.0.1"], {
+  stdio: ["ignore", "pipe", "pipe"],
   env: {
     ...process.env,
     NODE_ENV: "production",
@@ -27,11 +31,19 @@ const server = spawn("npx", ["next", "start", "--port", port, "--hostname", "127
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     AUTH_TRUST_HOST: "true",
     APP_URL: `http://127.0.0.1:${port}`,
-    LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     // High enough that parallel API tests never trip it; the rate-limit test uses its own key budget.
     API_RATE_LIMIT_PER_SECOND: process.env.API_RATE_LIMIT_PER_SECOND ?? "100",
+    // Refunds and bank transfers settle within a second or two, so the tests see them happen.
+    SIMULATOR_REFUND_SECONDS: "1",
+    SIMULATOR_BANK_TRANSFER_SECONDS: "3600",
+    SCHEDULER_TICK_SECONDS: "1",
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
   },
 });
+
+server.stdout.pipe(logFile);
+server.stderr.pipe(logFile);
+server.stderr.pipe(process.stderr);
 
 let stopping = false;
 async function stop(code: number) {

@@ -11,6 +11,11 @@ export function e2eDatabaseFile(port: string | number): string {
   return `.paylink/e2e-database-url-${port}`;
 }
 
+/** Everything the e2e server on that port printed (its JSON logs included). */
+export function e2eServerLogFile(port: string | number): string {
+  return `.paylink/e2e-server-${port}.log`;
+}
+
 export function databaseUrl(name: string): string {
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
