@@ -5,6 +5,11 @@ import { findUserByEmail } from "./queries/users";
 import type { CreatePaymentLinkInput } from "@/lib/links/schemas";
 import { createPaymentLink } from "@/lib/services/create-payment-link";
 import { signUp } from "@/lib/services/sign-up";
+import type { BuyerPayment } from "@/lib/orders/checkout-input";
+import { validateCard } from "@/lib/payments/card";
+import { createSimulatedProcessor, TEST_CARDS } from "@/lib/processor/simulated";
+import { payLink, payOrder } from "@/lib/services/pay-order";
+import { settleOrders } from "@/lib/services/scheduled-payments";
 
 export const DEMO_EMAIL = "demo@paylink.test";
 export const DEMO_PASSWORD = "paylink-demo-1234";
@@ -85,12 +90,34 @@ export async function seedDemo(
     });
     await tx.insert(memberships).values({ userId: coffee.userId, merchantId: books.merchantId, role: "admin", createdAt: sql`clock_timestamp()` });
 
+    const created: { merchantId: string; url: string }[] = [];
     for (const [merchantId, links] of [
       [coffee.merchantId, COFFEE_LINKS],
       [books.merchantId, BOOKSHOP_LINKS],
     ] as const) {
-      for (const link of links) await createPaymentLink(tx, { merchantId, livemode: false, appUrl }, link);
+      for (const link of links) created.push({ merchantId, ...(await createPaymentLink(tx, { merchantId, livemode: false, appUrl }, link)) });
     }
+    await seedDemoPayments(tx, appUrl, created[0]!.url, created[1]!.url);
   });
   return { email: DEMO_EMAIL, password: DEMO_PASSWORD, created: true };
+}
+
+/**
+ * A few test payments through the simulated processor, so the demo's stats and order list are not empty:
+ * two paid bags of coffee (one of them settled), a declined card retried successfully, and a tip.
+ */
+async function seedDemoPayments(tx: Db, appUrl: string, houseBlendUrl: string, tipJarUrl: string): Promise<void> {
+  const pctx = { appUrl, connector: createSimulatedProcessor({ bankTransferSeconds: 60, refundSeconds: 10 }) };
+  const token = (url: string) => url.slice(url.lastIndexOf("/") + 1);
+  const buyer = (number: string, email: string, name: string): BuyerPayment => {
+    const checked = validateCard({ number, expiry: "12/34", cvc: "123" });
+    if (!checked.ok) throw new Error("seed card is invalid");
+    return { method: "card", email, name, card: checked.card };
+  };
+  const first = await payLink(tx, pctx, token(houseBlendUrl), buyer(TEST_CARDS.success, "maria@example.com", "Maria Keller"));
+  await settleOrders(tx, pctx, { merchantId: first.order.merchantId, livemode: false });
+  await payLink(tx, pctx, token(houseBlendUrl), buyer(TEST_CARDS.successMastercard, "kenji@example.com", "Kenji Sato"));
+  const declined = await payLink(tx, pctx, token(houseBlendUrl), buyer(TEST_CARDS.declined, "lea@example.com", "Léa Martin"));
+  await payOrder(tx, pctx, declined.order.token, buyer(TEST_CARDS.success, "lea@example.com", "Léa Martin"));
+  await payLink(tx, pctx, token(tipJarUrl), { ...buyer(TEST_CARDS.success, "sam@example.com", "Sam Lee"), amount: 300 });
 }

@@ -8,6 +8,11 @@ test("sign up lands on the dashboard of the new business, in test mode", async (
     await expect(page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: item })).toBeVisible();
   }
   await expect(page.getByText("EUR", { exact: true })).toBeVisible();
+
+  // Live mode warns that payments still run on the simulated processor.
+  await page.getByRole("button", { name: "Switch to live mode" }).click();
+  await expect(page.getByRole("note", { name: "Live mode" })).toContainText("simulated processor");
+  await expect(page.getByRole("note", { name: "Test mode" })).toHaveCount(0);
 });
 
 test("sign out, a protected page sends to sign-in, and signing in returns there", async ({ page }) => {

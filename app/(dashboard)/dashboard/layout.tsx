@@ -2,13 +2,20 @@ import Link from "next/link";
 import { MerchantSwitcher } from "@/components/dashboard/merchant-switcher";
 import { NavLinks } from "@/components/dashboard/nav-links";
 import { getSessionContext } from "@/lib/http/session";
+import { LIVE_MODE_USES_SIMULATOR } from "@/lib/processor";
 import { setModeAction, signOutAction, switchMerchantAction } from "../actions";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const { user, memberships, current, livemode } = await getSessionContext();
   return (
     <div className="min-h-dvh">
-      {livemode ? null : (
+      {livemode ? (
+        LIVE_MODE_USES_SIMULATOR ? (
+          <div role="note" aria-label="Live mode" className="bg-rose-700 px-4 py-1 text-center text-xs font-semibold text-white">
+            Live mode — no real payment processor is connected yet: live payments run on the simulated processor.
+          </div>
+        ) : null
+      ) : (
         <div role="note" aria-label="Test mode" className="bg-amber-400 px-4 py-1 text-center text-xs font-semibold text-amber-950">
           Test mode — you are looking at test data. No real money moves.
         </div>
