@@ -1,21 +1,43 @@
+import { createSimulatedProcessor } from "@/lib/processor/simulated";
+import { payOrder } from "@/lib/services/pay-order";
+import { cardBuyer } from "@/test/payments";
 import { expect, newMerchant, test } from "./fixtures";
 
 // Merchant B's key must get 404 resource_missing on every one of merchant A's objects, on every endpoint,
 // and the same in the other mode of A's own account. Add new endpoints to ENDPOINTS as they appear.
-const ENDPOINTS: { method: "GET" | "PATCH" | "POST"; path: (id: string) => string; data?: unknown }[] = [
-  { method: "GET", path: (id) => `/api/v1/payment_links/${id}` },
-  { method: "PATCH", path: (id) => `/api/v1/payment_links/${id}`, data: { active: false } },
+interface Ids {
+  link: string;
+  order: string;
+  refund: string;
+}
+const ENDPOINTS: { method: "GET" | "PATCH" | "POST"; path: (ids: Ids) => string; data?: unknown }[] = [
+  { method: "GET", path: (ids) => `/api/v1/payment_links/${ids.link}` },
+  { method: "PATCH", path: (ids) => `/api/v1/payment_links/${ids.link}`, data: { active: false } },
+  { method: "GET", path: (ids) => `/api/v1/orders/${ids.order}` },
+  { method: "POST", path: (ids) => `/api/v1/orders/${ids.order}/cancel` },
+  { method: "POST", path: (ids) => `/api/v1/orders/${ids.order}/void` },
+  { method: "POST", path: (ids) => `/api/v1/orders/${ids.order}/refunds`, data: { amount: 100 } },
+  { method: "POST", path: (ids) => `/api/v1/orders/${ids.order}/refunds`, data: {} },
+  { method: "GET", path: (ids) => `/api/v1/orders/${ids.order}/refunds` },
+  { method: "GET", path: (ids) => `/api/v1/refunds/${ids.refund}` },
 ];
 
-test("another merchant's key, or the other mode, never sees or changes a payment link", async ({ api, database, playwright, baseURL }) => {
+test("another merchant's key, or the other mode, never sees or changes a payment link, an order or a refund", async ({ api, database, playwright, baseURL }) => {
   const link = await (await api.post("/api/v1/payment_links", { data: { item_name: "Secret", amount: 100, currency: "USD", default_country: "US" } })).json();
+  // A paid, settled order with a pending refund: every order and refund endpoint has something to act on.
+  const order = await (await api.post("/api/v1/orders", { data: { item_name: "Secret order", amount: 1000, currency: "USD" } })).json();
+  const connector = createSimulatedProcessor({ bankTransferSeconds: 0, refundSeconds: 1 });
+  expect((await payOrder(database.db, { appUrl: baseURL!, connector }, new URL(order.url).pathname.split("/").pop()!, cardBuyer())).kind).toBe("paid");
+  expect((await (await api.post("/api/v1/test_helpers/settle")).json()).settled).toBe(1);
+  const refund = await (await api.post(`/api/v1/orders/${order.id}/refunds`, { data: { amount: 200 } })).json();
+  const ids: Ids = { link: link.id, order: order.id, refund: refund.id };
   const intruder = await newMerchant(database, "intruder");
 
   for (const headers of [intruder.headers, { authorization: `Bearer ${intruder.liveKey}` }]) {
     const other = await playwright.request.newContext({ baseURL, extraHTTPHeaders: headers });
     for (const endpoint of ENDPOINTS) {
-      const response = await other.fetch(endpoint.path(link.id), { method: endpoint.method, data: endpoint.data });
-      expect(response.status(), `${endpoint.method} ${endpoint.path(link.id)}`).toBe(404);
+      const response = await other.fetch(endpoint.path(ids), { method: endpoint.method, data: endpoint.data });
+      expect(response.status(), `${endpoint.method} ${endpoint.path(ids)}`).toBe(404);
       expect((await response.json()).error.code).toBe("resource_missing");
     }
     const list = await (await other.get("/api/v1/payment_links")).json();
@@ -27,6 +49,8 @@ test("another merchant's key, or the other mode, never sees or changes a payment
 
   // Nothing changed for the owner.
   expect(await (await api.get(`/api/v1/payment_links/${link.id}`)).json()).toMatchObject({ active: true });
+  expect(await (await api.get(`/api/v1/orders/${order.id}`)).json()).toMatchObject({ allowed_refund: true, refundable_amount: 800 });
+  expect((await (await api.get(`/api/v1/orders/${order.id}/refunds`)).json()).data.map((r: { id: string }) => r.id)).toEqual([refund.id]);
 });
 
 test("the same merchant's live key does not see test-mode links", async ({ api, merchant, playwright, baseURL }) => {

@@ -2,6 +2,7 @@ import { conventions, conventionsMarkdown } from "./conventions";
 import { apiErrorCodes, errorObjectSchema } from "./errors";
 import { describeProperties, toComponentSchemas } from "./json-schema";
 import { operationObject, type ComponentSpec, type ResourceFactory } from "./resource";
+import { ordersResource, refundsResource, testHelpersResource } from "./resources/orders";
 import { paymentLinksResource } from "./resources/payment-links";
 import type { OpenApiDocument, PathItemObject } from "./types";
 
@@ -9,7 +10,7 @@ import type { OpenApiDocument, PathItemObject } from "./types";
 // no next, no database, so the route, the reference page and the tests build the same thing.
 
 /** Every documented resource, in the order the reference shows them. A new resource is one more entry. */
-export const RESOURCES: ResourceFactory[] = [paymentLinksResource];
+export const RESOURCES: ResourceFactory[] = [paymentLinksResource, ordersResource, refundsResource, testHelpersResource];
 
 /** Used where no real address is known (the static reference page). */
 export const EXAMPLE_SERVER_URL = "https://paylink.example.com";

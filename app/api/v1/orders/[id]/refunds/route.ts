@@ -1,0 +1,17 @@
+// POST /api/v1/orders/{id}/refunds — refund part or all of a settled order (pending at first); GET — list its refunds.
+import { apiRoute } from "@/lib/http/api";
+import { noQuerySchema } from "@/lib/links/schemas";
+import type { CreateRefundInput } from "@/lib/orders/schemas";
+import { connectorFor } from "@/lib/processor";
+import { listRefunds } from "@/lib/services/get-order";
+import { refundOrder } from "@/lib/services/refund-order";
+
+export const POST = apiRoute<{ id: string }>(async ({ db, ctx, params, query, body }) => {
+  noQuerySchema.parse(query);
+  return { status: 201, body: await refundOrder(db, { ...ctx, connector: connectorFor(ctx.livemode) }, params.id, body as CreateRefundInput) };
+});
+
+export const GET = apiRoute<{ id: string }>(async ({ db, ctx, params, query }) => ({
+  status: 200,
+  body: await listRefunds(db, ctx, params.id, query),
+}));

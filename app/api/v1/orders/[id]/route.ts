@@ -1,0 +1,9 @@
+// GET /api/v1/orders/{id} — retrieve an order, with its payment and what may be done to it now.
+import { apiRoute } from "@/lib/http/api";
+import { noQuerySchema } from "@/lib/links/schemas";
+import { getOrder } from "@/lib/services/get-order";
+
+export const GET = apiRoute<{ id: string }>(async ({ db, ctx, params, query }) => {
+  noQuerySchema.parse(query);
+  return { status: 200, body: await getOrder(db, ctx, params.id) };
+});

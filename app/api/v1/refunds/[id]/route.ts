@@ -1,0 +1,9 @@
+// GET /api/v1/refunds/{id} — retrieve a refund.
+import { apiRoute } from "@/lib/http/api";
+import { noQuerySchema } from "@/lib/links/schemas";
+import { getRefund } from "@/lib/services/get-order";
+
+export const GET = apiRoute<{ id: string }>(async ({ db, ctx, params, query }) => {
+  noQuerySchema.parse(query);
+  return { status: 200, body: await getRefund(db, ctx, params.id) };
+});

@@ -1,0 +1,182 @@
+import { describe, expect, expectTypeOf, it } from "vitest";
+import type { OrderRow, PaymentRow, RefundRow } from "@/db/schema";
+import type { CardBrand } from "@/lib/payments/card";
+import {
+  CARD_BRANDS,
+  PAYMENT_STATUSES,
+  REFUND_STATUSES,
+  orderObjectSchema,
+  refundObjectSchema,
+  type OrderObjectShape,
+  type RefundObjectShape,
+} from "./object-schema";
+import { toOrderObject, toRefundObject, type OrderObject, type RefundObject } from "./serialize";
+
+const APP_URL = "https://pay.example.com";
+
+const openApiOrder: OrderRow = {
+  id: "ord_0kRz1aBcD2eFgHiJkLmNoPqRs",
+  merchantId: "mch_0kRz1aBcD2eFgHiJkLmNoPqRs",
+  livemode: false,
+  paymentLinkId: null,
+  reference: "A-1001",
+  token: "Q7wX3mN9pL2kJ8hG5fD4sA1zY6tR0eVu",
+  status: "open",
+  amount: 9999,
+  currency: "USD",
+  amountRefunded: 0,
+  amountRefundPending: 0,
+  itemName: "Invoice A-1001",
+  description: "Consulting, May 2026",
+  customerEmail: "ana@example.com",
+  customerName: "Ana Buyer",
+  customerCountry: "US",
+  paymentMethods: ["card", "alipay"],
+  collectEmail: true,
+  collectName: true,
+  successUrl: "https://shop.example.com/thanks",
+  cancelUrl: "https://shop.example.com/cart",
+  statusCallbackUrl: null,
+  metadata: { customer_id: "42" },
+  attempts: 0,
+  paymentId: null,
+  expiresAt: new Date("2026-05-26T10:00:00.000Z"),
+  paidAt: null,
+  settledAt: null,
+  createdAt: new Date("2026-05-25T10:00:00.000Z"),
+  updatedAt: new Date("2026-05-25T10:00:00.000Z"),
+};
+
+const partlyRefundedLinkOrder: OrderRow = {
+  ...openApiOrder,
+  livemode: true,
+  paymentLinkId: "plink_0kRz1aBcD2eFgHiJkLmNoPqRs",
+  reference: null,
+  status: "partially_refunded",
+  currency: "JPY",
+  amount: 5000,
+  amountRefunded: 1000,
+  amountRefundPending: 500,
+  description: null,
+  customerEmail: null,
+  customerName: null,
+  customerCountry: null,
+  successUrl: null,
+  cancelUrl: null,
+  statusCallbackUrl: "https://shop.example.com/paylink/callback",
+  metadata: {},
+  attempts: 2,
+  paymentId: "pay_0kRz1aBcD2eFgHiJkLmNoPqRs",
+  paidAt: new Date("2026-05-25T10:01:00.000Z"),
+  settledAt: new Date("2026-05-26T00:00:00.000Z"),
+  updatedAt: new Date("2026-05-27T09:00:00.000Z"),
+};
+
+const cardPayment: PaymentRow = {
+  id: "pay_0kRz1aBcD2eFgHiJkLmNoPqRs",
+  orderId: partlyRefundedLinkOrder.id,
+  merchantId: partlyRefundedLinkOrder.merchantId,
+  livemode: true,
+  method: "card",
+  status: "succeeded",
+  cardBrand: "visa",
+  cardLast4: "4242",
+  nextAction: null,
+  failureCode: null,
+  failureMessage: null,
+  processorReference: "sim_ch_0123456789abcdef",
+  capturedAt: new Date("2026-05-25T10:01:00.000Z"),
+  settledAt: new Date("2026-05-26T00:00:00.000Z"),
+  voidedAt: null,
+  createdAt: new Date("2026-05-25T10:00:30.000Z"),
+  updatedAt: new Date("2026-05-26T00:00:00.000Z"),
+};
+
+const walletAttempt: PaymentRow = {
+  ...cardPayment,
+  method: "alipay",
+  status: "requires_action",
+  cardBrand: null,
+  cardLast4: null,
+  nextAction: "wallet_redirect",
+  capturedAt: null,
+  settledAt: null,
+};
+
+const pendingRefund: RefundRow = {
+  id: "re_0kRz1aBcD2eFgHiJkLmNoPqRs",
+  orderId: partlyRefundedLinkOrder.id,
+  merchantId: partlyRefundedLinkOrder.merchantId,
+  livemode: true,
+  amount: 500,
+  currency: "JPY",
+  status: "pending",
+  reason: "Damaged in transit",
+  processorReference: "sim_re_0123456789abcdef",
+  failureReason: null,
+  createdAt: new Date("2026-05-27T09:00:00.000Z"),
+  updatedAt: new Date("2026-05-27T09:00:00.000Z"),
+};
+
+const failedRefund: RefundRow = {
+  ...pendingRefund,
+  livemode: false,
+  status: "failed",
+  reason: null,
+  failureReason: "The processor could not refund this payment.",
+  updatedAt: new Date("2026-05-27T09:00:10.000Z"),
+};
+
+describe("orderObjectSchema", () => {
+  it.each([
+    ["an open API order, no payment yet", openApiOrder, null],
+    ["a partly refunded link order paid by card", partlyRefundedLinkOrder, cardPayment],
+    ["an order with a wallet payment under way", { ...openApiOrder, status: "processing", attempts: 1 } as OrderRow, walletAttempt],
+  ])("accepts what toOrderObject builds for %s, field for field", (_, row, payment) => {
+    const object = toOrderObject(row, payment, APP_URL);
+    // z.object strips keys it does not know: equality means the schema names every field the serializer sends.
+    expect(orderObjectSchema.parse(object)).toEqual(object);
+  });
+
+  it("refuses an object missing a field or with a float amount", () => {
+    const object = toOrderObject(openApiOrder, null, APP_URL);
+    const withoutCustomer: Partial<typeof object> = { ...object };
+    delete withoutCustomer.customer;
+    expect(orderObjectSchema.safeParse(withoutCustomer).success).toBe(false);
+    expect(orderObjectSchema.safeParse({ ...object, amount: 99.99 }).success).toBe(false);
+    expect(orderObjectSchema.safeParse({ ...object, refundable_amount: -1 }).success).toBe(false);
+  });
+
+  it("has the serializer's top-level fields, checked by the compiler too", () => {
+    expectTypeOf<keyof OrderObjectShape>().toEqualTypeOf<keyof OrderObject>();
+    expect(Object.keys(orderObjectSchema.shape).sort()).toEqual(Object.keys(toOrderObject(openApiOrder, null, APP_URL)).sort());
+  });
+
+  it("lists the database's payment statuses and the card module's brands", () => {
+    expectTypeOf<(typeof PAYMENT_STATUSES)[number]>().toEqualTypeOf<PaymentRow["status"]>();
+    expectTypeOf<(typeof CARD_BRANDS)[number]>().toEqualTypeOf<CardBrand>();
+    expectTypeOf<(typeof REFUND_STATUSES)[number]>().toEqualTypeOf<RefundRow["status"]>();
+  });
+});
+
+describe("refundObjectSchema", () => {
+  it.each([
+    ["a pending refund with a reason", pendingRefund],
+    ["a failed refund", failedRefund],
+  ])("accepts what toRefundObject builds for %s, field for field", (_, row) => {
+    const object = toRefundObject(row);
+    expect(refundObjectSchema.parse(object)).toEqual(object);
+  });
+
+  it("refuses a zero or float amount and an unknown status", () => {
+    const object = toRefundObject(pendingRefund);
+    expect(refundObjectSchema.safeParse({ ...object, amount: 0 }).success).toBe(false);
+    expect(refundObjectSchema.safeParse({ ...object, amount: 1.5 }).success).toBe(false);
+    expect(refundObjectSchema.safeParse({ ...object, status: "canceled" }).success).toBe(false);
+  });
+
+  it("has the serializer's top-level fields, checked by the compiler too", () => {
+    expectTypeOf<keyof RefundObjectShape>().toEqualTypeOf<keyof RefundObject>();
+    expect(Object.keys(refundObjectSchema.shape).sort()).toEqual(Object.keys(toRefundObject(pendingRefund)).sort());
+  });
+});

@@ -1,0 +1,115 @@
+import { z } from "zod";
+import { PAYMENT_METHODS } from "@/lib/payments/methods";
+import { ORDER_STATUSES } from "./status";
+
+// The order and refund objects as the API answers them (lib/orders/serialize.ts builds them), described once
+// for the OpenAPI document and its reference page. object-schema.test.ts parses serializer output with them,
+// so the two cannot drift apart. Request bodies reuse these descriptions for fields of the same name.
+
+const minorAmount = z.number().int().positive();
+const minorTotal = z.number().int().nonnegative();
+const time = z.iso.datetime();
+
+/** The payment statuses of db/schema/orders.ts (a pure module cannot import the table; the test checks they match). */
+export const PAYMENT_STATUSES = ["requires_action", "pending", "succeeded", "failed", "voided"] as const;
+export const REFUND_STATUSES = ["pending", "succeeded", "failed"] as const;
+export const CARD_BRANDS = ["visa", "mastercard", "amex", "discover", "jcb", "unionpay", "unknown"] as const;
+
+export const orderObjectSchema = z.object({
+  id: z.string().regex(/^ord_[0-9A-Za-z]+$/).meta({ description: "Unique identifier, prefixed `ord_`." }),
+  object: z.literal("order").meta({ description: 'Always "order".' }),
+  livemode: z.boolean().meta({
+    description: "`true` for an order in live mode (`sk_live_…`), `false` in test mode (`sk_test_…`).",
+  }),
+  payment_link: z.string().nullable().meta({
+    description: "The payment link the buyer paid through (`plink_…`); `null` for an order created with `POST /api/v1/orders`.",
+  }),
+  reference: z.string().nullable().meta({
+    description: "Your own order number; unique per merchant and mode when given, and a filter of the list.",
+  }),
+  url: z.url().meta({
+    description: "The hosted checkout URL where the buyer pays this order. It carries an unguessable token, never the id.",
+  }),
+  status: z.enum(ORDER_STATUSES).meta({
+    description:
+      "`open` (awaiting payment) → `processing` (3-D Secure, a wallet or a bank transfer under way) → `paid`; then `voided` (before settlement) or `partially_refunded` → `refunded` (after). An open order can also become `canceled` or `expired`.",
+  }),
+  amount: minorAmount.meta({ description: "Amount to pay, in the currency's minor unit (9999 = 99.99 USD; 500 = 500 JPY)." }),
+  currency: z.string().regex(/^[A-Z]{3}$/).meta({ description: "Upper-case ISO 4217 currency code." }),
+  amount_refunded: minorTotal.meta({ description: "Sum of the refunds that succeeded, in minor units." }),
+  item_name: z.string().meta({ description: "What the buyer pays for, shown on the checkout page." }),
+  description: z.string().nullable().meta({ description: "Longer text shown to the buyer under the item name." }),
+  customer: z
+    .object({
+      email: z.string().nullable().meta({ description: "The buyer's email address." }),
+      name: z.string().nullable().meta({ description: "The buyer's name." }),
+      country: z.string().regex(/^[A-Z]{2}$/).nullable().meta({ description: "ISO 3166-1 alpha-2 country of the buyer." }),
+    })
+    .meta({
+      description: "Who pays. Values given at creation pre-fill checkout; the buyer may correct them, and the order then shows what the buyer entered.",
+    }),
+  payment_methods: z
+    .array(z.enum(PAYMENT_METHODS))
+    .meta({ description: "Payment methods offered at checkout, in display order; at least one, each once." }),
+  payment: z
+    .object({
+      id: z.string().regex(/^pay_[0-9A-Za-z]+$/).meta({ description: "Unique identifier of the payment, prefixed `pay_`." }),
+      method: z.enum(PAYMENT_METHODS).meta({ description: "How the buyer paid." }),
+      card: z
+        .object({
+          brand: z.enum(CARD_BRANDS).meta({ description: "Card network." }),
+          last4: z.string().regex(/^\d{4}$/).meta({ description: "Last four digits of the card number (the only digits ever kept)." }),
+        })
+        .nullable()
+        .meta({ description: "The card, for a card payment; `null` otherwise." }),
+      status: z.enum(PAYMENT_STATUSES).meta({
+        description: "`succeeded` once captured; `requires_action` or `pending` while the buyer or the bank is still to act; `failed`; `voided`.",
+      }),
+      captured_at: time.nullable().meta({ description: "When the money was captured; `null` until then." }),
+      settled_at: time.nullable().meta({ description: "When the payment was settled to the merchant; `null` until then." }),
+    })
+    .nullable()
+    .meta({ description: "The successful payment, else the latest attempt; `null` before the buyer tries to pay." }),
+  attempts: z.number().int().nonnegative().meta({ description: "Payment attempts, failed ones included." }),
+  allowed_void: z.boolean().meta({ description: "Whether the order can be voided now: paid, not yet settled, and without a refund." }),
+  allowed_refund: z.boolean().meta({ description: "Whether the order can be refunded now: paid, settled, and `refundable_amount` above 0." }),
+  refundable_amount: minorTotal.meta({
+    description: "What a refund may still take, in minor units: the amount paid minus refunds that succeeded or are pending. 0 before settlement.",
+  }),
+  success_url: z.string().nullable().meta({ description: "Where checkout sends the buyer after paying; `null` to show a confirmation page." }),
+  cancel_url: z.string().nullable().meta({ description: "Where checkout sends a buyer who gives up; `null` for no link back." }),
+  status_callback_url: z.string().nullable().meta({
+    description: "Receives this order's events, signed like webhooks with the merchant's callback secret; `null` for none.",
+  }),
+  expires_at: time.meta({ description: "When an unpaid order expires and stops taking payments (ISO 8601, UTC)." }),
+  paid_at: time.nullable().meta({ description: "When the order was paid; `null` until then." }),
+  settled_at: time.nullable().meta({ description: "When the payment was settled: from then on it can be refunded, no longer voided." }),
+  created_at: time.meta({ description: "When the order was created (ISO 8601, UTC)." }),
+  updated_at: time.meta({ description: "When the order last changed (ISO 8601, UTC)." }),
+  metadata: z.record(z.string(), z.string()).meta({ description: "Up to 20 string key-value pairs for your own use." }),
+});
+
+export type OrderObjectShape = z.output<typeof orderObjectSchema>;
+
+export const refundObjectSchema = z.object({
+  id: z.string().regex(/^re_[0-9A-Za-z]+$/).meta({ description: "Unique identifier, prefixed `re_`." }),
+  object: z.literal("refund").meta({ description: 'Always "refund".' }),
+  livemode: z.boolean().meta({ description: "`true` for a refund in live mode, `false` in test mode." }),
+  order: z.string().regex(/^ord_[0-9A-Za-z]+$/).meta({ description: "The refunded order (`ord_…`)." }),
+  amount: minorAmount.meta({ description: "Amount refunded, in the currency's minor unit." }),
+  currency: z.string().regex(/^[A-Z]{3}$/).meta({ description: "Upper-case ISO 4217 currency code: the order's." }),
+  status: z.enum(REFUND_STATUSES).meta({
+    description: "`pending` when created; `succeeded` or `failed` once the processor settles it (asynchronously).",
+  }),
+  reason: z.string().nullable().meta({ description: "Why the refund was made, for your records; `null` for none." }),
+  failure_reason: z.string().nullable().meta({ description: "Why the processor could not refund, when `status` is `failed`; else `null`." }),
+  created_at: time.meta({ description: "When the refund was created (ISO 8601, UTC)." }),
+  updated_at: time.meta({ description: "When the refund last changed (ISO 8601, UTC)." }),
+});
+
+export type RefundObjectShape = z.output<typeof refundObjectSchema>;
+
+/** The answer of POST /api/v1/test_helpers/settle. */
+export const settleResultSchema = z.object({
+  settled: z.number().int().nonnegative().meta({ description: "How many paid, unsettled test orders were settled now." }),
+});
