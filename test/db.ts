@@ -8,9 +8,4 @@ export async function openTestDatabase(): Promise<Database> {
   return database;
 }
 
-let counter = 0;
-/** An email nobody else in the run uses, so test files can share one database without clashing. */
-export function uniqueEmail(tag = "user"): string {
-  counter += 1;
-  return `${tag}-${Date.now()}-${process.pid}-${counter}@example.test`;
-}
+export { uniqueEmail } from "./ids";

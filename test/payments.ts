@@ -3,7 +3,8 @@ import { validateCard } from "@/lib/payments/card";
 import { createSimulatedProcessor } from "@/lib/processor/simulated";
 import type { BuyerPayment } from "@/lib/orders/checkout-input";
 import { signUp } from "@/lib/services/sign-up";
-import { uniqueEmail } from "./db";
+// No vitest import here: Playwright specs use these helpers too.
+import { uniqueEmail } from "./ids";
 
 /** A payment context on the simulator; timings of 0 make bank transfers and refunds settle at the next sweep. */
 export function simulatorContext(timing = { bankTransferSeconds: 0, refundSeconds: 0 }) {

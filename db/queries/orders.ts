@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, lte, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, lte, sql, type SQL } from "drizzle-orm";
 import type { MerchantScope } from "@/lib/services/scope";
 import type { Db } from "../client";
 import { orders, payments, refunds, type OrderRow, type PaymentRow, type RefundRow } from "../schema";
@@ -18,8 +18,9 @@ export async function findOrderByToken(db: Db, token: string): Promise<OrderRow 
 }
 
 /** Locks the order row for the rest of the transaction: every state change of an order goes through here. */
-export async function lockOrder(tx: Db, where: { id: string } | { token: string }): Promise<OrderRow | null> {
-  const condition = "id" in where ? eq(orders.id, where.id) : eq(orders.token, where.token);
+export async function lockOrder(tx: Db, where: { id: string; scope?: MerchantScope } | { token: string }): Promise<OrderRow | null> {
+  const condition =
+    "token" in where ? eq(orders.token, where.token) : where.scope ? and(eq(orders.id, where.id), scoped(where.scope)) : eq(orders.id, where.id);
   const [row] = await tx.select().from(orders).where(condition).for("update");
   return row ?? null;
 }
@@ -32,6 +33,23 @@ export async function displayPayment(db: Db, order: Pick<OrderRow, "id" | "payme
   }
   const [latest] = await db.select().from(payments).where(eq(payments.orderId, order.id)).orderBy(desc(payments.id)).limit(1);
   return latest ?? null;
+}
+
+/** displayPayment for a page of orders in two queries instead of one per order. */
+export async function displayPayments(db: Db, rows: Pick<OrderRow, "id" | "paymentId">[]): Promise<Map<string, PaymentRow>> {
+  const result = new Map<string, PaymentRow>();
+  if (rows.length === 0) return result;
+  const all = await db
+    .select()
+    .from(payments)
+    .where(inArray(payments.orderId, rows.map((r) => r.id)))
+    .orderBy(desc(payments.id));
+  for (const row of rows) {
+    const mine = all.filter((p) => p.orderId === row.id);
+    const chosen = mine.find((p) => p.id === row.paymentId) ?? mine[0];
+    if (chosen) result.set(row.id, chosen);
+  }
+  return result;
 }
 
 export async function listPaymentsForOrder(db: Db, orderId: string): Promise<PaymentRow[]> {

@@ -34,7 +34,7 @@ const ERROR_DOCS: Record<ErrorCode, { api: boolean; description: string; message
   invalid_json: { api: true, description: "The body is not a JSON object, or is larger than 256 KB.", message: "The request body is not valid JSON." },
   api_key_missing: { api: true, description: "No `Authorization: Bearer …` header.", message: "No API key provided. Send it as 'Authorization: Bearer sk_test_…'." },
   api_key_invalid: { api: true, description: "The key is malformed, unknown or revoked.", message: "Invalid API key provided." },
-  forbidden: { api: false, description: "Your role does not allow this (dashboard).", message: "Only an owner can manage the team." },
+  forbidden: { api: true, description: "The key's mode or your role does not allow this, such as a test helper called with a live key.", message: "Test helpers work only with a test-mode key (sk_test_…)." },
   resource_missing: {
     api: true,
     description: "No such object for this key's merchant and mode (another merchant's object looks exactly the same), or an unknown URL.",

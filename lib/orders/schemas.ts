@@ -24,7 +24,7 @@ export const createOrderSchema = z.strictObject({
   amount: minorAmountSchema,
   currency: currencyCodeSchema,
   item_name: text(200),
-  description: z.string().trim().max(1000).nullable().optional(),
+  description: z.string().trim().max(1000, "Must be at most 1000 characters.").nullable().optional(),
   reference: text(100).nullable().optional(),
   customer: customerSchema.optional(),
   payment_methods: paymentMethodsSchema.optional(),
@@ -51,14 +51,20 @@ export const listOrdersSchema = z.strictObject({
   starting_after: z.string().regex(/^ord_[0-9A-Za-z]+$/, "Must be an order id.").optional(),
   payment_link: z.string().regex(/^plink_[0-9A-Za-z]+$/, "Must be a payment link id.").optional(),
   status: z.enum(ORDER_STATUSES, { error: `Must be one of ${ORDER_STATUSES.join(", ")}.` }).optional(),
-  reference: z.string().min(1).max(100).optional(),
+  reference: z.string().min(1, "Must not be empty.").max(100, "Must be at most 100 characters.").optional(),
   created_gte: timestampSchema.optional(),
   created_lte: timestampSchema.optional(),
 });
 
 export const createRefundSchema = z.strictObject({
   amount: minorAmountSchema.optional(),
-  reason: z.string().trim().max(500, "Must be at most 500 characters.").nullable().optional(),
+  reason: z
+    .string()
+    .trim()
+    .max(500, "Must be at most 500 characters.")
+    .transform((v) => (v === "" ? null : v))
+    .nullable()
+    .optional(),
 });
 export type CreateRefundInput = z.input<typeof createRefundSchema>;
 

@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { displayPayment, findOrder, findRefund, listOrders as queryOrders, listRefundsForOrder } from "@/db/queries/orders";
+import { displayPayment, displayPayments, findOrder, findRefund, listOrders as queryOrders, listRefundsForOrder } from "@/db/queries/orders";
 import { AppError } from "@/lib/errors";
 import { listOrdersSchema, listRefundsSchema } from "@/lib/orders/schemas";
 import { toOrderObject, toRefundObject, type OrderObject, type RefundObject } from "@/lib/orders/serialize";
@@ -23,7 +23,8 @@ export async function listOrders(db: Db, ctx: ServiceContext, params: Record<str
     createdGte: p.created_gte ? new Date(p.created_gte) : undefined,
     createdLte: p.created_lte ? new Date(p.created_lte) : undefined,
   });
-  const data = await Promise.all(rows.map(async (row) => toOrderObject(row, await displayPayment(db, row), ctx.appUrl)));
+  const shown = await displayPayments(db, rows);
+  const data = rows.map((row) => toOrderObject(row, shown.get(row.id) ?? null, ctx.appUrl));
   return { object: "list", url: "/api/v1/orders", data, has_more: hasMore };
 }
 

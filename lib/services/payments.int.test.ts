@@ -272,3 +272,38 @@ test("the card number is nowhere in the database after paying with it", async ()
   }
   expect(await db.$count(payments)).toBeGreaterThan(0);
 });
+
+test("a refund reaches the processor only after it commits, once, keyed by its own id", async () => {
+  const calls: { reference: string; amount: number; refundId: string }[] = [];
+  const slow = simulatorContext({ bankTransferSeconds: 0, refundSeconds: 3600 });
+  const counting = {
+    ...slow,
+    connector: {
+      ...slow.connector,
+      refund: async (reference: string, amount: number, refundId: string) => {
+        calls.push({ reference, amount, refundId });
+        return slow.connector.refund(reference, amount, refundId);
+      },
+    },
+  };
+  const { ctx, link } = await setup();
+  const paid = await payLink(db, counting, link.token, cardBuyer());
+  await settleOrders(db, counting, ctx);
+  const rctx = { ...ctx, ...counting };
+
+  await expect(
+    db.transaction(async (tx) => {
+      await refundOrder(tx, rctx, paid.order.id, { amount: 100 });
+      throw new Error("the request failed after the refund was written");
+    }),
+  ).rejects.toThrow("request failed");
+  await settleRefunds(db, counting);
+  expect(calls).toHaveLength(0);
+
+  const refund = await refundOrder(db, rctx, paid.order.id, { amount: 100 });
+  expect(calls).toHaveLength(0);
+  await settleRefunds(db, counting);
+  await settleRefunds(db, counting);
+  expect(calls).toEqual([{ reference: expect.stringMatching(/^sim_ch_/), amount: 100, refundId: refund.id }]);
+  expect((await getOrder(db, ctx, paid.order.id)).refundable_amount).toBe(2400);
+});

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { orders, payments, refunds, type OrderRow } from "@/db/schema";
+import { orders, refunds, type OrderRow } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { newId } from "@/lib/ids";
@@ -15,8 +15,8 @@ import { lockScopedOrder } from "./void-order";
 
 /**
  * Refunds part or all of a settled order. The amount is reserved on the locked order row in the same
- * transaction, so concurrent refunds can never add up to more than was paid. The refund is `pending` and
- * settles asynchronously (settleRefunds).
+ * transaction, so concurrent refunds can never add up to more than was paid. The refund is `pending`; the
+ * refund job submits it to the processor and records how it settles (settleRefunds).
  */
 export async function refundOrder(db: Db, ctx: MerchantScope & PaymentContext, id: string, input: CreateRefundInput): Promise<RefundObject> {
   const data = createRefundSchema.parse(input);
@@ -24,7 +24,7 @@ export async function refundOrder(db: Db, ctx: MerchantScope & PaymentContext, i
 }
 
 /** Refunds an order the caller has locked; `amount` defaults to everything still refundable. */
-export async function refundLocked(tx: Db, pctx: PaymentContext, order: OrderRow, amount: number | undefined, reason: string | null): Promise<RefundObject> {
+export async function refundLocked(tx: Db, _pctx: PaymentContext, order: OrderRow, amount: number | undefined, reason: string | null): Promise<RefundObject> {
   const { allowed_refund, refundable_amount } = orderActions(order);
   if (!allowed_refund || !order.paymentId) {
     throw new AppError(
@@ -39,9 +39,9 @@ export async function refundLocked(tx: Db, pctx: PaymentContext, order: OrderRow
     const shown = isCurrencyCode(order.currency) ? formatMinor(refundable_amount, order.currency) : `${refundable_amount}`;
     throw new AppError("refund_exceeds_refundable_amount", `At most ${refundable_amount} (${shown}) can still be refunded on this order.`, { param: "amount" });
   }
-  const [payment] = await tx.select().from(payments).where(eq(payments.id, order.paymentId));
+  // The processor is asked by the refund job after this commits (settleRefunds), keyed by the refund id:
+  // a refund rolled back here never reaches the processor, and a retried submission cannot refund twice.
   const refundId = newId("refund");
-  const started = await pctx.connector.refund(payment?.processorReference ?? "", refundAmount, refundId);
   const [refund] = await tx
     .insert(refunds)
     .values({
@@ -52,7 +52,6 @@ export async function refundLocked(tx: Db, pctx: PaymentContext, order: OrderRow
       amount: refundAmount,
       currency: order.currency,
       reason,
-      processorReference: started.reference,
     })
     .returning();
   await tx

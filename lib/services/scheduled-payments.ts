@@ -86,12 +86,25 @@ export async function confirmArrivedBankTransfers(db: Db, pctx: PaymentContext, 
   return count;
 }
 
-/** Pending refunds the processor has settled (or failed): updates the refund, the order and writes events. */
+/**
+ * Pending refunds: submits new ones to the processor (keyed by the refund id, so a repeated submission is
+ * one refund), then records those the processor has settled or failed, with the order and the events.
+ */
 export async function settleRefunds(db: Db, pctx: PaymentContext, now: Date = new Date()): Promise<number> {
   const pending = await db.select().from(refunds).where(eq(refunds.status, "pending")).orderBy(asc(refunds.createdAt)).limit(BATCH);
   let count = 0;
   for (const candidate of pending) {
-    const outcome = await pctx.connector.refundOutcome(candidate.processorReference ?? "", candidate.createdAt, now);
+    let processorReference = candidate.processorReference;
+    if (!processorReference) {
+      const [payment] = await db
+        .select({ reference: payments.processorReference })
+        .from(payments)
+        .innerJoin(orders, eq(orders.paymentId, payments.id))
+        .where(eq(orders.id, candidate.orderId));
+      processorReference = (await pctx.connector.refund(payment?.reference ?? "", candidate.amount, candidate.id)).reference;
+      await db.update(refunds).set({ processorReference, updatedAt: now }).where(and(eq(refunds.id, candidate.id), isNull(refunds.processorReference)));
+    }
+    const outcome = await pctx.connector.refundOutcome(processorReference, candidate.createdAt, now);
     if (outcome === "pending") continue;
     const changed = await db.transaction(async (tx) => {
       const order = await lockOrder(tx, { id: candidate.orderId });

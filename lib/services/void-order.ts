@@ -15,25 +15,25 @@ export async function voidOrder(db: Db, ctx: MerchantScope & PaymentContext, id:
   return db.transaction(async (tx) => voidLocked(tx, ctx, await lockScopedOrder(tx, ctx, id)));
 }
 
+/** Locks one of the merchant's orders; another merchant's id locks nothing and reads as missing. */
 export async function lockScopedOrder(tx: Db, scope: MerchantScope, id: string): Promise<OrderRow> {
-  const order = await lockOrder(tx, { id });
-  if (!order || order.merchantId !== scope.merchantId || order.livemode !== scope.livemode) {
-    throw new AppError("resource_missing", `No such order: '${id}'.`, { param: "id" });
-  }
+  const order = await lockOrder(tx, { id, scope });
+  if (!order) throw new AppError("resource_missing", `No such order: '${id}'.`, { param: "id" });
   return order;
 }
 
 /** Voids an order the caller has locked. */
 export async function voidLocked(tx: Db, pctx: PaymentContext, order: OrderRow): Promise<OrderObject> {
   if (!orderActions(order).allowed_void || !order.paymentId) throw new AppError("order_not_voidable", NOT_VOIDABLE);
-  const [payment] = await tx.select().from(payments).where(eq(payments.id, order.paymentId));
-  await pctx.connector.void(payment?.processorReference ?? "");
   const now = new Date();
-  await tx.update(payments).set({ status: "voided", voidedAt: now, updatedAt: now }).where(eq(payments.id, order.paymentId));
+  const [payment] = await tx.update(payments).set({ status: "voided", voidedAt: now, updatedAt: now }).where(eq(payments.id, order.paymentId)).returning();
   const { object } = await changeOrder(tx, pctx.appUrl, order, {
     transition: "void",
     event: "order.voided",
     notAllowed: new AppError("order_not_voidable", NOT_VOIDABLE),
   });
+  // Last, once every check and write of ours has passed, so only the commit itself can still fail after it.
+  // Connectors must treat a repeated void of one payment as one void.
+  await pctx.connector.void(payment?.processorReference ?? "");
   return object;
 }

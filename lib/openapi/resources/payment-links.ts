@@ -1,6 +1,6 @@
 import type { PaymentLinkRow } from "@/db/schema";
 import { paymentLinkObjectSchema } from "@/lib/links/object-schema";
-import { createPaymentLinkSchema, listPaymentLinksSchema, updatePaymentLinkSchema, type CreatePaymentLinkInput, type UpdatePaymentLinkInput } from "@/lib/links/schemas";
+import { createPaymentLinkSchema, listPaymentLinksSchema, noQuerySchema, updatePaymentLinkSchema, type CreatePaymentLinkInput, type UpdatePaymentLinkInput } from "@/lib/links/schemas";
 import { toPaymentLinkObject } from "@/lib/links/serialize";
 import { exampleList, listObjectSchema } from "../list";
 import type { DocumentContext, ResourceSpec } from "../resource";
@@ -136,6 +136,8 @@ export function paymentLinksResource({ serverUrl }: DocumentContext): ResourceSp
         summary: "Retrieve a payment link",
         description: "One link, with its current `stats`. Another merchant's link is answered exactly like an unknown id: 404.",
         pathParams: { id },
+        // Takes no query parameters, and refuses unknown ones (parameter_unknown).
+        query: { schema: noQuerySchema, descriptions: {} },
         response: { status: 200, description: "The payment link.", schema: "PaymentLink", example: link },
       },
       {
