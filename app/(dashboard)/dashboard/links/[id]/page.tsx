@@ -4,15 +4,22 @@ import { CopyLink } from "@/components/dashboard/links/copy-link";
 import { LinkFixedSettings, LinkSettings, LinkStats } from "@/components/dashboard/links/link-details";
 import { LinkStatusBadge } from "@/components/dashboard/links/status-badge";
 import { ToggleActiveForm } from "@/components/dashboard/links/toggle-active-form";
+import { OrdersTable } from "@/components/dashboard/orders/orders-table";
+import { getDb } from "@/db";
+import { orderListHref } from "@/lib/orders/list-filters";
+import { listOrders } from "@/lib/services/get-order";
 import { setLinkActiveAction } from "../actions";
 import { getLinkOr404, getLinksContext } from "../context";
 
 export const metadata: Metadata = { title: "Payment link" };
 
+const LATEST_ORDERS = 10;
+
 export default async function LinkPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { ctx, canWrite } = await getLinksContext();
   const link = await getLinkOr404(ctx, id);
+  const orders = await listOrders(await getDb(), ctx, { payment_link: link.id, limit: String(LATEST_ORDERS) });
   return (
     <>
       <p className="mb-2 text-sm">
@@ -47,6 +54,21 @@ export default async function LinkPage({ params }: { params: Promise<{ id: strin
         <section aria-labelledby="stats-heading">
           <h2 id="stats-heading" className="sr-only">Statistics</h2>
           <LinkStats link={link} />
+        </section>
+        <section aria-labelledby="orders-heading" className="space-y-3">
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id="orders-heading" className="text-base font-semibold">Latest orders</h2>
+            {orders.data.length ? (
+              <Link href={orderListHref({ payment_link: link.id })} className="text-sm text-indigo-700 hover:underline">
+                All orders of this link
+              </Link>
+            ) : null}
+          </div>
+          {orders.data.length ? (
+            <OrdersTable orders={orders.data} showItem={false} caption={`The latest orders through ${link.name}, newest first`} />
+          ) : (
+            <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">No orders through this link yet.</p>
+          )}
         </section>
         <section aria-labelledby="settings-heading" className="rounded-xl border border-slate-200 bg-white p-5">
           <h2 id="settings-heading" className="text-base font-semibold">Settings</h2>
