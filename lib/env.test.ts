@@ -43,3 +43,7 @@ test("database tools need only the database variables", () => {
   expect(parseDatabaseEnv({ DATABASE_URL: "postgres://x@h/db" })).toMatchObject({ DATABASE_URL: "postgres://x@h/db", DATABASE_POOL_SIZE: 10 });
   expect(() => parseDatabaseEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL must be a postgres/);
 });
+
+test("the settlement interval stays within what setInterval can wait", () => {
+  expect(() => parseEnv({ AUTH_SECRET: "x".repeat(32), SETTLEMENT_INTERVAL_SECONDS: "3000000" })).toThrow(/SETTLEMENT_INTERVAL_SECONDS must be at most/);
+});

@@ -31,7 +31,8 @@ const schema = z.object({
   SIMULATOR_BANK_TRANSFER_SECONDS: z.coerce.number().int().min(0).default(60),
   SIMULATOR_REFUND_SECONDS: z.coerce.number().int().min(0).default(10),
   /** How often the in-process scheduler settles paid orders (default daily) and sweeps expiries and async payments. */
-  SETTLEMENT_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(86_400),
+  // setInterval overflows past 2^31 ms (24.8 days) and would then fire at once, over and over.
+  SETTLEMENT_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(2_147_483, "must be at most 2147483 (24.8 days)").default(86_400),
   SCHEDULER_TICK_SECONDS: z.coerce.number().int().min(1).default(5),
   /** How long an API-created order stays payable when expires_at is not given. */
   ORDER_DEFAULT_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),

@@ -8,9 +8,15 @@ describe("newId", () => {
   });
 
   test("sorts by creation time as a string", () => {
-    const earlier = newId("order", Date.UTC(2026, 0, 1));
-    const later = newId("order", Date.UTC(2026, 0, 1) + 1);
+    const earlier = newId("order", Date.UTC(2036, 0, 1));
+    const later = newId("order", Date.UTC(2036, 0, 1) + 1);
     expect(earlier < later).toBe(true);
+  });
+
+  test("strictly increase within one millisecond and when the clock steps back", () => {
+    const ids = [newId("event", 5_000), newId("event", 5_000), newId("event", 5_000), newId("event", 4_000)];
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(4);
   });
 
   test("does not repeat", () => {

@@ -25,21 +25,39 @@ function base62(bytes: Uint8Array): string {
 
 function encodeTime(ms: number): string {
   // 9 base-62 digits cover ms timestamps far past the year 3000, so ids sort by creation time as strings.
-  let n = ms;
+  return encodeFixed(ms, 9);
+}
+
+let lastTime = 0;
+let sequence = 0;
+
+/**
+ * A prefixed, opaque id (`ord_0kRz…`): 9 time digits, a 3-digit sequence, 13 random characters (~77 bits).
+ * Ids of one kind sort by creation, which keeps cursor pagination on the primary key — and within one process
+ * they are strictly increasing even inside one millisecond (the events of one transaction keep their order)
+ * and if the clock steps back.
+ */
+export function newId(kind: IdKind, now: number = Date.now()): string {
+  if (now > lastTime) {
+    lastTime = now;
+    sequence = 0;
+  } else {
+    sequence += 1;
+    if (sequence >= 62 ** 3) {
+      lastTime += 1;
+      sequence = 0;
+    }
+  }
+  return `${ID_PREFIXES[kind]}_${encodeTime(lastTime)}${encodeFixed(sequence, 3)}${base62(randomBytes(13))}`;
+}
+
+function encodeFixed(n: number, digits: number): string {
   let out = "";
-  for (let i = 0; i < 9; i++) {
+  for (let i = 0; i < digits; i++) {
     out = ALPHABET[n % 62] + out;
     n = Math.floor(n / 62);
   }
   return out;
-}
-
-/**
- * A prefixed, opaque id (`ord_0kRz…`). The leading time digits make ids of one kind sort by creation, which
- * keeps cursor pagination on the primary key; the 16 random characters (~95 bits) make them unguessable.
- */
-export function newId(kind: IdKind, now: number = Date.now()): string {
-  return `${ID_PREFIXES[kind]}_${encodeTime(now)}${base62(randomBytes(16))}`;
 }
 
 /** An unguessable token for public URLs (checkout links): 32 base-62 characters, ~190 bits. */

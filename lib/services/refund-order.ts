@@ -36,8 +36,8 @@ export async function refundLocked(tx: Db, _pctx: PaymentContext, order: OrderRo
   }
   const refundAmount = amount ?? refundable_amount;
   if (refundAmount > refundable_amount) {
-    const shown = isCurrencyCode(order.currency) ? formatMinor(refundable_amount, order.currency) : `${refundable_amount}`;
-    throw new AppError("refund_exceeds_refundable_amount", `At most ${refundable_amount} (${shown}) can still be refunded on this order.`, { param: "amount" });
+    const shown = isCurrencyCode(order.currency) ? formatMinor(refundable_amount, order.currency) : `${refundable_amount} ${order.currency}`;
+    throw new AppError("refund_exceeds_refundable_amount", `At most ${shown} can still be refunded on this order.`, { param: "amount" });
   }
   // The processor is asked by the refund job after this commits (settleRefunds), keyed by the refund id:
   // a refund rolled back here never reaches the processor, and a retried submission cannot refund twice.
