@@ -1,0 +1,77 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db";
+import { CheckoutPage } from "@/components/checkout/checkout-page";
+import { OrderSummary } from "@/components/checkout/order-summary";
+import { PaymentForm } from "@/components/checkout/payment-form";
+import { LINK_UNAVAILABLE, Unavailable } from "@/components/checkout/unavailable";
+import { formatAmount } from "@/lib/checkout/display";
+import { offeredMethods } from "@/lib/checkout/form";
+import { findLinkByToken, findMerchantBrand } from "@/lib/checkout/queries";
+import { isCheckoutToken } from "@/lib/checkout/steps";
+import { readFlash } from "@/lib/http/checkout";
+import { newToken } from "@/lib/ids";
+import { linkUnavailableReason } from "@/lib/links/rules";
+import { isCurrencyCode } from "@/lib/money/currencies";
+import { minorToDecimalString } from "@/lib/money/money";
+import { recordLinkVisit } from "@/lib/services/record-link-visit";
+
+export const metadata: Metadata = { title: "Checkout", robots: { index: false, follow: false } };
+
+// GET /l/{token}: a payment link's checkout. Each view counts one visit, except the view that follows a
+// refused form post (it carries the flash): that buyer is still on the same visit.
+export default async function LinkCheckoutPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  if (!isCheckoutToken(token)) notFound();
+  const flash = await readFlash();
+  const db = await getDb();
+  const link = flash ? await findLinkByToken(db, token) : await recordLinkVisit(db, token);
+  if (!link) notFound();
+  const merchant = await findMerchantBrand(db, link.merchantId);
+  if (!merchant) notFound();
+
+  if (linkUnavailableReason(link) !== null) {
+    return (
+      <CheckoutPage merchant={merchant} livemode={link.livemode}>
+        <Unavailable title={LINK_UNAVAILABLE}>
+          <p>{merchant.name} is not taking payments through this link any more.</p>
+          <p>If you still want to pay, ask {merchant.name} for a new link.</p>
+        </Unavailable>
+      </CheckoutPage>
+    );
+  }
+
+  const amount = link.amount !== null ? formatAmount(link.amount, link.currency) : null;
+  return (
+    <CheckoutPage merchant={merchant} livemode={link.livemode}>
+      <OrderSummary itemName={link.itemName} description={link.description} amount={amount} />
+      <PaymentForm
+        action={`/l/${token}/pay`}
+        methods={offeredMethods(link.paymentMethods)}
+        collectEmail={link.collectEmail}
+        collectName={link.collectName}
+        amount={amount}
+        customAmount={link.amount === null ? customAmountField(link) : null}
+        defaults={{}}
+        flash={flash}
+        submission={newToken()}
+      />
+    </CheckoutPage>
+  );
+}
+
+function customAmountField(link: { currency: string; customAmountMinimum: number | null; customAmountMaximum: number | null; customAmountPreset: number | null }) {
+  const { currency, customAmountMinimum: min, customAmountMaximum: max, customAmountPreset: preset } = link;
+  const bounds =
+    min !== null && max !== null
+      ? `between ${formatAmount(min, currency)} and ${formatAmount(max, currency)}`
+      : min !== null
+        ? `at least ${formatAmount(min, currency)}`
+        : max !== null
+          ? `at most ${formatAmount(max, currency)}`
+          : null;
+  return {
+    preset: preset !== null && isCurrencyCode(currency) ? minorToDecimalString(preset, currency) : "",
+    hint: `Enter the amount you want to pay in ${currency}${bounds ? `, ${bounds}` : ""}.`,
+  };
+}

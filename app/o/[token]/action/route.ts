@@ -1,0 +1,31 @@
+import { getDb } from "@/db";
+import { displayPayment, findOrderByToken } from "@/db/queries/orders";
+import { methodLabel } from "@/lib/checkout/display";
+import { afterPaymentPath, orderPath } from "@/lib/checkout/steps";
+import { AppError } from "@/lib/errors";
+import { backWith, checkoutPost, paymentContext } from "@/lib/http/checkout";
+import { completePaymentAction } from "@/lib/services/complete-payment-action";
+
+// POST /o/{token}/action — the buyer's answer on the 3-D Secure challenge or the wallet page.
+export const POST = checkoutPost("/o/[token]/action", orderPath, async (request, { token }) => {
+  const data = await request.formData();
+  const approved = data.get("decision") === "approve";
+  const back = orderPath(token);
+  const db = await getDb();
+  const order = await findOrderByToken(db, token);
+  if (!order) return { location: back };
+  const payment = await displayPayment(db, order);
+  try {
+    const outcome = await completePaymentAction(db, paymentContext(order.livemode), token, approved);
+    if (outcome.kind === "paid") return { location: afterPaymentPath(outcome.order) };
+    const message =
+      payment?.nextAction === "three_d_secure"
+        ? "Authentication failed. Try again or use another card."
+        : `The payment was not approved in ${methodLabel(payment?.method ?? "your wallet")}. Try again or choose another payment method.`;
+    return backWith(back, { form: message }, { method: payment?.method });
+  } catch (error) {
+    // Nothing waits for an answer any more (already answered, canceled): the order's page shows where it stands.
+    if (error instanceof AppError) return { location: back };
+    throw error;
+  }
+});

@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { secondaryLinkClass } from "@/components/checkout/buttons";
+import { CheckoutPage } from "@/components/checkout/checkout-page";
+import { OrderSummary } from "@/components/checkout/order-summary";
+import { PaymentForm } from "@/components/checkout/payment-form";
+import { OrderUnavailable } from "@/components/checkout/order-unavailable";
+import { formatAmount } from "@/lib/checkout/display";
+import { offeredMethods } from "@/lib/checkout/form";
+import { findLinkById } from "@/lib/checkout/queries";
+import { safeHttpUrl, stepPath } from "@/lib/checkout/steps";
+import { loadOrderCheckout, readFlash } from "@/lib/http/checkout";
+import { newToken } from "@/lib/ids";
+import { linkUnavailableReason } from "@/lib/links/rules";
+
+export const metadata: Metadata = { title: "Checkout", robots: { index: false, follow: false } };
+
+// GET /o/{token}: an order's checkout (an API order, or a retry after a decline on a link's order), pre-filled
+// with what the order knows of the customer. Paid orders show the receipt; one waiting on the buyer, its step.
+export default async function OrderCheckoutPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const [loaded, flash] = await Promise.all([loadOrderCheckout(token), readFlash()]);
+  if (!loaded) notFound();
+  const { db, order, merchant, step } = loaded;
+  if (step.kind === "paid" || step.kind === "action") redirect(stepPath(token, step));
+
+  // A link's order stops taking payments when its link does (payOrder refuses it too).
+  const link = order.paymentLinkId ? await findLinkById(db, order.paymentLinkId) : null;
+  const reason = step.kind === "unavailable" ? step.reason : link && linkUnavailableReason(link) !== null ? "link_unavailable" : null;
+  if (reason) {
+    return (
+      <CheckoutPage merchant={merchant} livemode={order.livemode}>
+        <OrderUnavailable reason={reason} merchantName={merchant.name} />
+      </CheckoutPage>
+    );
+  }
+
+  const amount = formatAmount(order.amount, order.currency);
+  const cancelUrl = safeHttpUrl(order.cancelUrl);
+  return (
+    <CheckoutPage merchant={merchant} livemode={order.livemode}>
+      <OrderSummary itemName={order.itemName} description={order.description} amount={amount} />
+      <PaymentForm
+        action={`/o/${token}/pay`}
+        methods={offeredMethods(order.paymentMethods)}
+        collectEmail={order.collectEmail}
+        collectName={order.collectName}
+        amount={amount}
+        defaults={{ email: order.customerEmail, name: order.customerName }}
+        flash={flash}
+        submission={newToken()}
+      />
+      {cancelUrl ? (
+        <a href={cancelUrl} className={secondaryLinkClass}>
+          Cancel and return to {merchant.name}
+        </a>
+      ) : null}
+    </CheckoutPage>
+  );
+}

@@ -1,0 +1,59 @@
+import type { CSSProperties, ReactNode } from "react";
+import { brandColorOrDefault, readableTextOn } from "@/lib/checkout/contrast";
+import type { MerchantBrand } from "@/lib/checkout/queries";
+import { LIVE_MODE_USES_SIMULATOR } from "@/lib/processor";
+
+/**
+ * The frame of every checkout page: the merchant's band in its brand colour (with text that keeps AA
+ * contrast on it), the test-mode badge, and a narrow, phone-first column. The brand colour is a CSS custom
+ * property, so buttons further down can use it too.
+ */
+export function CheckoutPage({ merchant, livemode, children }: { merchant: MerchantBrand; livemode: boolean; children: ReactNode }) {
+  const brand = brandColorOrDefault(merchant.brandColor);
+  const style = { "--brand": brand, "--brand-text": readableTextOn(brand) } as CSSProperties;
+  return (
+    <div style={style} className="flex min-h-dvh flex-col bg-slate-50">
+      <header className="bg-(--brand) text-(--brand-text)">
+        <div className="mx-auto flex max-w-md items-center gap-3 px-4 py-4">
+          {merchant.logoUrl ? (
+            // A plain <img>: merchants' logos live on their own hosts, which next/image would have to allow-list.
+            // eslint-disable-next-line @next/next/no-img-element
+            <img
+              src={merchant.logoUrl}
+              alt={`${merchant.name} logo`}
+              width={40}
+              height={40}
+              referrerPolicy="no-referrer"
+              className="size-10 shrink-0 rounded-md bg-white object-contain"
+            />
+          ) : null}
+          <p className="min-w-0 truncate text-lg font-semibold">{merchant.name}</p>
+          {livemode ? null : (
+            <span className="ml-auto shrink-0 rounded-full bg-amber-100 px-2.5 py-1 text-xs font-semibold text-amber-950 ring-1 ring-amber-300">
+              Test mode
+            </span>
+          )}
+        </div>
+      </header>
+      <main className="mx-auto w-full max-w-md flex-1 space-y-6 px-4 py-6">
+        {livemode && LIVE_MODE_USES_SIMULATOR ? (
+          <p className="rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900">
+            Payments run on the simulated processor: no real money moves yet.
+          </p>
+        ) : null}
+        {children}
+      </main>
+      <footer className="px-4 pb-6 text-center text-xs text-slate-600">Secure checkout by Paylink</footer>
+    </div>
+  );
+}
+
+/** A 404 or broken page, for when there is no merchant to brand it with. */
+export function PlainCheckoutPage({ children }: { children: ReactNode }) {
+  return (
+    <div className="flex min-h-dvh flex-col bg-slate-50">
+      <main className="mx-auto w-full max-w-md flex-1 space-y-6 px-4 py-10">{children}</main>
+      <footer className="px-4 pb-6 text-center text-xs text-slate-600">Secure checkout by Paylink</footer>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { describe, expect, test } from "vitest";
+import { decodeFlash, encodeFlash, sanitizeFlash } from "./flash";
+
+const SECRET = "a-test-secret-of-at-least-32-characters";
+
+describe("flash", () => {
+  test("round trip", () => {
+    const flash = { errors: { cardNumber: "This card number is not valid.", form: "Your card was declined." }, email: "ana@example.com", method: "card" };
+    expect(decodeFlash(encodeFlash(flash, SECRET), SECRET)).toEqual(flash);
+  });
+
+  test("refuses a value signed with another secret, tampered with, or malformed", () => {
+    const value = encodeFlash({ errors: { form: "Declined" } }, SECRET);
+    expect(decodeFlash(value, `${SECRET}x`)).toBeNull();
+    const [payload, signature] = value.split(".");
+    const forged = Buffer.from(JSON.stringify({ errors: { form: "Call +1 555 0100 to pay" } })).toString("base64url");
+    expect(decodeFlash(`${forged}.${signature}`, SECRET)).toBeNull();
+    expect(decodeFlash(`${payload}.`, SECRET)).toBeNull();
+    expect(decodeFlash("garbage", SECRET)).toBeNull();
+    expect(decodeFlash(undefined, SECRET)).toBeNull();
+  });
+
+  test("keeps only known keys: card fields are never carried", () => {
+    const dirty = { errors: { cvc: "Enter the security code.", evil: "x", form: 42 }, cardNumber: "4242424242424242", cvc: "123", expiry: "12/30", email: "a@b.co" };
+    expect(sanitizeFlash(dirty)).toEqual({ errors: { cvc: "Enter the security code." }, email: "a@b.co" });
+    expect(JSON.stringify(decodeFlash(encodeFlash(dirty as never, SECRET), SECRET))).not.toMatch(/4242|123|12\/30/);
+  });
+
+  test("long values are cut short, so the cookie stays small", () => {
+    const value = encodeFlash({ errors: {}, name: "x".repeat(10_000) }, SECRET);
+    expect(value.length).toBeLessThan(600);
+  });
+});

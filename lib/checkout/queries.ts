@@ -1,0 +1,33 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { merchants, paymentLinks, type PaymentLinkRow } from "@/db/schema";
+
+// Read-only look-ups of the public checkout, by the unguessable token of its URL. They would sit in
+// db/queries/ (payment-links.ts, a merchants module); they live here until that tree is free to change.
+
+/** The link behind /l/{token}, without counting a visit (recordLinkVisit counts one). */
+export async function findLinkByToken(db: Db, token: string): Promise<PaymentLinkRow | null> {
+  const [row] = await db.select().from(paymentLinks).where(eq(paymentLinks.token, token)).limit(1);
+  return row ?? null;
+}
+
+export async function findLinkById(db: Db, id: string): Promise<PaymentLinkRow | null> {
+  const [row] = await db.select().from(paymentLinks).where(eq(paymentLinks.id, id)).limit(1);
+  return row ?? null;
+}
+
+export interface MerchantBrand {
+  name: string;
+  brandColor: string;
+  logoUrl: string | null;
+}
+
+/** What the checkout shows of a merchant: name, brand colour and logo. */
+export async function findMerchantBrand(db: Db, merchantId: string): Promise<MerchantBrand | null> {
+  const [row] = await db
+    .select({ name: merchants.name, brandColor: merchants.brandColor, logoUrl: merchants.logoUrl })
+    .from(merchants)
+    .where(eq(merchants.id, merchantId))
+    .limit(1);
+  return row ?? null;
+}

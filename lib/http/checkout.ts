@@ -1,0 +1,172 @@
+import { randomUUID } from "node:crypto";
+import { cookies } from "next/headers";
+import { connection } from "next/server";
+import { getDb } from "@/db";
+import type { Db } from "@/db/client";
+import { displayPayment, findOrderByToken } from "@/db/queries/orders";
+import { decodeFlash, encodeFlash, type Flash, type FlashErrors } from "@/lib/checkout/flash";
+import { flashFor } from "@/lib/checkout/form";
+import { findMerchantBrand } from "@/lib/checkout/queries";
+import { isCheckoutToken, orderStep, outcomePath, type PayOutcomeKind } from "@/lib/checkout/steps";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { errorForLog, requestLogger, type Logger } from "@/lib/logger";
+import type { CheckoutForm } from "@/lib/orders/checkout-input";
+import { connectorFor } from "@/lib/processor";
+import { executeIdempotently } from "@/lib/services/idempotency";
+import type { PaymentContext } from "@/lib/services/order-changes";
+import type { MerchantScope } from "@/lib/services/scope";
+
+// The hosted checkout's Next-aware glue. Its forms post to route handlers that answer 303 See Other
+// (Post/Redirect/Get), so the checkout works with JavaScript off and a reload never pays twice. What a
+// refused post has to say travels in a short-lived "flash" cookie scoped to the page it redirects to.
+
+export const FLASH_COOKIE = "paylink_flash";
+/** Long enough for the redirect that follows the post; short enough that it is gone by the next visit. */
+const FLASH_MAX_AGE_SECONDS = 60;
+
+/** What a form post answers: where to go, and the flash for the page there. */
+export interface Redirect {
+  location: string;
+  flash?: { path: string; value: Flash };
+}
+
+/** The processor and base URL the payment services need, for a link's or order's mode. */
+export function paymentContext(livemode: boolean): PaymentContext {
+  return { appUrl: getEnv().APP_URL, connector: connectorFor(livemode) };
+}
+
+/** Everything an order's checkout pages show: the order, its latest payment, its merchant, and its step. */
+export async function loadOrderCheckout(token: string) {
+  await connection();
+  if (!isCheckoutToken(token)) return null;
+  const db = await getDb();
+  const order = await findOrderByToken(db, token);
+  if (!order) return null;
+  const [payment, merchant] = await Promise.all([displayPayment(db, order), findMerchantBrand(db, order.merchantId)]);
+  if (!merchant) return null;
+  return { db, order, payment, merchant, step: orderStep(order, payment) };
+}
+
+/**
+ * The flash the request carries (for the page's path), or null. Its presence tells a page that this view is
+ * the redirect after a refused post, not a new visit.
+ */
+export async function readFlash(): Promise<Flash | null> {
+  const store = await cookies();
+  return decodeFlash(store.get(FLASH_COOKIE)?.value, getEnv().AUTH_SECRET);
+}
+
+function flashCookie(path: string, value: string, maxAge: number, secure: boolean): string {
+  return `${FLASH_COOKIE}=${value}; Path=${path}; Max-Age=${maxAge}; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
+}
+
+function isHttps(request: Request): boolean {
+  return new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+}
+
+/**
+ * 303 to `redirect.location` (a path of this app, or a merchant's http(s) URL), setting its flash and
+ * clearing the flash of the page the form was on (`formPath`), which the post has now answered.
+ */
+export function seeOther(request: Request, formPath: string, redirect: Redirect): Response {
+  const secure = isHttps(request);
+  const headers = new Headers({ location: redirect.location, "cache-control": "no-store" });
+  if (redirect.flash?.path !== formPath) headers.append("set-cookie", flashCookie(formPath, "", 0, secure));
+  if (redirect.flash) {
+    headers.append("set-cookie", flashCookie(redirect.flash.path, encodeFlash(redirect.flash.value, getEnv().AUTH_SECRET), FLASH_MAX_AGE_SECONDS, secure));
+  }
+  return new Response(null, { status: 303, headers });
+}
+
+/** Back to the form's page with messages (and what the buyer typed, minus the card). */
+export function backWith(path: string, errors: FlashErrors, form: CheckoutForm = {}): Redirect {
+  return { location: path, flash: { path, value: flashFor(form, errors) } };
+}
+
+const FIELD_PARAMS = new Set(["method", "email", "name", "cardNumber", "expiry", "cvc", "amount"]);
+
+/** A service's refusal, as the form's page shows it: by the field it names, else above the form. */
+export function refusal(error: AppError, path: string, form: CheckoutForm): Redirect {
+  if (error.code === "resource_missing") return { location: path };
+  const errors: FlashErrors = error.param && FIELD_PARAMS.has(error.param) ? { [error.param]: error.message } : { form: error.message };
+  return backWith(path, errors, form);
+}
+
+/** Where a payment attempt's outcome sends the buyer; a decline says why on the order's own page. */
+export function outcomeRedirect(
+  outcome: PayOutcomeKind & { order: { token: string; successUrl: string | null }; message?: string },
+  form: CheckoutForm,
+): Redirect {
+  const location = outcomePath(outcome, outcome.order);
+  if (outcome.kind !== "declined") return { location };
+  return backWith(location, { form: outcome.message ?? "The payment did not go through." }, form);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs a payment once per form submission. With no JavaScript on the page nothing stops a second tap on
+ * Pay, and a link makes a new order per post: the form's one-time `submission` key, claimed like an API
+ * Idempotency-Key, makes the twin wait for the first and answer the same redirect instead of paying again.
+ * `run` gets the transaction the answer is stored in; it must turn refusals into redirects itself.
+ */
+export async function oncePerSubmission(
+  db: Db,
+  scope: MerchantScope,
+  submission: string | null,
+  path: string,
+  run: (tx: Db) => Promise<Redirect>,
+): Promise<Redirect> {
+  if (!submission) return run(db);
+  const request = { key: `checkout_${submission}`, method: "POST", path, body: "" };
+  for (let waited = 0; ; waited += 250) {
+    try {
+      const outcome = await executeIdempotently(db, scope, request, async (tx) => ({ status: 303, body: JSON.stringify(await run(tx)) }));
+      const stored = JSON.parse(outcome.body) as Partial<Redirect>;
+      return typeof stored.location === "string" ? (stored as Redirect) : { location: path.replace(/\/pay$/, "") };
+    } catch (error) {
+      if (error instanceof AppError && error.code === "idempotency_key_in_use" && waited < 20_000) {
+        await sleep(250);
+        continue;
+      }
+      throw error;
+    }
+  }
+}
+
+/**
+ * Wraps a checkout form handler: refuses cross-site posts, logs one line per request (the route's pattern,
+ * never the form), and turns anything unexpected into a redirect back to `homePath` with an apology.
+ */
+export function checkoutPost(
+  route: string,
+  homePath: (token: string) => string,
+  handler: (request: Request, context: { token: string; log: Logger; requestId: string }) => Promise<Redirect>,
+) {
+  return async (request: Request, segment: { params: Promise<{ token: string }> }): Promise<Response> => {
+    const requestId = request.headers.get("x-request-id") ?? randomUUID();
+    const log = requestLogger(requestId);
+    const started = performance.now();
+    const { token } = await segment.params;
+    const home = homePath(token);
+    let response: Response;
+    if (!isCheckoutToken(token)) {
+      response = new Response("Not found.", { status: 404 });
+    } else if (request.headers.get("sec-fetch-site") === "cross-site") {
+      response = new Response("Forbidden: this form only accepts posts from its own page.", { status: 403 });
+    } else {
+      let redirect: Redirect;
+      try {
+        redirect = await handler(request, { token, log, requestId });
+      } catch (error) {
+        log.error({ err: errorForLog(error), route }, "checkout post failed");
+        redirect = backWith(home, { form: `Something went wrong on our side. Please try again in a moment (reference ${requestId}).` });
+      }
+      response = seeOther(request, home, redirect);
+    }
+    response.headers.set("x-request-id", requestId);
+    log.info({ method: request.method, route, status: response.status, durationMs: Math.round(performance.now() - started) }, "request completed");
+    return response;
+  };
+}
