@@ -1,6 +1,6 @@
 import type { CSSProperties, ReactNode } from "react";
 import { brandColorOrDefault, readableTextOn } from "@/lib/checkout/contrast";
-import type { MerchantBrand } from "@/lib/checkout/queries";
+import type { MerchantBrand } from "@/db/queries/checkout";
 import { LIVE_MODE_USES_SIMULATOR } from "@/lib/processor";
 
 /**

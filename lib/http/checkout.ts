@@ -6,7 +6,7 @@ import type { Db } from "@/db/client";
 import { displayPayment, findOrderByToken } from "@/db/queries/orders";
 import { decodeFlash, encodeFlash, type Flash, type FlashErrors } from "@/lib/checkout/flash";
 import { flashFor } from "@/lib/checkout/form";
-import { findMerchantBrand } from "@/lib/checkout/queries";
+import { findMerchantBrand } from "@/db/queries/checkout";
 import { isCheckoutToken, orderStep, outcomePath, type PayOutcomeKind } from "@/lib/checkout/steps";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";

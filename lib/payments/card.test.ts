@@ -30,7 +30,7 @@ describe("validateCard", () => {
     [{ number: "4242 4242 4242 4241", expiry: "12/30", cvc: "123" }, "number", "This card number is not valid. Check it and try again."],
     [{ number: "4242x4242", expiry: "12/30", cvc: "123" }, "number", "This card number is not valid. Check it and try again."],
     [{ number: "4242424242424242", expiry: "", cvc: "123" }, "expiry", "Enter the expiry date as MM/YY."],
-    [{ number: "4242424242424242", expiry: "1230", cvc: "123" }, "expiry", "Enter the expiry date as MM/YY."],
+    [{ number: "4242424242424242", expiry: "12-30", cvc: "123" }, "expiry", "Enter the expiry date as MM/YY."],
     [{ number: "4242424242424242", expiry: "13/30", cvc: "123" }, "expiry", "The month must be 01 to 12."],
     [{ number: "4242424242424242", expiry: "04/26", cvc: "123" }, "expiry", "This card has expired."],
     [{ number: "4242424242424242", expiry: "12/30", cvc: "" }, "cvc", "Enter the security code."],
@@ -40,6 +40,10 @@ describe("validateCard", () => {
     const result = validateCard(input, NOW);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors[field as "number"]).toBe(message);
+  });
+
+  test("MMYY typed on a number pad is read as MM/YY", () => {
+    expect(validateCard({ number: "4242424242424242", expiry: "1230", cvc: "123" }, NOW)).toMatchObject({ ok: true, card: { expMonth: 12, expYear: 2030 } });
   });
 
   test("the current month is still valid", () => {

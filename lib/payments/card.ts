@@ -5,7 +5,7 @@ export type CardBrand = "visa" | "mastercard" | "amex" | "discover" | "jcb" | "u
 
 export interface CardInput {
   number: string;
-  /** "MM/YY" or "MM / YY" as typed. */
+  /** "MM/YY", "MM / YY" or "MMYY" as typed. */
   expiry: string;
   cvc: string;
 }
@@ -55,7 +55,8 @@ export function validateCard(input: CardInput, now: Date = new Date()): { ok: tr
   if (number === "") errors.number = "Enter your card number.";
   else if (!/^\d+$/.test(number) || !luhnValid(number)) errors.number = "This card number is not valid. Check it and try again.";
 
-  const expiry = /^\s*(\d{1,2})\s*\/\s*(\d{2}|\d{4})\s*$/.exec(input.expiry);
+  // "12/30", "12 / 2030", and "1230" as a phone's number pad types it.
+  const expiry = /^\s*(\d{1,2})\s*\/\s*(\d{2}|\d{4})\s*$/.exec(input.expiry) ?? /^\s*(\d{2})(\d{2})\s*$/.exec(input.expiry);
   let expMonth = 0;
   let expYear = 0;
   if (input.expiry.trim() === "") errors.expiry = "Enter the expiry date as MM/YY.";

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { latestPaymentWithStatus, lockOrder } from "@/db/queries/orders";
+import { findOrderByToken, latestPaymentWithStatus, lockOrder } from "@/db/queries/orders";
 import { payments, type OrderRow, type PaymentRow } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { changeOrder, countPaymentOnLink, type PaymentContext } from "./order-changes";
@@ -30,6 +30,14 @@ export async function confirmBankTransfer(db: Db, pctx: PaymentContext, orderTok
     if (!payment) throw new AppError("order_not_payable", "There is no bank transfer waiting on this order.");
     return succeed(tx, pctx, order, payment);
   });
+}
+
+/** The test-mode simulator control on the bank-transfer page: only test-mode orders may be confirmed by hand. */
+export async function simulateBankConfirmation(db: Db, pctx: PaymentContext, orderToken: string): Promise<ActionOutcome> {
+  const order = await findOrderByToken(db, orderToken);
+  if (!order) throw new AppError("resource_missing", "No such order.");
+  if (order.livemode) throw new AppError("forbidden", "Only a test-mode bank transfer can be confirmed by hand.");
+  return confirmBankTransfer(db, pctx, orderToken);
 }
 
 async function succeed(tx: Db, pctx: PaymentContext, order: OrderRow, payment: PaymentRow): Promise<ActionOutcome> {

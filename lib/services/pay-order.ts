@@ -61,15 +61,22 @@ export async function payLink(db: Db, pctx: PaymentContext, linkToken: string, b
 
 /** A buyer pays an existing order (an API order, or a retry after a decline). */
 export async function payOrder(db: Db, pctx: PaymentContext, orderToken: string, buyer: BuyerPayment): Promise<PayOutcome> {
-  return db.transaction(async (tx) => {
+  const outcome = await db.transaction(async (tx) => {
     const order = await lockOrder(tx, { token: orderToken });
     if (!order) throw new AppError("resource_missing", "No such order.");
+    if (order.status === "open" && order.expiresAt.getTime() <= Date.now()) {
+      // Expire it for good (this commits), then refuse the payment below.
+      await changeOrder(tx, pctx.appUrl, order, { transition: "expire", event: "order.expired" });
+      return null;
+    }
     if (order.paymentLinkId) {
       const [link] = await tx.select().from(paymentLinks).where(eq(paymentLinks.id, order.paymentLinkId)).for("update");
       if (link) await requireLinkCapacity(tx, link, order.id);
     }
     return attemptPayment(tx, pctx, order, { ...buyer, amount: undefined });
   });
+  if (outcome === null) throw new AppError("order_not_payable", "This order has expired.");
+  return outcome;
 }
 
 async function requireLinkCapacity(tx: Db, link: PaymentLinkRow, exceptOrderId?: string) {
@@ -80,10 +87,6 @@ async function requireLinkCapacity(tx: Db, link: PaymentLinkRow, exceptOrderId?:
 }
 
 async function attemptPayment(tx: Db, pctx: PaymentContext, order: OrderRow, buyer: BuyerPayment): Promise<PayOutcome> {
-  if (order.status === "open" && order.expiresAt.getTime() <= Date.now()) {
-    await changeOrder(tx, pctx.appUrl, order, { transition: "expire", event: "order.expired" });
-    throw new AppError("order_not_payable", "This order has expired.");
-  }
   if (order.status !== "open") throw new AppError("order_not_payable", order.status === "processing" ? "A payment for this order is already under way." : `This order is ${order.status}.`);
   if (!order.paymentMethods.includes(buyer.method)) throw new AppError("parameter_invalid", "Choose a payment method.", { param: "method" });
 

@@ -248,6 +248,14 @@ describe("API orders, void, settlement, refunds, cancel, expiry", () => {
     expect((await getOrder(db, ctx, order.id)).status).toBe("expired");
     const [row] = await db.select().from(orders).where(eq(orders.id, order.id));
     await expect(payOrder(db, pctx, row!.token, cardBuyer())).rejects.toMatchObject({ code: "order_not_payable" });
+
+    // Paying an order past its expiry before the scheduler got to it expires it for good.
+    const late = await createOrder(db, ctx, { amount: 500, currency: "USD", item_name: "late" });
+    await db.update(orders).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(orders.id, late.id));
+    const [lateRow] = await db.select().from(orders).where(eq(orders.id, late.id));
+    await expect(payOrder(db, pctx, lateRow!.token, cardBuyer())).rejects.toMatchObject({ code: "order_not_payable" });
+    expect((await getOrder(db, ctx, late.id)).status).toBe("expired");
+    expect(await eventTypes(late.id)).toEqual(["order.created", "order.expired"]);
   });
 
   test("another merchant cannot void, refund, cancel or read the order", async () => {

@@ -7,7 +7,7 @@ import { PaymentForm } from "@/components/checkout/payment-form";
 import { LINK_UNAVAILABLE, Unavailable } from "@/components/checkout/unavailable";
 import { formatAmount } from "@/lib/checkout/display";
 import { offeredMethods } from "@/lib/checkout/form";
-import { findLinkByToken, findMerchantBrand } from "@/lib/checkout/queries";
+import { findLinkByToken, findMerchantBrand } from "@/db/queries/checkout";
 import { isCheckoutToken } from "@/lib/checkout/steps";
 import { readFlash } from "@/lib/http/checkout";
 import { newToken } from "@/lib/ids";

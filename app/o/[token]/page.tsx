@@ -7,7 +7,7 @@ import { PaymentForm } from "@/components/checkout/payment-form";
 import { OrderUnavailable } from "@/components/checkout/order-unavailable";
 import { formatAmount } from "@/lib/checkout/display";
 import { offeredMethods } from "@/lib/checkout/form";
-import { findLinkById } from "@/lib/checkout/queries";
+import { findLinkById } from "@/db/queries/checkout";
 import { safeHttpUrl, stepPath } from "@/lib/checkout/steps";
 import { loadOrderCheckout, readFlash } from "@/lib/http/checkout";
 import { newToken } from "@/lib/ids";

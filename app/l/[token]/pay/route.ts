@@ -1,6 +1,6 @@
 import { getDb } from "@/db";
 import { linkCheckoutSettings, readCheckoutForm, readSubmission } from "@/lib/checkout/form";
-import { findLinkByToken } from "@/lib/checkout/queries";
+import { findLinkByToken } from "@/db/queries/checkout";
 import { linkPath } from "@/lib/checkout/steps";
 import { AppError } from "@/lib/errors";
 import { backWith, checkoutPost, oncePerSubmission, outcomeRedirect, paymentContext, refusal } from "@/lib/http/checkout";

@@ -3,7 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { CheckoutPage } from "@/components/checkout/checkout-page";
 import { Receipt } from "@/components/checkout/receipt";
 import { formatAmount, formatReceiptDate, paymentLabel } from "@/lib/checkout/display";
-import { findLinkById } from "@/lib/checkout/queries";
+import { findLinkById } from "@/db/queries/checkout";
 import { safeHttpUrl, stepPath } from "@/lib/checkout/steps";
 import { loadOrderCheckout } from "@/lib/http/checkout";
 

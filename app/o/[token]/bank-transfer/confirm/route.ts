@@ -3,7 +3,7 @@ import { findOrderByToken } from "@/db/queries/orders";
 import { afterPaymentPath, orderPath } from "@/lib/checkout/steps";
 import { AppError } from "@/lib/errors";
 import { checkoutPost, paymentContext } from "@/lib/http/checkout";
-import { confirmBankTransfer } from "@/lib/services/complete-payment-action";
+import { simulateBankConfirmation } from "@/lib/services/complete-payment-action";
 
 // POST /o/{token}/bank-transfer/confirm — test mode only: the simulator control that plays the bank's
 // confirmation of a transfer (in live mode the scheduler waits for the simulated bank instead).
@@ -12,14 +12,14 @@ export const POST = checkoutPost("/o/[token]/bank-transfer/confirm", orderPath, 
   const db = await getDb();
   const order = await findOrderByToken(db, token);
   if (!order) return { location: back };
-  if (order.livemode) {
-    log.warn({ orderId: order.id }, "bank transfer simulator refused for a live order");
-    return { location: orderPath(token, "bank-transfer") };
-  }
   try {
-    const outcome = await confirmBankTransfer(db, paymentContext(order.livemode), token);
+    const outcome = await simulateBankConfirmation(db, paymentContext(order.livemode), token);
     return { location: afterPaymentPath(outcome.order) };
   } catch (error) {
+    if (error instanceof AppError && error.code === "forbidden") {
+      log.warn({ orderId: order.id }, "bank transfer simulator refused for a live order");
+      return { location: orderPath(token, "bank-transfer") };
+    }
     if (error instanceof AppError) return { location: back };
     throw error;
   }

@@ -1,9 +1,8 @@
 import { eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { merchants, paymentLinks, type PaymentLinkRow } from "@/db/schema";
+import type { Db } from "../client";
+import { merchants, paymentLinks, type PaymentLinkRow } from "../schema";
 
-// Read-only look-ups of the public checkout, by the unguessable token of its URL. They would sit in
-// db/queries/ (payment-links.ts, a merchants module); they live here until that tree is free to change.
+// Read-only look-ups of the public checkout, by the unguessable token of its URL (or the ids behind it).
 
 /** The link behind /l/{token}, without counting a visit (recordLinkVisit counts one). */
 export async function findLinkByToken(db: Db, token: string): Promise<PaymentLinkRow | null> {
