@@ -19,12 +19,20 @@ export interface Database {
   kind: DatabaseConfig["kind"];
   /** Applies pending migrations (serialized across processes on PostgreSQL). */
   migrate(): Promise<void>;
+  /** Runs parameterless SQL that may hold several statements (simple query protocol); returns the last rows. */
+  exec(text: string): Promise<Record<string, unknown>[]>;
   /** Round trip to the server; rejects when it is unreachable. */
   ping(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
 export const MIGRATIONS_FOLDER = "db/migrations";
+
+/** pg-boss's own schema and our queues, created with the app's migrations (lib/jobs/queue.ts). */
+async function migrateJobQueue(database: { db: Db; exec: (text: string) => Promise<Record<string, unknown>[]> }) {
+  const { migrateQueue } = await import("@/lib/jobs/queue");
+  await migrateQueue(database);
+}
 
 // Any fixed 64-bit number: every process that migrates takes this advisory lock first.
 const MIGRATION_LOCK = 7_302_115_009;
@@ -48,9 +56,21 @@ export async function openPostgres(url: string, poolSize: number): Promise<Datab
     onnotice: () => {},
   });
   const db = drizzle(client, { schema, casing: "snake_case" }) as unknown as Db;
+  const exec = async (text: string) => {
+    // Scripts may open their own transaction (BEGIN … COMMIT): they need one connection to themselves.
+    const connection = await client.reserve();
+    try {
+      const result = await connection.unsafe(text).simple();
+      const last = Array.isArray(result) && Array.isArray(result.at(-1)) ? result.at(-1) : result;
+      return [...(last as Iterable<Record<string, unknown>>)];
+    } finally {
+      connection.release();
+    }
+  };
   return {
     db,
     kind: "postgres",
+    exec,
     async migrate() {
       const { migrate } = await import("drizzle-orm/postgres-js/migrator");
       // drizzle's migrator takes no lock of its own; several app and worker processes start together.
@@ -58,6 +78,7 @@ export async function openPostgres(url: string, poolSize: number): Promise<Datab
       try {
         await lockClient`select pg_advisory_lock(${MIGRATION_LOCK})`;
         await migrate(drizzle(lockClient), { migrationsFolder: MIGRATIONS_FOLDER });
+        await migrateJobQueue({ db, exec });
         await lockClient`select pg_advisory_unlock(${MIGRATION_LOCK})`;
       } finally {
         await lockClient.end({ timeout: 5 });
@@ -128,13 +149,19 @@ export async function openPglite(dataDir: string): Promise<Database> {
     throw error;
   }
   const db = drizzle(client, { schema, casing: "snake_case" }) as unknown as Db;
+  const exec = async (text: string) => {
+    const results = await client.exec(text);
+    return (results.at(-1)?.rows ?? []) as Record<string, unknown>[];
+  };
   return {
     db,
     kind: "pglite",
+    exec,
     async migrate() {
       const { migrate } = await import("drizzle-orm/pglite/migrator");
       // PGlite is single-process by design, so there is nobody to race with.
       await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER });
+      await migrateJobQueue({ db, exec });
     },
     async ping(timeoutMs = 2000) {
       await withTimeout(client.query("select 1"), timeoutMs, "database ping");

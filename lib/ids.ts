@@ -13,6 +13,7 @@ export const ID_PREFIXES = {
   webhookEndpoint: "we",
   message: "msg",
   apiKey: "key",
+  webhookAttempt: "wha",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

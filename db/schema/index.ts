@@ -6,3 +6,4 @@ export * from "./orders";
 export * from "./payment-links";
 export * from "./rate-limits";
 export * from "./users";
+export * from "./webhooks";

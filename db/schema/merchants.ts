@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, pgEnum, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
@@ -11,6 +12,10 @@ export const merchants = pgTable("merchants", {
   /** `#rrggbb`, used on the hosted checkout. */
   brandColor: text().notNull().default("#4f46e5"),
   logoUrl: text(),
+  /** Signs status_callback_url deliveries (Standard Webhooks key); shown and rotated in Settings. */
+  callbackSecret: text()
+    .notNull()
+    .default(sql`'whsec_' || encode(decode(replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''), 'hex'), 'base64')`),
   createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
 });

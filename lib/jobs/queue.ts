@@ -1,0 +1,116 @@
+import PgBoss from "pg-boss";
+import { sql, type SQL } from "drizzle-orm";
+import type { Database, Db } from "@/db/client";
+
+// The job queue: pg-boss, on the application's own database connection (PostgreSQL or PGlite alike).
+// pg-boss speaks to the database through `executeSql(text, values)`; the adapter below runs that on any
+// drizzle handle — the pool, or a transaction. Enqueuing with the caller's transaction is what makes a job
+// commit or roll back with the state change that caused it.
+
+export const QUEUE_SCHEMA = "pgboss";
+
+export const QUEUES = {
+  /** An event was committed: find who must hear about it and queue one delivery each. */
+  fanout: "event-fanout",
+  /** One HTTP delivery attempt of one message. */
+  deliver: "webhook-deliver",
+  /** Expiry, arrived bank transfers, refund settlement: every few seconds. */
+  paymentsSweep: "payments-sweep",
+  /** Settlement of paid orders: daily by default. */
+  settlement: "settlement",
+  /** Expired idempotency keys and rate-limit counters. */
+  maintenance: "maintenance",
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/** Splits pg-boss's positional SQL ($1, $2 …) into a drizzle SQL object with bound parameters. */
+export function positionalSql(text: string, values: readonly unknown[] = []): SQL {
+  const chunks: SQL[] = [];
+  let last = 0;
+  for (const match of text.matchAll(/\$(\d+)/g)) {
+    chunks.push(sql.raw(text.slice(last, match.index)));
+    chunks.push(sql`${toParam(values[Number(match[1]) - 1])}`);
+    last = match.index! + match[0].length;
+  }
+  chunks.push(sql.raw(text.slice(last)));
+  return sql.join(chunks);
+}
+
+// pg serializes objects to JSON by itself; postgres.js and PGlite need it done for them.
+function toParam(value: unknown): unknown {
+  if (value === undefined) return null;
+  if (value !== null && typeof value === "object" && !Array.isArray(value) && !(value instanceof Date)) return JSON.stringify(value);
+  return value;
+}
+
+export interface ExecuteSql {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+}
+
+/**
+ * pg-boss's database interface over a drizzle handle. `exec` runs pg-boss's parameterless multi-statement
+ * scripts (its schema migrations), which the extended query protocol refuses.
+ */
+export function queueDb(db: Db, exec?: (text: string) => Promise<Record<string, unknown>[]>): ExecuteSql {
+  return {
+    async executeSql(text, values) {
+      if ((!values || values.length === 0) && exec) return { rows: await exec(text) };
+      const result = (await db.execute(values && values.length > 0 ? positionalSql(text, values) : sql.raw(text))) as unknown;
+      const rows = Array.isArray(result) ? result : ((result as { rows?: Record<string, unknown>[] }).rows ?? []);
+      return { rows: rows as Record<string, unknown>[] };
+    },
+  };
+}
+
+// An instance only for building and sending jobs: sending always goes through the caller's `db`, so this
+// one never touches a connection of its own.
+let sender: PgBoss | undefined;
+function jobSender(): PgBoss {
+  sender ??= new PgBoss({
+    db: {
+      executeSql: async () => {
+        throw new Error("the job sender has no connection of its own; pass the transaction");
+      },
+    },
+    schema: QUEUE_SCHEMA,
+  });
+  return sender;
+}
+
+export interface EnqueueOptions {
+  /** Seconds to wait before the job may run. */
+  startAfterSeconds?: number;
+  singletonKey?: string;
+}
+
+/** Queues a job in the caller's transaction: it runs only if that transaction commits. */
+export async function enqueue(tx: Db, queue: QueueName, data: Record<string, unknown>, options: EnqueueOptions = {}): Promise<string | null> {
+  return jobSender().send(queue, data, {
+    db: queueDb(tx),
+    ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
+    ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+  });
+}
+
+/**
+ * Creates or upgrades pg-boss's schema and our queues. Runs with the app's migrations; safe to repeat and
+ * (on PostgreSQL) serialized by the migration lock.
+ */
+export async function migrateQueue(database: Pick<Database, "db" | "exec">): Promise<void> {
+  const boss = new PgBoss({ db: queueDb(database.db, database.exec), schema: QUEUE_SCHEMA, supervise: false, schedule: false, migrate: true });
+  boss.on("error", () => {});
+  await boss.start();
+  const existing = new Set((await boss.getQueues()).map((q) => q.name));
+  const create = async (name: QueueName, options: PgBoss.Queue extends infer Q ? Partial<Q> : never = {}) => {
+    if (!existing.has(name)) await boss.createQueue(name, options as PgBoss.Queue);
+  };
+  // A delivery that crashed mid-way (worker killed) is retried by pg-boss; HTTP failures follow our own
+  // schedule (lib/webhooks/retry.ts), queued as new jobs.
+  await create(QUEUES.fanout, { retryLimit: 10, retryDelay: 2, retryBackoff: true, expireInSeconds: 60 });
+  await create(QUEUES.deliver, { retryLimit: 10, retryDelay: 5, retryBackoff: true, expireInSeconds: 60 });
+  // At most one queued and one running: every worker may schedule the next sweep, only one is kept.
+  await create(QUEUES.paymentsSweep, { policy: "stately", retryLimit: 0, expireInSeconds: 300 });
+  await create(QUEUES.settlement, { policy: "stately", retryLimit: 3, expireInSeconds: 3600 });
+  await create(QUEUES.maintenance, { policy: "stately", retryLimit: 0, expireInSeconds: 600 });
+  await boss.stop({ graceful: false, wait: true, close: false });
+}
