@@ -34,6 +34,19 @@ const schema = z.object({
   // setInterval overflows past 2^31 ms (24.8 days) and would then fire at once, over and over.
   SETTLEMENT_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(2_147_483, "must be at most 2147483 (24.8 days)").default(86_400),
   SCHEDULER_TICK_SECONDS: z.coerce.number().int().min(1).default(5),
+  /** Retry delays after each failed webhook attempt, in seconds (the contract's schedule); tests shorten it. */
+  WEBHOOK_RETRY_SCHEDULE_SECONDS: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, "must be a comma-separated list of seconds, such as 5,300,1800")
+    .default("5,300,1800,7200,18000,36000,36000")
+    .transform((v) => v.split(",").map(Number)),
+  WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(15),
+  /** An endpoint failing this long without a single success is disabled. */
+  WEBHOOK_DISABLE_AFTER_HOURS: z.coerce.number().int().min(1).default(120),
+  /** Local development and tests only: lets webhooks reach loopback and private addresses. */
+  WEBHOOK_ALLOW_PRIVATE_URLS: bool.default(false),
+  /** Run the job worker inside the app process. Always on with the embedded database (one process). */
+  WORKER_IN_PROCESS: bool.default(true),
   /** How long an API-created order stays payable when expires_at is not given. */
   ORDER_DEFAULT_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
 });

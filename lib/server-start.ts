@@ -1,39 +1,47 @@
 import { closeDatabase, getDatabase } from "@/db";
 import { getEnv } from "@/lib/env";
-import { startScheduler } from "@/lib/jobs/scheduler";
+import { startWorker, type Worker } from "@/lib/jobs/worker";
 import { errorForLog, logger } from "@/lib/logger";
 
 /**
- * Validates the environment, applies migrations and installs the shutdown hooks. A bad environment stops
+ * Validates the environment, applies migrations, starts the in-process worker when configured (always with
+ * the embedded database, which allows one process) and installs the shutdown hooks. A bad environment stops
  * the server here with a message naming the variable; an unreachable database does not (the health check
- * reports it and the next request tries again).
+ * reports it, requests retry, and the worker starts once it answers).
  */
 export async function startServer(): Promise<void> {
+  let env;
   try {
-    getEnv();
+    env = getEnv();
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   }
   const log = logger();
-  try {
-    const database = await getDatabase();
-    log.info({ database: database.kind }, "database ready");
-  } catch (error) {
-    log.error({ err: errorForLog(error) }, "database not reachable at start-up; will retry on demand");
-  }
-
-  const stopScheduler = startScheduler(getDatabase, getEnv(), log);
-
+  const inProcess = env.WORKER_IN_PROCESS || !env.DATABASE_URL;
+  let worker: Worker | null = null;
   let closing = false;
+
+  const bringUp = async () => {
+    try {
+      const database = await getDatabase();
+      log.info({ database: database.kind }, "database ready");
+      if (inProcess && !closing) worker = await startWorker(database, env, log.child({ component: "worker" }));
+    } catch (error) {
+      log.error({ err: errorForLog(error) }, "database not reachable at start-up; retrying in 5 s");
+      setTimeout(() => void bringUp(), 5000).unref();
+    }
+  };
+  await bringUp();
+
   const shutdown = (signal: NodeJS.Signals) => {
     if (closing) return;
     closing = true;
-    stopScheduler();
     log.info({ signal }, "shutting down");
-    // PGlite must be closed cleanly or its data folder needs recovery on the next start.
-    closeDatabase()
-      .catch((error) => log.error({ err: errorForLog(error) }, "error while closing the database"))
+    // Jobs in hand finish (or are retried later); PGlite must then be closed cleanly.
+    Promise.resolve(worker?.stop())
+      .then(() => closeDatabase())
+      .catch((error) => log.error({ err: errorForLog(error) }, "error while shutting down"))
       .finally(() => process.exit(0));
   };
   process.once("SIGTERM", shutdown);

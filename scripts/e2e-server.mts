@@ -37,6 +37,10 @@ const server = spawn(process.execPath, [nextBin, "start", "--port", port, "--hos
     SIMULATOR_REFUND_SECONDS: "1",
     SIMULATOR_BANK_TRANSFER_SECONDS: "3600",
     SCHEDULER_TICK_SECONDS: "1",
+    // Webhook receivers in tests listen on 127.0.0.1; retries are compressed by configuration, not by code.
+    WEBHOOK_ALLOW_PRIVATE_URLS: "true",
+    WEBHOOK_RETRY_SCHEDULE_SECONDS: process.env.WEBHOOK_RETRY_SCHEDULE_SECONDS ?? "1,1,2,2,3,3,3",
+    WORKER_IN_PROCESS: "true",
     LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
   },
 });

@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { events } from "@/db/schema";
 import { newId } from "@/lib/ids";
+import { enqueue, QUEUES } from "@/lib/jobs/queue";
 import type { MerchantScope } from "@/lib/services/scope";
 
 export const EVENT_TYPES = [
@@ -40,5 +41,7 @@ export async function recordEvent(
     objectId: object.id,
     data: { object },
   });
+  // Queued in the same transaction: delivered if and only if the change commits.
+  await enqueue(tx, QUEUES.fanout, { eventId: id });
   return id;
 }

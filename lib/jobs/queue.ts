@@ -1,5 +1,4 @@
 import PgBoss from "pg-boss";
-import { sql, type SQL } from "drizzle-orm";
 import type { Database, Db } from "@/db/client";
 
 // The job queue: pg-boss, on the application's own database connection (PostgreSQL or PGlite alike).
@@ -23,24 +22,27 @@ export const QUEUES = {
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
-/** Splits pg-boss's positional SQL ($1, $2 …) into a drizzle SQL object with bound parameters. */
-export function positionalSql(text: string, values: readonly unknown[] = []): SQL {
-  const chunks: SQL[] = [];
-  let last = 0;
-  for (const match of text.matchAll(/\$(\d+)/g)) {
-    chunks.push(sql.raw(text.slice(last, match.index)));
-    chunks.push(sql`${toParam(values[Number(match[1]) - 1])}`);
-    last = match.index! + match[0].length;
-  }
-  chunks.push(sql.raw(text.slice(last)));
-  return sql.join(chunks);
-}
-
 // pg serializes objects to JSON by itself; postgres.js and PGlite need it done for them.
 function toParam(value: unknown): unknown {
   if (value === undefined) return null;
   if (value !== null && typeof value === "object" && !Array.isArray(value) && !(value instanceof Date)) return JSON.stringify(value);
   return value;
+}
+
+interface DriverClient {
+  unsafe?: (text: string, values: unknown[]) => Promise<Iterable<Record<string, unknown>>>;
+  query?: (text: string, values: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
+}
+
+/**
+ * The driver connection behind a drizzle handle — the pool, or the transaction's own connection. pg-boss's
+ * SQL must reach the driver as written: it reuses one positional parameter in several places and passes
+ * arrays, which drizzle's own parameter binding would renumber and expand.
+ */
+function driverClient(db: Db): DriverClient {
+  const client = (db as unknown as { session?: { client?: DriverClient } }).session?.client;
+  if (!client || (!client.unsafe && !client.query)) throw new Error("unsupported database driver for the job queue");
+  return client;
 }
 
 export interface ExecuteSql {
@@ -55,9 +57,10 @@ export function queueDb(db: Db, exec?: (text: string) => Promise<Record<string, 
   return {
     async executeSql(text, values) {
       if ((!values || values.length === 0) && exec) return { rows: await exec(text) };
-      const result = (await db.execute(values && values.length > 0 ? positionalSql(text, values) : sql.raw(text))) as unknown;
-      const rows = Array.isArray(result) ? result : ((result as { rows?: Record<string, unknown>[] }).rows ?? []);
-      return { rows: rows as Record<string, unknown>[] };
+      const client = driverClient(db);
+      const params = (values ?? []).map(toParam);
+      if (client.unsafe) return { rows: [...(await client.unsafe(text, params))] };
+      return { rows: (await client.query!(text, params)).rows };
     },
   };
 }

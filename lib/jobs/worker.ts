@@ -1,0 +1,73 @@
+import PgBoss from "pg-boss";
+import type { Database } from "@/db/client";
+import type { Env } from "@/lib/env";
+import { errorForLog, type Logger } from "@/lib/logger";
+import { connectorFor } from "@/lib/processor";
+import { deliverMessage, fanoutEvent, type DeliveryConfig } from "@/lib/services/deliver-webhooks";
+import { confirmArrivedBankTransfers, expireOrders, settleOrders, settleRefunds } from "@/lib/services/scheduled-payments";
+import { runMaintenance } from "./maintenance";
+import { QUEUE_SCHEMA, QUEUES, queueDb, type QueueName } from "./queue";
+
+export function deliveryConfig(env: Env): DeliveryConfig {
+  return {
+    retrySchedule: env.WEBHOOK_RETRY_SCHEDULE_SECONDS,
+    timeoutMs: env.WEBHOOK_TIMEOUT_SECONDS * 1000,
+    disableAfterMs: env.WEBHOOK_DISABLE_AFTER_HOURS * 3600_000,
+    allowPrivate: env.WEBHOOK_ALLOW_PRIVATE_URLS,
+  };
+}
+
+export interface Worker {
+  /** Stops taking jobs and waits (up to the timeout) for those in hand; unfinished ones are retried later. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The background worker: event fan-out, webhook deliveries, and the recurring payment work, on pg-boss.
+ * Runs as its own process (`npm run worker`, several at once are fine) or inside the app (embedded mode).
+ */
+export async function startWorker(database: Database, env: Env, log: Logger): Promise<Worker> {
+  const boss = new PgBoss({ db: queueDb(database.db, database.exec), schema: QUEUE_SCHEMA, migrate: false, supervise: true, schedule: false });
+  boss.on("error", (error) => log.warn({ err: errorForLog(error) }, "job queue error"));
+  await boss.start();
+  const db = database.db;
+  const config = deliveryConfig(env);
+  const pctx = { appUrl: env.APP_URL, connector: connectorFor(false) };
+  const fast = { pollingIntervalSeconds: 0.5, batchSize: 10 };
+
+  await boss.work<{ eventId: string }>(QUEUES.fanout, fast, async (jobs) => {
+    for (const job of jobs) await fanoutEvent(db, job.data.eventId);
+  });
+  await boss.work<{ messageId: string }>(QUEUES.deliver, fast, async (jobs) => {
+    const outcomes = await Promise.all(jobs.map((job) => deliverMessage(db, job.data.messageId, config)));
+    log.debug({ outcomes }, "webhook deliveries");
+  });
+
+  // Recurring work: each run queues the next one. The queues keep at most one waiting, so however many
+  // workers run, each task runs once per period.
+  const recurring = async (queue: QueueName, everySeconds: number, task: () => Promise<unknown>) => {
+    await boss.work(queue, { pollingIntervalSeconds: Math.min(everySeconds, 2) }, async () => {
+      try {
+        const result = await task();
+        if (typeof result === "number" ? result > 0 : result) log.info({ task: queue, result }, "scheduled task done");
+      } finally {
+        await boss.send(queue, {}, { startAfter: everySeconds });
+      }
+    });
+    await boss.send(queue, {}, { startAfter: 1 });
+  };
+  await recurring(QUEUES.paymentsSweep, env.SCHEDULER_TICK_SECONDS, async () => {
+    const done = { expired: await expireOrders(db, pctx), bankTransfers: await confirmArrivedBankTransfers(db, pctx), refunds: await settleRefunds(db, pctx) };
+    return done.expired + done.bankTransfers + done.refunds > 0 ? done : 0;
+  });
+  await recurring(QUEUES.settlement, env.SETTLEMENT_INTERVAL_SECONDS, () => settleOrders(db, pctx));
+  await recurring(QUEUES.maintenance, 600, () => runMaintenance(db));
+
+  log.info("worker started");
+  return {
+    async stop() {
+      await boss.stop({ graceful: true, wait: true, timeout: 20_000, close: false });
+      log.info("worker stopped");
+    },
+  };
+}

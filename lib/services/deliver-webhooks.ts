@@ -1,0 +1,145 @@
+import { and, arrayContains, eq, or, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { events, merchants, webhookAttempts, webhookEndpoints, webhookMessages } from "@/db/schema";
+import { newId } from "@/lib/ids";
+import { enqueue, QUEUES } from "@/lib/jobs/queue";
+import { postJson, type PostResult } from "@/lib/webhooks/http";
+import { nextRetryDelay } from "@/lib/webhooks/retry";
+import { toEventObject } from "@/lib/webhooks/serialize";
+import { activeSecrets, signWebhook } from "@/lib/webhooks/signing";
+import { checkWebhookUrl } from "@/lib/webhooks/url-guard";
+
+// Delivery of committed events, as the worker runs it: fan-out (who must hear about an event), then one
+// job per message and attempt. At least once: a message is only marked done after its answer is recorded,
+// and a worker killed mid-attempt leaves the job to be retried by the queue.
+
+export interface DeliveryConfig {
+  retrySchedule: readonly number[];
+  timeoutMs: number;
+  disableAfterMs: number;
+  allowPrivate: boolean;
+  resolve?: (host: string) => Promise<string[]>;
+}
+
+/** Creates one message per matching endpoint and status callback, and queues their first attempts. */
+export async function fanoutEvent(db: Db, eventId: string): Promise<number> {
+  return db.transaction(async (tx) => {
+    const [event] = await tx.select().from(events).where(eq(events.id, eventId));
+    if (!event) return 0;
+    const endpoints = await tx
+      .select({ id: webhookEndpoints.id })
+      .from(webhookEndpoints)
+      .where(
+        and(
+          eq(webhookEndpoints.merchantId, event.merchantId),
+          eq(webhookEndpoints.livemode, event.livemode),
+          eq(webhookEndpoints.enabled, true),
+          or(arrayContains(webhookEndpoints.events, ["*"]), arrayContains(webhookEndpoints.events, [event.type])),
+        ),
+      );
+    const callbackUrl = typeof event.data.object.status_callback_url === "string" ? event.data.object.status_callback_url : null;
+    const values = [
+      ...endpoints.map((e) => ({ endpointId: e.id, callbackUrl: null })),
+      ...(callbackUrl ? [{ endpointId: null, callbackUrl }] : []),
+    ].map((destination) => ({ id: newId("message"), eventId: event.id, merchantId: event.merchantId, livemode: event.livemode, ...destination }));
+    if (values.length === 0) return 0;
+    // A fan-out that runs twice (a retried job) finds its messages already there and queues nothing more.
+    const inserted = await tx.insert(webhookMessages).values(values).onConflictDoNothing().returning({ id: webhookMessages.id });
+    for (const message of inserted) await enqueue(tx, QUEUES.deliver, { messageId: message.id });
+    return inserted.length;
+  });
+}
+
+/** One HTTP attempt of a message, recorded; schedules the next attempt after a failure. */
+export async function deliverMessage(db: Db, messageId: string, config: DeliveryConfig, now: Date = new Date()): Promise<"succeeded" | "retrying" | "failed" | "skipped"> {
+  const [message] = await db.select().from(webhookMessages).where(eq(webhookMessages.id, messageId));
+  if (!message || message.status !== "pending") return "skipped";
+  const [event] = await db.select().from(events).where(eq(events.id, message.eventId));
+  if (!event) return "skipped";
+
+  let url: string;
+  let secrets: string[];
+  if (message.endpointId) {
+    const [endpoint] = await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, message.endpointId));
+    if (!endpoint) return "skipped";
+    if (!endpoint.enabled && message.origin === "fanout") {
+      await recordAttempt(db, message.id, message.attemptCount, { statusCode: null, body: null, latencyMs: 0, error: "The endpoint is disabled." }, config, now, "final");
+      return "failed";
+    }
+    url = endpoint.url;
+    secrets = activeSecrets(endpoint.secret, endpoint.previousSecret, endpoint.previousSecretExpiresAt, now);
+  } else {
+    const [merchant] = await db.select({ secret: merchants.callbackSecret }).from(merchants).where(eq(merchants.id, message.merchantId));
+    url = message.callbackUrl ?? "";
+    secrets = merchant ? [merchant.secret] : [];
+  }
+
+  // Checked again at every attempt: DNS can change after the URL was saved.
+  const checked = await checkWebhookUrl(url, { livemode: event.livemode, allowPrivate: config.allowPrivate, resolve: config.resolve });
+  let result: PostResult;
+  if (!checked.ok || secrets.length === 0) {
+    result = { statusCode: null, body: null, latencyMs: 0, error: checked.ok ? "No signing secret." : checked.message };
+  } else {
+    const body = JSON.stringify(toEventObject(event));
+    const headers = signWebhook(secrets, event.id, now, body);
+    result = await postJson(checked.url, checked.addresses[0]!, { ...headers }, body, config.timeoutMs);
+  }
+  return recordAttempt(db, message.id, message.attemptCount, result, config, now, "schedule");
+}
+
+async function recordAttempt(
+  db: Db,
+  messageId: string,
+  attemptsBefore: number,
+  result: PostResult,
+  config: DeliveryConfig,
+  now: Date,
+  onFailure: "schedule" | "final",
+): Promise<"succeeded" | "retrying" | "failed" | "skipped"> {
+  const succeeded = result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
+  return db.transaction(async (tx) => {
+    const [message] = await tx.select().from(webhookMessages).where(eq(webhookMessages.id, messageId)).for("update");
+    if (!message || message.status !== "pending") return "skipped"; // another worker recorded this attempt
+    const attemptNumber = Math.max(message.attemptCount, attemptsBefore) + 1;
+    await tx.insert(webhookAttempts).values({
+      id: newId("webhookAttempt"),
+      messageId,
+      attemptNumber,
+      attemptedAt: now,
+      statusCode: result.statusCode,
+      latencyMs: result.latencyMs,
+      responseBody: result.body?.slice(0, 2048) ?? null,
+      error: result.error ?? (succeeded ? null : `HTTP ${result.statusCode}${result.statusCode && result.statusCode >= 300 && result.statusCode < 400 ? " (redirects are not followed)" : ""}`),
+      succeeded,
+    });
+    const delay = succeeded || onFailure === "final" ? null : nextRetryDelay(config.retrySchedule, attemptNumber);
+    const status = succeeded ? "succeeded" : delay === null ? "failed" : "pending";
+    await tx
+      .update(webhookMessages)
+      .set({ status, attemptCount: attemptNumber, lastAttemptAt: now, nextAttemptAt: delay === null ? null : new Date(now.getTime() + delay * 1000) })
+      .where(eq(webhookMessages.id, messageId));
+    if (delay !== null) await enqueue(tx, QUEUES.deliver, { messageId }, { startAfterSeconds: delay });
+    if (message.endpointId) await updateEndpointHealth(tx, message.endpointId, succeeded, config, now);
+    return succeeded ? "succeeded" : delay === null ? "failed" : "retrying";
+  });
+}
+
+/** A success clears the failure clock; an endpoint failing for longer than the limit is disabled. */
+async function updateEndpointHealth(tx: Db, endpointId: string, succeeded: boolean, config: DeliveryConfig, now: Date) {
+  if (succeeded) {
+    await tx.update(webhookEndpoints).set({ failingSince: null }).where(and(eq(webhookEndpoints.id, endpointId), sql`${webhookEndpoints.failingSince} is not null`));
+    return;
+  }
+  await tx
+    .update(webhookEndpoints)
+    .set({ failingSince: sql`coalesce(${webhookEndpoints.failingSince}, ${now})` })
+    .where(eq(webhookEndpoints.id, endpointId));
+  await tx
+    .update(webhookEndpoints)
+    .set({
+      enabled: false,
+      disabledReason: `Disabled automatically: every delivery failed for ${Math.round(config.disableAfterMs / 3600_000)} hours.`,
+      updatedAt: now,
+    })
+    .where(and(eq(webhookEndpoints.id, endpointId), eq(webhookEndpoints.enabled, true), sql`${webhookEndpoints.failingSince} <= ${new Date(now.getTime() - config.disableAfterMs)}`));
+}

@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { EVENT_TYPES } from "@/lib/events/record-event";
+import { MAX_WEBHOOK_URL_LENGTH } from "./url-guard";
+
+const eventsSchema = z
+  .array(z.string(), { error: 'Must be ["*"] or a list of event types.' })
+  .min(1, 'Must be ["*"] or a list of event types.')
+  .max(EVENT_TYPES.length)
+  .refine((list) => (list.length === 1 && list[0] === "*") || list.every((t) => (EVENT_TYPES as readonly string[]).includes(t)), {
+    message: `Must be ["*"] or event types from: ${EVENT_TYPES.join(", ")}.`,
+  })
+  .refine((list) => new Set(list).size === list.length, "List each event type once.");
+
+const urlSchema = z.string().trim().min(1, "Must not be empty.").max(MAX_WEBHOOK_URL_LENGTH, `Must be at most ${MAX_WEBHOOK_URL_LENGTH} characters.`);
+
+export const createWebhookEndpointSchema = z.strictObject({
+  url: urlSchema,
+  events: eventsSchema,
+  description: z.string().trim().max(500, "Must be at most 500 characters.").nullable().optional(),
+});
+export type CreateWebhookEndpointInput = z.input<typeof createWebhookEndpointSchema>;
+
+export const updateWebhookEndpointSchema = z.strictObject({
+  url: urlSchema.optional(),
+  events: eventsSchema.optional(),
+  description: z.string().trim().max(500, "Must be at most 500 characters.").nullable().optional(),
+  enabled: z.boolean().optional(),
+});
+export type UpdateWebhookEndpointInput = z.input<typeof updateWebhookEndpointSchema>;
+
+export const resendSchema = z.strictObject({
+  event: z.string().regex(/^evt_[0-9A-Za-z]+$/, "Must be an event id."),
+});
+
+const limitSchema = z
+  .string()
+  .regex(/^\d{1,3}$/, "Must be an integer from 1 to 100.")
+  .transform(Number)
+  .pipe(z.number().min(1, "Must be an integer from 1 to 100.").max(100, "Must be an integer from 1 to 100."))
+  .default(20);
+
+export const listEventsSchema = z.strictObject({
+  limit: limitSchema,
+  starting_after: z.string().regex(/^evt_[0-9A-Za-z]+$/, "Must be an event id.").optional(),
+  type: z.enum(EVENT_TYPES, { error: `Must be one of: ${EVENT_TYPES.join(", ")}.` }).optional(),
+});
+
+export const listWebhookEndpointsSchema = z.strictObject({
+  limit: limitSchema,
+  starting_after: z.string().regex(/^we_[0-9A-Za-z]+$/, "Must be a webhook endpoint id.").optional(),
+});
