@@ -32,15 +32,18 @@ export async function startWorker(database: Database, env: Env, log: Logger): Pr
   await boss.start();
   const db = database.db;
   const config = deliveryConfig(env);
-  const pctx = { appUrl: env.APP_URL, connector: connectorFor(false) };
+  const pctx = { appUrl: env.APP_URL, connector: connectorFor(false, env) };
   const fast = { pollingIntervalSeconds: 0.5, batchSize: 10 };
 
-  await boss.work<{ eventId: string }>(QUEUES.fanout, fast, async (jobs) => {
-    for (const job of jobs) await fanoutEvent(db, job.data.eventId);
-  });
-  await boss.work<{ messageId: string }>(QUEUES.deliver, fast, async (jobs) => {
+  const deliverer = await boss.work<{ messageId: string }>(QUEUES.deliver, fast, async (jobs) => {
     const outcomes = await Promise.all(jobs.map((job) => deliverMessage(db, job.data.messageId, config)));
     log.debug({ outcomes }, "webhook deliveries");
+  });
+  await boss.work<{ eventId: string }>(QUEUES.fanout, fast, async (jobs) => {
+    let queued = 0;
+    for (const job of jobs) queued += await fanoutEvent(db, job.data.eventId);
+    // The deliveries just committed: fetch them now rather than at the next poll.
+    if (queued > 0) boss.notifyWorker(deliverer);
   });
 
   // Recurring work: each run queues the next one. The queues keep at most one waiting, so however many

@@ -1,4 +1,4 @@
-import { getEnv } from "@/lib/env";
+import { getEnv, type Env } from "@/lib/env";
 import type { PaymentConnector } from "./connector";
 import { createSimulatedProcessor } from "./simulated";
 
@@ -8,9 +8,8 @@ export type { PaymentConnector } from "./connector";
  * The connector for a mode. Test mode always uses the simulator; live mode does too until a real connector
  * is configured, and the dashboard says so.
  */
-export function connectorFor(livemode: boolean): PaymentConnector {
+export function connectorFor(livemode: boolean, env: Pick<Env, "SIMULATOR_BANK_TRANSFER_SECONDS" | "SIMULATOR_REFUND_SECONDS"> = getEnv()): PaymentConnector {
   void livemode;
-  const env = getEnv();
   return createSimulatedProcessor({ bankTransferSeconds: env.SIMULATOR_BANK_TRANSFER_SECONDS, refundSeconds: env.SIMULATOR_REFUND_SECONDS });
 }
 

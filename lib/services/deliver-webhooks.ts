@@ -1,4 +1,4 @@
-import { and, arrayContains, eq, or, sql } from "drizzle-orm";
+import { and, arrayContains, eq, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { events, merchants, webhookAttempts, webhookEndpoints, webhookMessages } from "@/db/schema";
 import { newId } from "@/lib/ids";
@@ -132,7 +132,7 @@ async function updateEndpointHealth(tx: Db, endpointId: string, succeeded: boole
   }
   await tx
     .update(webhookEndpoints)
-    .set({ failingSince: sql`coalesce(${webhookEndpoints.failingSince}, ${now})` })
+    .set({ failingSince: sql`coalesce(${webhookEndpoints.failingSince}, ${sql.param(now, webhookEndpoints.failingSince)})` })
     .where(eq(webhookEndpoints.id, endpointId));
   await tx
     .update(webhookEndpoints)
@@ -141,5 +141,5 @@ async function updateEndpointHealth(tx: Db, endpointId: string, succeeded: boole
       disabledReason: `Disabled automatically: every delivery failed for ${Math.round(config.disableAfterMs / 3600_000)} hours.`,
       updatedAt: now,
     })
-    .where(and(eq(webhookEndpoints.id, endpointId), eq(webhookEndpoints.enabled, true), sql`${webhookEndpoints.failingSince} <= ${new Date(now.getTime() - config.disableAfterMs)}`));
+    .where(and(eq(webhookEndpoints.id, endpointId), eq(webhookEndpoints.enabled, true), lte(webhookEndpoints.failingSince, new Date(now.getTime() - config.disableAfterMs))));
 }
