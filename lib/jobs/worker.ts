@@ -48,7 +48,7 @@ export async function startWorker(database: Database, env: Env, log: Logger): Pr
 
   // Recurring work: each run queues the next one. The queues keep at most one waiting, so however many
   // workers run, each task runs once per period.
-  const recurring = async (queue: QueueName, everySeconds: number, task: () => Promise<unknown>) => {
+  const recurring = async (queue: QueueName, everySeconds: number, task: () => Promise<unknown>, firstAfterSeconds = 1) => {
     await boss.work(queue, { pollingIntervalSeconds: Math.min(everySeconds, 2) }, async () => {
       try {
         const result = await task();
@@ -57,13 +57,15 @@ export async function startWorker(database: Database, env: Env, log: Logger): Pr
         await boss.send(queue, {}, { startAfter: everySeconds });
       }
     });
-    await boss.send(queue, {}, { startAfter: 1 });
+    // Refused when one is already waiting (the queue keeps one), so a restart keeps the existing schedule.
+    await boss.send(queue, {}, { startAfter: firstAfterSeconds });
   };
   await recurring(QUEUES.paymentsSweep, env.SCHEDULER_TICK_SECONDS, async () => {
     const done = { expired: await expireOrders(db, pctx), bankTransfers: await confirmArrivedBankTransfers(db, pctx), refunds: await settleRefunds(db, pctx) };
     return done.expired + done.bankTransfers + done.refunds > 0 ? done : 0;
   });
-  await recurring(QUEUES.settlement, env.SETTLEMENT_INTERVAL_SECONDS, () => settleOrders(db, pctx));
+  // Not at start-up: a restart must not settle (and so make un-voidable) payments minutes after they were made.
+  await recurring(QUEUES.settlement, env.SETTLEMENT_INTERVAL_SECONDS, () => settleOrders(db, pctx), env.SETTLEMENT_INTERVAL_SECONDS);
   await recurring(QUEUES.maintenance, 600, () => runMaintenance(db));
 
   log.info("worker started");
