@@ -21,6 +21,8 @@ export interface Database {
   migrate(): Promise<void>;
   /** Runs parameterless SQL that may hold several statements (simple query protocol); returns the last rows. */
   exec(text: string): Promise<Record<string, unknown>[]>;
+  /** Calls `onNotify` for every NOTIFY on `channel` (delivered at the notifying transaction's commit). */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   /** Round trip to the server; rejects when it is unreachable. */
   ping(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -71,6 +73,10 @@ export async function openPostgres(url: string, poolSize: number): Promise<Datab
     db,
     kind: "postgres",
     exec,
+    async listen(channel, onNotify) {
+      const { unlisten } = await client.listen(channel, (payload) => onNotify(payload));
+      return unlisten;
+    },
     async migrate() {
       const { migrate } = await import("drizzle-orm/postgres-js/migrator");
       // drizzle's migrator takes no lock of its own; several app and worker processes start together.
@@ -157,6 +163,9 @@ export async function openPglite(dataDir: string): Promise<Database> {
     db,
     kind: "pglite",
     exec,
+    async listen(channel, onNotify) {
+      return client.listen(channel, onNotify);
+    },
     async migrate() {
       const { migrate } = await import("drizzle-orm/pglite/migrator");
       // PGlite is single-process by design, so there is nobody to race with.

@@ -86,13 +86,22 @@ export interface EnqueueOptions {
   singletonKey?: string;
 }
 
-/** Queues a job in the caller's transaction: it runs only if that transaction commits. */
+/** Workers LISTEN here; the payload is the queue's name. */
+export const JOBS_CHANNEL = "paylink_jobs";
+
+/**
+ * Queues a job in the caller's transaction: it runs only if that transaction commits. A job due now also
+ * sends a NOTIFY in the same transaction — PostgreSQL delivers it only at commit — so a listening worker
+ * fetches the job at once instead of at its next poll.
+ */
 export async function enqueue(tx: Db, queue: QueueName, data: Record<string, unknown>, options: EnqueueOptions = {}): Promise<string | null> {
-  return jobSender().send(queue, data, {
+  const id = await jobSender().send(queue, data, {
     db: queueDb(tx),
     ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
     ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
   });
+  if (id && !options.startAfterSeconds) await queueDb(tx).executeSql("select pg_notify($1, $2)", [JOBS_CHANNEL, queue]);
+  return id;
 }
 
 /**

@@ -6,7 +6,7 @@ import { connectorFor } from "@/lib/processor";
 import { deliverMessage, fanoutEvent, type DeliveryConfig } from "@/lib/services/deliver-webhooks";
 import { confirmArrivedBankTransfers, expireOrders, settleOrders, settleRefunds } from "@/lib/services/scheduled-payments";
 import { runMaintenance } from "./maintenance";
-import { QUEUE_SCHEMA, QUEUES, queueDb, type QueueName } from "./queue";
+import { JOBS_CHANNEL, QUEUE_SCHEMA, QUEUES, queueDb, type QueueName } from "./queue";
 
 export function deliveryConfig(env: Env): DeliveryConfig {
   return {
@@ -39,7 +39,7 @@ export async function startWorker(database: Database, env: Env, log: Logger): Pr
     const outcomes = await Promise.all(jobs.map((job) => deliverMessage(db, job.data.messageId, config)));
     log.debug({ outcomes }, "webhook deliveries");
   });
-  await boss.work<{ eventId: string }>(QUEUES.fanout, fast, async (jobs) => {
+  const fanout = await boss.work<{ eventId: string }>(QUEUES.fanout, fast, async (jobs) => {
     let queued = 0;
     for (const job of jobs) queued += await fanoutEvent(db, job.data.eventId);
     // The deliveries just committed: fetch them now rather than at the next poll.
@@ -68,9 +68,17 @@ export async function startWorker(database: Database, env: Env, log: Logger): Pr
   await recurring(QUEUES.settlement, env.SETTLEMENT_INTERVAL_SECONDS, () => settleOrders(db, pctx), env.SETTLEMENT_INTERVAL_SECONDS);
   await recurring(QUEUES.maintenance, 600, () => runMaintenance(db));
 
+  // Jobs due now announce themselves at commit (lib/jobs/queue.ts): fetch them at once, not at the next poll.
+  const wake: Partial<Record<string, string>> = { [QUEUES.fanout]: fanout, [QUEUES.deliver]: deliverer };
+  const unlisten = await database.listen(JOBS_CHANNEL, (queue) => {
+    const id = wake[queue];
+    if (id) boss.notifyWorker(id);
+  });
+
   log.info("worker started");
   return {
     async stop() {
+      await unlisten().catch(() => {});
       await boss.stop({ graceful: true, wait: true, timeout: 20_000, close: false });
       log.info("worker stopped");
     },
