@@ -9,8 +9,10 @@ interface Ids {
   link: string;
   order: string;
   refund: string;
+  event: string;
+  endpoint: string;
 }
-const ENDPOINTS: { method: "GET" | "PATCH" | "POST"; path: (ids: Ids) => string; data?: unknown }[] = [
+const ENDPOINTS: { method: "GET" | "PATCH" | "POST" | "DELETE"; path: (ids: Ids) => string; data?: unknown }[] = [
   { method: "GET", path: (ids) => `/api/v1/payment_links/${ids.link}` },
   { method: "PATCH", path: (ids) => `/api/v1/payment_links/${ids.link}`, data: { active: false } },
   { method: "GET", path: (ids) => `/api/v1/orders/${ids.order}` },
@@ -20,9 +22,15 @@ const ENDPOINTS: { method: "GET" | "PATCH" | "POST"; path: (ids: Ids) => string;
   { method: "POST", path: (ids) => `/api/v1/orders/${ids.order}/refunds`, data: {} },
   { method: "GET", path: (ids) => `/api/v1/orders/${ids.order}/refunds` },
   { method: "GET", path: (ids) => `/api/v1/refunds/${ids.refund}` },
+  { method: "GET", path: (ids) => `/api/v1/events/${ids.event}` },
+  { method: "GET", path: (ids) => `/api/v1/webhook_endpoints/${ids.endpoint}` },
+  { method: "PATCH", path: (ids) => `/api/v1/webhook_endpoints/${ids.endpoint}`, data: { enabled: false } },
+  { method: "POST", path: (ids) => `/api/v1/webhook_endpoints/${ids.endpoint}/rotate_secret` },
+  { method: "POST", path: (ids) => `/api/v1/webhook_endpoints/${ids.endpoint}/resend`, data: { event: "evt_0kS1c6PqRsTuVwXyZaBcDeFgH" } },
+  { method: "DELETE", path: (ids) => `/api/v1/webhook_endpoints/${ids.endpoint}` },
 ];
 
-test("another merchant's key, or the other mode, never sees or changes a payment link, an order or a refund", async ({ api, database, playwright, baseURL }) => {
+test("another merchant's key, or the other mode, never sees or changes a payment link, an order, a refund, an event or a webhook endpoint", async ({ api, database, playwright, baseURL }) => {
   const link = await (await api.post("/api/v1/payment_links", { data: { item_name: "Secret", amount: 100, currency: "USD", default_country: "US" } })).json();
   // A paid, settled order with a pending refund: every order and refund endpoint has something to act on.
   const order = await (await api.post("/api/v1/orders", { data: { item_name: "Secret order", amount: 1000, currency: "USD" } })).json();
@@ -30,7 +38,10 @@ test("another merchant's key, or the other mode, never sees or changes a payment
   expect((await payOrder(database.db, { appUrl: baseURL!, connector }, new URL(order.url).pathname.split("/").pop()!, cardBuyer())).kind).toBe("paid");
   expect((await (await api.post("/api/v1/test_helpers/settle")).json()).settled).toBe(1);
   const refund = await (await api.post(`/api/v1/orders/${order.id}/refunds`, { data: { amount: 200 } })).json();
-  const ids: Ids = { link: link.id, order: order.id, refund: refund.id };
+  // An endpoint for an event type nothing here records, so no delivery is attempted.
+  const endpoint = await (await api.post("/api/v1/webhook_endpoints", { data: { url: "http://127.0.0.1:9/hooks", events: ["refund.failed"] } })).json();
+  const event = (await (await api.get("/api/v1/events?limit=1")).json()).data[0];
+  const ids: Ids = { link: link.id, order: order.id, refund: refund.id, event: event.id, endpoint: endpoint.id };
   const intruder = await newMerchant(database, "intruder");
 
   for (const headers of [intruder.headers, { authorization: `Bearer ${intruder.liveKey}` }]) {
@@ -51,6 +62,7 @@ test("another merchant's key, or the other mode, never sees or changes a payment
   expect(await (await api.get(`/api/v1/payment_links/${link.id}`)).json()).toMatchObject({ active: true });
   expect(await (await api.get(`/api/v1/orders/${order.id}`)).json()).toMatchObject({ allowed_refund: true, refundable_amount: 800 });
   expect((await (await api.get(`/api/v1/orders/${order.id}/refunds`)).json()).data.map((r: { id: string }) => r.id)).toEqual([refund.id]);
+  expect(await (await api.get(`/api/v1/webhook_endpoints/${endpoint.id}`)).json()).toEqual({ ...endpoint, secret: undefined });
 });
 
 test("the same merchant's live key does not see test-mode links", async ({ api, merchant, playwright, baseURL }) => {

@@ -2,15 +2,24 @@ import { conventions, conventionsMarkdown } from "./conventions";
 import { apiErrorCodes, errorObjectSchema } from "./errors";
 import { describeProperties, toComponentSchemas } from "./json-schema";
 import { operationObject, type ComponentSpec, type ResourceFactory } from "./resource";
+import { eventsResource } from "./resources/events";
 import { ordersResource, refundsResource, testHelpersResource } from "./resources/orders";
 import { paymentLinksResource } from "./resources/payment-links";
+import { webhookEndpointsResource } from "./resources/webhooks";
 import type { OpenApiDocument, PathItemObject } from "./types";
 
 // The OpenAPI 3.1 document of the v1 API, generated from the zod schemas the handlers validate with. Pure:
 // no next, no database, so the route, the reference page and the tests build the same thing.
 
 /** Every documented resource, in the order the reference shows them. A new resource is one more entry. */
-export const RESOURCES: ResourceFactory[] = [paymentLinksResource, ordersResource, refundsResource, testHelpersResource];
+export const RESOURCES: ResourceFactory[] = [
+  paymentLinksResource,
+  ordersResource,
+  refundsResource,
+  eventsResource,
+  webhookEndpointsResource,
+  testHelpersResource,
+];
 
 /** Used where no real address is known (the static reference page). */
 export const EXAMPLE_SERVER_URL = "https://paylink.example.com";

@@ -1,0 +1,10 @@
+// POST /api/v1/webhook_endpoints/{id}/rotate_secret — a new secret, answered once; the old one keeps signing for 24 h.
+import { apiRoute } from "@/lib/http/api";
+import { noQuerySchema } from "@/lib/links/schemas";
+import { rotateWebhookSecret } from "@/lib/services/manage-webhook-endpoints";
+
+export const POST = apiRoute<{ id: string }>(async ({ db, ctx, params, query, body }) => {
+  noQuerySchema.parse(query);
+  noQuerySchema.parse(body);
+  return { status: 200, body: await rotateWebhookSecret(db, ctx, params.id) };
+});

@@ -1,0 +1,24 @@
+// GET /api/v1/webhook_endpoints/{id} — retrieve; PATCH — change url, events, description or enabled; DELETE — delete.
+import { getEnv } from "@/lib/env";
+import { apiRoute } from "@/lib/http/api";
+import { noQuerySchema } from "@/lib/links/schemas";
+import { deleteWebhookEndpoint, getWebhookEndpoint, updateWebhookEndpoint } from "@/lib/services/manage-webhook-endpoints";
+import type { UpdateWebhookEndpointInput } from "@/lib/webhooks/schemas";
+
+export const GET = apiRoute<{ id: string }>(async ({ db, ctx, params, query }) => {
+  noQuerySchema.parse(query);
+  return { status: 200, body: await getWebhookEndpoint(db, ctx, params.id) };
+});
+
+export const PATCH = apiRoute<{ id: string }>(async ({ db, ctx, params, query, body }) => {
+  noQuerySchema.parse(query);
+  return {
+    status: 200,
+    body: await updateWebhookEndpoint(db, { ...ctx, allowPrivate: getEnv().WEBHOOK_ALLOW_PRIVATE_URLS }, params.id, body as UpdateWebhookEndpointInput),
+  };
+});
+
+export const DELETE = apiRoute<{ id: string }>(async ({ db, ctx, params, query }) => {
+  noQuerySchema.parse(query);
+  return { status: 200, body: await deleteWebhookEndpoint(db, ctx, params.id) };
+});

@@ -1,0 +1,19 @@
+// POST /api/v1/webhook_endpoints — create an endpoint (the answer alone carries its secret); GET — list.
+import { getEnv } from "@/lib/env";
+import { apiRoute } from "@/lib/http/api";
+import { noQuerySchema } from "@/lib/links/schemas";
+import { createWebhookEndpoint, listWebhookEndpoints } from "@/lib/services/manage-webhook-endpoints";
+import type { CreateWebhookEndpointInput } from "@/lib/webhooks/schemas";
+
+export const POST = apiRoute(async ({ db, ctx, query, body }) => {
+  noQuerySchema.parse(query);
+  return {
+    status: 201,
+    body: await createWebhookEndpoint(db, { ...ctx, allowPrivate: getEnv().WEBHOOK_ALLOW_PRIVATE_URLS }, body as CreateWebhookEndpointInput),
+  };
+});
+
+export const GET = apiRoute(async ({ db, ctx, query }) => ({
+  status: 200,
+  body: await listWebhookEndpoints(db, ctx, query),
+}));

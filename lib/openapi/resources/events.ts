@@ -1,0 +1,145 @@
+import type { EventRow, OrderRow, PaymentRow } from "@/db/schema";
+import { EVENT_TYPES, type EventType } from "@/lib/events/record-event";
+import { noQuerySchema } from "@/lib/links/schemas";
+import { toOrderObject } from "@/lib/orders/serialize";
+import { eventObjectSchema } from "@/lib/webhooks/object-schema";
+import { listEventsSchema } from "@/lib/webhooks/schemas";
+import { toEventObject } from "@/lib/webhooks/serialize";
+import { exampleList, listObjectSchema } from "../list";
+import type { DocumentContext, ResourceSpec } from "../resource";
+
+const PATH = "/api/v1/events";
+
+/**
+ * What each event type means, and which object its `data.object` is. A Record over every EventType: a new
+ * type in lib/events/record-event.ts fails the type check until it is documented here.
+ */
+export const EVENT_DOCS: Record<EventType, { object: "PaymentLink" | "Order" | "Refund"; description: string }> = {
+  "payment_link.created": { object: "PaymentLink", description: "A payment link was created." },
+  "payment_link.updated": { object: "PaymentLink", description: "A payment link changed, including being disabled or enabled again." },
+  "order.created": { object: "Order", description: "An order was created: with the API, or by a buyer paying through a payment link." },
+  "order.processing": { object: "Order", description: "A payment was submitted and waits for the buyer (3-D Secure, a wallet) or the bank." },
+  "order.payment_failed": { object: "Order", description: "A payment attempt failed; the order is `open` again for another try." },
+  "order.paid": { object: "Order", description: "The order was paid." },
+  "order.canceled": { object: "Order", description: "An unpaid order was canceled." },
+  "order.expired": { object: "Order", description: "An unpaid order reached its `expires_at`." },
+  "order.voided": { object: "Order", description: "A paid order was voided before settlement; the buyer is not charged." },
+  "order.settled": { object: "Order", description: "The payment was settled: the order can now be refunded, no longer voided." },
+  "order.refunded": { object: "Order", description: "A refund of the order succeeded, partial ones too; see `amount_refunded`." },
+  "refund.created": { object: "Refund", description: "A refund was created; it is `pending`." },
+  "refund.succeeded": { object: "Refund", description: "A refund succeeded." },
+  "refund.failed": { object: "Refund", description: "A refund failed; see `failure_reason`." },
+};
+
+// An order.paid event, its order serialized by the same code the API answers with.
+const PAID_ORDER: OrderRow = {
+  id: "ord_0kS1c4TuV5wXyZaB6cDeFgHiJ",
+  merchantId: "mch_0kQw8ZyX7wVuTsRqPoNmLkJiH",
+  livemode: false,
+  paymentLinkId: "plink_0kRz1aBcD2eFgHiJkLmNoPqRs",
+  reference: null,
+  token: "Zp4Rt8Wx2Nc6Vb0Lm3Kj7Hg1Fd5Sa9Qe",
+  status: "paid",
+  amount: 9999,
+  currency: "USD",
+  amountRefunded: 0,
+  amountRefundPending: 0,
+  itemName: "Membership",
+  description: "Annual membership renewal",
+  customerEmail: "ana@example.com",
+  customerName: "Ana Buyer",
+  customerCountry: "US",
+  paymentMethods: ["card", "alipay", "wechat_pay"],
+  collectEmail: true,
+  collectName: true,
+  successUrl: null,
+  cancelUrl: null,
+  statusCallbackUrl: null,
+  metadata: {},
+  attempts: 1,
+  paymentId: "pay_0kS1c5AbC7dEfGhIjKlMnOpQr",
+  expiresAt: new Date("2026-05-29T10:00:00.000Z"),
+  paidAt: new Date("2026-05-28T10:02:31.000Z"),
+  settledAt: null,
+  createdAt: new Date("2026-05-28T10:00:00.000Z"),
+  updatedAt: new Date("2026-05-28T10:02:31.000Z"),
+};
+
+const CARD_PAYMENT: PaymentRow = {
+  id: PAID_ORDER.paymentId!,
+  orderId: PAID_ORDER.id,
+  merchantId: PAID_ORDER.merchantId,
+  livemode: false,
+  method: "card",
+  status: "succeeded",
+  cardBrand: "visa",
+  cardLast4: "4242",
+  nextAction: null,
+  failureCode: null,
+  failureMessage: null,
+  processorReference: "sim_ch_7a1e0c9b3d5f2e84",
+  capturedAt: PAID_ORDER.paidAt,
+  settledAt: null,
+  voidedAt: null,
+  createdAt: new Date("2026-05-28T10:02:30.000Z"),
+  updatedAt: PAID_ORDER.paidAt!,
+};
+
+export const EXAMPLE_EVENT_ID = "evt_0kS1c6PqRsTuVwXyZaBcDeFgH";
+
+export function eventsResource({ serverUrl }: DocumentContext): ResourceSpec {
+  const row: EventRow = {
+    id: EXAMPLE_EVENT_ID,
+    merchantId: PAID_ORDER.merchantId,
+    livemode: false,
+    type: "order.paid",
+    objectId: PAID_ORDER.id,
+    data: { object: toOrderObject(PAID_ORDER, CARD_PAYMENT, serverUrl) },
+    createdAt: PAID_ORDER.paidAt!,
+  };
+  const event = toEventObject(row);
+
+  return {
+    tag: {
+      name: "Events",
+      "x-object-schema": "Event",
+      description:
+        "Every change to a payment link, order or refund writes an event in the same database transaction as the change, so there is an event if and only if the change was committed. Events are what webhook endpoints receive; list them to catch up on anything an endpoint missed. " +
+        `Types: ${EVENT_TYPES.map((t) => `\`${t}\``).join(", ")}. ` +
+        "`data.object` is the payment link, order or refund as the API answered it right after the change: retrieve the object for its state now.",
+    },
+    schemas: {
+      Event: { schema: eventObjectSchema, io: "output", description: "An event: something that happened to one of your objects." },
+      EventList: { schema: listObjectSchema(eventObjectSchema, PATH), io: "output", description: "A page of events." },
+    },
+    operations: [
+      {
+        method: "get",
+        path: PATH,
+        operationId: "listEvents",
+        summary: "List events",
+        description: "The events of this key's merchant and mode, newest first, optionally of one type.",
+        query: {
+          schema: listEventsSchema,
+          descriptions: {
+            limit: "How many events to answer, 1 to 100 (default 20).",
+            starting_after: "A cursor: the id of the last event of the previous page.",
+            type: "Only events of this type, such as `order.paid`.",
+          },
+        },
+        response: { status: 200, description: "A page of events.", schema: "EventList", example: exampleList(PATH, [event]) },
+      },
+      {
+        method: "get",
+        path: `${PATH}/{id}`,
+        operationId: "retrieveEvent",
+        summary: "Retrieve an event",
+        description:
+          "One event, with the object it is about as it was then. The `webhook-id` header of a delivery is its event's id. Another merchant's event is answered exactly like an unknown id: 404.",
+        pathParams: { id: { description: "The event's id (`evt_…`).", example: EXAMPLE_EVENT_ID } },
+        query: { schema: noQuerySchema, descriptions: {} },
+        response: { status: 200, description: "The event.", schema: "Event", example: event },
+      },
+    ],
+  };
+}

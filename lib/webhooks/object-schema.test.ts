@@ -1,0 +1,213 @@
+import { describe, expect, expectTypeOf, it } from "vitest";
+import type { EventRow, OrderRow, PaymentLinkRow, RefundRow, WebhookEndpointRow, WebhookMessageRow } from "@/db/schema";
+import { toPaymentLinkObject } from "@/lib/links/serialize";
+import { toOrderObject, toRefundObject } from "@/lib/orders/serialize";
+import {
+  deletedWebhookEndpointSchema,
+  eventObjectSchema,
+  MESSAGE_STATUSES,
+  webhookEndpointObjectSchema,
+  webhookEndpointWithSecretSchema,
+  webhookMessageObjectSchema,
+  type EventObjectShape,
+  type WebhookEndpointObjectShape,
+} from "./object-schema";
+import { toEventObject, toMessageObject, toWebhookEndpointObject, type EventObject, type WebhookEndpointObject } from "./serialize";
+import { newWebhookSecret } from "./signing";
+
+const APP_URL = "https://pay.example.com";
+const created = new Date("2026-05-25T10:00:00.000Z");
+
+const endpoint: WebhookEndpointRow = {
+  id: "we_0kRz1aBcD2eFgHiJkLmNoPqRs",
+  merchantId: "mch_0kRz1aBcD2eFgHiJkLmNoPqRs",
+  livemode: false,
+  url: "https://shop.example.com/paylink/webhooks",
+  description: "Order fulfilment",
+  events: ["order.paid", "order.refunded"],
+  enabled: true,
+  disabledReason: null,
+  secret: newWebhookSecret(),
+  previousSecret: null,
+  previousSecretExpiresAt: null,
+  failingSince: null,
+  createdAt: created,
+  updatedAt: created,
+};
+
+const disabledEndpoint: WebhookEndpointRow = {
+  ...endpoint,
+  livemode: true,
+  description: null,
+  events: ["*"],
+  enabled: false,
+  disabledReason: "Disabled automatically: every delivery failed for 120 hours.",
+  failingSince: new Date("2026-05-20T10:00:00.000Z"),
+  previousSecret: newWebhookSecret(),
+  previousSecretExpiresAt: new Date("2026-05-26T10:00:00.000Z"),
+};
+
+const link: PaymentLinkRow = {
+  id: "plink_0kRz1aBcD2eFgHiJkLmNoPqRs",
+  merchantId: endpoint.merchantId,
+  livemode: false,
+  token: "Q7wX3mN9pL2kJ8hG5fD4sA1zY6tR0eVu",
+  active: true,
+  name: "Membership Renewal",
+  itemName: "Membership",
+  description: null,
+  amount: 9999,
+  currency: "USD",
+  customAmountMinimum: null,
+  customAmountMaximum: null,
+  customAmountPreset: null,
+  defaultCountry: "US",
+  collectEmail: true,
+  collectName: true,
+  paymentMethods: ["card"],
+  expiresAt: null,
+  maxPayments: null,
+  afterCompletionType: "message",
+  afterCompletionMessage: "Thank you.",
+  afterCompletionUrl: null,
+  statusCallbackUrl: null,
+  metadata: {},
+  visitCount: 0,
+  payCount: 0,
+  successAmount: 0,
+  createdAt: created,
+  updatedAt: created,
+};
+
+const order: OrderRow = {
+  id: "ord_0kRz1aBcD2eFgHiJkLmNoPqRs",
+  merchantId: endpoint.merchantId,
+  livemode: false,
+  paymentLinkId: link.id,
+  reference: null,
+  token: "Hq2Xw9LmT4cV7bN1zR8kP3sD6fJ0yGuE",
+  status: "open",
+  amount: 9999,
+  currency: "USD",
+  amountRefunded: 0,
+  amountRefundPending: 0,
+  itemName: "Membership",
+  description: null,
+  customerEmail: null,
+  customerName: null,
+  customerCountry: "US",
+  paymentMethods: ["card"],
+  collectEmail: true,
+  collectName: true,
+  successUrl: null,
+  cancelUrl: null,
+  statusCallbackUrl: null,
+  metadata: {},
+  attempts: 0,
+  paymentId: null,
+  expiresAt: new Date("2026-05-26T10:00:00.000Z"),
+  paidAt: null,
+  settledAt: null,
+  createdAt: created,
+  updatedAt: created,
+};
+
+const refund: RefundRow = {
+  id: "re_0kRz1aBcD2eFgHiJkLmNoPqRs",
+  orderId: order.id,
+  merchantId: endpoint.merchantId,
+  livemode: false,
+  amount: 500,
+  currency: "USD",
+  status: "succeeded",
+  reason: null,
+  processorReference: "sim_re_0123456789abcdef",
+  failureReason: null,
+  createdAt: created,
+  updatedAt: created,
+};
+
+function eventRow(type: string, object: { id: string } & Record<string, unknown>): EventRow {
+  return { id: "evt_0kRz1aBcD2eFgHiJkLmNoPqRs", merchantId: endpoint.merchantId, livemode: false, type, objectId: object.id, data: { object }, createdAt: created };
+}
+
+describe("webhookEndpointObjectSchema", () => {
+  it.each([
+    ["an enabled endpoint for two event types", endpoint],
+    ["a live endpoint for every type, disabled by the platform", disabledEndpoint],
+  ])("accepts what toWebhookEndpointObject builds for %s, field for field", (_, row) => {
+    const object = toWebhookEndpointObject(row);
+    // z.object strips keys it does not know: equality means the schema names every field the serializer sends.
+    expect(webhookEndpointObjectSchema.parse(object)).toEqual(object);
+    expect(object).not.toHaveProperty("secret");
+  });
+
+  it("with the secret: what create and rotate_secret answer", () => {
+    const object = toWebhookEndpointObject(endpoint, { secret: true });
+    expect(webhookEndpointWithSecretSchema.parse(object)).toEqual(object);
+    expect(webhookEndpointWithSecretSchema.safeParse(toWebhookEndpointObject(endpoint)).success).toBe(false);
+  });
+
+  it("refuses an unknown event type", () => {
+    expect(webhookEndpointObjectSchema.safeParse({ ...toWebhookEndpointObject(endpoint), events: ["order.exploded"] }).success).toBe(false);
+  });
+
+  it("has the serializer's top-level fields, checked by the compiler too", () => {
+    expectTypeOf<keyof WebhookEndpointObjectShape>().toEqualTypeOf<Exclude<keyof WebhookEndpointObject, "secret">>();
+    expect(Object.keys(webhookEndpointObjectSchema.shape).sort()).toEqual(Object.keys(toWebhookEndpointObject(endpoint)).sort());
+  });
+
+  it("describes a deleted endpoint", () => {
+    expect(deletedWebhookEndpointSchema.parse({ id: endpoint.id, object: "webhook_endpoint", deleted: true })).toBeTruthy();
+  });
+});
+
+describe("eventObjectSchema", () => {
+  it.each([
+    ["payment_link.created", toPaymentLinkObject(link, APP_URL)],
+    ["order.created", toOrderObject(order, null, APP_URL)],
+    ["refund.succeeded", toRefundObject(refund)],
+  ])("accepts what toEventObject builds for %s, field for field", (type, object) => {
+    const event = toEventObject(eventRow(type, object));
+    expect(eventObjectSchema.parse(event)).toEqual(event);
+  });
+
+  it("refuses an unknown type or an object that is not one of the API's", () => {
+    const event = toEventObject(eventRow("order.created", toOrderObject(order, null, APP_URL)));
+    expect(eventObjectSchema.safeParse({ ...event, type: "order.exploded" }).success).toBe(false);
+    expect(eventObjectSchema.safeParse({ ...event, data: { object: { id: "x", object: "customer" } } }).success).toBe(false);
+  });
+
+  it("has the serializer's top-level fields, checked by the compiler too", () => {
+    expectTypeOf<keyof EventObjectShape>().toEqualTypeOf<keyof EventObject>();
+    expect(Object.keys(eventObjectSchema.shape).sort()).toEqual(Object.keys(toEventObject(eventRow("order.created", { id: order.id }))).sort());
+  });
+});
+
+describe("webhookMessageObjectSchema", () => {
+  const message: WebhookMessageRow = {
+    id: "msg_0kRz1aBcD2eFgHiJkLmNoPqRs",
+    eventId: "evt_0kRz1aBcD2eFgHiJkLmNoPqRs",
+    merchantId: endpoint.merchantId,
+    livemode: false,
+    endpointId: endpoint.id,
+    callbackUrl: null,
+    origin: "resend",
+    status: "pending",
+    attemptCount: 0,
+    nextAttemptAt: null,
+    lastAttemptAt: null,
+    createdAt: created,
+  };
+
+  it("names fields that mean the same in the full message object the dashboard shows", () => {
+    const full = toMessageObject(message, []);
+    const parsed = webhookMessageObjectSchema.parse(full);
+    expect(full).toMatchObject(parsed);
+    expect(Object.keys(parsed).sort()).toEqual(Object.keys(webhookMessageObjectSchema.shape).sort());
+  });
+
+  it("lists the database's message statuses", () => {
+    expectTypeOf<(typeof MESSAGE_STATUSES)[number]>().toEqualTypeOf<WebhookMessageRow["status"]>();
+  });
+});
