@@ -3,24 +3,11 @@ import { events } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import { enqueue, QUEUES } from "@/lib/jobs/queue";
 import type { MerchantScope } from "@/lib/services/scope";
+import type { EventType } from "./types";
 
-export const EVENT_TYPES = [
-  "payment_link.created",
-  "payment_link.updated",
-  "order.created",
-  "order.processing",
-  "order.payment_failed",
-  "order.paid",
-  "order.canceled",
-  "order.expired",
-  "order.voided",
-  "order.settled",
-  "order.refunded",
-  "refund.created",
-  "refund.succeeded",
-  "refund.failed",
-] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
+export { EVENT_TYPES, type EventType } from "./types";
+
+
 
 /**
  * Writes an event. Call it with the transaction that makes the change, so the change and its event commit

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EVENT_TYPES } from "@/lib/events/record-event";
+import { EVENT_TYPES } from "@/lib/events/types";
 import { paymentLinkObjectSchema } from "@/lib/links/object-schema";
 import { orderObjectSchema, refundObjectSchema } from "@/lib/orders/object-schema";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EVENT_TYPES } from "@/lib/events/record-event";
+import { EVENT_TYPES } from "@/lib/events/types";
 import { MAX_WEBHOOK_URL_LENGTH } from "./url-guard";
 
 const eventsSchema = z

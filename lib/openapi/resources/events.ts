@@ -1,5 +1,5 @@
 import type { EventRow, OrderRow, PaymentRow } from "@/db/schema";
-import { EVENT_TYPES, type EventType } from "@/lib/events/record-event";
+import { EVENT_TYPES, type EventType } from "@/lib/events/types";
 import { noQuerySchema } from "@/lib/links/schemas";
 import { toOrderObject } from "@/lib/orders/serialize";
 import { eventObjectSchema } from "@/lib/webhooks/object-schema";

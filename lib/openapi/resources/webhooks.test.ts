@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EVENT_TYPES } from "@/lib/events/record-event";
+import { EVENT_TYPES } from "@/lib/events/types";
 import { parseEnv } from "@/lib/env";
 import {
   deletedWebhookEndpointSchema,

@@ -1,5 +1,5 @@
 import type { WebhookEndpointRow } from "@/db/schema";
-import { EVENT_TYPES } from "@/lib/events/record-event";
+import { EVENT_TYPES } from "@/lib/events/types";
 import { noQuerySchema } from "@/lib/links/schemas";
 import {
   deletedWebhookEndpointSchema,

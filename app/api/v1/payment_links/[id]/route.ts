@@ -9,7 +9,7 @@ export const GET = apiRoute<{ id: string }>(async ({ db, ctx, params, query }) =
   return { status: 200, body: await getPaymentLink(db, ctx, params.id) };
 });
 
-export const PATCH = apiRoute<{ id: string }>(async ({ db, ctx, params, body }) => ({
-  status: 200,
-  body: await updatePaymentLink(db, ctx, params.id, body as UpdatePaymentLinkInput),
-}));
+export const PATCH = apiRoute<{ id: string }>(async ({ db, ctx, params, body, query }) => {
+  noQuerySchema.parse(query);
+  return { status: 200, body: await updatePaymentLink(db, ctx, params.id, body as UpdatePaymentLinkInput) };
+});
