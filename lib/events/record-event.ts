@@ -7,8 +7,6 @@ import type { EventType } from "./types";
 
 export { EVENT_TYPES, type EventType } from "./types";
 
-
-
 /**
  * Writes an event. Call it with the transaction that makes the change, so the change and its event commit
  * or roll back together.
