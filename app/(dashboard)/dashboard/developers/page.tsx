@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ApiKeyTable } from "@/components/dashboard/developers/api-key-table";
 import { ApiQuickstart } from "@/components/dashboard/developers/api-quickstart";
 import { CreateApiKeyForm } from "@/components/dashboard/developers/create-api-key-form";
-import { ComingNext, PageHeader } from "@/components/dashboard/page-header";
+import { PageHeader } from "@/components/dashboard/page-header";
 import { getDb } from "@/db";
 import { listApiKeys } from "@/db/queries/api-keys";
 import { can } from "@/lib/accounts/permissions";
@@ -10,6 +10,7 @@ import { maskApiKey } from "@/lib/api-keys";
 import { getEnv } from "@/lib/env";
 import { getDashboardContext } from "@/lib/http/session";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
+import { WebhooksOverviewSection } from "./webhooks/overview-section";
 
 export const metadata: Metadata = { title: "Developers" };
 
@@ -60,16 +61,7 @@ export default async function DevelopersPage() {
 
         <ApiQuickstart baseUrl={getEnv().APP_URL.replace(/\/+$/, "")} currency={merchant.defaultCurrency} country={merchant.country} />
 
-        <section aria-labelledby="webhooks-heading" className="space-y-3">
-          <h2 id="webhooks-heading" className="text-lg font-semibold">
-            Webhooks and events
-          </h2>
-          <ComingNext>
-            Coming later (issue #5): webhook endpoints that receive signed, retried notifications of every payment
-            and refund, and the event log. The service health check is already at{" "}
-            <code className="font-mono">/api/health</code>.
-          </ComingNext>
-        </section>
+        <WebhooksOverviewSection scope={scope} />
       </div>
     </>
   );

@@ -5,6 +5,7 @@ import { getDb } from "@/db";
 import { listTeam } from "@/db/queries/memberships";
 import { can } from "@/lib/accounts/permissions";
 import { getDashboardContext } from "@/lib/http/session";
+import { CallbackSecretSection } from "./callback-secret-section";
 import { SettingsForm } from "./settings-form";
 import { AddMemberForm, MemberRow } from "./team-section";
 
@@ -32,6 +33,7 @@ export default async function SettingsPage() {
           logoUrl: merchant.logoUrl ?? "",
         }}
       />
+      <CallbackSecretSection />
       <section aria-labelledby="team-heading" className="mt-10 max-w-3xl">
         <h2 id="team-heading" className="text-lg font-semibold">Team</h2>
         <p className="mb-3 text-sm text-slate-600">

@@ -1,0 +1,49 @@
+import { notFound } from "next/navigation";
+import type { DeliveryView, EndpointHealthView } from "@/components/dashboard/webhooks/types";
+import type { Db } from "@/db/client";
+import type { DeliveryRow, EndpointHealth } from "@/db/queries/webhooks";
+import { can } from "@/lib/accounts/permissions";
+import { getEnv } from "@/lib/env";
+import { isAppError } from "@/lib/errors";
+import { getDashboardContext } from "@/lib/http/session";
+import { getWebhookEndpoint, listWebhookEndpoints, type WebhookContext } from "@/lib/services/manage-webhook-endpoints";
+import type { MerchantScope } from "@/lib/services/scope";
+import { toMessageObject, type WebhookEndpointObject } from "@/lib/webhooks/serialize";
+
+/**
+ * The merchant and mode the webhook and event pages act for, as the services take them; whether the member
+ * may change webhooks (owners and admins); and whether this server lets webhooks reach private addresses.
+ */
+export async function getWebhooksContext(): Promise<{ ctx: WebhookContext; scope: MerchantScope; canManage: boolean }> {
+  const { current, livemode } = await getDashboardContext();
+  const scope = { merchantId: current.merchant.id, livemode };
+  return { ctx: { ...scope, allowPrivate: getEnv().WEBHOOK_ALLOW_PRIVATE_URLS }, scope, canManage: can(current.role, "manage_settings") };
+}
+
+/** One of the merchant's endpoints in the current mode; an unknown id or another merchant's is a 404 alike. */
+export async function getEndpointOr404(db: Db, scope: MerchantScope, id: string): Promise<WebhookEndpointObject> {
+  try {
+    return await getWebhookEndpoint(db, scope, id);
+  } catch (error) {
+    if (isAppError(error) && error.code === "resource_missing") notFound();
+    throw error;
+  }
+}
+
+/** Every endpoint of the mode, newest first, page by page through the same service as the API. */
+export async function listAllEndpoints(db: Db, scope: MerchantScope): Promise<WebhookEndpointObject[]> {
+  const all: WebhookEndpointObject[] = [];
+  for (;;) {
+    const page = await listWebhookEndpoints(db, scope, { limit: "100", ...(all.length ? { starting_after: all.at(-1)!.id } : {}) });
+    all.push(...page.data);
+    if (!page.has_more || page.data.length === 0) return all;
+  }
+}
+
+export function toDeliveryView(row: DeliveryRow): DeliveryView {
+  return { ...toMessageObject(row.message, row.attempts), event_type: row.eventType, endpoint_url: row.endpointUrl };
+}
+
+export function toHealthView(row: EndpointHealth): EndpointHealthView {
+  return { id: row.id, url: row.url, enabled: row.enabled, disabled_reason: row.disabledReason, failing_since: row.failingSince?.toISOString() ?? null };
+}

@@ -1,0 +1,143 @@
+import { and, asc, count, desc, eq, inArray, isNotNull, lt, or, type SQL } from "drizzle-orm";
+import type { MerchantScope } from "@/lib/services/scope";
+import type { Db } from "../client";
+import { events, merchants, webhookAttempts, webhookEndpoints, webhookMessages, type EventRow, type WebhookAttemptRow, type WebhookMessageRow } from "../schema";
+
+// What the dashboard reads of events and deliveries. Every query takes the merchant and the mode: another
+// merchant's id, or one of the other mode, finds nothing.
+
+function scopedEvents(scope: MerchantScope): SQL {
+  return and(eq(events.merchantId, scope.merchantId), eq(events.livemode, scope.livemode))!;
+}
+
+function scopedMessages(scope: MerchantScope): SQL {
+  return and(eq(webhookMessages.merchantId, scope.merchantId), eq(webhookMessages.livemode, scope.livemode))!;
+}
+
+export type EventSummary = Pick<EventRow, "id" | "type" | "objectId" | "createdAt">;
+
+/** One page of the merchant's events, newest first (ids sort by creation), optionally of one type. */
+export async function listEvents(
+  db: Db,
+  scope: MerchantScope,
+  params: { type?: string; startingAfter?: string; limit: number },
+): Promise<{ data: EventSummary[]; hasMore: boolean }> {
+  const rows = await db
+    .select({ id: events.id, type: events.type, objectId: events.objectId, createdAt: events.createdAt })
+    .from(events)
+    .where(
+      and(
+        scopedEvents(scope),
+        params.type ? eq(events.type, params.type) : undefined,
+        params.startingAfter ? lt(events.id, params.startingAfter) : undefined,
+      ),
+    )
+    .orderBy(desc(events.id))
+    .limit(params.limit + 1);
+  return { data: rows.slice(0, params.limit), hasMore: rows.length > params.limit };
+}
+
+export async function findEvent(db: Db, scope: MerchantScope, id: string): Promise<EventRow | null> {
+  const [row] = await db.select().from(events).where(and(scopedEvents(scope), eq(events.id, id))).limit(1);
+  return row ?? null;
+}
+
+/** A delivery as the dashboard lists it: the message, its attempts in order, what it carried and where to. */
+export interface DeliveryRow {
+  message: WebhookMessageRow;
+  eventType: string;
+  /** The endpoint's URL, or null for a status callback (whose URL is on the message). */
+  endpointUrl: string | null;
+  attempts: WebhookAttemptRow[];
+}
+
+const deliveryColumns = { message: webhookMessages, eventType: events.type, endpointUrl: webhookEndpoints.url };
+
+async function withAttempts(db: Db, rows: Omit<DeliveryRow, "attempts">[]): Promise<DeliveryRow[]> {
+  if (rows.length === 0) return [];
+  const attempts = await db
+    .select()
+    .from(webhookAttempts)
+    .where(inArray(webhookAttempts.messageId, rows.map((r) => r.message.id)))
+    .orderBy(asc(webhookAttempts.attemptNumber), asc(webhookAttempts.id));
+  return rows.map((row) => ({ ...row, attempts: attempts.filter((a) => a.messageId === row.message.id) }));
+}
+
+/** The endpoint's deliveries, newest first, a page at a time (resends are deliveries of their own). */
+export async function listEndpointDeliveries(
+  db: Db,
+  scope: MerchantScope,
+  endpointId: string,
+  params: { startingAfter?: string; limit: number },
+): Promise<{ data: DeliveryRow[]; hasMore: boolean }> {
+  const rows = await db
+    .select(deliveryColumns)
+    .from(webhookMessages)
+    .innerJoin(events, eq(events.id, webhookMessages.eventId))
+    .leftJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookMessages.endpointId))
+    .where(
+      and(
+        scopedMessages(scope),
+        eq(webhookMessages.endpointId, endpointId),
+        params.startingAfter ? lt(webhookMessages.id, params.startingAfter) : undefined,
+      ),
+    )
+    .orderBy(desc(webhookMessages.id))
+    .limit(params.limit + 1);
+  return { data: await withAttempts(db, rows.slice(0, params.limit)), hasMore: rows.length > params.limit };
+}
+
+/** Every delivery of one event, to endpoints and to a status callback URL, oldest first. */
+export async function listEventDeliveries(db: Db, scope: MerchantScope, eventId: string): Promise<DeliveryRow[]> {
+  const rows = await db
+    .select(deliveryColumns)
+    .from(webhookMessages)
+    .innerJoin(events, eq(events.id, webhookMessages.eventId))
+    .leftJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookMessages.endpointId))
+    .where(and(scopedMessages(scope), eq(webhookMessages.eventId, eventId)))
+    .orderBy(asc(webhookMessages.id));
+  return withAttempts(db, rows);
+}
+
+export interface EndpointHealth {
+  id: string;
+  url: string;
+  enabled: boolean;
+  disabledReason: string | null;
+  failingSince: Date | null;
+}
+
+/** The endpoints that need attention: disabled (by the platform or a person), or failing since a time. */
+export async function listUnhealthyEndpoints(db: Db, scope: MerchantScope): Promise<EndpointHealth[]> {
+  return db
+    .select({
+      id: webhookEndpoints.id,
+      url: webhookEndpoints.url,
+      enabled: webhookEndpoints.enabled,
+      disabledReason: webhookEndpoints.disabledReason,
+      failingSince: webhookEndpoints.failingSince,
+    })
+    .from(webhookEndpoints)
+    .where(
+      and(
+        eq(webhookEndpoints.merchantId, scope.merchantId),
+        eq(webhookEndpoints.livemode, scope.livemode),
+        or(eq(webhookEndpoints.enabled, false), isNotNull(webhookEndpoints.failingSince)),
+      ),
+    )
+    .orderBy(desc(webhookEndpoints.id));
+}
+
+export async function countWebhookEndpoints(db: Db, scope: MerchantScope): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.merchantId, scope.merchantId), eq(webhookEndpoints.livemode, scope.livemode)));
+  return row?.n ?? 0;
+}
+
+/** The key that signs the merchant's status_callback_url deliveries; shown to owners and admins only. */
+export async function findCallbackSecret(db: Db, params: { merchantId: string }): Promise<string | null> {
+  const [row] = await db.select({ secret: merchants.callbackSecret }).from(merchants).where(eq(merchants.id, params.merchantId)).limit(1);
+  return row?.secret ?? null;
+}
