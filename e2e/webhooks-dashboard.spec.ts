@@ -243,6 +243,10 @@ test("failing and disabled endpoints are flagged; the callback secret; viewers; 
       await expect(notice).toContainText("Webhook endpoints need attention (1 disabled, 1 failing)", { timeout: 1_000 });
     }).toPass({ timeout: 15_000 });
     await expect(notice).toContainText("http://127.0.0.1:9/parked — Disabled automatically: every delivery failed for 120 hours.");
+    // Every dashboard page tells the merchant an endpoint was disabled.
+    await page.goto("/dashboard/orders");
+    await expect(page.getByRole("alert").filter({ hasText: "disabled after failing for days" })).toBeVisible();
+    await page.goto("/dashboard/developers");
     await expect(notice).toContainText(`${failing.url} — every delivery has failed since`);
     await expect(page.getByTestId("webhooks-summary")).toHaveText("2 test endpoints — 1 disabled, 1 failing.");
 

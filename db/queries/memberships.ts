@@ -1,16 +1,24 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, getTableColumns } from "drizzle-orm";
 import type { Db } from "../client";
 import { memberships, merchants, users, type Merchant, type MembershipRole } from "../schema";
 
+/** A merchant as the dashboard carries it on every request: without its callback secret. */
+export type MerchantProfile = Omit<Merchant, "callbackSecret">;
+
+// Every column but the secret, which only the Settings section that reveals it reads.
+const profileColumns = Object.fromEntries(
+  Object.entries(getTableColumns(merchants)).filter(([name]) => name !== "callbackSecret"),
+) as Omit<ReturnType<typeof getTableColumns<typeof merchants>>, "callbackSecret">;
+
 export interface MerchantMembership {
-  merchant: Merchant;
+  merchant: MerchantProfile;
   role: MembershipRole;
 }
 
 /** Every merchant the user belongs to, oldest membership first. */
 export async function listMembershipsForUser(db: Db, params: { userId: string }): Promise<MerchantMembership[]> {
   const rows = await db
-    .select({ merchant: merchants, role: memberships.role })
+    .select({ merchant: profileColumns, role: memberships.role })
     .from(memberships)
     .innerJoin(merchants, eq(merchants.id, memberships.merchantId))
     .where(eq(memberships.userId, params.userId))
@@ -23,7 +31,7 @@ export async function findMembership(
   params: { userId: string; merchantId: string },
 ): Promise<MerchantMembership | null> {
   const [row] = await db
-    .select({ merchant: merchants, role: memberships.role })
+    .select({ merchant: profileColumns, role: memberships.role })
     .from(memberships)
     .innerJoin(merchants, eq(merchants.id, memberships.merchantId))
     .where(and(eq(memberships.userId, params.userId), eq(memberships.merchantId, params.merchantId)))

@@ -1,12 +1,18 @@
 import Link from "next/link";
 import { MerchantSwitcher } from "@/components/dashboard/merchant-switcher";
 import { NavLinks } from "@/components/dashboard/nav-links";
+import { getDb } from "@/db";
+import { listUnhealthyEndpoints } from "@/db/queries/webhooks";
 import { getSessionContext } from "@/lib/http/session";
 import { LIVE_MODE_USES_SIMULATOR } from "@/lib/processor";
 import { setModeAction, signOutAction, switchMerchantAction } from "../actions";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const { user, memberships, current, livemode } = await getSessionContext();
+  // Endpoints the platform disabled after days of failures: the merchant hears about it on every page.
+  const autoDisabled = current
+    ? (await listUnhealthyEndpoints(await getDb(), { merchantId: current.merchant.id, livemode })).filter((e) => !e.enabled && e.disabledReason)
+    : [];
   return (
     <div className="min-h-dvh">
       {livemode ? (
@@ -20,6 +26,14 @@ export default async function DashboardLayout({ children }: { children: React.Re
           Test mode — you are looking at test data. No real money moves.
         </div>
       )}
+      {autoDisabled.length > 0 ? (
+        <div role="alert" className="bg-red-50 px-4 py-2 text-center text-sm text-red-800">
+          {autoDisabled.length === 1 ? "A webhook endpoint was" : `${autoDisabled.length} webhook endpoints were`} disabled after failing for days.{" "}
+          <Link href="/dashboard/developers/webhooks" className="font-medium underline">
+            Review webhooks
+          </Link>
+        </div>
+      ) : null}
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <div className="flex items-center gap-3">

@@ -33,6 +33,7 @@ export default async function DevelopersPage() {
     <>
       <PageHeader title="Developers" description="Secret API keys and the API reference, to connect your own systems to Paylink." />
       <div className="space-y-10">
+        <WebhooksOverviewSection scope={scope} />
         <section aria-labelledby="api-keys-heading" className="space-y-4">
           <div>
             <h2 id="api-keys-heading" className="text-lg font-semibold">
@@ -60,8 +61,6 @@ export default async function DevelopersPage() {
         </section>
 
         <ApiQuickstart baseUrl={getEnv().APP_URL.replace(/\/+$/, "")} currency={merchant.defaultCurrency} country={merchant.country} />
-
-        <WebhooksOverviewSection scope={scope} />
       </div>
     </>
   );
