@@ -1,0 +1,218 @@
+// Helpers for the delivery drills: a fresh database per drill, and real worker / app processes that can be
+// killed with SIGKILL at any moment.
+import { spawn, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { sql, type SQL } from "drizzle-orm";
+import { openPostgres, type Database } from "@/db/client";
+import { createDatabase, dropDatabase } from "@/test/databases";
+
+export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export interface DrillDatabase {
+  name: string;
+  url: string;
+  database: Database;
+  /** Closes the test's pool and drops the database (after every process on it is gone). */
+  drop(): Promise<void>;
+}
+
+/** A fresh, migrated database of the drill's own: `paylink_drill_…`. */
+export async function drillDatabase(poolSize = 10): Promise<DrillDatabase> {
+  const { name, url } = await createDatabase("paylink_drill");
+  const database = await openPostgres(url, poolSize);
+  await database.migrate();
+  return {
+    name,
+    url,
+    database,
+    async drop() {
+      await database.close().catch(() => {});
+      if (process.env.KEEP_TEST_DATABASE) console.log(`kept drill database ${name}`);
+      else await dropDatabase(name);
+    },
+  };
+}
+
+export interface DrillProcess {
+  name: string;
+  child: ChildProcess;
+  pid: number;
+  /** Every line the process wrote (stdout and stderr), in order. */
+  output: string[];
+  /** The stdout lines that parse as JSON objects (pino logs, the app writer's reports). */
+  json(): Record<string, unknown>[];
+  /** Resolves when the process has exited, with its exit code or the signal that ended it. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  isRunning(): boolean;
+  /** SIGKILL: no handler runs, nothing is flushed or committed. */
+  kill(): Promise<void>;
+  /** SIGTERM and wait (the worker stops gracefully), SIGKILL after `graceMs`. */
+  stop(graceMs?: number): Promise<void>;
+  /** Resolves with the first JSON line that `match` accepts. */
+  waitForJson(match: (line: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Record<string, unknown>>;
+}
+
+const running = new Set<DrillProcess>();
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Runs a TypeScript entry point of the repository as ONE node process: `node --import tsx <script>`.
+ *
+ * Not `node node_modules/tsx/dist/cli.mjs <script>`: the tsx CLI runs the script in a child process of its
+ * own and only relays the signals it can catch, so a SIGKILL sent to the CLI leaves the real worker running as
+ * an orphan (checked by hand with tsx 4.23: the grandchild survives with ppid 1). The drills must kill the
+ * process that holds the jobs.
+ */
+export function spawnScript(name: string, script: string, env: Record<string, string>): DrillProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", script], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      PATH: process.env.PATH ?? "/usr/bin:/bin",
+      HOME: process.env.HOME ?? "/tmp",
+      NODE_ENV: "production",
+      ...env,
+    },
+  });
+  const output: string[] = [];
+  const jsonLines: Record<string, unknown>[] = [];
+  const waiters = new Set<{ match: (line: Record<string, unknown>) => boolean; resolve: (line: Record<string, unknown>) => void }>();
+  const collect = (stream: NodeJS.ReadableStream, isStdout: boolean) => {
+    let rest = "";
+    stream.setEncoding("utf8");
+    stream.on("data", (chunk: string) => {
+      rest += chunk;
+      const lines = rest.split("\n");
+      rest = lines.pop() ?? "";
+      for (const line of lines) {
+        if (!line) continue;
+        output.push(line);
+        if (!isStdout || !line.startsWith("{")) continue;
+        try {
+          const parsed = JSON.parse(line) as Record<string, unknown>;
+          jsonLines.push(parsed);
+          for (const waiter of waiters) if (waiter.match(parsed)) waiter.resolve(parsed);
+        } catch {
+          // not JSON: kept in `output` only
+        }
+      }
+    });
+  };
+  collect(child.stdout!, true);
+  collect(child.stderr!, false);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
+  const proc: DrillProcess = {
+    name,
+    child,
+    pid: child.pid!,
+    output,
+    json: () => jsonLines,
+    exited,
+    isRunning: () => child.exitCode === null && child.signalCode === null,
+    async kill() {
+      if (proc.isRunning()) child.kill("SIGKILL");
+      await exited;
+      if (pidAlive(proc.pid)) throw new Error(`${name} (pid ${proc.pid}) is still alive after SIGKILL`);
+    },
+    async stop(graceMs = 25_000) {
+      if (!proc.isRunning()) return;
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+      await exited;
+      clearTimeout(timer);
+    },
+    waitForJson(match, timeoutMs = 30_000) {
+      const found = jsonLines.find(match);
+      if (found) return Promise.resolve(found);
+      return new Promise((resolve, reject) => {
+        const waiter = {
+          match,
+          resolve: (line: Record<string, unknown>) => {
+            clearTimeout(timer);
+            waiters.delete(waiter);
+            resolve(line);
+          },
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(waiter);
+          reject(new Error(`${name}: no matching line within ${timeoutMs} ms. Output:\n${output.slice(-30).join("\n")}`));
+        }, timeoutMs);
+        waiters.add(waiter);
+        void exited.then(() => {
+          if (!waiters.has(waiter)) return;
+          clearTimeout(timer);
+          waiters.delete(waiter);
+          reject(new Error(`${name} exited before a matching line. Output:\n${output.slice(-30).join("\n")}`));
+        });
+      });
+    },
+  };
+  running.add(proc);
+  void exited.then(() => running.delete(proc));
+  return proc;
+}
+
+/** The environment every drill worker gets (the brief's), plus drill-specific overrides. */
+export function workerEnv(databaseUrl: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: "drill-secret-".padEnd(40, "x"),
+    WEBHOOK_ALLOW_PRIVATE_URLS: "true",
+    WEBHOOK_RETRY_SCHEDULE_SECONDS: "1,1,1,1",
+    LOG_LEVEL: "warn",
+    APP_URL: "http://127.0.0.1:1",
+    ...extra,
+  };
+}
+
+/** `npm run worker` as a real process: scripts/worker.mts. */
+export function spawnWorker(name: string, databaseUrl: string, extra: Record<string, string> = {}): DrillProcess {
+  return spawnScript(name, "scripts/worker.mts", workerEnv(databaseUrl, extra));
+}
+
+/** Kills whatever a drill left running (a failed assertion must not leave workers behind). */
+export async function killAll(): Promise<void> {
+  await Promise.all([...running].map((p) => p.kill().catch(() => {})));
+}
+
+/** Rows of a raw query (postgres.js hands back an array of plain objects). */
+export async function rows<T extends Record<string, unknown>>(database: Database, query: SQL): Promise<T[]> {
+  return [...((await database.db.execute(query)) as unknown as Iterable<T>)];
+}
+
+/** Jobs of a queue that could still run (created, retry or active). */
+export async function pendingJobs(database: Database, queue: string): Promise<number> {
+  const [row] = await rows<{ n: number }>(database, sql`select count(*)::int as n from pgboss.job where name = ${queue} and state in ('created', 'retry', 'active')`);
+  return Number(row?.n ?? 0);
+}
+
+/** Nearest-rank percentile of sorted numbers. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
+}
+
+export function summarize(values: readonly number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return {
+    count: sorted.length,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    max: sorted.at(-1) ?? NaN,
+    mean: Math.round(sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length)),
+  };
+}
