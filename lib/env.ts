@@ -40,7 +40,8 @@ const schema = z.object({
     .regex(/^\d+(,\d+)*$/, "must be a comma-separated list of seconds, such as 5,300,1800")
     .default("5,300,1800,7200,18000,36000,36000")
     .transform((v) => v.split(",").map(Number)),
-  WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(15),
+  // Below the delivery queue's 45 s job expiry, so a slow answer is never taken for a dead worker.
+  WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(30).default(15),
   /** An endpoint failing this long without a single success is disabled. */
   WEBHOOK_DISABLE_AFTER_HOURS: z.coerce.number().int().min(1).default(120),
   /** Local development and tests only: lets webhooks reach loopback and private addresses. */

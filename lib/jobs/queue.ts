@@ -113,16 +113,21 @@ export async function migrateQueue(database: Pick<Database, "db" | "exec">): Pro
   boss.on("error", () => {});
   await boss.start();
   const existing = new Set((await boss.getQueues()).map((q) => q.name));
-  const create = async (name: QueueName, options: PgBoss.Queue extends infer Q ? Partial<Q> : never = {}) => {
-    if (!existing.has(name)) await boss.createQueue(name, options as PgBoss.Queue);
+  // Options are applied to existing queues too, so an upgrade takes the current values.
+  const ensure = async (name: QueueName, options: Omit<PgBoss.Queue, "name">) => {
+    if (existing.has(name)) await boss.updateQueue(name, options as PgBoss.Queue);
+    else await boss.createQueue(name, options as PgBoss.Queue);
   };
-  // A delivery that crashed mid-way (worker killed) is retried by pg-boss; HTTP failures follow our own
-  // schedule (lib/webhooks/retry.ts), queued as new jobs.
-  await create(QUEUES.fanout, { retryLimit: 10, retryDelay: 2, retryBackoff: true, expireInSeconds: 60 });
-  await create(QUEUES.deliver, { retryLimit: 10, retryDelay: 5, retryBackoff: true, expireInSeconds: 60 });
-  // At most one queued and one running: every worker may schedule the next sweep, only one is kept.
-  await create(QUEUES.paymentsSweep, { policy: "stately", retryLimit: 0, expireInSeconds: 300 });
-  await create(QUEUES.settlement, { policy: "stately", retryLimit: 3, expireInSeconds: 3600 });
-  await create(QUEUES.maintenance, { policy: "stately", retryLimit: 0, expireInSeconds: 600 });
+  // A job whose worker died comes back after its expiry plus a maintenance pass (every 10 s, see worker.ts):
+  // expiries stay short (deliveries: above the longest HTTP timeout, WEBHOOK_TIMEOUT_SECONDS ≤ 30), so a
+  // killed worker's deliveries are retried within about a minute. HTTP failures follow our own schedule
+  // (lib/webhooks/retry.ts), queued as new jobs.
+  await ensure(QUEUES.fanout, { retryLimit: 10, retryDelay: 1, retryBackoff: true, expireInSeconds: 30 });
+  await ensure(QUEUES.deliver, { retryLimit: 10, retryDelay: 1, retryBackoff: true, expireInSeconds: 45 });
+  // At most one queued and one running: every worker may schedule the next run, only one is kept. Short
+  // expiries, because a dead worker's running sweep blocks the next one until it expires.
+  await ensure(QUEUES.paymentsSweep, { policy: "stately", retryLimit: 0, expireInSeconds: 30 });
+  await ensure(QUEUES.settlement, { policy: "stately", retryLimit: 3, expireInSeconds: 600 });
+  await ensure(QUEUES.maintenance, { policy: "stately", retryLimit: 0, expireInSeconds: 120 });
   await boss.stop({ graceful: false, wait: true, close: false });
 }

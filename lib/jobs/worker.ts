@@ -27,7 +27,8 @@ export interface Worker {
  * Runs as its own process (`npm run worker`, several at once are fine) or inside the app (embedded mode).
  */
 export async function startWorker(database: Database, env: Env, log: Logger): Promise<Worker> {
-  const boss = new PgBoss({ db: queueDb(database.db, database.exec), schema: QUEUE_SCHEMA, migrate: false, supervise: true, schedule: false });
+  // Maintenance every 10 s: that is what returns a killed worker's expired jobs to the queue.
+  const boss = new PgBoss({ db: queueDb(database.db, database.exec), schema: QUEUE_SCHEMA, migrate: false, supervise: true, schedule: false, maintenanceIntervalSeconds: 10 });
   boss.on("error", (error) => log.warn({ err: errorForLog(error) }, "job queue error"));
   await boss.start();
   const db = database.db;
@@ -35,15 +36,26 @@ export async function startWorker(database: Database, env: Env, log: Logger): Pr
   const pctx = { appUrl: env.APP_URL, connector: connectorFor(false, env) };
   const fast = { pollingIntervalSeconds: 0.5, batchSize: 10 };
 
-  const deliverer = await boss.work<{ messageId: string }>(QUEUES.deliver, fast, async (jobs) => {
-    const outcomes = await Promise.all(jobs.map((job) => deliverMessage(db, job.data.messageId, config)));
-    log.debug({ outcomes }, "webhook deliveries");
-  });
-  const fanout = await boss.work<{ eventId: string }>(QUEUES.fanout, fast, async (jobs) => {
-    let queued = 0;
-    for (const job of jobs) queued += await fanoutEvent(db, job.data.eventId);
+  // pg-boss waits out its poll after every batch unless woken: a full batch means more are waiting, so
+  // each worker wakes itself and a backlog drains at full speed.
+  const wakeIfFull = (id: string | undefined, size: number) => {
+    if (id && size >= fast.batchSize) boss.notifyWorker(id);
+  };
+  // Several delivery workers, so one slow endpoint (up to the 15 s timeout) does not hold up the others.
+  const deliverers: string[] = [];
+  for (let i = 0; i < 4; i++) {
+    const id: string = await boss.work<{ messageId: string; attempt?: number }>(QUEUES.deliver, fast, async (jobs) => {
+      const outcomes = await Promise.all(jobs.map((job) => deliverMessage(db, job.data.messageId, config, new Date(), job.data.attempt)));
+      log.debug({ outcomes }, "webhook deliveries");
+      wakeIfFull(id, jobs.length);
+    });
+    deliverers.push(id);
+  }
+  const fanout: string = await boss.work<{ eventId: string }>(QUEUES.fanout, fast, async (jobs) => {
+    const queued = (await Promise.all(jobs.map((job) => fanoutEvent(db, job.data.eventId)))).reduce((a, b) => a + b, 0);
     // The deliveries just committed: fetch them now rather than at the next poll.
-    if (queued > 0) boss.notifyWorker(deliverer);
+    if (queued > 0) deliverers.forEach((id) => boss.notifyWorker(id));
+    wakeIfFull(fanout, jobs.length);
   });
 
   // Recurring work: each run queues the next one. The queues keep at most one waiting, so however many
@@ -69,10 +81,9 @@ export async function startWorker(database: Database, env: Env, log: Logger): Pr
   await recurring(QUEUES.maintenance, 600, () => runMaintenance(db));
 
   // Jobs due now announce themselves at commit (lib/jobs/queue.ts): fetch them at once, not at the next poll.
-  const wake: Partial<Record<string, string>> = { [QUEUES.fanout]: fanout, [QUEUES.deliver]: deliverer };
+  const wake: Partial<Record<string, string[]>> = { [QUEUES.fanout]: [fanout], [QUEUES.deliver]: deliverers };
   const unlisten = await database.listen(JOBS_CHANNEL, (queue) => {
-    const id = wake[queue];
-    if (id) boss.notifyWorker(id);
+    for (const id of wake[queue] ?? []) boss.notifyWorker(id);
   });
 
   log.info("worker started");

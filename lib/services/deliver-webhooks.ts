@@ -45,15 +45,26 @@ export async function fanoutEvent(db: Db, eventId: string): Promise<number> {
     if (values.length === 0) return 0;
     // A fan-out that runs twice (a retried job) finds its messages already there and queues nothing more.
     const inserted = await tx.insert(webhookMessages).values(values).onConflictDoNothing().returning({ id: webhookMessages.id });
-    for (const message of inserted) await enqueue(tx, QUEUES.deliver, { messageId: message.id });
+    for (const message of inserted) await enqueue(tx, QUEUES.deliver, { messageId: message.id, attempt: 1 });
     return inserted.length;
   });
 }
 
-/** One HTTP attempt of a message, recorded; schedules the next attempt after a failure. */
-export async function deliverMessage(db: Db, messageId: string, config: DeliveryConfig, now: Date = new Date()): Promise<"succeeded" | "retrying" | "failed" | "skipped"> {
+/**
+ * One HTTP attempt of a message, recorded; schedules the next attempt after a failure. `attempt` is the
+ * attempt the job was queued for: a job retried after its worker died, whose attempt was already recorded
+ * (and the next one queued), is skipped, so a crash never starts a second retry chain.
+ */
+export async function deliverMessage(
+  db: Db,
+  messageId: string,
+  config: DeliveryConfig,
+  now: Date = new Date(),
+  attempt?: number,
+): Promise<"succeeded" | "retrying" | "failed" | "skipped"> {
   const [message] = await db.select().from(webhookMessages).where(eq(webhookMessages.id, messageId));
   if (!message || message.status !== "pending") return "skipped";
+  if (attempt !== undefined && message.attemptCount >= attempt) return "skipped";
   const [event] = await db.select().from(events).where(eq(events.id, message.eventId));
   if (!event) return "skipped";
 
@@ -118,7 +129,7 @@ async function recordAttempt(
       .update(webhookMessages)
       .set({ status, attemptCount: attemptNumber, lastAttemptAt: now, nextAttemptAt: delay === null ? null : new Date(now.getTime() + delay * 1000) })
       .where(eq(webhookMessages.id, messageId));
-    if (delay !== null) await enqueue(tx, QUEUES.deliver, { messageId }, { startAfterSeconds: delay });
+    if (delay !== null) await enqueue(tx, QUEUES.deliver, { messageId, attempt: attemptNumber + 1 }, { startAfterSeconds: delay });
     if (message.endpointId) await updateEndpointHealth(tx, message.endpointId, succeeded, config, now);
     return succeeded ? "succeeded" : delay === null ? "failed" : "retrying";
   });

@@ -129,7 +129,7 @@ export async function resendEvent(db: Db, scope: MerchantScope, endpointId: stri
     if (!event) throw new AppError("resource_missing", `No such event: '${eventId}'.`, { param: "event" });
     const id = newId("message");
     await tx.insert(webhookMessages).values({ id, eventId: event.id, merchantId: scope.merchantId, livemode: scope.livemode, endpointId: endpoint.id, origin: "resend" });
-    await enqueue(tx, QUEUES.deliver, { messageId: id });
+    await enqueue(tx, QUEUES.deliver, { messageId: id, attempt: 1 });
     return { id, object: "webhook_message" as const, event: event.id, webhook_endpoint: endpoint.id, status: "pending" as const };
   });
 }

@@ -228,3 +228,23 @@ test("a link's status_callback_url hears about that link, signed with the mercha
     await receiver.close();
   }
 });
+
+test("a delivery job retried after its worker died does not start a second retry chain", async () => {
+  const ctx = await webhookCtx();
+  const endpoint = await createWebhookEndpoint(db, ctx, { url: "http://127.0.0.1:9/refused", events: ["payment_link.created"] });
+  await updateWebhookEndpoint(db, ctx, endpoint.id, { enabled: false });
+  const link = await createPaymentLink(db, { ...ctx, appUrl: pctx.appUrl }, { item_name: "Chain", amount: 100, currency: "USD", default_country: "US" });
+  const [event] = await db.select().from(events).where(eq(events.objectId, link.id));
+  await updateWebhookEndpoint(db, ctx, endpoint.id, { enabled: true });
+  // A message with no job behind it, so the running worker cannot race this test.
+  const [message] = await db
+    .insert(webhookMessages)
+    .values({ id: `msg_chain${Date.now()}`, eventId: event!.id, merchantId: ctx.merchantId, livemode: false, endpointId: endpoint.id, origin: "resend" })
+    .returning();
+  const config = { retrySchedule: [3600, 3600], timeoutMs: 1000, disableAfterMs: 1e12, allowPrivate: true };
+  expect(await deliverMessage(db, message!.id, config, new Date(), 1)).toBe("retrying");
+  // The same job again (its worker died after the commit): already recorded, so nothing happens.
+  expect(await deliverMessage(db, message!.id, config, new Date(), 1)).toBe("skipped");
+  const [after] = await db.select().from(webhookMessages).where(eq(webhookMessages.id, message!.id));
+  expect(after!.attemptCount).toBe(1);
+});
