@@ -1,3 +1,4 @@
+import { Pager } from "@/components/dashboard/pager";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ZodError } from "zod";
@@ -14,7 +15,6 @@ import { getLinksContext } from "./context";
 export const metadata: Metadata = { title: "Payment links" };
 
 const button = "inline-flex items-center justify-center rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-700";
-const pager = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100";
 
 export default async function LinksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { ctx, canWrite } = await getLinksContext();
@@ -58,20 +58,7 @@ export default async function LinksPage({ searchParams }: { searchParams: Promis
               {paged ? "No more links." : "No payment links match these filters."}
             </p>
           )}
-          {paged || page.has_more ? (
-            <nav aria-label="Pages of payment links" className="mt-4 flex gap-2">
-              {paged ? (
-                <Link href={linkListHref(filters)} className={pager}>
-                  First page
-                </Link>
-              ) : null}
-              {page.has_more && last ? (
-                <Link href={linkListHref(filters, last.id)} className={pager}>
-                  Next page
-                </Link>
-              ) : null}
-            </nav>
-          ) : null}
+          <Pager label="Pages of payment links" firstHref={paged ? linkListHref(filters) : null} nextHref={page.has_more && last ? linkListHref(filters, last.id) : null} />
         </>
       )}
     </>

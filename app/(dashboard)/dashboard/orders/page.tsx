@@ -1,3 +1,4 @@
+import { Pager } from "@/components/dashboard/pager";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ZodError } from "zod";
@@ -14,7 +15,6 @@ import { getOrdersContext } from "./context";
 
 export const metadata: Metadata = { title: "Orders" };
 
-const pager = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100";
 
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { ctx, canWrite } = await getOrdersContext();
@@ -55,20 +55,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
               {paged ? "No more orders." : "No orders match these filters."}
             </p>
           )}
-          {paged || page.has_more ? (
-            <nav aria-label="Pages of orders" className="mt-4 flex gap-2">
-              {paged ? (
-                <Link href={orderListHref(filters)} className={pager}>
-                  First page
-                </Link>
-              ) : null}
-              {page.has_more && last ? (
-                <Link href={orderListHref(filters, last.id)} className={pager}>
-                  Next page
-                </Link>
-              ) : null}
-            </nav>
-          ) : null}
+          <Pager label="Pages of orders" firstHref={paged ? orderListHref(filters) : null} nextHref={page.has_more && last ? orderListHref(filters, last.id) : null} />
         </>
       )}
     </>

@@ -1,3 +1,4 @@
+import { Pager } from "@/components/dashboard/pager";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EventFilters } from "@/components/dashboard/events/event-filters";
@@ -14,7 +15,6 @@ export const metadata: Metadata = { title: "Events" };
 
 const PAGE_SIZE = 25;
 const EVENT_ID = /^evt_[0-9A-Za-z]+$/;
-const pager = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100";
 
 export default async function EventsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const search = await searchParams;
@@ -55,20 +55,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
           {cursor ? "No more events." : type ? `No ${type} events yet.` : `No ${mode} events yet. Creating a payment link makes the first one.`}
         </p>
       )}
-      {cursor || page.hasMore ? (
-        <nav aria-label="Pages of events" className="mt-4 flex gap-2">
-          {cursor ? (
-            <Link href={eventListHref(type)} className={pager}>
-              First page
-            </Link>
-          ) : null}
-          {page.hasMore && last ? (
-            <Link href={eventListHref(type, last.id)} className={pager}>
-              Next page
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pager label="Pages of events" firstHref={cursor ? eventListHref(type) : null} nextHref={page.hasMore && last ? eventListHref(type, last.id) : null} />
     </>
   );
 }
