@@ -141,3 +141,12 @@ export async function findCallbackSecret(db: Db, params: { merchantId: string })
   const [row] = await db.select({ secret: merchants.callbackSecret }).from(merchants).where(eq(merchants.id, params.merchantId)).limit(1);
   return row?.secret ?? null;
 }
+
+/** The merchant's events about these objects, in the scope's mode, oldest first. */
+export async function listEventsAbout(db: Db, scope: MerchantScope, objectIds: string[]): Promise<EventRow[]> {
+  return db
+    .select()
+    .from(events)
+    .where(and(eq(events.merchantId, scope.merchantId), eq(events.livemode, scope.livemode), inArray(events.objectId, objectIds)))
+    .orderBy(asc(events.createdAt), asc(events.id));
+}

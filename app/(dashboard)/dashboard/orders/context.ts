@@ -1,9 +1,9 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import type { Db } from "@/db/client";
 import { findOrder, listPaymentsForOrder } from "@/db/queries/orders";
-import { events, type EventRow } from "@/db/schema";
+import type { EventRow } from "@/db/schema";
+import { listEventsAbout } from "@/db/queries/webhooks";
 import { can } from "@/lib/accounts/permissions";
 import { getEnv } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
@@ -74,12 +74,3 @@ async function allRefunds(db: Db, ctx: ServiceContext, orderId: string): Promise
   }
 }
 
-// TODO(events): move to db/queries/events.ts with the event log of issue #5; kept here so this page owns it.
-/** The merchant's events about these objects, in the scope's mode, oldest first. */
-async function listEventsAbout(db: Db, scope: MerchantScope, objectIds: string[]): Promise<EventRow[]> {
-  return db
-    .select()
-    .from(events)
-    .where(and(eq(events.merchantId, scope.merchantId), eq(events.livemode, scope.livemode), inArray(events.objectId, objectIds)))
-    .orderBy(asc(events.createdAt), asc(events.id));
-}
