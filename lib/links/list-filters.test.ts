@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { parseDateTimeLocal } from "./form";
-import { dayBound, linkListHref, parseLinkFilters } from "./list-filters";
+import { dayBound } from "@/lib/list-filters";
+import { linkListHref, parseLinkFilters } from "./list-filters";
 
 describe("list filters", () => {
   test("dates become UTC day bounds", () => {

@@ -1,7 +1,7 @@
 // The orders page's filters: a GET form, so a filtered list can be bookmarked and works without JavaScript.
 // Pure: it reads the URL and says which `listOrders` params it means; the service validates them again.
 
-import { dayBound } from "@/lib/links/list-filters";
+import { applyCreatedRange, searchParam, type SearchParams } from "@/lib/list-filters";
 import type { OrderStatus } from "@/db/schema";
 import { ORDER_STATUSES } from "./status";
 
@@ -16,8 +16,6 @@ export interface OrderFilters {
   created_to: string;
 }
 
-type SearchParams = Record<string, string | string[] | undefined>;
-
 const LINK_ID = /^plink_[0-9A-Za-z]+$/;
 const ORDER_ID = /^ord_[0-9A-Za-z]+$/;
 const REFERENCE_MAX = 100;
@@ -28,10 +26,7 @@ function isOrderStatus(value: string): value is OrderStatus {
 
 /** The filters in an orders URL, the `listOrders` params they mean, and what is wrong with them. */
 export function parseOrderFilters(search: SearchParams): { filters: OrderFilters; params: Record<string, string>; errors: string[] } {
-  const one = (name: string) => {
-    const value = search[name];
-    return (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
-  };
+  const one = (name: string) => searchParam(search, name);
   const status = one("status");
   const filters: OrderFilters = {
     payment_link: one("payment_link"),
@@ -47,13 +42,7 @@ export function parseOrderFilters(search: SearchParams): { filters: OrderFilters
   if (filters.status !== "all") params.status = filters.status;
   if (filters.reference.length > REFERENCE_MAX) errors.push(`“Reference” is at most ${REFERENCE_MAX} characters.`);
   else if (filters.reference) params.reference = filters.reference;
-  const from = filters.created_from ? dayBound(filters.created_from, "start") : undefined;
-  const to = filters.created_to ? dayBound(filters.created_to, "end") : undefined;
-  if (from === null) errors.push("“Created from” must be a date.");
-  else if (from) params.created_gte = from;
-  if (to === null) errors.push("“Created to” must be a date.");
-  else if (to) params.created_lte = to;
-  if (from && to && from > to) errors.push("“Created from” must not be after “Created to”.");
+  applyCreatedRange(filters, params, errors);
   const startingAfter = one("starting_after");
   if (ORDER_ID.test(startingAfter)) params.starting_after = startingAfter;
   return { filters, params, errors };
