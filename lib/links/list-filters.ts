@@ -2,7 +2,6 @@
 
 import { applyCreatedRange, searchParam, type SearchParams } from "@/lib/list-filters";
 
-
 export const LINKS_PAGE_SIZE = 20;
 
 export interface LinkFilters {
@@ -33,7 +32,6 @@ export function parseLinkFilters(search: SearchParams): { filters: LinkFilters; 
   if (/^plink_[0-9A-Za-z]+$/.test(startingAfter)) params.starting_after = startingAfter;
   return { filters, params, errors };
 }
-
 
 /** The list URL for these filters (only the ones set), optionally from a cursor. */
 export function linkListHref(filters: LinkFilters, startingAfter?: string): string {
