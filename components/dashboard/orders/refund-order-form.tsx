@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { TextField } from "@/components/ui/field";
 import type { FormState } from "@/lib/forms";
-import { ConfirmDisclosure } from "./confirm-disclosure";
+import { ConfirmDisclosure } from "@/components/dashboard/confirm-disclosure";
 import type { OrderFormAction, OrderFormScope } from "./types";
 
 /**
@@ -30,7 +30,7 @@ export function RefundOrderForm({
   const [state, formAction] = useActionState(action, {} as FormState);
   const errors = state.fieldErrors ?? {};
   return (
-    <ConfirmDisclosure label="Refund" confirmLabel="Confirm refund" tone="neutral" state={state} formAction={formAction} scope={scope} orderId={orderId}>
+    <ConfirmDisclosure label="Refund" confirmLabel="Confirm refund" tone="neutral" state={state} formAction={formAction} scope={scope} hidden={{ orderId }}>
       <TextField
         label={`Amount to refund (${currency})`}
         name="amount"

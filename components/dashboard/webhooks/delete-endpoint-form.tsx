@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { FormState } from "@/lib/forms";
-import { ConfirmDisclosure } from "./confirm-disclosure";
+import { ConfirmDisclosure } from "@/components/dashboard/confirm-disclosure";
 import type { WebhookFormAction, WebhookFormScope } from "./types";
 
 /** Deletes an endpoint after a confirmation; the action goes back to the list. */

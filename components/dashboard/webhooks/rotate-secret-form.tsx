@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { ConfirmDisclosure } from "./confirm-disclosure";
+import { ConfirmDisclosure } from "@/components/dashboard/confirm-disclosure";
 import { OneTimeSecret } from "./one-time-secret";
 import type { SecretFormAction, SecretState, WebhookFormScope } from "./types";
 

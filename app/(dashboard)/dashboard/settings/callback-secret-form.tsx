@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { ConfirmDisclosure } from "@/components/dashboard/webhooks/confirm-disclosure";
+import { ConfirmDisclosure } from "@/components/dashboard/confirm-disclosure";
 import { OneTimeSecret } from "@/components/dashboard/webhooks/one-time-secret";
 import type { SecretFormAction, SecretState } from "@/components/dashboard/webhooks/types";
 
