@@ -4,8 +4,9 @@ import { defineConfig } from "vitest/config";
 const root = fileURLToPath(new URL(".", import.meta.url));
 const shared = { resolve: { alias: { "@": root } } };
 
-// Two projects: pure unit tests (milliseconds, no services) and integration tests against a real PostgreSQL
-// database created fresh for each run. Playwright's e2e/*.spec.ts files are never picked up here.
+// Three projects: pure unit tests (milliseconds, no services), integration tests against a real PostgreSQL
+// database created fresh for each run, and the fault drills (`npm run drill`: real app, worker and database
+// processes killed mid-work, one drill at a time). Playwright's e2e/*.spec.ts files are never picked up here.
 export default defineConfig({
   test: {
     projects: [
@@ -28,6 +29,19 @@ export default defineConfig({
           globalSetup: ["test/global-setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        ...shared,
+        test: {
+          name: "drill",
+          include: ["test/drills/**/*.drill.test.ts"],
+          environment: "node",
+          globalSetup: ["test/drills/global-setup.ts"],
+          // Each drill loads the machine and measures time: never two at once.
+          fileParallelism: false,
+          testTimeout: 600_000,
+          hookTimeout: 120_000,
         },
       },
     ],

@@ -1,17 +1,15 @@
-// Starts the app for Playwright: a production build (made here unless E2E_SKIP_BUILD=1, which CI sets after
+// Starts the app for Playwright: a production build (made here unless SKIP_BUILD=1, which CI sets after
 // its own build) served by `next start` on a fresh PostgreSQL database that is dropped on exit.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { createDatabase, dropDatabase, e2eDatabaseFile, e2eServerLogFile } from "../test/databases.ts";
+import { ensureBuild } from "./lib/build.ts";
 
 const port = process.env.E2E_PORT ?? "3100";
 
-if (process.env.E2E_SKIP_BUILD !== "1") {
-  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
+ensureBuild(fileURLToPath(new URL("..", import.meta.url)));
 
 const { name, url } = await createDatabase("paylink_e2e");
 // API tests set up merchants and keys through the services, on the database this server uses.

@@ -74,7 +74,12 @@ function pidAlive(pid: number): boolean {
  * process that holds the jobs.
  */
 export function spawnScript(name: string, script: string, env: Record<string, string>): DrillProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
+  return spawnNode(name, ["--import", "tsx", script], env);
+}
+
+/** Runs `node <args>` from the repository root with only the given environment (plus PATH and HOME). */
+export function spawnNode(name: string, args: string[], env: Record<string, string>): DrillProcess {
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "pipe"],
     env: {
@@ -180,6 +185,61 @@ export function workerEnv(databaseUrl: string, extra: Record<string, string> = {
 /** `npm run worker` as a real process: scripts/worker.mts. */
 export function spawnWorker(name: string, databaseUrl: string, extra: Record<string, string> = {}): DrillProcess {
   return spawnScript(name, "scripts/worker.mts", workerEnv(databaseUrl, extra));
+}
+
+/** The production build the drills and the benchmark serve: `NEXT_DIST_DIR`, normally `.next`. */
+export const DIST_DIR = process.env.NEXT_DIST_DIR || ".next";
+
+/** The environment of a drill's app instance: the same variables an operator sets, worker out of process. */
+export function appEnv(databaseUrl: string, port: number, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    ...workerEnv(databaseUrl),
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXT_DIST_DIR: DIST_DIR,
+    AUTH_TRUST_HOST: "true",
+    APP_URL: `http://127.0.0.1:${port}`,
+    DATABASE_POOL_SIZE: "10",
+    WORKER_IN_PROCESS: "false",
+    // Drills and benchmarks send far more than a real client would on one key.
+    API_RATE_LIMIT_PER_SECOND: "1000000",
+    ...extra,
+  };
+}
+
+/**
+ * `next start` on the production build as ONE process (Next 16 serves in the process it was started in, so a
+ * SIGKILL takes the server down with nothing left behind), resolved once `GET /api/health` answers 200.
+ */
+export async function spawnApp(name: string, databaseUrl: string, port: number, extra: Record<string, string> = {}): Promise<DrillProcess> {
+  const nextBin = `${ROOT}node_modules/next/dist/bin/next`;
+  const app = spawnNode(name, [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], appEnv(databaseUrl, port, extra));
+  await waitForHealthy(app, `http://127.0.0.1:${port}`);
+  return app;
+}
+
+/** Polls `GET /api/health` until it answers 200 (or the process dies, or `timeoutMs` passes). */
+export async function waitForHealthy(app: DrillProcess, baseUrl: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!app.isRunning()) throw new Error(`${app.name} exited while starting:\n${app.output.slice(-30).join("\n")}`);
+    const ok = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2_000) }).then((r) => r.ok, () => false);
+    if (ok) return;
+    await sleep(100);
+  }
+  throw new Error(`${app.name} not healthy within ${timeoutMs} ms:\n${app.output.slice(-30).join("\n")}`);
+}
+
+/** A free TCP port on 127.0.0.1 (the OS picks it). */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import("node:net");
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 /** Kills whatever a drill left running (a failed assertion must not leave workers behind). */
