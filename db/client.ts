@@ -140,6 +140,8 @@ function isAlive(pid: number): boolean {
 /** Opens PGlite in `dataDir` (a folder that survives restarts), or in memory when it is "memory://". */
 export async function openPglite(dataDir: string): Promise<Database> {
   const { PGlite } = await import("@electric-sql/pglite");
+  // pg_trgm backs the keyword search's indexes (migration 0005); PGlite ships it but loads only what it is given.
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const { drizzle } = await import("drizzle-orm/pglite");
   let unlock = async () => {};
   if (!dataDir.startsWith("memory://")) {
@@ -149,7 +151,7 @@ export async function openPglite(dataDir: string): Promise<Database> {
   }
   let client: InstanceType<typeof PGlite>;
   try {
-    client = await PGlite.create(dataDir);
+    client = await PGlite.create(dataDir, { extensions: { pg_trgm } });
   } catch (error) {
     await unlock();
     throw error;

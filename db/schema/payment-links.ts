@@ -43,6 +43,12 @@ export const paymentLinks = pgTable(
     // Lists are per merchant and mode, newest first; ids sort by creation time.
     index().on(t.merchantId, t.livemode, t.id),
     index().on(t.merchantId, t.livemode, t.createdAt),
+    // The keyword search (`q`) is a case-insensitive substring match on id, name and item_name: trigram
+    // indexes let PostgreSQL find the few matching rows of a merchant holding a million links without reading
+    // them all (a sequential scan took ~1 s at 1M rows). The extension is created by migration 0005.
+    index("payment_links_id_trgm").using("gin", sql`${t.id} gin_trgm_ops`),
+    index("payment_links_name_trgm").using("gin", sql`${t.name} gin_trgm_ops`),
+    index("payment_links_item_name_trgm").using("gin", sql`${t.itemName} gin_trgm_ops`),
     // A null amount means the buyer chooses (within the optional bounds); a fixed amount has no bounds.
     check("payment_links_amount_xor_custom", sql`${t.amount} is null or (${t.customAmountMinimum} is null and ${t.customAmountMaximum} is null and ${t.customAmountPreset} is null)`),
     check("payment_links_amount_positive", sql`${t.amount} is null or ${t.amount} > 0`),
