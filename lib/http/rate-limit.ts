@@ -1,6 +1,6 @@
 import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
 import type { Db } from "@/db/client";
-import { rateLimits } from "@/db/schema";
+import { apiRateLimits } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 
 const holder = globalThis as typeof globalThis & { __paylinkApiLimiter?: { db: Db; points: number; limiter: RateLimiterDrizzle } };
@@ -10,7 +10,7 @@ function limiterFor(db: Db, points: number): RateLimiterDrizzle {
   if (cached && cached.db === db && cached.points === points) return cached.limiter;
   const limiter = new RateLimiterDrizzle({
     storeClient: db,
-    schema: rateLimits,
+    schema: apiRateLimits,
     keyPrefix: "api",
     points,
     duration: 1,

@@ -136,15 +136,27 @@ describe("executeIdempotently", () => {
   });
 });
 
-test("maintenance removes expired rate-limit counters and idempotency keys only", async () => {
+test("maintenance removes expired rate-limit counters (sign-in and API) and idempotency keys only", async () => {
   const { runMaintenance } = await import("@/lib/jobs/maintenance");
-  const { rateLimits } = await import("@/db/schema");
-  await db.insert(rateLimits).values([
-    { key: `maint-old-${Date.now()}`, points: 3, expire: new Date(Date.now() - 3_600_000) },
-    { key: `maint-live-${Date.now()}`, points: 3, expire: new Date(Date.now() + 3_600_000) },
-  ]);
+  const { apiRateLimits, rateLimits } = await import("@/db/schema");
+  for (const table of [rateLimits, apiRateLimits]) {
+    await db.insert(table).values([
+      { key: `maint-old-${Date.now()}`, points: 3, expire: new Date(Date.now() - 3_600_000) },
+      { key: `maint-live-${Date.now()}`, points: 3, expire: new Date(Date.now() + 3_600_000) },
+    ]);
+  }
   const removed = await runMaintenance(db);
-  expect(removed.rateLimits).toBeGreaterThanOrEqual(1);
-  expect(await db.$count(rateLimits, sql`${rateLimits.key} like 'maint-live-%'`)).toBe(1);
-  expect(await db.$count(rateLimits, sql`${rateLimits.key} like 'maint-old-%'`)).toBe(0);
+  expect(removed.rateLimits).toBeGreaterThanOrEqual(2);
+  for (const table of [rateLimits, apiRateLimits]) {
+    expect(await db.$count(table, sql`${table.key} like 'maint-live-%'`)).toBe(1);
+    expect(await db.$count(table, sql`${table.key} like 'maint-old-%'`)).toBe(0);
+  }
+});
+
+test("the API rate limit's counters skip the write-ahead log; sign-in throttling's do not", async () => {
+  const rows = [...((await db.execute(sql`select relname, relpersistence from pg_class where relname in ('api_rate_limits', 'rate_limits') order by relname`)) as unknown as Iterable<{ relname: string; relpersistence: string }>)];
+  expect(rows).toEqual([
+    { relname: "api_rate_limits", relpersistence: "u" },
+    { relname: "rate_limits", relpersistence: "p" },
+  ]);
 });
