@@ -142,9 +142,11 @@ describe("paying through a link", () => {
   test("checkout page views count visits", async () => {
     const { link } = await setup();
     await recordLinkVisit(db, link.token);
-    await recordLinkVisit(db, link.token);
+    const second = await recordLinkVisit(db, link.token);
     const [after] = await db.select().from(paymentLinks).where(eq(paymentLinks.id, link.id));
     expect(after!.visitCount).toBe(2);
+    // The page gets the counted link and its merchant's branding from the one statement.
+    expect(second).toMatchObject({ link: { id: link.id, visitCount: 2 }, merchant: { name: "Pay", brandColor: expect.any(String) } });
     expect(await recordLinkVisit(db, "no-such-token")).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
+import type { Db } from "@/db/client";
 import { CheckoutPage } from "@/components/checkout/checkout-page";
 import { OrderSummary } from "@/components/checkout/order-summary";
 import { PaymentForm } from "@/components/checkout/payment-form";
@@ -20,15 +21,20 @@ export const metadata: Metadata = { title: "Checkout", robots: { index: false, f
 
 // GET /l/{token}: a payment link's checkout. Each view counts one visit, except the view that follows a
 // refused form post (it carries the flash): that buyer is still on the same visit.
+async function findLinkWithBrand(db: Db, token: string) {
+  const link = await findLinkByToken(db, token);
+  const merchant = link && (await findMerchantBrand(db, link.merchantId));
+  return link && merchant ? { link, merchant } : null;
+}
+
 export default async function LinkCheckoutPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   if (!isCheckoutToken(token)) notFound();
   const flash = await readFlash();
   const db = await getDb();
-  const link = flash ? await findLinkByToken(db, token) : await recordLinkVisit(db, token);
-  if (!link) notFound();
-  const merchant = await findMerchantBrand(db, link.merchantId);
-  if (!merchant) notFound();
+  const found = flash ? await findLinkWithBrand(db, token) : await recordLinkVisit(db, token);
+  if (!found) notFound();
+  const { link, merchant } = found;
 
   if (linkUnavailableReason(link) !== null) {
     return (
