@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import PgBoss from "pg-boss";
 import type { Database } from "@/db/client";
 import type { Env } from "@/lib/env";
@@ -6,7 +7,7 @@ import { connectorFor } from "@/lib/processor";
 import { deliverMessage, fanoutEvent, type DeliveryConfig } from "@/lib/services/deliver-webhooks";
 import { confirmArrivedBankTransfers, expireOrders, settleOrders, settleRefunds } from "@/lib/services/scheduled-payments";
 import { runMaintenance } from "./maintenance";
-import { JOBS_CHANNEL, QUEUE_SCHEMA, QUEUES, queueDb, type QueueName } from "./queue";
+import { QUEUE_SCHEMA, QUEUES, queueDb, type QueueName } from "./queue";
 
 export function deliveryConfig(env: Env): DeliveryConfig {
   return {
@@ -15,6 +16,23 @@ export function deliveryConfig(env: Env): DeliveryConfig {
     disableAfterMs: env.WEBHOOK_DISABLE_AFTER_HOURS * 3600_000,
     allowPrivate: env.WEBHOOK_ALLOW_PRIVATE_URLS,
   };
+}
+
+/** How often a worker checks for jobs due now (the delay between a commit and the first delivery attempt). */
+export const WATCH_MS = 50;
+
+/** The queues among `queues` holding a job that may run now. */
+async function dueQueues(database: Database, queues: QueueName[]): Promise<Set<QueueName>> {
+  const job = sql.raw(`${QUEUE_SCHEMA}.job`);
+  const result = await database.db.execute(
+    sql.join(
+      queues.map((queue) => sql`(select ${queue}::text as name from ${job} where name = ${queue} and state < 'active' and start_after <= now() limit 1)`),
+      sql` union all `,
+    ),
+  );
+  // postgres.js hands back the rows, PGlite an object holding them.
+  const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as { name: QueueName }[];
+  return new Set(rows.map((row) => row.name));
 }
 
 export interface Worker {
@@ -80,16 +98,32 @@ export async function startWorker(database: Database, env: Env, log: Logger): Pr
   await recurring(QUEUES.settlement, env.SETTLEMENT_INTERVAL_SECONDS, () => settleOrders(db, pctx), env.SETTLEMENT_INTERVAL_SECONDS);
   await recurring(QUEUES.maintenance, 600, () => runMaintenance(db));
 
-  // Jobs due now announce themselves at commit (lib/jobs/queue.ts): fetch them at once, not at the next poll.
-  const wake: Partial<Record<string, string[]>> = { [QUEUES.fanout]: [fanout], [QUEUES.deliver]: deliverers };
-  const unlisten = await database.listen(JOBS_CHANNEL, (queue) => {
-    for (const id of wake[queue] ?? []) boss.notifyWorker(id);
-  });
+  // Jobs due now are fetched within WATCH_MS of their commit, not at pg-boss's next 0.5 s poll: a cheap check
+  // (pg-boss's own partial index on name and start_after) wakes the queue's workers when one is waiting.
+  // The app does not NOTIFY at commit any more: see enqueue() in lib/jobs/queue.ts for why.
+  const wake: [QueueName, string[]][] = [
+    [QUEUES.fanout, [fanout]],
+    [QUEUES.deliver, deliverers],
+  ];
+  let watching = false;
+  const watcher = setInterval(() => {
+    if (watching) return;
+    watching = true;
+    dueQueues(database, wake.map(([queue]) => queue))
+      .then((due) => {
+        for (const [queue, ids] of wake) if (due.has(queue)) ids.forEach((id) => boss.notifyWorker(id));
+      })
+      // The database is away: pg-boss's own polling reports it; the watch just tries again.
+      .catch(() => {})
+      .finally(() => {
+        watching = false;
+      });
+  }, WATCH_MS);
 
   log.info("worker started");
   return {
     async stop() {
-      await unlisten().catch(() => {});
+      clearInterval(watcher);
       await boss.stop({ graceful: true, wait: true, timeout: 20_000, close: false });
       log.info("worker stopped");
     },
