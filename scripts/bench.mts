@@ -1,0 +1,324 @@
+// npm run bench [-- --quick] [-- --only=create,checkout,...] [-- --strict]
+//
+// Measures the production build against the machine's own limits, in one run, on a fresh PostgreSQL database:
+//   1. pgbench (8 clients) inserting rows shaped like payment links: what the database alone can write;
+//   2. a bare page on the same build (/bench/bare): what Next.js alone can serve;
+//   3. the scenarios of issue #6, each for a fixed time with autocannon, every figure also given as a ratio.
+// The app runs as `next start` with the worker as its own process (`npm run worker`), as in production.
+// Prints a table and writes it as JSON to .paylink/bench/latest.json (and a timestamped copy).
+//
+// Exit status: 1 when something went wrong (an error answer, a lost or double payment, a process that died);
+// a missed target is reported, and fails the run only with --strict. --quick (CI, development) runs every
+// scenario briefly on 20,000 links instead of 1,000,000: its figures are smoke, not measurements.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { openPostgres } from "@/db/client";
+import { events, orders, paymentLinks } from "@/db/schema";
+import { newToken } from "@/lib/ids";
+import { createPaymentLink } from "@/lib/services/create-payment-link";
+import { createWebhookEndpoint } from "@/lib/services/manage-webhook-endpoints";
+import { createDatabase, dropDatabase } from "@/test/databases";
+import { freePort, killAll, ROOT, sleep, spawnApp, spawnWorker, summarize, type DrillProcess } from "@/test/drills/harness";
+import { startDrillReceiver } from "@/test/drills/receiver";
+import { ensureBuild } from "./lib/build.ts";
+import { runLoad, type LoadResult } from "./bench/load.ts";
+import { PGBENCH_SETUP_SQL, runPgbench, type PgbenchResult } from "./bench/pgbench.ts";
+import { evaluate, formatTable, type Figures } from "./bench/report.ts";
+import { ADJECTIVES, NOUNS, benchMerchant, seedLinks } from "./bench/seed.ts";
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: false },
+    strict: { type: "boolean", default: false },
+    only: { type: "string" },
+    keep: { type: "boolean", default: false },
+  },
+});
+const quick = args.quick!;
+const SCENARIOS = ["create", "checkout", "pay", "list", "webhooks", "lighthouse"] as const;
+type Scenario = (typeof SCENARIOS)[number];
+const only = new Set((args.only?.split(",") ?? SCENARIOS) as Scenario[]);
+for (const name of only) if (!SCENARIOS.includes(name)) throw new Error(`unknown scenario ${name}; one of ${SCENARIOS.join(", ")}`);
+
+const PHASE_SECONDS = quick ? 3 : 15;
+const CONNECTIONS = 16;
+const BIG_MERCHANT_LINKS = quick ? 20_000 : 1_000_000;
+const CHECKOUT_LINKS = 100;
+const PAY_LINKS = 50;
+
+const log = (message: string) => console.log(`[bench ${String(Math.round(process.uptime())).padStart(4)}s] ${message}`);
+
+// Everything below is torn down in `finally`, whatever fails.
+let databaseName: string | null = null;
+let database: Awaited<ReturnType<typeof openPostgres>> | null = null;
+const problems: string[] = [];
+
+function check(condition: boolean, problem: string) {
+  if (!condition) problems.push(problem);
+}
+
+function noErrors(name: string, result: LoadResult) {
+  check(result.errors === 0, `${name}: ${result.errors} connection errors or timeouts`);
+  check(Object.keys(result.unexpected).length === 0, `${name}: unexpected statuses ${JSON.stringify(result.unexpected)}`);
+}
+
+/** Maximum rate with CONNECTIONS connections, then latency at half that rate (the load a service runs at). */
+async function maxThenHalf(name: string, options: Parameters<typeof runLoad>[0]) {
+  const max = await runLoad({ ...options, connections: CONNECTIONS, durationSeconds: PHASE_SECONDS });
+  noErrors(`${name} (max)`, max);
+  log(`${name}: max ${max.rate}/s, p99 ${max.latencyMs.p99} ms`);
+  const half = await runLoad({ ...options, connections: CONNECTIONS, durationSeconds: PHASE_SECONDS, overallRate: Math.max(1, Math.floor(max.rate / 2)) });
+  noErrors(`${name} (half)`, half);
+  log(`${name}: at ${Math.floor(max.rate / 2)}/s p50 ${half.latencyMs.p50} ms, p99 ${half.latencyMs.p99} ms`);
+  return { max, half };
+}
+
+const started = new Date();
+const figures: Figures = {
+  quick,
+  started_at: started.toISOString(),
+  machine: { cpus: cpus().length, cpu_model: cpus()[0]?.model ?? "unknown", load_average_at_start: loadavg().map((l) => Math.round(l * 100) / 100), node: process.version },
+  settings: { phase_seconds: PHASE_SECONDS, connections: CONNECTIONS, big_merchant_links: BIG_MERCHANT_LINKS, pgbench_clients: 8 },
+  scenarios: {},
+};
+let app: DrillProcess | null = null;
+let worker: DrillProcess | null = null;
+let receiverClose: (() => Promise<void>) | null = null;
+
+try {
+  ensureBuild(ROOT);
+  const created = await createDatabase("paylink_bench");
+  databaseName = created.name;
+  const url = created.url;
+  database = await openPostgres(url, 4);
+  await database.migrate();
+  const { db } = database;
+  log(`fresh database ${databaseName}`);
+
+  // Merchants: one holding the big link table (list and search), one for everything else.
+  const big = await benchMerchant(db, "Bench Big Catalogue");
+  const shop = await benchMerchant(db, "Bench Shop");
+  const shopScope = { merchantId: shop.merchantId, livemode: false };
+  if (only.has("list")) {
+    const t0 = Date.now();
+    await seedLinks(db, big.merchantId, BIG_MERCHANT_LINKS, (done) => {
+      if (done % 200_000 === 0) log(`seeded ${done} links`);
+    });
+    log(`seeded ${BIG_MERCHANT_LINKS} links for one merchant in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  }
+
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const env = { PAYLINK_BENCH_ROUTES: "1", DATABASE_POOL_SIZE: "20", LOG_LEVEL: "warn" };
+  app = await spawnApp("app", url, port, env);
+  worker = spawnWorker("worker", url, { LOG_LEVEL: "info", WEBHOOK_RETRY_SCHEDULE_SECONDS: "1,1,1,1" });
+  await worker.waitForJson((line) => line.msg === "worker started", 60_000);
+  const linkCtx = { ...shopScope, appUrl: base };
+  const auth = { authorization: `Bearer ${shop.apiKey}`, "content-type": "application/json" };
+
+  // Warm-up: Next compiles nothing at run time, but the first requests load route modules and fill pools.
+  await runLoad({ url: `${base}/bench/bare`, connections: 4, amount: 200 });
+
+  if (only.has("create")) {
+    await database.exec(PGBENCH_SETUP_SQL);
+    const pgbench: PgbenchResult = runPgbench(url, PHASE_SECONDS);
+    log(`pgbench: ${pgbench.tps} inserts/s with 8 clients`);
+    await database.exec("drop table if exists bench_pgbench_links");
+    const body = JSON.stringify({ name: "Bench link", item_name: "Bench item", amount: 1999, currency: "USD", default_country: "US", metadata: { source: "bench" } });
+    await runLoad({ url: `${base}/api/v1/payment_links`, method: "POST", headers: auth, body, connections: 4, amount: 200 });
+    const { max, half } = await maxThenHalf("create link", { url: `${base}/api/v1/payment_links`, method: "POST", headers: auth, body, connections: CONNECTIONS });
+    figures.scenarios.create_link = { pgbench, max, half };
+  }
+
+  if (only.has("checkout")) {
+    const links = [];
+    for (let i = 0; i < CHECKOUT_LINKS; i++) links.push(await createPaymentLink(db, linkCtx, { item_name: `Checkout ${i}`, amount: 2500, currency: "USD", default_country: "US" }));
+    const tokens = links.map((l) => new URL(l.url).pathname);
+    let next = 0;
+    const bare = await maxThenHalf("bare page", { url: `${base}/bench/bare`, connections: CONNECTIONS });
+    const visitsBefore = await sumVisits(links.map((l) => l.id));
+    const checkout = await maxThenHalf("checkout page", { url: base, path: () => tokens[next++ % tokens.length]!, connections: CONNECTIONS });
+    const visits = (await sumVisits(links.map((l) => l.id))) - visitsBefore;
+    const answered = checkout.max.ok + checkout.half.ok;
+    // Every 200 was one counted visit. autocannon stops the clock with up to one request per connection in
+    // flight, which the server may still count: at most CONNECTIONS more per phase, never fewer.
+    check(visits >= answered && visits <= answered + 2 * CONNECTIONS, `checkout: ${answered} pages served but ${visits} visits counted`);
+    figures.scenarios.checkout_page = { bare, checkout, visits_counted: visits, pages_served: answered };
+  }
+
+  if (only.has("pay")) {
+    const links = [];
+    for (let i = 0; i < PAY_LINKS; i++) links.push(await createPaymentLink(db, linkCtx, { item_name: `Pay ${i}`, amount: 1500, currency: "USD", default_country: "US" }));
+    const paths = links.map((l) => `${new URL(l.url).pathname}/pay`);
+    let next = 0;
+    // Like a browser without JavaScript: the form's fields, a fresh submission token per purchase.
+    const result = await runLoad({
+      url: base,
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", "sec-fetch-site": "same-origin" },
+      path: () => paths[next++ % paths.length]!,
+      body: () =>
+        new URLSearchParams({
+          method: "card",
+          email: "buyer@example.com",
+          name: "Bench Buyer",
+          cardNumber: "4242424242424242",
+          expiry: "12/34",
+          cvc: "123",
+          submission: newToken(),
+        }).toString(),
+      connections: CONNECTIONS,
+      durationSeconds: PHASE_SECONDS,
+      expect: (status) => status === 303,
+    });
+    noErrors("pay", result);
+    const linkIds = links.map((l) => l.id);
+    const [paid] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(orders)
+      .where(and(inArray(orders.paymentLinkId, linkIds), eq(orders.status, "paid")));
+    const [paidEvents] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(events)
+      .innerJoin(orders, eq(orders.id, events.objectId))
+      .where(and(inArray(orders.paymentLinkId, linkIds), eq(events.type, "order.paid")));
+    const [payCount] = await db.select({ n: sql<number>`coalesce(sum(${paymentLinks.payCount}), 0)::int` }).from(paymentLinks).where(inArray(paymentLinks.id, linkIds));
+    const ordersPaid = Number(paid?.n ?? 0);
+    // As above: requests in flight when the clock stops may still pay (at most one per connection).
+    check(ordersPaid >= result.ok && ordersPaid <= result.ok + CONNECTIONS, `pay: ${result.ok} buyers sent to the receipt but ${ordersPaid} orders paid`);
+    check(Number(paidEvents?.n) === ordersPaid, `pay: ${ordersPaid} orders paid but ${paidEvents?.n} order.paid events`);
+    check(Number(payCount?.n) === ordersPaid, `pay: ${ordersPaid} orders paid but links count ${payCount?.n}`);
+    const rate = Math.round(ordersPaid / result.durationSeconds);
+    log(`pay: ${ordersPaid} orders paid in ${result.durationSeconds} s = ${rate}/s, p99 ${result.latencyMs.p99} ms`);
+    figures.scenarios.pay_order = { result, orders_paid: ordersPaid, order_paid_events: Number(paidEvents?.n), orders_per_second: rate };
+  }
+
+  if (only.has("list")) {
+    const bigAuth = { authorization: `Bearer ${big.apiKey}` };
+    const listUrl = `${base}/api/v1/payment_links`;
+    const list = await maxThenHalf("list links", { url: listUrl, headers: bigAuth, connections: CONNECTIONS });
+    // Keywords that match a tenth of the links, a twentieth, exactly one (a SKU), or none.
+    let i = 0;
+    const keyword = () => {
+      i += 1;
+      const pick = i % 4;
+      const q =
+        pick === 0
+          ? ADJECTIVES[i % ADJECTIVES.length]!
+          : pick === 1
+            ? NOUNS[i % NOUNS.length]!
+            : pick === 2
+              ? `SKU-${((i * 7919) % BIG_MERCHANT_LINKS).toString(36)}`
+              : `nothing-${i}`;
+      return `/api/v1/payment_links?limit=20&q=${encodeURIComponent(q)}`;
+    };
+    const search = await maxThenHalf("keyword search", { url: base, path: keyword, headers: bigAuth, connections: CONNECTIONS });
+    figures.scenarios.list_links = { links: BIG_MERCHANT_LINKS, list, search };
+  }
+
+  if (only.has("webhooks")) {
+    let secret = "";
+    const receiver = await startDrillReceiver(() => secret);
+    receiverClose = receiver.close;
+    const endpoint = await createWebhookEndpoint(db, { ...shopScope, allowPrivate: true }, { url: receiver.url, events: ["payment_link.created"] });
+    secret = endpoint.secret!;
+    const body = JSON.stringify({ item_name: "Webhook bench", amount: 700, currency: "USD", default_country: "US" });
+    const url = `${base}/api/v1/payment_links`;
+    // Steady: 50 events a second, as a busy merchant makes them. Latency = arrival at the receiver minus the
+    // event's created_at (set inside the transaction, so it is a little before the commit: conservative).
+    const steadyFrom = receiver.deliveries.length;
+    const steady = await runLoad({ url, method: "POST", headers: auth, body, connections: 4, durationSeconds: PHASE_SECONDS, overallRate: 50 });
+    noErrors("webhooks steady", steady);
+    const steadyDeliveries = await waitForDeliveries(receiver.deliveries, steadyFrom, steady.ok);
+    const steadyLatency = await latencies(steadyDeliveries);
+    // Burst: as many as the API takes, then how fast the worker drains them.
+    const burstFrom = receiver.deliveries.length;
+    const burstCount = quick ? 300 : 2_000;
+    const burst = await runLoad({ url, method: "POST", headers: auth, body, connections: CONNECTIONS, amount: burstCount });
+    noErrors("webhooks burst", burst);
+    const burstDeliveries = await waitForDeliveries(receiver.deliveries, burstFrom, burst.ok);
+    const first = Math.min(...burstDeliveries.map((d) => d.at));
+    const last = Math.max(...burstDeliveries.map((d) => d.at));
+    const burstLatency = await latencies(burstDeliveries);
+    const deliveriesPerSecond = Math.round((burstDeliveries.length / Math.max(1, last - first)) * 1000);
+    check(receiver.deliveries.every((d) => d.error === null), "webhooks: a signature did not verify");
+    log(`webhooks: steady p50 ${steadyLatency.p50} ms p99 ${steadyLatency.p99} ms; burst of ${burst.ok}: ${deliveriesPerSecond} deliveries/s`);
+    figures.scenarios.webhooks = {
+      steady: { events: steady.ok, rate_per_second: 50, latency_ms: steadyLatency },
+      burst: { events: burst.ok, created_per_second: burst.rate, deliveries_per_second: deliveriesPerSecond, latency_ms: burstLatency },
+      duplicates: receiver.deliveries.length - receiver.uniqueIds().size,
+    };
+  }
+
+  if (only.has("lighthouse")) {
+    const { measurePages, payWithoutJavaScript } = await import("./bench/lighthouse.ts");
+    const link = await createPaymentLink(db, linkCtx, { name: "Lighthouse", item_name: "Annual membership", description: "Twelve months of everything", amount: 4900, currency: "USD", default_country: "US", payment_methods: ["card", "alipay", "wechat_pay", "bank_transfer"] });
+    const result = await measurePages({ checkoutUrl: link.url, bareUrl: `${base}/bench/bare`, runs: quick ? 1 : 3 });
+    log(`lighthouse: performance ${result.performance}, accessibility ${result.accessibility}, own JS ${result.js.own_gzip_bytes} B gzip`);
+    check(result.externalRequests.length === 0, `lighthouse: the checkout requested other origins: ${result.externalRequests.join(", ")}`);
+    // The whole payment in a phone-sized Chromium with JavaScript off: the form posts, the receipt shows.
+    const noJs = await payWithoutJavaScript(link.url);
+    check(noJs.ok, `payment with JavaScript off failed: ${noJs.error}`);
+    log(`payment with JavaScript off: ${noJs.ok ? "receipt shown" : "FAILED"} in ${noJs.ms} ms`);
+    figures.scenarios.lighthouse = { ...result, no_js_payment: { ok: noJs.ok, ms: noJs.ms } };
+  }
+
+  check(app.isRunning(), "the app died during the benchmark");
+  check(worker.isRunning(), "the worker died during the benchmark");
+} catch (error) {
+  problems.push(`benchmark failed: ${(error as Error).stack ?? String(error)}`);
+} finally {
+  if (problems.length > 0) {
+    for (const proc of [app, worker]) if (proc) console.error(`\nlast lines of ${proc.name}:\n${proc.output.slice(-15).join("\n")}`);
+  }
+  await killAll();
+  await receiverClose?.().catch(() => {});
+  await database?.close().catch(() => {});
+  if (databaseName && !args.keep) await dropDatabase(databaseName).catch(() => {});
+}
+
+figures.finished_at = new Date().toISOString();
+const results = evaluate(figures);
+figures.targets = results;
+figures.problems = problems;
+console.log(`\n${formatTable(results)}\n`);
+const outDir = path.join(ROOT, ".paylink", "bench");
+mkdirSync(outDir, { recursive: true });
+const json = `${JSON.stringify(figures, null, 2)}\n`;
+writeFileSync(path.join(outDir, "latest.json"), json);
+writeFileSync(path.join(outDir, `bench-${started.toISOString().replace(/[:.]/g, "-")}${quick ? "-quick" : ""}.json`), json);
+console.log(`written to .paylink/bench/latest.json`);
+if (problems.length > 0) console.error(`\nproblems:\n- ${problems.join("\n- ")}`);
+const missed = results.filter((r) => r.met === false);
+if (missed.length > 0) console.log(`\n${missed.length} target(s) missed${args.strict ? "" : " (reported; --strict fails the run on them)"}.`);
+process.exit(problems.length > 0 || (args.strict && missed.length > 0) ? 1 : 0);
+
+// ---
+
+async function sumVisits(ids: string[]): Promise<number> {
+  const [row] = await database!.db.select({ n: sql<number>`coalesce(sum(${paymentLinks.visitCount}), 0)::bigint` }).from(paymentLinks).where(inArray(paymentLinks.id, ids));
+  return Number(row?.n ?? 0);
+}
+
+async function waitForDeliveries<T extends { webhookId: string }>(deliveries: T[], from: number, expected: number, timeoutMs = 120_000): Promise<T[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const got = new Map(deliveries.slice(from).map((d) => [d.webhookId, d]));
+    if (got.size >= expected) return [...got.values()];
+    if (Date.now() > deadline) {
+      problems.push(`webhooks: ${got.size} of ${expected} events delivered within ${timeoutMs / 1000} s`);
+      return [...got.values()];
+    }
+    await sleep(100);
+  }
+}
+
+async function latencies(deliveries: { webhookId: string; at: number }[]) {
+  if (deliveries.length === 0) return summarize([]);
+  const rows = await database!.db.select({ id: events.id, createdAt: events.createdAt }).from(events).where(inArray(events.id, deliveries.map((d) => d.webhookId)));
+  const createdAt = new Map(rows.map((r) => [r.id, r.createdAt.getTime()]));
+  return summarize(deliveries.map((d) => d.at - (createdAt.get(d.webhookId) ?? d.at)));
+}

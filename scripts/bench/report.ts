@@ -1,0 +1,105 @@
+// The targets of issue #6 and how the benchmark's figures are held against them. Pure: the bench script
+// fills `Figures`, `evaluate` reads them, `formatTable` prints the result. A scenario that did not run is
+// simply absent from the table.
+import type { LoadResult } from "./load.ts";
+import type { PgbenchResult } from "./pgbench.ts";
+
+type MaxHalf = { max: LoadResult; half: LoadResult };
+type Latency = { count: number; p50: number; p95: number; p99: number; max: number; mean: number };
+
+export interface Figures {
+  quick: boolean;
+  started_at: string;
+  finished_at?: string;
+  machine: Record<string, unknown>;
+  settings: Record<string, unknown>;
+  scenarios: {
+    create_link?: { pgbench: PgbenchResult } & MaxHalf;
+    checkout_page?: { bare: MaxHalf; checkout: MaxHalf; visits_counted: number; pages_served: number };
+    pay_order?: { result: LoadResult; orders_paid: number; order_paid_events: number; orders_per_second: number };
+    list_links?: { links: number; list: MaxHalf; search: MaxHalf };
+    webhooks?: {
+      steady: { events: number; rate_per_second: number; latency_ms: Latency };
+      burst: { events: number; created_per_second: number; deliveries_per_second: number; latency_ms: Latency };
+      duplicates: number;
+    };
+    lighthouse?: {
+      performance: number;
+      accessibility: number;
+      js: { checkout_gzip_bytes: number; bare_gzip_bytes: number; own_gzip_bytes: number };
+      no_js_payment?: { ok: boolean; ms: number };
+    };
+  };
+  targets?: TargetResult[];
+  problems?: string[];
+}
+
+export interface TargetResult {
+  scenario: string;
+  figure: string;
+  value: string;
+  target: string;
+  /** null: reported for information, no target. */
+  met: boolean | null;
+}
+
+const ms = (n: number) => `${n} ms`;
+const perSecond = (n: number) => `${n}/s`;
+const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
+/** Shown to three decimals; compared unrounded (0.1199 is not 0.12). */
+const shown = (r: number) => String(Math.round(r * 1000) / 1000);
+
+export function evaluate(figures: Figures): TargetResult[] {
+  const out: TargetResult[] = [];
+  const { create_link, checkout_page, pay_order, list_links, webhooks, lighthouse } = figures.scenarios;
+  if (create_link) {
+    const r = ratio(create_link.max.rate, create_link.pgbench.tps);
+    out.push({ scenario: "pgbench insert (8 clients)", figure: "rate", value: perSecond(create_link.pgbench.tps), target: "baseline", met: null });
+    out.push({ scenario: "create payment link (API)", figure: "max rate", value: `${perSecond(create_link.max.rate)} = ${shown(r)} × pgbench`, target: "≥ 0.12 × pgbench", met: r >= 0.12 });
+    out.push({ scenario: "create payment link (API)", figure: `p99 at ${perSecond(Math.floor(create_link.max.rate / 2))}`, value: ms(create_link.half.latencyMs.p99), target: "≤ 25 ms", met: create_link.half.latencyMs.p99 <= 25 });
+  }
+  if (checkout_page) {
+    const r = ratio(checkout_page.checkout.max.rate, checkout_page.bare.max.rate);
+    out.push({ scenario: "bare page (same build)", figure: "max rate", value: perSecond(checkout_page.bare.max.rate), target: "baseline", met: null });
+    out.push({ scenario: "checkout page GET (+visit)", figure: "max rate", value: `${perSecond(checkout_page.checkout.max.rate)} = ${shown(r)} × bare`, target: "≥ 0.8 × bare", met: r >= 0.8 });
+    const half = checkout_page.checkout.half.latencyMs.p99;
+    out.push({ scenario: "checkout page GET (+visit)", figure: `p99 at ${perSecond(Math.floor(checkout_page.checkout.max.rate / 2))}`, value: ms(half), target: "≤ 50 ms", met: half <= 50 });
+  }
+  if (pay_order) {
+    out.push({ scenario: "pay order, success card", figure: "orders paid", value: perSecond(pay_order.orders_per_second), target: "≥ 300/s", met: pay_order.orders_per_second >= 300 });
+    out.push({ scenario: "pay order, success card", figure: "p99 at max rate", value: ms(pay_order.result.latencyMs.p99), target: "—", met: null });
+  }
+  if (list_links) {
+    const n = list_links.links.toLocaleString("en-US");
+    for (const [name, run] of [["list links", list_links.list], ["keyword search", list_links.search]] as const) {
+      out.push({ scenario: `${name} (${n} links)`, figure: `p99 at ${perSecond(Math.floor(run.max.rate / 2))}`, value: ms(run.half.latencyMs.p99), target: "≤ 50 ms", met: run.half.latencyMs.p99 <= 50 });
+    }
+  }
+  if (webhooks) {
+    const { steady, burst } = webhooks;
+    out.push({ scenario: "webhook first attempt", figure: `p50 at ${perSecond(steady.rate_per_second)}`, value: ms(steady.latency_ms.p50), target: "≤ 200 ms", met: steady.latency_ms.p50 <= 200 });
+    out.push({ scenario: "webhook first attempt", figure: `p99 at ${perSecond(steady.rate_per_second)}`, value: ms(steady.latency_ms.p99), target: "≤ 1000 ms", met: steady.latency_ms.p99 <= 1000 });
+    out.push({ scenario: "webhook burst", figure: `${burst.events} events`, value: `${perSecond(burst.deliveries_per_second)} delivered`, target: "sustained rate", met: null });
+  }
+  if (lighthouse) {
+    out.push({ scenario: "checkout, Lighthouse mobile", figure: "performance", value: String(lighthouse.performance), target: "≥ 95", met: lighthouse.performance >= 95 });
+    out.push({ scenario: "checkout, Lighthouse mobile", figure: "accessibility", value: String(lighthouse.accessibility), target: "100", met: lighthouse.accessibility >= 100 });
+    const own = lighthouse.js.own_gzip_bytes;
+    out.push({ scenario: "checkout JS beyond framework", figure: "gzip", value: `${(own / 1000).toFixed(1)} KB`, target: "≤ 15 KB", met: own <= 15_000 });
+    if (lighthouse.no_js_payment) {
+      out.push({ scenario: "payment with JavaScript off", figure: "receipt shown", value: lighthouse.no_js_payment.ok ? `yes (${lighthouse.no_js_payment.ms} ms)` : "no", target: "works", met: lighthouse.no_js_payment.ok });
+    }
+  }
+  return out;
+}
+
+export function formatTable(rows: TargetResult[]): string {
+  const header = { scenario: "scenario", figure: "figure", value: "measured", target: "target", met: null };
+  const mark = (met: boolean | null) => (met === null ? "" : met ? "ok" : "MISSED");
+  const all = [header, ...rows];
+  const width = (key: "scenario" | "figure" | "value" | "target") => Math.max(...all.map((r) => r[key].length));
+  const widths = { scenario: width("scenario"), figure: width("figure"), value: width("value"), target: width("target") };
+  const line = (r: TargetResult, result: string) =>
+    `${r.scenario.padEnd(widths.scenario)}  ${r.figure.padEnd(widths.figure)}  ${r.value.padStart(widths.value)}  ${r.target.padEnd(widths.target)}  ${result}`;
+  return [line(header, "result"), ...rows.map((r) => line(r, mark(r.met)))].join("\n");
+}
