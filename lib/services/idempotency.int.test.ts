@@ -1,3 +1,5 @@
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { openPostgres } from "@/db/client";
@@ -22,6 +24,22 @@ const request = (key: string, overrides: Partial<IdempotentRequest> = {}): Idemp
 function createLink(ctx: Awaited<ReturnType<typeof newScope>>) {
   return async (tx: typeof db) => ({ status: 201, body: JSON.stringify(await createPaymentLink(tx, ctx, JSON.parse(body))) });
 }
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+/** A process that creates a link under key k6 and never answers (run with tsx from the repository root). */
+const HOLDER = `
+  const { openPostgres } = await import("./db/client.ts");
+  const { executeIdempotently } = await import("./lib/services/idempotency.ts");
+  const { createPaymentLink } = await import("./lib/services/create-payment-link.ts");
+  const { db } = await openPostgres(process.env.HOLDER_DATABASE_URL, 1);
+  const ctx = JSON.parse(process.env.HOLDER_SCOPE);
+  const request = { key: "k6", method: "POST", path: "/api/v1/payment_links", body: process.env.HOLDER_BODY };
+  await executeIdempotently(db, ctx, request, async (tx) => {
+    await createPaymentLink(tx, ctx, JSON.parse(request.body));
+    console.log("inside");
+    await new Promise(() => {});
+  });
+`;
 
 async function linkCount(merchantId: string) {
   return db.$count(paymentLinks, eq(paymentLinks.merchantId, merchantId));
@@ -85,23 +103,73 @@ describe("executeIdempotently", () => {
     expect((await slow).status).toBe(201);
   });
 
-  test("a lapsed claim's holder cannot commit after someone else took the key over", async () => {
+  test("a holder whose process is SIGKILLed frees its key at once: the retry runs the request, nothing doubled", { timeout: 60_000 }, async () => {
     const ctx = await newScope();
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const slow = executeIdempotently(db, ctx, request("k6"), async (tx) => {
-      const response = await createLink(ctx)(tx);
-      await gate;
-      return response;
+    // The holder is another process, killed mid-request: no catch, no finally, nothing released by hand.
+    const holder = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", HOLDER], {
+      cwd: ROOT,
+      env: { ...process.env, HOLDER_DATABASE_URL: inject("databaseUrl"), HOLDER_SCOPE: JSON.stringify(ctx), HOLDER_BODY: body },
+      stdio: ["ignore", "pipe", "inherit"],
     });
-    await new Promise((r) => setTimeout(r, 100));
-    // Pretend the claim's minute has passed (the holder looks dead), and a retry takes the key over.
-    await db.update(idempotencyKeys).set({ lockedUntil: sql`now() - interval '1 second'` }).where(and(eq(idempotencyKeys.merchantId, ctx.merchantId), eq(idempotencyKeys.key, "k6")));
-    const retry = await executeIdempotently(db, ctx, request("k6"), createLink(ctx));
-    release();
-    await expect(slow).rejects.toMatchObject({ code: "idempotency_key_in_use" });
-    expect(retry.status).toBe(201);
+    const exited = new Promise((resolve) => holder.once("exit", resolve));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        holder.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("inside") && resolve());
+        holder.once("exit", (code) => reject(new Error(`holder exited (${code}) before it held the key`)));
+      });
+      await expect(executeIdempotently(db, ctx, request("k6"), createLink(ctx))).rejects.toMatchObject({ code: "idempotency_key_in_use" });
+      holder.kill("SIGKILL");
+      await exited;
+      const killedAt = Date.now();
+      let retry;
+      for (;;) {
+        try {
+          retry = await executeIdempotently(db, ctx, request("k6"), createLink(ctx));
+          break;
+        } catch (error) {
+          // PostgreSQL notices the closed connection and rolls its transaction back: a moment, not a minute.
+          if ((error as AppError).code !== "idempotency_key_in_use" || Date.now() - killedAt > 5_000) throw error;
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      }
+      expect([retry.status, retry.replayed]).toEqual([201, false]);
+      expect(await linkCount(ctx.merchantId)).toBe(1);
+    } finally {
+      holder.kill("SIGKILL");
+    }
+  });
+
+  test("a claim left incomplete by an older version is respected until it lapses, then taken over", async () => {
+    const ctx = await newScope();
+    // That version committed its claim before running the request; this is what its crash left behind.
+    const { hashBody } = await import("./idempotency");
+    await db.insert(idempotencyKeys).values({
+      merchantId: ctx.merchantId,
+      livemode: false,
+      key: "k7",
+      method: "POST",
+      path: "/api/v1/payment_links",
+      bodyHash: hashBody(body),
+      claimId: "old-claim",
+      lockedUntil: sql`now() + interval '1 minute'`,
+    });
+    await expect(executeIdempotently(db, ctx, request("k7"), createLink(ctx))).rejects.toMatchObject({ code: "idempotency_key_in_use" });
+    await db.update(idempotencyKeys).set({ lockedUntil: sql`now() - interval '1 second'` }).where(and(eq(idempotencyKeys.merchantId, ctx.merchantId), eq(idempotencyKeys.key, "k7")));
+    const retry = await executeIdempotently(db, ctx, request("k7"), createLink(ctx));
+    expect([retry.status, retry.replayed]).toEqual([201, false]);
+    expect((await executeIdempotently(db, ctx, request("k7"), createLink(ctx))).replayed).toBe(true);
     expect(await linkCount(ctx.merchantId)).toBe(1);
+  });
+
+  test("a refused request's writes are rolled back, and the refusal is stored with the key", async () => {
+    const ctx = await newScope();
+    const refused = await executeIdempotently(db, ctx, request("k8"), async (tx) => {
+      await createLink(ctx)(tx);
+      throw new AppError("payment_link_inactive", "nope");
+    });
+    expect(refused.status).toBe(409);
+    expect(await linkCount(ctx.merchantId)).toBe(0);
+    expect(await executeIdempotently(db, ctx, request("k8"), createLink(ctx))).toEqual({ ...refused, replayed: true });
   });
 
   test("1,000 concurrent creates with one key yield exactly one link", async () => {

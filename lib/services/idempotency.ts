@@ -5,15 +5,19 @@ import { idempotencyKeys } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { MerchantScope } from "./scope";
 
-// Idempotency-Key, as the contract describes it:
-//  1. claim the key (one INSERT; the primary key decides between concurrent twins);
-//  2. run the request and store its response in the same transaction as its writes, only while still
-//     holding the claim, so a request either committed with its response or left nothing behind;
-//  3. later requests with the key get the stored response byte for byte, 422 with another body or path,
-//     409 while the first is still running.
+// Idempotency-Key, as the contract describes it. Everything happens in ONE transaction, the request's own:
+//  1. take the key's transaction-scoped advisory lock without waiting: a twin still running holds it, so the
+//     request answers 409 at once; PostgreSQL lets go of it when the transaction ends, however it ends — a
+//     holder whose process died frees its key as soon as the server sees its connection close (at once after
+//     a SIGKILL; after a lost host, when TCP keepalive or idle_in_transaction_session_timeout ends it);
+//  2. claim the key's row (insert, or take over an expired one), run the request, store its response, commit:
+//     the writes and their response commit together or not at all, and a crash leaves nothing behind;
+//  3. later requests with the key get the stored response byte for byte, 422 with another body or path.
+// The claim row itself is never visible to others before it is complete; only a row written by an older
+// version of this module (its claim committed before the request ran) can be seen incomplete, and it is
+// respected until its lapse, as that version expects.
 
 export const IDEMPOTENCY_TTL_HOURS = 24;
-const CLAIM_SECONDS = 60;
 
 export interface IdempotentRequest {
   key: string;
@@ -39,8 +43,26 @@ export function validateIdempotencyKey(key: string): void {
   }
 }
 
-export async function claimIdempotencyKey(db: Db, scope: MerchantScope, request: IdempotentRequest): Promise<Claim> {
+/**
+ * The key's advisory lock id: two 32-bit hashes of the scoped key (the two-int form is a key space apart from
+ * the one-bigint locks pg-boss and the migrations take). A collision only makes two in-flight keys wait in turn.
+ */
+function lockKey(scope: MerchantScope, key: string) {
+  const name = `${scope.merchantId}:${scope.livemode}:${key}`;
+  return sql`hashtext(${`idempotency:${name}`}), hashtext(${name})`;
+}
+
+/**
+ * Locks the key for this transaction, or throws idempotency_key_in_use when a twin's transaction holds it.
+ * Then claims the key's row in the same transaction: "claimed", or the stored response to replay.
+ */
+export async function claimIdempotencyKey(tx: Db, scope: MerchantScope, request: IdempotentRequest): Promise<Claim> {
   validateIdempotencyKey(request.key);
+  const locked = await tx.execute(sql`select pg_try_advisory_xact_lock(${lockKey(scope, request.key)}) as held`);
+  // postgres.js hands back the rows, PGlite an object holding them.
+  const [row] = (Array.isArray(locked) ? locked : (locked as unknown as { rows: unknown[] }).rows) as { held: boolean }[];
+  if (!row?.held) throw keyInUse();
+
   const claimId = randomUUID();
   const bodyHash = hashBody(request.body);
   const fresh = {
@@ -51,29 +73,30 @@ export async function claimIdempotencyKey(db: Db, scope: MerchantScope, request:
     path: request.path,
     bodyHash,
     claimId,
-    lockedUntil: sql`now() + make_interval(secs => ${CLAIM_SECONDS})`,
+    // Only an older version's claim, committed before its request ran, needed a lapse time.
+    lockedUntil: null,
     responseStatus: null,
     responseBody: null,
     createdAt: sql`now()`,
   };
-  const claimed = await db
+  const claimed = await tx
     .insert(idempotencyKeys)
     .values(fresh)
     .onConflictDoUpdate({
       target: [idempotencyKeys.merchantId, idempotencyKeys.livemode, idempotencyKeys.key],
       set: fresh,
-      // Taken over only when expired, or when its holder died without completing (nothing was committed).
+      // Taken over only when expired, or when an older version's claim lapsed without completing.
       setWhere: sql`${idempotencyKeys.createdAt} < now() - make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})
         or (${idempotencyKeys.responseStatus} is null and ${idempotencyKeys.lockedUntil} < now())`,
     })
     .returning({ claimId: idempotencyKeys.claimId });
   if (claimed[0]?.claimId === claimId) return { kind: "claimed", claimId };
 
-  const [existing] = await db
+  const [existing] = await tx
     .select()
     .from(idempotencyKeys)
     .where(and(eq(idempotencyKeys.merchantId, scope.merchantId), eq(idempotencyKeys.livemode, scope.livemode), eq(idempotencyKeys.key, request.key)));
-  if (!existing) return claimIdempotencyKey(db, scope, request); // deleted by cleanup in between: try again
+  if (!existing) return claimIdempotencyKey(tx, scope, request); // deleted by cleanup in between: try again
   if (existing.method !== request.method || existing.path !== request.path || existing.bodyHash !== bodyHash) {
     throw new AppError(
       "idempotency_key_reused",
@@ -81,46 +104,32 @@ export async function claimIdempotencyKey(db: Db, scope: MerchantScope, request:
       { param: "Idempotency-Key" },
     );
   }
-  if (existing.responseStatus === null || existing.responseBody === null) {
-    throw new AppError("idempotency_key_in_use", "A request with this Idempotency-Key is still being processed. Retry in a moment.", {
-      param: "Idempotency-Key",
-    });
-  }
+  if (existing.responseStatus === null || existing.responseBody === null) throw keyInUse();
   return { kind: "replay", response: { status: existing.responseStatus, body: existing.responseBody } };
 }
 
-/** The key's row, as long as this claim still holds it. */
-function heldBy(scope: MerchantScope, key: string, claimId: string) {
-  return and(
-    eq(idempotencyKeys.merchantId, scope.merchantId),
-    eq(idempotencyKeys.livemode, scope.livemode),
-    eq(idempotencyKeys.key, key),
-    eq(idempotencyKeys.claimId, claimId),
-  );
+function keyInUse() {
+  return new AppError("idempotency_key_in_use", "A request with this Idempotency-Key is still being processed. Retry in a moment.", {
+    param: "Idempotency-Key",
+  });
 }
 
-/**
- * Stores the response under the claim. Inside the request's transaction; throws (rolling the request's
- * writes back) if the claim lapsed and someone else took the key over meanwhile.
- */
-export async function completeIdempotencyKey(db: Db, scope: MerchantScope, key: string, claimId: string, response: StoredResponse): Promise<void> {
-  const done = await db
+/** Stores the response under the claim, in the transaction that holds it. */
+export async function completeIdempotencyKey(tx: Db, scope: MerchantScope, key: string, claimId: string, response: StoredResponse): Promise<void> {
+  const done = await tx
     .update(idempotencyKeys)
     .set({ responseStatus: response.status, responseBody: response.body, lockedUntil: null })
-    .where(heldBy(scope, key, claimId))
+    .where(
+      and(
+        eq(idempotencyKeys.merchantId, scope.merchantId),
+        eq(idempotencyKeys.livemode, scope.livemode),
+        eq(idempotencyKeys.key, key),
+        eq(idempotencyKeys.claimId, claimId),
+      ),
+    )
     .returning({ key: idempotencyKeys.key });
-  if (done.length === 0) {
-    throw new AppError("idempotency_key_in_use", "This request took too long and its Idempotency-Key was taken over. Retry with the same key.", {
-      param: "Idempotency-Key",
-    });
-  }
-}
-
-/** Lets go of a claim without a response (the request failed on our side): the client may retry. */
-export async function releaseIdempotencyKey(db: Db, scope: MerchantScope, key: string, claimId: string): Promise<void> {
-  await db
-    .delete(idempotencyKeys)
-    .where(heldBy(scope, key, claimId));
+  // Cannot happen while the transaction holds the row; refuse rather than commit writes without their response.
+  if (done.length === 0) throw new Error(`Idempotency-Key ${key} is no longer held by claim ${claimId}.`);
 }
 
 /** Deletes keys older than the 24-hour window; returns how many. */
@@ -137,9 +146,10 @@ export interface IdempotentOutcome extends StoredResponse {
 }
 
 /**
- * Runs a request under an Idempotency-Key: `run` gets a transaction, and its writes commit together with
- * the stored response. A refused request (an AppError below 500) is stored too, so a retry gets the same
- * refusal; a failure on our side releases the key so the client can retry.
+ * Runs a request under an Idempotency-Key: `run` gets the transaction that holds the key, and its writes
+ * commit together with the stored response. A refused request (an AppError below 500) is stored too — its
+ * writes rolled back to a savepoint — so a retry gets the same refusal; a failure on our side rolls the whole
+ * transaction back, claim included, so the client may retry at once.
  */
 export async function executeIdempotently(
   db: Db,
@@ -147,22 +157,17 @@ export async function executeIdempotently(
   request: IdempotentRequest,
   run: (tx: Db) => Promise<StoredResponse>,
 ): Promise<IdempotentOutcome> {
-  const claim = await claimIdempotencyKey(db, scope, request);
-  if (claim.kind === "replay") return { ...claim.response, replayed: true };
-  try {
-    const stored = await db.transaction(async (tx) => {
-      const response = await run(tx);
-      await completeIdempotencyKey(tx, scope, request.key, claim.claimId, response);
-      return response;
-    });
-    return { ...stored, replayed: false };
-  } catch (error) {
-    if (error instanceof AppError && error.status < 500 && error.code !== "idempotency_key_in_use") {
-      const response = { status: error.status, body: JSON.stringify(error.toBody()) };
-      await completeIdempotencyKey(db, scope, request.key, claim.claimId, response).catch(() => {});
-      return { ...response, replayed: false };
+  return db.transaction(async (tx) => {
+    const claim = await claimIdempotencyKey(tx, scope, request);
+    if (claim.kind === "replay") return { ...claim.response, replayed: true };
+    let response: StoredResponse;
+    try {
+      response = await tx.transaction((savepoint) => run(savepoint));
+    } catch (error) {
+      if (!(error instanceof AppError && error.status < 500 && error.code !== "idempotency_key_in_use")) throw error;
+      response = { status: error.status, body: JSON.stringify(error.toBody()) };
     }
-    await releaseIdempotencyKey(db, scope, request.key, claim.claimId).catch(() => {});
-    throw error;
-  }
+    await completeIdempotencyKey(tx, scope, request.key, claim.claimId, response);
+    return { ...response, replayed: false };
+  });
 }
