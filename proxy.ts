@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { baseAuthConfig, SIGN_IN_PATH } from "@/lib/auth/config";
+import { malformedPathResponse } from "@/lib/http/malformed-path";
 
 // Runs before every request: gives it a request id (on every log line the request writes, and echoed to the
 // client), and sends signed-out visitors of the dashboard to the sign-in page and back after. Only dashboard
@@ -38,6 +39,13 @@ async function hasSession(request: NextRequest): Promise<boolean> {
 
 export async function proxy(request: NextRequest): Promise<Response> {
   const requestId = requestIdOf(request);
+  // A path segment whose percent-encoding does not decode would reach Next's decoding of dynamic segments and
+  // end in a bare 500: answer it here, in the documented shape under /api/v1.
+  const malformed = malformedPathResponse(request);
+  if (malformed) {
+    malformed.headers.set("x-request-id", requestId);
+    return malformed;
+  }
   if (request.nextUrl.pathname.startsWith("/dashboard") && !(await hasSession(request))) {
     const signIn = new URL(SIGN_IN_PATH, request.nextUrl);
     signIn.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);

@@ -9,6 +9,8 @@ import { executeIdempotently } from "@/lib/services/idempotency";
 import type { ServiceContext } from "@/lib/services/scope";
 import { consumeApiRateLimit, RateLimitedError } from "./rate-limit";
 import { route } from "./route";
+import { decodeUtf8, findRefusedJson, isUnstorable, type RefusedJson } from "./request-text";
+import { unrecognizedRequestError } from "./unrecognized";
 import { appErrorFromZod } from "./zod-errors";
 
 const MAX_BODY_BYTES = 256 * 1024;
@@ -38,9 +40,40 @@ function errorResponse(error: AppError): Response {
   return json(error.status, JSON.stringify(error.toBody()), headers);
 }
 
+function tooLarge(): AppError {
+  return new AppError("invalid_json", `Request body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
+}
+
+/** The body's bytes, refusing (without reading on) one larger than the limit. */
+async function readBytes(request: Request): Promise<Buffer> {
+  if (Number(request.headers.get("content-length")) > MAX_BODY_BYTES) throw tooLarge();
+  if (!request.body) return Buffer.alloc(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** parameter_invalid for a key or text the API cannot take as sent; `param` is dotted (`metadata.k`). */
+function refusedJsonError({ path, reason }: RefusedJson): AppError {
+  const param = path.join(".");
+  const why = reason === "proto_key" ? "__proto__ cannot be used as a key" : "text may not contain NUL characters or unpaired UTF-16 surrogates";
+  return new AppError("parameter_invalid", `Invalid ${param}: ${why}.`, { param });
+}
+
 async function readBody(request: Request): Promise<{ text: string; value: Record<string, unknown> }> {
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new AppError("invalid_json", `Request body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
+  const text = decodeUtf8(await readBytes(request));
+  if (text === null) throw new AppError("invalid_json", "The request body is not valid UTF-8.");
   if (text.trim() === "") return { text, value: {} };
   let value: unknown;
   try {
@@ -51,7 +84,18 @@ async function readBody(request: Request): Promise<{ text: string; value: Record
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw new AppError("invalid_json", "The request body must be a JSON object.");
   }
+  const refused = findRefusedJson(value);
+  if (refused) throw refusedJsonError(refused);
   return { text, value: value as Record<string, unknown> };
+}
+
+/** The query string as plain strings; a NUL in a name or value is refused like one in a body. */
+function readQuery(url: URL): Record<string, string> {
+  const query = Object.fromEntries(url.searchParams);
+  for (const [name, value] of Object.entries(query)) {
+    if (isUnstorable(name) || isUnstorable(value)) throw refusedJsonError({ path: [name], reason: "unstorable_text" });
+  }
+  return query;
 }
 
 /**
@@ -67,8 +111,10 @@ export function apiRoute<P = Record<string, never>>(handler: (req: ApiRequest<P>
       const principal = await authenticateApiKey(db, request.headers.get("authorization"));
       await consumeApiRateLimit(db, principal.apiKeyId, env.API_RATE_LIMIT_PER_SECOND);
       const ctx = { ...principal, appUrl: env.APP_URL };
+      // An id with a NUL in it (`%00`) names nothing that can exist, and must not reach a query.
+      if (Object.values(params ?? {}).some((p) => typeof p === "string" && isUnstorable(p))) throw unrecognizedRequestError(request);
       const url = new URL(request.url);
-      const query = Object.fromEntries(url.searchParams);
+      const query = readQuery(url);
       const hasBody = request.method === "POST" || request.method === "PATCH";
       const { text, value: body } = hasBody ? await readBody(request) : { text: "", value: {} };
       const input = hasBody ? body : query;

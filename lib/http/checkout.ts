@@ -16,6 +16,7 @@ import { connectorFor } from "@/lib/processor";
 import { executeIdempotently } from "@/lib/services/idempotency";
 import type { PaymentContext } from "@/lib/services/order-changes";
 import type { MerchantScope } from "@/lib/services/scope";
+import { isUnstorable } from "./request-text";
 
 // The hosted checkout's Next-aware glue. Its forms post to route handlers that answer 303 See Other
 // (Post/Redirect/Get), so the checkout works with JavaScript off and a reload never pays twice. What a
@@ -135,9 +136,36 @@ export async function oncePerSubmission(
   }
 }
 
+/** A post no checkout page sends: not a form at all, cut short, or with a NUL in a field. */
+class UnreadableForm extends Error {
+  constructor() {
+    super("The form could not be read.");
+    this.name = "UnreadableForm";
+  }
+}
+
 /**
- * Wraps a checkout form handler: refuses cross-site posts, logs one line per request (the route's pattern,
- * never the form), and turns anything unexpected into a redirect back to `homePath` with an apology.
+ * The posted form. Anything a browser submitting the page could not have sent is refused (checkoutPost
+ * answers 400) instead of being read as an empty form: an empty answer on the 3-D Secure page would count as
+ * the buyer declining.
+ */
+export async function readForm(request: Request): Promise<FormData> {
+  let data: FormData;
+  try {
+    data = await request.formData();
+  } catch {
+    throw new UnreadableForm();
+  }
+  for (const [name, value] of data) {
+    if (isUnstorable(name) || (typeof value === "string" && isUnstorable(value))) throw new UnreadableForm();
+  }
+  return data;
+}
+
+/**
+ * Wraps a checkout form handler: refuses cross-site posts and unreadable forms, logs one line per request
+ * (the route's pattern, never the form), and turns anything unexpected into a redirect back to `homePath`
+ * with an apology.
  */
 export function checkoutPost(
   route: string,
@@ -156,14 +184,18 @@ export function checkoutPost(
     } else if (request.headers.get("sec-fetch-site") === "cross-site") {
       response = new Response("Forbidden: this form only accepts posts from its own page.", { status: 403 });
     } else {
-      let redirect: Redirect;
+      let redirect: Redirect | null;
       try {
         redirect = await handler(request, { token, log, requestId });
       } catch (error) {
-        log.error({ err: errorForLog(error), route }, "checkout post failed");
-        redirect = backWith(home, { form: `Something went wrong on our side. Please try again in a moment (reference ${requestId}).` });
+        if (error instanceof UnreadableForm) {
+          redirect = null;
+        } else {
+          log.error({ err: errorForLog(error), route }, "checkout post failed");
+          redirect = backWith(home, { form: `Something went wrong on our side. Please try again in a moment (reference ${requestId}).` });
+        }
       }
-      response = seeOther(request, home, redirect);
+      response = redirect ? seeOther(request, home, redirect) : new Response("Bad request: the form could not be read.", { status: 400 });
     }
     response.headers.set("x-request-id", requestId);
     log.info({ method: request.method, route, status: response.status, durationMs: Math.round(performance.now() - started) }, "request completed");

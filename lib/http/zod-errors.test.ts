@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { createPaymentLinkSchema, listPaymentLinksSchema } from "@/lib/links/schemas";
+import { listOrdersSchema } from "@/lib/orders/schemas";
 import { appErrorFromZod } from "./zod-errors";
 
 function errorFor(schema: { safeParse(v: unknown): { success: boolean; error?: unknown } }, input: unknown) {
@@ -35,11 +36,17 @@ describe("appErrorFromZod on payment-link input", () => {
     [{ ...valid, expires_at: "tomorrow" }, "parameter_invalid", "expires_at"],
     [{ ...valid, metadata: { k: 1 } }, "parameter_invalid", "metadata.k"],
     [{ ...valid, metadata: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, "v"])) }, "parameter_invalid", "metadata"],
+    [{ ...valid, expires_at: "9999-12-31T23:59:59-23:59" }, "parameter_invalid", "expires_at"],
   ])("%j → %s (%s)", (input, code, param) => {
     const error = errorFor(createPaymentLinkSchema, input);
     expect(error.code).toBe(code);
     expect(error.param).toBe(param);
     expect(error.message.length).toBeGreaterThan(5);
+  });
+
+  test("a huge max_payments is refused in the field's own words, not with zod's 2^53 limit", () => {
+    const error = errorFor(createPaymentLinkSchema, { ...valid, max_payments: 2 ** 63 });
+    expect([error.code, error.param, error.message]).toEqual(["parameter_invalid", "max_payments", "Invalid max_payments: Must be an integer from 1 to 1,000,000,000."]);
   });
 
   test("a valid body passes", () => {
@@ -59,9 +66,18 @@ describe("list parameters", () => {
     [{ limit: "0x10" }, "parameter_invalid", "limit"],
     [{ limit: "1e1" }, "parameter_invalid", "limit"],
     [{ limit: "-5" }, "parameter_invalid", "limit"],
+    // PostgreSQL has no year 0, and JavaScript writes year 10000 as "+010000": both failed the query.
+    [{ created_gte: "0000-01-01T00:00:00Z" }, "parameter_invalid", "created_gte"],
+    [{ created_gte: "0001-01-01T00:00:00+23:59" }, "parameter_invalid", "created_gte"],
+    [{ created_lte: "9999-12-31T23:59:59-23:59" }, "parameter_invalid", "created_lte"],
   ])("%j → %s", (input, code, param) => {
     const error = errorFor(listPaymentLinksSchema, input);
     expect([error.code, error.param]).toEqual([code, param]);
+  });
+
+  test("times from year 0001 to 9999 pass", () => {
+    expect(listPaymentLinksSchema.safeParse({ created_gte: "0001-01-01T00:00:00Z", created_lte: "9999-12-31T23:59:59.999Z" }).success).toBe(true);
+    expect(listOrdersSchema.safeParse({ created_gte: "0001-01-01T00:00:00+23:59" }).success).toBe(false);
   });
 
   test("limit defaults to 20", () => {

@@ -34,8 +34,10 @@ export const webUrlSchema = z
 
 export const MAX_METADATA_KEYS = 20;
 
+const metadataKeySchema = z.string().min(1).max(40, "Metadata keys are at most 40 characters.");
+
 export const metadataSchema = z
-  .record(z.string().min(1).max(40, "Metadata keys are at most 40 characters."), z.string().max(500, "Metadata values are at most 500 characters."))
+  .record(metadataKeySchema, z.string().max(500, "Metadata values are at most 500 characters."))
   .refine((m) => Object.keys(m).length <= MAX_METADATA_KEYS, `At most ${MAX_METADATA_KEYS} metadata keys.`);
 
 export const customAmountSchema = z
@@ -62,7 +64,18 @@ export const afterCompletionSchema = z.discriminatedUnion(
   { error: 'Must be {"type":"message","message":"…"} or {"type":"redirect","url":"https://…"}.' },
 );
 
-const timestampSchema = z.iso.datetime({ offset: true, error: "Must be an ISO 8601 time, such as 2026-05-25T10:00:00Z." });
+// PostgreSQL has no year 0 and JavaScript writes years past 9999 as "+010000": a time whose offset carries it
+// outside 0001–9999 UTC (0001-01-01T00:00:00+01:00) would fail the query it is compared or stored in.
+const EARLIEST_TIME = Date.parse("0001-01-01T00:00:00.000Z");
+const LATEST_TIME = Date.parse("9999-12-31T23:59:59.999Z");
+
+/** An ISO 8601 time with an offset, within the years 0001 to 9999 in UTC. */
+export const timestampSchema = z.iso
+  .datetime({ offset: true, error: "Must be an ISO 8601 time, such as 2026-05-25T10:00:00Z." })
+  .refine((v) => {
+    const time = Date.parse(v);
+    return time >= EARLIEST_TIME && time <= LATEST_TIME;
+  }, "Must be a time between the years 0001 and 9999 (UTC).");
 
 /** An expiry must lie ahead: to stop a link now, set `active: false`. */
 const futureTimestampSchema = timestampSchema.refine((v) => Date.parse(v) > Date.now(), "Must be in the future (to stop a link now, set active to false).");
@@ -70,8 +83,12 @@ const futureTimestampSchema = timestampSchema.refine((v) => Date.parse(v) > Date
 
 /** A metadata change: keys to set, and keys set to "" to remove. Only the merged result must fit in 20 keys. */
 const metadataUpdateSchema = z
-  .record(z.string().min(1).max(40, "Metadata keys are at most 40 characters."), z.string().max(500, "Metadata values are at most 500 characters."))
+  .record(metadataKeySchema, z.string().max(500, "Metadata values are at most 500 characters."))
   .refine((m) => Object.keys(m).length <= 2 * MAX_METADATA_KEYS, `At most ${2 * MAX_METADATA_KEYS} metadata keys in one update.`);
+
+// The integer check's own words: zod's default for 2^63 quotes Number.MAX_SAFE_INTEGER, 16 digits that mean
+// nothing to the client (the dashboard words the range checks itself, from their defaults).
+const maxPaymentsSchema = z.number().int("Must be an integer from 1 to 1,000,000,000.").min(1).max(1_000_000_000);
 
 const nameSchema = z.string().trim().min(1, "Must not be empty.").max(200, "Must be at most 200 characters.");
 const descriptionSchema = z.string().trim().max(1000, "Must be at most 1000 characters.");
@@ -89,7 +106,7 @@ export const createPaymentLinkSchema = z
     collect_name: z.boolean().optional(),
     payment_methods: paymentMethodsSchema.optional(),
     expires_at: futureTimestampSchema.nullable().optional(),
-    max_payments: z.number().int().min(1).max(1_000_000_000).nullable().optional(),
+    max_payments: maxPaymentsSchema.nullable().optional(),
     after_completion: afterCompletionSchema.optional(),
     status_callback_url: webUrlSchema.nullable().optional(),
     metadata: metadataSchema.optional(),
@@ -105,7 +122,7 @@ export const updatePaymentLinkSchema = z.strictObject({
   name: nameSchema.optional(),
   description: descriptionSchema.nullable().optional(),
   expires_at: futureTimestampSchema.nullable().optional(),
-  max_payments: z.number().int().min(1).max(1_000_000_000).nullable().optional(),
+  max_payments: maxPaymentsSchema.nullable().optional(),
   after_completion: afterCompletionSchema.optional(),
   payment_methods: paymentMethodsSchema.optional(),
   status_callback_url: webUrlSchema.nullable().optional(),

@@ -39,7 +39,11 @@ function exportedMethods(source: string): string[] {
   const names = new Set<string>();
   for (const m of source.matchAll(/export\s+(?:const|let|async\s+function|function)\s+([A-Z]+)\b/g)) names.add(m[1]!);
   for (const m of source.matchAll(/export\s*\{([^}]*)\}/g)) {
-    for (const part of m[1]!.split(",")) names.add(part.trim().split(/\s+as\s+/).pop()!.trim());
+    for (const part of m[1]!.split(",")) {
+      const [local, exported = local] = part.trim().split(/\s+as\s+/).map((name) => name.trim());
+      // The other methods of a route answer the contract's "unrecognized request" 404: not operations.
+      if (local !== "unrecognizedRequest") names.add(exported!);
+    }
   }
   return HTTP_METHODS.filter((m) => names.has(m));
 }

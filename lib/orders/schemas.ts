@@ -5,13 +5,13 @@ import {
   metadataSchema,
   minorAmountSchema,
   paymentMethodsSchema,
+  timestampSchema,
   webUrlSchema,
 } from "@/lib/links/schemas";
 import { ORDER_STATUSES } from "./status";
 
 // The order and refund fields of the API contract, shared by the JSON API, the dashboard and OpenAPI.
 
-const timestampSchema = z.iso.datetime({ offset: true, error: "Must be an ISO 8601 time, such as 2026-05-25T10:00:00Z." });
 const text = (max: number) => z.string().trim().min(1, "Must not be empty.").max(max, `Must be at most ${max} characters.`);
 
 export const customerSchema = z.strictObject({

@@ -19,3 +19,6 @@ export const GET = route(async () => {
     },
   });
 });
+
+// Other methods: the contract's JSON 404 rather than Next's empty 405.
+export { unrecognizedRequest as POST, unrecognizedRequest as PUT, unrecognizedRequest as PATCH, unrecognizedRequest as DELETE } from "@/lib/http/unrecognized";

@@ -3,14 +3,14 @@ import { linkCheckoutSettings, readCheckoutForm, readSubmission } from "@/lib/ch
 import { findLinkByToken } from "@/db/queries/checkout";
 import { linkPath } from "@/lib/checkout/steps";
 import { AppError } from "@/lib/errors";
-import { backWith, checkoutPost, oncePerSubmission, outcomeRedirect, paymentContext, refusal } from "@/lib/http/checkout";
+import { backWith, checkoutPost, oncePerSubmission, outcomeRedirect, paymentContext, readForm, refusal } from "@/lib/http/checkout";
 import { linkUnavailableReason } from "@/lib/links/rules";
 import { validateCheckout } from "@/lib/orders/checkout-input";
 import { payLink } from "@/lib/services/pay-order";
 
 // POST /l/{token}/pay — the link checkout form: validate, pay through the link, 303 to the next page.
 export const POST = checkoutPost("/l/[token]/pay", linkPath, async (request, { token }) => {
-  const data = await request.formData();
+  const data = await readForm(request);
   const form = readCheckoutForm((name) => data.get(name));
   const back = linkPath(token);
   const db = await getDb();

@@ -3,12 +3,12 @@ import { displayPayment, findOrderByToken } from "@/db/queries/orders";
 import { methodLabel } from "@/lib/checkout/display";
 import { afterPaymentPath, orderPath } from "@/lib/checkout/steps";
 import { AppError } from "@/lib/errors";
-import { backWith, checkoutPost, paymentContext } from "@/lib/http/checkout";
+import { backWith, checkoutPost, paymentContext, readForm } from "@/lib/http/checkout";
 import { completePaymentAction } from "@/lib/services/complete-payment-action";
 
 // POST /o/{token}/action — the buyer's answer on the 3-D Secure challenge or the wallet page.
 export const POST = checkoutPost("/o/[token]/action", orderPath, async (request, { token }) => {
-  const data = await request.formData();
+  const data = await readForm(request);
   const approved = data.get("decision") === "approve";
   const back = orderPath(token);
   const db = await getDb();

@@ -3,13 +3,13 @@ import { getDb } from "@/db";
 import { orderCheckoutSettings, readCheckoutForm, readSubmission } from "@/lib/checkout/form";
 import { orderPath } from "@/lib/checkout/steps";
 import { AppError } from "@/lib/errors";
-import { backWith, checkoutPost, oncePerSubmission, outcomeRedirect, paymentContext, refusal } from "@/lib/http/checkout";
+import { backWith, checkoutPost, oncePerSubmission, outcomeRedirect, paymentContext, readForm, refusal } from "@/lib/http/checkout";
 import { validateCheckout } from "@/lib/orders/checkout-input";
 import { payOrder } from "@/lib/services/pay-order";
 
 // POST /o/{token}/pay — an order's checkout form (also the retry after a decline): validate, pay, 303 on.
 export const POST = checkoutPost("/o/[token]/pay", orderPath, async (request, { token }) => {
-  const data = await request.formData();
+  const data = await readForm(request);
   const form = readCheckoutForm((name) => data.get(name));
   const back = orderPath(token);
   const db = await getDb();

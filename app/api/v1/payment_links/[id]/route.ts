@@ -13,3 +13,6 @@ export const PATCH = apiRoute<{ id: string }>(async ({ db, ctx, params, body, qu
   noQuerySchema.parse(query);
   return { status: 200, body: await updatePaymentLink(db, ctx, params.id, body as UpdatePaymentLinkInput) };
 });
+
+// Other methods: the contract's JSON 404 rather than Next's empty 405.
+export { unrecognizedRequest as POST, unrecognizedRequest as PUT, unrecognizedRequest as DELETE } from "@/lib/http/unrecognized";

@@ -11,3 +11,6 @@ export const POST = apiRoute(async ({ db, ctx, query, body }) => {
   noQuerySchema.parse(body);
   return { status: 200, body: { settled: await settleOrders(db, { appUrl: ctx.appUrl, connector: connectorFor(ctx.livemode) }, ctx) } };
 });
+
+// Other methods: the contract's JSON 404 rather than Next's empty 405.
+export { unrecognizedRequest as GET, unrecognizedRequest as PUT, unrecognizedRequest as PATCH, unrecognizedRequest as DELETE } from "@/lib/http/unrecognized";

@@ -22,3 +22,6 @@ export const DELETE = apiRoute<{ id: string }>(async ({ db, ctx, params, query }
   noQuerySchema.parse(query);
   return { status: 200, body: await deleteWebhookEndpoint(db, ctx, params.id) };
 });
+
+// Other methods: the contract's JSON 404 rather than Next's empty 405.
+export { unrecognizedRequest as POST, unrecognizedRequest as PUT } from "@/lib/http/unrecognized";

@@ -15,3 +15,6 @@ export const GET = apiRoute<{ id: string }>(async ({ db, ctx, params, query }) =
   status: 200,
   body: await listRefunds(db, ctx, params.id, query),
 }));
+
+// Other methods: the contract's JSON 404 rather than Next's empty 405.
+export { unrecognizedRequest as PUT, unrecognizedRequest as PATCH, unrecognizedRequest as DELETE } from "@/lib/http/unrecognized";

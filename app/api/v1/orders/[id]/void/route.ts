@@ -9,3 +9,6 @@ export const POST = apiRoute<{ id: string }>(async ({ db, ctx, params, query, bo
   noQuerySchema.parse(body);
   return { status: 200, body: await voidOrder(db, { ...ctx, connector: connectorFor(ctx.livemode) }, params.id) };
 });
+
+// Other methods: the contract's JSON 404 rather than Next's empty 405.
+export { unrecognizedRequest as GET, unrecognizedRequest as PUT, unrecognizedRequest as PATCH, unrecognizedRequest as DELETE } from "@/lib/http/unrecognized";

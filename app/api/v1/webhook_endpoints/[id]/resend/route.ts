@@ -7,3 +7,6 @@ export const POST = apiRoute<{ id: string }>(async ({ db, ctx, params, query, bo
   noQuerySchema.parse(query);
   return { status: 200, body: await resendEvent(db, ctx, params.id, body) };
 });
+
+// Other methods: the contract's JSON 404 rather than Next's empty 405.
+export { unrecognizedRequest as GET, unrecognizedRequest as PUT, unrecognizedRequest as PATCH, unrecognizedRequest as DELETE } from "@/lib/http/unrecognized";

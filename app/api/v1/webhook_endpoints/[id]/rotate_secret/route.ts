@@ -8,3 +8,6 @@ export const POST = apiRoute<{ id: string }>(async ({ db, ctx, params, query, bo
   noQuerySchema.parse(body);
   return { status: 200, body: await rotateWebhookSecret(db, ctx, params.id) };
 });
+
+// Other methods: the contract's JSON 404 rather than Next's empty 405.
+export { unrecognizedRequest as GET, unrecognizedRequest as PUT, unrecognizedRequest as PATCH, unrecognizedRequest as DELETE } from "@/lib/http/unrecognized";
