@@ -47,26 +47,49 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * Seconds postgres.js waits before its next connection attempt after `retries` failed ones in a row (the count
+ * is the pool's, reset by a success). Its default grows as 3^n / 100 up to 20 s: while the server is down a
+ * request first sits out that pause before it learns so, and once the server is back the pool may not try
+ * again for up to 20 s. Half a second at most keeps both short; the jitter spreads the processes' attempts.
+ */
+export function reconnectDelaySeconds(retries: number): number {
+  return Math.min(0.025 * 2 ** retries, 0.5) * (0.5 + Math.random() / 2);
+}
+
 export async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
+  const { guardLostConnections } = await import("./lost-connection-guard");
+  const { isConnectionLost } = await import("./unavailable");
   const client = postgres(url, {
     max: poolSize,
     // Fail fast when the server is gone instead of queueing requests for minutes.
     connect_timeout: 5,
+    backoff: reconnectDelaySeconds,
     idle_timeout: 60,
+    // A transaction left open by a host that vanished (no FIN, no RST) holds its locks — an Idempotency-Key's
+    // advisory lock among them — until TCP keepalive notices, two hours by default. No transaction of ours
+    // waits on anything for a minute: the server ends such a session after 60 s idle in a transaction.
+    connection: { idle_in_transaction_session_timeout: 60_000 },
     onnotice: () => {},
   });
-  const db = drizzle(client, { schema, casing: "snake_case" }) as unknown as Db;
+  const db = drizzle(guardLostConnections(client), { schema, casing: "snake_case" }) as unknown as Db;
   const exec = async (text: string) => {
     // Scripts may open their own transaction (BEGIN … COMMIT): they need one connection to themselves.
     const connection = await client.reserve();
+    let lost = false;
     try {
       const result = await connection.unsafe(text).simple();
       const last = Array.isArray(result) && Array.isArray(result.at(-1)) ? result.at(-1) : result;
       return [...(last as Iterable<Record<string, unknown>>)];
+    } catch (error) {
+      lost = isConnectionLost(error);
+      throw error;
     } finally {
-      connection.release();
+      // A lost connection is already back in the pool as closed: releasing it would mark it open, and the
+      // next query sent on it would hit postgres.js's null-socket crash (see lost-connection-guard.ts).
+      if (!lost) connection.release();
     }
   };
   return {

@@ -42,3 +42,29 @@ test("a zod error becomes parameter_invalid or parameter_unknown", async () => {
   const invalid = strict.safeParse({ a: "x" }).error!;
   expect(await toErrorResponse(invalid, log, "r").json()).toMatchObject({ error: { code: "parameter_invalid", param: "a" } });
 });
+
+test("a database that cannot be reached answers 503 service_unavailable with Retry-After, logged without a stack", async () => {
+  const { log, lines } = silentLog();
+  // What drizzle throws when PostgreSQL is stopped under a query: its wrapper quotes the SQL and parameters.
+  const cause = Object.assign(new Error("terminating connection due to administrator command"), { name: "PostgresError", code: "57P01" });
+  const error = Object.assign(new Error('Failed query: insert into "payment_links" values ($1)\nparams: 4242424242424242'), { cause });
+  const response = toErrorResponse(error, log, "req-db-down");
+  expect(response.status).toBe(503);
+  expect(response.headers.get("retry-after")).toMatch(/^[1-9]\d*$/);
+  expect(response.headers.get("x-request-id")).toBe("req-db-down");
+  const body = await response.json();
+  expect(body).toEqual({ error: { type: "api_error", code: "service_unavailable", message: expect.stringContaining("req-db-down"), param: null } });
+  expect(JSON.stringify(body)).not.toMatch(/insert|payment_links|4242|administrator|at /);
+  expect(lines).toHaveLength(1);
+  const line = JSON.parse(lines[0]!);
+  expect(line).toMatchObject({ level: "warn", msg: "database unavailable", database: { code: "57P01" } });
+  expect(lines[0]).not.toMatch(/4242|insert|stack/);
+});
+
+test("a refused connection (the server is down) is a 503 too; a query error is still a 500", async () => {
+  const { log } = silentLog();
+  const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+  expect(toErrorResponse(refused, log, "r").status).toBe(503);
+  const duplicate = Object.assign(new Error("duplicate key value violates unique constraint"), { code: "23505" });
+  expect(toErrorResponse(duplicate, log, "r").status).toBe(500);
+});
