@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import PgBoss from "pg-boss";
 import type { Database } from "@/db/client";
+import { describeDatabaseUnavailable } from "@/db/unavailable";
 import type { Env } from "@/lib/env";
 import { errorForLog, type Logger } from "@/lib/logger";
 import { connectorFor } from "@/lib/processor";
@@ -35,6 +36,27 @@ async function dueQueues(database: Database, queues: QueueName[]): Promise<Set<Q
   return new Set(rows.map((row) => row.name));
 }
 
+/** While the database is unreachable every poll fails: one line per outage and period, not a stack per poll. */
+const UNAVAILABLE_LOG_EVERY_MS = 10_000;
+
+/**
+ * pg-boss reports each failed poll, maintenance pass and job-outcome update here and tries again by itself
+ * (its loops never stop on an error), so an outage needs no action: only a log line while it lasts.
+ */
+function onQueueError(log: Logger) {
+  let quietUntil = 0;
+  return (error: unknown) => {
+    const unavailable = describeDatabaseUnavailable(error);
+    if (!unavailable) {
+      log.warn({ err: errorForLog(error) }, "job queue error");
+      return;
+    }
+    if (Date.now() < quietUntil) return;
+    quietUntil = Date.now() + UNAVAILABLE_LOG_EVERY_MS;
+    log.warn({ database: unavailable }, "database unavailable; jobs wait until it is back");
+  };
+}
+
 export interface Worker {
   /** Stops taking jobs and waits (up to the timeout) for those in hand; unfinished ones are retried later. */
   stop(): Promise<void>;
@@ -47,7 +69,7 @@ export interface Worker {
 export async function startWorker(database: Database, env: Env, log: Logger): Promise<Worker> {
   // Maintenance every 10 s: that is what returns a killed worker's expired jobs to the queue.
   const boss = new PgBoss({ db: queueDb(database.db, database.exec), schema: QUEUE_SCHEMA, migrate: false, supervise: true, schedule: false, maintenanceIntervalSeconds: 10 });
-  boss.on("error", (error) => log.warn({ err: errorForLog(error) }, "job queue error"));
+  boss.on("error", onQueueError(log));
   await boss.start();
   const db = database.db;
   const config = deliveryConfig(env);
