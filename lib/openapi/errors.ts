@@ -31,7 +31,7 @@ const ERROR_DOCS: Record<ErrorCode, { api: boolean; description: string; message
   parameter_invalid: { api: true, description: "A parameter has a wrong type or value; `param` names it.", message: "Invalid amount: Must be greater than zero.", param: "amount" },
   parameter_missing: { api: true, description: "A required parameter is absent.", message: "Missing required parameter: item_name.", param: "item_name" },
   parameter_unknown: { api: true, description: "The request has a parameter the endpoint does not know (often a typo).", message: "Received unknown parameter: amout.", param: "amout" },
-  invalid_json: { api: true, description: "The body is not a JSON object, or is larger than 256 KB.", message: "The request body is not valid JSON." },
+  invalid_json: { api: true, description: "The body is not valid UTF-8, not a JSON object, or larger than 256 KB.", message: "The request body is not valid JSON." },
   api_key_missing: { api: true, description: "No `Authorization: Bearer …` header.", message: "No API key provided. Send it as 'Authorization: Bearer sk_test_…'." },
   api_key_invalid: { api: true, description: "The key is malformed, unknown or revoked.", message: "Invalid API key provided." },
   forbidden: { api: true, description: "The key's mode or your role does not allow this, such as a test helper called with a live key.", message: "Test helpers work only with a test-mode key (sk_test_…)." },
@@ -62,7 +62,11 @@ const ERROR_DOCS: Record<ErrorCode, { api: boolean; description: string; message
   refund_exceeds_refundable_amount: { api: true, description: "The refund is larger than what is left to refund on the order.", message: "The refund amount exceeds the refundable amount." },
   rate_limited: { api: true, description: "Too many requests with this key. Wait the seconds in `Retry-After`.", message: "Too many requests with this API key. Slow down and retry after the time in Retry-After." },
   internal_error: { api: true, description: "Something failed on the server. The message quotes a request id; no details are exposed.", message: "Something went wrong on our side. Quote request id 3f1c… if you contact support." },
-  service_unavailable: { api: false, description: "A dependency (the database) is unreachable; see `Retry-After` (health check).", message: "The database is unavailable." },
+  service_unavailable: {
+    api: true,
+    description: "The database is unreachable (restarting, failing over). Nothing was done: send the same request again (with its `Idempotency-Key`) after the seconds in `Retry-After`.",
+    message: "The service is temporarily unavailable. Retry in a few seconds (request id 3f1c…).",
+  },
 };
 
 /** The codes the JSON API answers with, for the reference's errors table, in status order. */

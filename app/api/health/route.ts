@@ -1,6 +1,7 @@
 // GET /api/health — 200 when the database answers, 503 when it does not (for load balancers and monitors).
 import { getDatabase } from "@/db";
 import { checkHealth } from "@/lib/health";
+import { UNAVAILABLE_RETRY_AFTER_SECONDS } from "@/lib/http/errors";
 import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
@@ -12,6 +13,6 @@ export const GET = route(async (_request, { log }) => {
   }
   return Response.json(report.body, {
     status: report.ok ? 200 : 503,
-    headers: { "cache-control": "no-store", ...(report.ok ? {} : { "retry-after": "5" }) },
+    headers: { "cache-control": "no-store", ...(report.ok ? {} : { "retry-after": String(UNAVAILABLE_RETRY_AFTER_SECONDS) }) },
   });
 });
