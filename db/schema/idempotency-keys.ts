@@ -19,9 +19,12 @@ export const idempotencyKeys = pgTable(
     bodyHash: text().notNull(),
     responseStatus: integer(),
     responseBody: text(),
-    /** Who holds the key while the request runs; the holder completes it only if it still holds it. */
+    /** The claim that wrote the row, inside the request's own transaction (lib/services/idempotency.ts). */
     claimId: text(),
-    /** A crashed holder's claim lapses after this (its transaction rolled back, so re-running is safe). */
+    /**
+     * Only rows written by the previous design (claim committed before the request ran) have it: such an
+     * incomplete claim is respected until this time. New claims leave it null; drop it once none are left.
+     */
     lockedUntil: timestamp({ withTimezone: true, precision: 3 }),
     createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
