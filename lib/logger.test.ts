@@ -1,6 +1,6 @@
 import { Writable } from "node:stream";
-import { expect, test } from "vitest";
-import { createLogger, requestLogger, scrubCardNumbers } from "./logger";
+import { describe, expect, test } from "vitest";
+import { createLogger, errorForLog, requestLogger, scrubCardNumbers } from "./logger";
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
@@ -39,4 +39,24 @@ test.each([
   ["order 1001 of 2026-05-25, amount 9999", "order 1001 of 2026-05-25, amount 9999"],
 ])("scrubCardNumbers(%j)", (input, expected) => {
   expect(scrubCardNumbers(input)).toBe(expected);
+});
+
+describe("errorForLog", () => {
+  test("a failed query logs what the database said, never the statement, its values or a stack", () => {
+    const cause = Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: "22021" });
+    const failed = new Error("Failed query: insert into payment_links (name) values ($1)\nparams: 4242424242424242", { cause });
+    const logged = errorForLog(failed);
+    expect(logged).toMatchObject({ type: "Error", message: 'invalid byte sequence for encoding "UTF8": 0x00', code: "22021" });
+    const text = JSON.stringify(logged);
+    for (const leak of ["insert into", "params", "4242", "\\n    at "]) expect(text).not.toContain(leak);
+  });
+
+  test("any other error: its message with card numbers masked, and one location instead of the stack", () => {
+    const logged = errorForLog(new TypeError("card 4242 4242 4242 4242 refused"));
+    expect(logged.type).toBe("TypeError");
+    expect(logged.message).toBe("card [redacted-number] refused");
+    expect(logged.at).toMatch(/logger\.test\.ts:\d+:\d+$/);
+    expect(logged).not.toHaveProperty("stack");
+    expect(errorForLog("a string")).toEqual({ type: "string" });
+  });
 });

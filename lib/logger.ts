@@ -54,10 +54,27 @@ export function requestLogger(requestId: string, parent: Logger = logger()): Log
  * looks like a card number is masked; the stack stays, since logs are never shown to clients.
  */
 export function errorForLog(error: unknown): Record<string, unknown> {
-  if (error instanceof Error) {
-    return { type: error.name, message: scrubCardNumbers(error.message.slice(0, 500)), stack: error.stack && scrubCardNumbers(error.stack) };
-  }
-  return { type: typeof error };
+  if (!(error instanceof Error)) return { type: typeof error };
+  // drizzle wraps a failed statement as "Failed query: <the SQL> params: <the values>": log what the database
+  // said instead (its message and SQLSTATE), never the statement or the values a buyer typed.
+  const cause = error.cause instanceof Error && /^Failed query:/.test(error.message) ? error.cause : null;
+  const shown = cause ?? error;
+  const code = (shown as { code?: unknown }).code;
+  return {
+    type: shown.name,
+    message: scrubCardNumbers(shown.message.replace(/^Failed query:[\s\S]*$/, "Failed query").slice(0, 500)),
+    ...(typeof code === "string" ? { code } : {}),
+    // Where it was thrown (one frame, ours if any) rather than the whole stack.
+    ...(origin(shown.stack) ? { at: origin(shown.stack) } : {}),
+  };
+}
+
+/** The first stack frame in the app's own code (else the first frame), as "file:line:column". */
+function origin(stack: string | undefined): string | null {
+  const frames = (stack ?? "").split("\n").filter((line) => line.trimStart().startsWith("at "));
+  const ours = frames.find((line) => !line.includes("node_modules") && !line.includes("node:")) ?? frames[0];
+  const location = ours && /\(?([^()\s]+:\d+:\d+)\)?\s*$/.exec(ours);
+  return location ? location[1]!.replace(/^.*\/(?=(?:app|lib|db|scripts|server|chunks)\/)/, "") : null;
 }
 
 /** Masks anything shaped like a card number (13 to 19 digits, spaces or dashes between them allowed). */
