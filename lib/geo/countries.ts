@@ -57,14 +57,26 @@ export function isCountryCode(s: string): s is CountryCode {
  * bare code if the runtime has no name, so it never throws while rendering.
  */
 export function countryName(code: CountryCode, locale = "en"): string {
-  let names: Intl.DisplayNames;
-  try {
-    names = new Intl.DisplayNames([locale], { type: "region", fallback: "code" });
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    names = new Intl.DisplayNames(["en"], { type: "region", fallback: "code" });
+  return displayNames(locale).of(code) ?? code;
+}
+
+// One Intl.DisplayNames per locale (a country picker asks for ~250 names per render); bounded, as the locale
+// may come from a request header.
+const namesByLocale = new Map<string, Intl.DisplayNames>();
+
+function displayNames(locale: string): Intl.DisplayNames {
+  let names = namesByLocale.get(locale);
+  if (!names) {
+    try {
+      names = new Intl.DisplayNames([locale], { type: "region", fallback: "code" });
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      names = new Intl.DisplayNames(["en"], { type: "region", fallback: "code" });
+    }
+    if (namesByLocale.size >= 200) namesByLocale.clear();
+    namesByLocale.set(locale, names);
   }
-  return names.of(code) ?? code;
+  return names;
 }
 
 /**

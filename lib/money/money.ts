@@ -108,7 +108,23 @@ interface DecimalStringFormatter {
   format(value: string): string;
 }
 
-function currencyFormatter(locale: string, currency: CurrencyCode, exponent: number) {
+// Building an Intl.NumberFormat costs far more than using one (it loads locale data): keep them. The locale
+// may come from a request header, so the cache is bounded; clearing it is cheap.
+const formatters = new Map<string, DecimalStringFormatter>();
+const MAX_FORMATTERS = 200;
+
+function currencyFormatter(locale: string, currency: CurrencyCode, exponent: number): DecimalStringFormatter {
+  const key = `${locale}|${currency}|${exponent}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    if (formatters.size >= MAX_FORMATTERS) formatters.clear();
+    formatter = newCurrencyFormatter(locale, currency, exponent);
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+function newCurrencyFormatter(locale: string, currency: CurrencyCode, exponent: number) {
   const options: Intl.NumberFormatOptions = {
     style: "currency",
     currency,
