@@ -24,7 +24,7 @@ import { createDatabase, dropDatabase } from "@/test/databases";
 import { freePort, killAll, ROOT, sleep, spawnApp, spawnWorker, summarize, type DrillProcess } from "@/test/drills/harness";
 import { startDrillReceiver } from "@/test/drills/receiver";
 import { ensureBuild } from "./lib/build.ts";
-import { runLoad, type LoadResult } from "./bench/load.ts";
+import { runLoad, runPaced, type LoadResult } from "./bench/load.ts";
 import { PGBENCH_SETUP_SQL, runPgbench, type PgbenchResult } from "./bench/pgbench.ts";
 import { evaluate, formatTable, type Figures } from "./bench/report.ts";
 import { ADJECTIVES, NOUNS, benchMerchant, seedLinks } from "./bench/seed.ts";
@@ -35,6 +35,8 @@ const { values: args } = parseArgs({
     strict: { type: "boolean", default: false },
     only: { type: "string" },
     keep: { type: "boolean", default: false },
+    // Writes the app's CPU profile (.cpuprofile, open it in Chrome DevTools) to .paylink/bench/profile/.
+    profile: { type: "boolean", default: false },
   },
 });
 const quick = args.quick!;
@@ -70,7 +72,7 @@ async function maxThenHalf(name: string, options: Parameters<typeof runLoad>[0])
   const max = await runLoad({ ...options, connections: CONNECTIONS, durationSeconds: PHASE_SECONDS });
   noErrors(`${name} (max)`, max);
   log(`${name}: max ${max.rate}/s, p99 ${max.latencyMs.p99} ms`);
-  const half = await runLoad({ ...options, connections: CONNECTIONS, durationSeconds: PHASE_SECONDS, overallRate: Math.max(1, Math.floor(max.rate / 2)) });
+  const half = await runPaced({ ...options, durationSeconds: PHASE_SECONDS, rate: Math.max(1, Math.floor(max.rate / 2)) });
   noErrors(`${name} (half)`, half);
   log(`${name}: at ${Math.floor(max.rate / 2)}/s p50 ${half.latencyMs.p50} ms, p99 ${half.latencyMs.p99} ms`);
   return { max, half };
@@ -112,8 +114,13 @@ try {
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const env = { PAYLINK_BENCH_ROUTES: "1", DATABASE_POOL_SIZE: "20", LOG_LEVEL: "warn" };
-  app = await spawnApp("app", url, port, env);
+  const profileDir = path.join(ROOT, ".paylink", "bench", "profile");
+  const env = {
+    PAYLINK_BENCH_ROUTES: "1",
+    DATABASE_POOL_SIZE: "20",
+    LOG_LEVEL: "warn",
+  };
+  app = await spawnApp("app", url, port, env, args.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []);
   worker = spawnWorker("worker", url, { LOG_LEVEL: "info", WEBHOOK_RETRY_SCHEDULE_SECONDS: "1,1,1,1" });
   await worker.waitForJson((line) => line.msg === "worker started", 60_000);
   const linkCtx = { ...shopScope, appUrl: base };
@@ -129,8 +136,12 @@ try {
     await database.exec("drop table if exists bench_pgbench_links");
     const body = JSON.stringify({ name: "Bench link", item_name: "Bench item", amount: 1999, currency: "USD", default_country: "US", metadata: { source: "bench" } });
     await runLoad({ url: `${base}/api/v1/payment_links`, method: "POST", headers: auth, body, connections: 4, amount: 200 });
+    // What Next.js alone answers on this machine: a route handler that parses the same body and does nothing.
+    const bareRoute = await runLoad({ url: `${base}/bench/bare-route`, method: "POST", headers: { "content-type": "application/json" }, body, connections: CONNECTIONS, durationSeconds: PHASE_SECONDS });
+    noErrors("bare route", bareRoute);
+    log(`bare route handler: max ${bareRoute.rate}/s`);
     const { max, half } = await maxThenHalf("create link", { url: `${base}/api/v1/payment_links`, method: "POST", headers: auth, body, connections: CONNECTIONS });
-    figures.scenarios.create_link = { pgbench, max, half };
+    figures.scenarios.create_link = { pgbench, bare_route: bareRoute, max, half };
   }
 
   if (only.has("checkout")) {
@@ -230,7 +241,7 @@ try {
     // Steady: 50 events a second, as a busy merchant makes them. Latency = arrival at the receiver minus the
     // event's created_at (set inside the transaction, so it is a little before the commit: conservative).
     const steadyFrom = receiver.deliveries.length;
-    const steady = await runLoad({ url, method: "POST", headers: auth, body, connections: 4, durationSeconds: PHASE_SECONDS, overallRate: 50 });
+    const steady = await runPaced({ url, method: "POST", headers: auth, body, durationSeconds: PHASE_SECONDS, rate: 50 });
     noErrors("webhooks steady", steady);
     const steadyDeliveries = await waitForDeliveries(receiver.deliveries, steadyFrom, steady.ok);
     const steadyLatency = await latencies(steadyDeliveries);
@@ -268,6 +279,8 @@ try {
 
   check(app.isRunning(), "the app died during the benchmark");
   check(worker.isRunning(), "the worker died during the benchmark");
+  // A profile is written when the process exits by itself: stop it gently.
+  if (args.profile) await app.stop();
 } catch (error) {
   problems.push(`benchmark failed: ${(error as Error).stack ?? String(error)}`);
 } finally {

@@ -73,3 +73,76 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     durationSeconds: result.duration,
   };
 }
+
+/**
+ * Latency at a steady rate: requests are sent on a fixed schedule (every 1/rate s, open loop, each on its own
+ * keep-alive connection from a pool), and each latency is measured from the moment it was due, so a server
+ * that falls behind is charged for the wait. Not autocannon: its rate limit lets every connection send its
+ * whole per-second quota back to back at the start of each second, so "half the maximum rate" arrived as a
+ * burst at full speed followed by silence (lib/httpClient.js, `reqsMadeThisSecond`), which measures the
+ * burst, not the rate.
+ */
+export async function runPaced(options: Omit<LoadOptions, "connections" | "overallRate" | "amount"> & { rate: number; durationSeconds: number }): Promise<LoadResult> {
+  const { Agent, request } = await import("node:http");
+  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  const expectStatus = options.expect ?? ((status: number) => status >= 200 && status < 300);
+  const origin = new URL(options.url);
+  const total = Math.max(1, Math.round(options.rate * options.durationSeconds));
+  const latencies: number[] = [];
+  const unexpected: Record<string, number> = {};
+  let ok = 0;
+  let errors = 0;
+  const send = (dueAt: number) =>
+    new Promise<void>((resolve) => {
+      const body = typeof options.body === "function" ? options.body() : options.body;
+      const req = request(
+        {
+          agent,
+          host: origin.hostname,
+          port: origin.port,
+          method: options.method ?? "GET",
+          path: options.path ? options.path() : `${origin.pathname}${origin.search}`,
+          headers: { ...options.headers, ...(body !== undefined ? { "content-length": Buffer.byteLength(body) } : {}) },
+          timeout: 10_000,
+        },
+        (res) => {
+          res.resume();
+          res.on("end", () => {
+            latencies.push(performance.now() - dueAt);
+            const status = res.statusCode ?? 0;
+            if (expectStatus(status)) ok += 1;
+            else unexpected[status] = (unexpected[status] ?? 0) + 1;
+            resolve();
+          });
+        },
+      );
+      req.on("error", () => {
+        errors += 1;
+        resolve();
+      });
+      req.on("timeout", () => req.destroy(new Error("timeout")));
+      if (body !== undefined) req.write(body);
+      req.end();
+    });
+  const started = performance.now();
+  const inFlight: Promise<void>[] = [];
+  let next = 0;
+  while (next < total) {
+    const now = performance.now();
+    // Everything due by now goes out (a late timer sends the backlog at once, charged from its due time).
+    while (next < total && started + (next * 1000) / options.rate <= now) inFlight.push(send(started + (next++ * 1000) / options.rate));
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + (next * 1000) / options.rate - performance.now())));
+  }
+  await Promise.all(inFlight);
+  agent.destroy();
+  const sorted = latencies.sort((a, b) => a - b);
+  const at = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN);
+  return {
+    rate: Math.round(ok / options.durationSeconds),
+    ok,
+    unexpected,
+    errors,
+    latencyMs: { p50: at(50), p90: at(90), p99: at(99), max: Math.round(sorted.at(-1) ?? NaN), mean: Math.round((sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length)) * 10) / 10 },
+    durationSeconds: options.durationSeconds,
+  };
+}

@@ -14,7 +14,7 @@ export interface Figures {
   machine: Record<string, unknown>;
   settings: Record<string, unknown>;
   scenarios: {
-    create_link?: { pgbench: PgbenchResult } & MaxHalf;
+    create_link?: { pgbench: PgbenchResult; bare_route?: LoadResult } & MaxHalf;
     checkout_page?: { bare: MaxHalf; checkout: MaxHalf; visits_counted: number; pages_served: number };
     pay_order?: { result: LoadResult; orders_paid: number; order_paid_events: number; orders_per_second: number };
     list_links?: { links: number; list: MaxHalf; search: MaxHalf };
@@ -55,7 +55,13 @@ export function evaluate(figures: Figures): TargetResult[] {
   if (create_link) {
     const r = ratio(create_link.max.rate, create_link.pgbench.tps);
     out.push({ scenario: "pgbench insert (8 clients)", figure: "rate", value: perSecond(create_link.pgbench.tps), target: "baseline", met: null });
+    if (create_link.bare_route) {
+      out.push({ scenario: "bare route handler (same build)", figure: "rate", value: `${perSecond(create_link.bare_route.rate)} = ${shown(ratio(create_link.bare_route.rate, create_link.pgbench.tps))} × pgbench`, target: "baseline", met: null });
+    }
     out.push({ scenario: "create payment link (API)", figure: "max rate", value: `${perSecond(create_link.max.rate)} = ${shown(r)} × pgbench`, target: "≥ 0.12 × pgbench", met: r >= 0.12 });
+    if (create_link.bare_route) {
+      out.push({ scenario: "create payment link (API)", figure: "vs bare route", value: `${shown(ratio(create_link.max.rate, create_link.bare_route.rate))} × bare route`, target: "—", met: null });
+    }
     out.push({ scenario: "create payment link (API)", figure: `p99 at ${perSecond(Math.floor(create_link.max.rate / 2))}`, value: ms(create_link.half.latencyMs.p99), target: "≤ 25 ms", met: create_link.half.latencyMs.p99 <= 25 });
   }
   if (checkout_page) {

@@ -210,9 +210,9 @@ export function appEnv(databaseUrl: string, port: number, extra: Record<string, 
  * `next start` on the production build as ONE process (Next 16 serves in the process it was started in, so a
  * SIGKILL takes the server down with nothing left behind), resolved once `GET /api/health` answers 200.
  */
-export async function spawnApp(name: string, databaseUrl: string, port: number, extra: Record<string, string> = {}): Promise<DrillProcess> {
+export async function spawnApp(name: string, databaseUrl: string, port: number, extra: Record<string, string> = {}, nodeArgs: string[] = []): Promise<DrillProcess> {
   const nextBin = `${ROOT}node_modules/next/dist/bin/next`;
-  const app = spawnNode(name, [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], appEnv(databaseUrl, port, extra));
+  const app = spawnNode(name, [...nodeArgs, nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], appEnv(databaseUrl, port, extra));
   await waitForHealthy(app, `http://127.0.0.1:${port}`);
   return app;
 }
