@@ -92,7 +92,7 @@ export async function runPaced(options: Omit<LoadOptions, "connections" | "overa
   const unexpected: Record<string, number> = {};
   let ok = 0;
   let errors = 0;
-  const send = (dueAt: number) =>
+  const send = (dueAt: number, retried = false) =>
     new Promise<void>((resolve) => {
       const body = typeof options.body === "function" ? options.body() : options.body;
       const req = request(
@@ -116,7 +116,13 @@ export async function runPaced(options: Omit<LoadOptions, "connections" | "overa
           });
         },
       );
-      req.on("error", () => {
+      req.on("error", (error: NodeJS.ErrnoException) => {
+        // The server closed an idle keep-alive connection just as this request went out on it: send it again
+        // on a fresh one, as Node's documentation advises (`request.reusedSocket`). Charged from its due time.
+        if (!retried && req.reusedSocket && error.code === "ECONNRESET") {
+          void send(dueAt, true).then(resolve);
+          return;
+        }
         errors += 1;
         resolve();
       });
