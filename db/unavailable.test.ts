@@ -65,6 +65,13 @@ describe("isDatabaseUnavailable", () => {
     }
   });
 
+  test("a client hanging up mid-request (Node's \"aborted\", ECONNRESET) is not a database outage", () => {
+    const hangUp = Object.assign(new Error("aborted"), { code: "ECONNRESET" });
+    expect(isDatabaseUnavailable(hangUp)).toBe(false);
+    expect(isConnectionLost(hangUp)).toBe(false);
+    expect(isDatabaseUnavailable(Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }))).toBe(true);
+  });
+
   test("a cause cycle ends", () => {
     const a: Error & { cause?: unknown } = new Error("a");
     const b = new Error("b", { cause: a });

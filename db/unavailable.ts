@@ -57,6 +57,8 @@ function* errorChain(error: unknown): Generator<Record<string, unknown>> {
 
 function firstCoded(error: unknown, accept: (code: string) => boolean): Coded | null {
   for (const e of errorChain(error)) {
+    // Node's HTTP server says "aborted" (code ECONNRESET) when a client hangs up mid-request: not the database.
+    if (e.message === "aborted") continue;
     if (typeof e.code === "string" && accept(e.code)) return { code: e.code, message: typeof e.message === "string" ? e.message : "" };
   }
   return null;

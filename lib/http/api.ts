@@ -52,7 +52,10 @@ async function readBytes(request: Request): Promise<Buffer> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    // The client hung up before sending all of it (Node's "aborted"): nothing to answer, nothing to store.
+    const { done, value } = await reader.read().catch(() => {
+      throw new AppError("invalid_json", "The request body was cut off before its end.");
+    });
     if (done) break;
     size += value.byteLength;
     if (size > MAX_BODY_BYTES) {
