@@ -14,7 +14,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import { openPostgres } from "@/db/client";
 import { events, orders, paymentLinks } from "@/db/schema";
 import { newToken } from "@/lib/ids";
@@ -187,16 +187,23 @@ try {
     });
     noErrors("pay", result);
     const linkIds = links.map((l) => l.id);
-    const [paid] = await db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(orders)
-      .where(and(inArray(orders.paymentLinkId, linkIds), eq(orders.status, "paid")));
-    const [paidEvents] = await db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(events)
-      .innerJoin(orders, eq(orders.id, events.objectId))
-      .where(and(inArray(orders.paymentLinkId, linkIds), eq(events.type, "order.paid")));
-    const [payCount] = await db.select({ n: sql<number>`coalesce(sum(${paymentLinks.payCount}), 0)::int` }).from(paymentLinks).where(inArray(paymentLinks.id, linkIds));
+    // Requests cut off when the clock stopped may still be committing: let them finish, then read the three
+    // counts in one statement (one snapshot), so they are compared as of the same moment.
+    await sleep(2_000);
+    const [counts] = [
+      ...((await db.execute(sql`
+        select (select count(*) from ${orders} where ${inArray(orders.paymentLinkId, linkIds)} and ${orders.status} = 'paid')::int as paid,
+               (select count(*) from ${events} join ${orders} on ${orders.id} = ${events.objectId}
+                 where ${inArray(orders.paymentLinkId, linkIds)} and ${events.type} = 'order.paid')::int as events,
+               (select coalesce(sum(${paymentLinks.payCount}), 0) from ${paymentLinks} where ${inArray(paymentLinks.id, linkIds)})::int as pay_count`)) as unknown as Iterable<{
+        paid: number;
+        events: number;
+        pay_count: number;
+      }>),
+    ];
+    const paid = { n: counts?.paid };
+    const paidEvents = { n: counts?.events };
+    const payCount = { n: counts?.pay_count };
     const ordersPaid = Number(paid?.n ?? 0);
     // As above: requests in flight when the clock stops may still pay (at most one per connection).
     check(ordersPaid >= result.ok && ordersPaid <= result.ok + CONNECTIONS, `pay: ${result.ok} buyers sent to the receipt but ${ordersPaid} orders paid`);
