@@ -193,6 +193,26 @@ describe("executeIdempotently", () => {
     }
   });
 
+  test("once the response is stored, concurrent replays all replay: one replay is never 'in use' for another", async () => {
+    const ctx = await newScope();
+    const first = await executeIdempotently(db, ctx, request("replays"), createLink(ctx));
+    const wide = await openPostgres(inject("databaseUrl"), 20);
+    try {
+      const replays = await Promise.all(Array.from({ length: 40 }, () => executeIdempotently(wide.db, ctx, request("replays"), createLink(ctx))));
+      for (const replay of replays) expect(replay).toEqual({ ...first, replayed: true });
+      // And a different body is still refused as a reuse, even while replays hold the key's lock.
+      const mixed = await Promise.allSettled([
+        ...Array.from({ length: 10 }, () => executeIdempotently(wide.db, ctx, request("replays"), createLink(ctx))),
+        executeIdempotently(wide.db, ctx, request("replays", { body: "{}" }), createLink(ctx)),
+      ]);
+      expect(mixed.at(-1)).toMatchObject({ status: "rejected", reason: { code: "idempotency_key_reused" } });
+      expect(mixed.slice(0, -1).every((o) => o.status === "fulfilled")).toBe(true);
+    } finally {
+      await wide.close();
+    }
+    expect(await linkCount(ctx.merchantId)).toBe(1);
+  });
+
   test("keys older than 24 hours are cleaned up and can be used again", async () => {
     const ctx = await newScope();
     await executeIdempotently(db, ctx, request("old"), createLink(ctx));

@@ -7,7 +7,8 @@ import type { MerchantScope } from "./scope";
 
 // Idempotency-Key, as the contract describes it. Everything happens in ONE transaction, the request's own:
 //  1. take the key's transaction-scoped advisory lock without waiting: a twin still running holds it, so the
-//     request answers 409 at once; PostgreSQL lets go of it when the transaction ends, however it ends — a
+//     request answers 409 at once (unless the key's response is already stored: then the twin is just another
+//     replay, and this one replays too); PostgreSQL lets go of it when the transaction ends, however it ends — a
 //     holder whose process died frees its key as soon as the server sees its connection close (at once after
 //     a SIGKILL; after a lost host, when TCP keepalive or idle_in_transaction_session_timeout ends it);
 //  2. claim the key's row (insert, or take over an expired one), run the request, store its response, commit:
@@ -58,13 +59,18 @@ function lockKey(scope: MerchantScope, key: string) {
  */
 export async function claimIdempotencyKey(tx: Db, scope: MerchantScope, request: IdempotentRequest): Promise<Claim> {
   validateIdempotencyKey(request.key);
+  const bodyHash = hashBody(request.body);
   const locked = await tx.execute(sql`select pg_try_advisory_xact_lock(${lockKey(scope, request.key)}) as held`);
   // postgres.js hands back the rows, PGlite an object holding them.
   const [row] = (Array.isArray(locked) ? locked : (locked as unknown as { rows: unknown[] }).rows) as { held: boolean }[];
-  if (!row?.held) throw keyInUse();
+  if (!row?.held) {
+    // Held by a twin. If the key's response is already stored, the twin is only another replay: replay too.
+    const stored = await findKey(tx, scope, request.key);
+    if (stored && stored.responseStatus !== null && stored.responseBody !== null) return replayOf(stored, request, bodyHash);
+    throw keyInUse();
+  }
 
   const claimId = randomUUID();
-  const bodyHash = hashBody(request.body);
   const fresh = {
     merchantId: scope.merchantId,
     livemode: scope.livemode,
@@ -92,11 +98,21 @@ export async function claimIdempotencyKey(tx: Db, scope: MerchantScope, request:
     .returning({ claimId: idempotencyKeys.claimId });
   if (claimed[0]?.claimId === claimId) return { kind: "claimed", claimId };
 
+  const existing = await findKey(tx, scope, request.key);
+  if (!existing) return claimIdempotencyKey(tx, scope, request); // deleted by cleanup in between: try again
+  return replayOf(existing, request, bodyHash);
+}
+
+async function findKey(tx: Db, scope: MerchantScope, key: string) {
   const [existing] = await tx
     .select()
     .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.merchantId, scope.merchantId), eq(idempotencyKeys.livemode, scope.livemode), eq(idempotencyKeys.key, request.key)));
-  if (!existing) return claimIdempotencyKey(tx, scope, request); // deleted by cleanup in between: try again
+    .where(and(eq(idempotencyKeys.merchantId, scope.merchantId), eq(idempotencyKeys.livemode, scope.livemode), eq(idempotencyKeys.key, key)));
+  return existing ?? null;
+}
+
+/** The stored response for a request that matches the key's first one; 422 for another request, 409 while incomplete. */
+function replayOf(existing: typeof idempotencyKeys.$inferSelect, request: IdempotentRequest, bodyHash: string): Claim {
   if (existing.method !== request.method || existing.path !== request.path || existing.bodyHash !== bodyHash) {
     throw new AppError(
       "idempotency_key_reused",
