@@ -48,6 +48,8 @@ const schema = z.object({
   WEBHOOK_ALLOW_PRIVATE_URLS: bool.default(false),
   /** Run the job worker inside the app process. Always on with the embedded database (one process). */
   WORKER_IN_PROCESS: bool.default(true),
+  /** Serves the benchmark's baselines, /bench/bare and /bench/bare-route (npm run bench sets it). */
+  PAYLINK_BENCH_ROUTES: bool.default(false),
   /** How long an API-created order stays payable when expires_at is not given. */
   ORDER_DEFAULT_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
 });

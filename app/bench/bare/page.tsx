@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
+import { getEnv } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Bare page", robots: { index: false, follow: false } };
 
@@ -9,7 +10,7 @@ export const metadata: Metadata = { title: "Bare page", robots: { index: false, 
 // checkout page's rate and its JavaScript with this page's. Served only when PAYLINK_BENCH_ROUTES=1.
 export default async function BarePage() {
   await connection();
-  if (process.env.PAYLINK_BENCH_ROUTES !== "1") notFound();
+  if (!getEnv().PAYLINK_BENCH_ROUTES) notFound();
   return (
     <main className="mx-auto max-w-md p-6">
       <h1 className="text-xl font-semibold">Bare page</h1>
