@@ -20,7 +20,8 @@ import { refundOrder } from "@/lib/services/refund-order";
 import { settleOrders } from "@/lib/services/scheduled-payments";
 import { cardBuyer, newMerchantScope, simulatorContext } from "@/test/payments";
 import { drillDatabase, freePort, killAll, ROOT, spawnApp, type DrillDatabase, type DrillProcess } from "./harness";
-import { API_ROUTES, CARD_NUMBERS, hostileRequest, UNRECOGNIZED_ROUTE_FILES, type Fixtures, type HostileRequest, type KeyName } from "./hostile-inputs";
+import { API_ROUTES, hostileRequest, UNRECOGNIZED_ROUTE_FILES, type Fixtures, type HostileRequest, type KeyName } from "./hostile-inputs";
+import { CARD_NUMBERS } from "./hostile-values";
 
 const COUNT = Number(process.env.HOSTILE_COUNT ?? 10_000);
 /** HOSTILE_ONLY=12,345 replays just those requests of the seed's run. */
