@@ -28,6 +28,11 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** The rows of `db.execute(sql…)` on either driver: postgres.js hands back the rows, PGlite an object holding them. */
+export function executedRows<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? [])) as T[];
+}
+
 export const MIGRATIONS_FOLDER = "db/migrations";
 
 /** pg-boss's own schema and our queues, created with the app's migrations (lib/jobs/queue.ts). */

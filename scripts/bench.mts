@@ -21,7 +21,7 @@ import { newToken } from "@/lib/ids";
 import { createPaymentLink } from "@/lib/services/create-payment-link";
 import { createWebhookEndpoint } from "@/lib/services/manage-webhook-endpoints";
 import { createDatabase, dropDatabase } from "@/test/databases";
-import { freePort, killAll, ROOT, sleep, spawnApp, spawnWorker, summarize, type DrillProcess } from "@/test/drills/harness";
+import { freePort, killAll, ROOT, rows, sleep, spawnApp, spawnWorker, summarize, type DrillProcess } from "@/test/drills/harness";
 import { startDrillReceiver } from "@/test/drills/receiver";
 import { ensureBuild } from "./lib/build.ts";
 import { runLoad, runPaced, type LoadResult } from "./bench/load.ts";
@@ -190,28 +190,21 @@ try {
     // Requests cut off when the clock stopped may still be committing: let them finish, then read the three
     // counts in one statement (one snapshot), so they are compared as of the same moment.
     await sleep(2_000);
-    const [counts] = [
-      ...((await db.execute(sql`
-        select (select count(*) from ${orders} where ${inArray(orders.paymentLinkId, linkIds)} and ${orders.status} = 'paid')::int as paid,
-               (select count(*) from ${events} join ${orders} on ${orders.id} = ${events.objectId}
-                 where ${inArray(orders.paymentLinkId, linkIds)} and ${events.type} = 'order.paid')::int as events,
-               (select coalesce(sum(${paymentLinks.payCount}), 0) from ${paymentLinks} where ${inArray(paymentLinks.id, linkIds)})::int as pay_count`)) as unknown as Iterable<{
-        paid: number;
-        events: number;
-        pay_count: number;
-      }>),
-    ];
-    const paid = { n: counts?.paid };
-    const paidEvents = { n: counts?.events };
-    const payCount = { n: counts?.pay_count };
-    const ordersPaid = Number(paid?.n ?? 0);
+    const [counts] = await rows<{ paid: number; events: number; pay_count: number }>(
+      database,
+      sql`select (select count(*) from ${orders} where ${inArray(orders.paymentLinkId, linkIds)} and ${orders.status} = 'paid')::int as paid,
+                 (select count(*) from ${events} join ${orders} on ${orders.id} = ${events.objectId}
+                   where ${inArray(orders.paymentLinkId, linkIds)} and ${events.type} = 'order.paid')::int as events,
+                 (select coalesce(sum(${paymentLinks.payCount}), 0) from ${paymentLinks} where ${inArray(paymentLinks.id, linkIds)})::int as pay_count`,
+    );
+    const { paid: ordersPaid, events: paidEvents, pay_count: payCount } = counts!;
     // As above: requests in flight when the clock stops may still pay (at most one per connection).
     check(ordersPaid >= result.ok && ordersPaid <= result.ok + CONNECTIONS, `pay: ${result.ok} buyers sent to the receipt but ${ordersPaid} orders paid`);
-    check(Number(paidEvents?.n) === ordersPaid, `pay: ${ordersPaid} orders paid but ${paidEvents?.n} order.paid events`);
-    check(Number(payCount?.n) === ordersPaid, `pay: ${ordersPaid} orders paid but links count ${payCount?.n}`);
+    check(paidEvents === ordersPaid, `pay: ${ordersPaid} orders paid but ${paidEvents} order.paid events`);
+    check(payCount === ordersPaid, `pay: ${ordersPaid} orders paid but links count ${payCount}`);
     const rate = Math.round(ordersPaid / result.durationSeconds);
     log(`pay: ${ordersPaid} orders paid in ${result.durationSeconds} s = ${rate}/s, p99 ${result.latencyMs.p99} ms`);
-    figures.scenarios.pay_order = { result, orders_paid: ordersPaid, order_paid_events: Number(paidEvents?.n), orders_per_second: rate };
+    figures.scenarios.pay_order = { result, orders_paid: ordersPaid, order_paid_events: paidEvents, orders_per_second: rate };
   }
 
   if (only.has("list")) {

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import PgBoss from "pg-boss";
-import type { Database } from "@/db/client";
+import { executedRows, type Database } from "@/db/client";
 import { describeDatabaseUnavailable } from "@/db/unavailable";
 import type { Env } from "@/lib/env";
 import { errorForLog, type Logger } from "@/lib/logger";
@@ -31,9 +31,7 @@ async function dueQueues(database: Database, queues: QueueName[]): Promise<Set<Q
       sql` union all `,
     ),
   );
-  // postgres.js hands back the rows, PGlite an object holding them.
-  const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as { name: QueueName }[];
-  return new Set(rows.map((row) => row.name));
+  return new Set(executedRows<{ name: QueueName }>(result).map((row) => row.name));
 }
 
 /** While the database is unreachable every poll fails: one line per outage and period, not a stack per poll. */

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { and, eq, lt, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { executedRows, type Db } from "@/db/client";
 import { idempotencyKeys } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { MerchantScope } from "./scope";
@@ -61,8 +61,7 @@ export async function claimIdempotencyKey(tx: Db, scope: MerchantScope, request:
   validateIdempotencyKey(request.key);
   const bodyHash = hashBody(request.body);
   const locked = await tx.execute(sql`select pg_try_advisory_xact_lock(${lockKey(scope, request.key)}) as held`);
-  // postgres.js hands back the rows, PGlite an object holding them.
-  const [row] = (Array.isArray(locked) ? locked : (locked as unknown as { rows: unknown[] }).rows) as { held: boolean }[];
+  const [row] = executedRows<{ held: boolean }>(locked);
   if (!row?.held) {
     // Held by a twin. If the key's response is already stored, the twin is only another replay: replay too.
     const stored = await findKey(tx, scope, request.key);

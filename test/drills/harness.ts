@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { sql, type SQL } from "drizzle-orm";
-import { openPostgres, type Database } from "@/db/client";
+import { executedRows, openPostgres, type Database } from "@/db/client";
 import { createDatabase, dropDatabase } from "@/test/databases";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -254,9 +254,9 @@ export async function killAll(): Promise<void> {
   await Promise.all([...running].map((p) => p.kill().catch(() => {})));
 }
 
-/** Rows of a raw query (postgres.js hands back an array of plain objects). */
+/** Rows of a raw query, on either driver. */
 export async function rows<T extends Record<string, unknown>>(database: Database, query: SQL): Promise<T[]> {
-  return [...((await database.db.execute(query)) as unknown as Iterable<T>)];
+  return executedRows<T>(await database.db.execute(query));
 }
 
 /** Jobs of a queue that could still run (created, retry or active). */
