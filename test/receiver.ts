@@ -14,9 +14,15 @@ export interface Received {
 
 /**
  * A real local webhook receiver that verifies every delivery with the standardwebhooks library, as a merchant
- * would. `respond` decides each answer's status (default 200).
+ * would. `respond` decides each answer's status (default 200). It listens on `host` (IPv4 loopback unless
+ * told `::1`), and its `url` names it by host name, `http://localhost:<port>/hooks`, as real endpoints are
+ * named: deliveries go through a DNS lookup, never straight to an IP literal.
  */
-export async function startReceiver(secret: () => string | string[], respond: (n: number) => number = () => 200) {
+export async function startReceiver(
+  secret: () => string | string[],
+  respond: (n: number) => number = () => 200,
+  { host = "127.0.0.1" }: { host?: "127.0.0.1" | "::1" } = {},
+) {
   const received: Received[] = [];
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -42,10 +48,11 @@ export async function startReceiver(secret: () => string | string[], respond: (n
       response.end(status < 300 ? "ok" : "not now");
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/hooks`,
+    url: `http://localhost:${port}/hooks`,
+    port,
     received,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

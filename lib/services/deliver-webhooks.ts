@@ -93,7 +93,7 @@ export async function deliverMessage(
   } else {
     const body = JSON.stringify(toEventObject(event));
     const headers = signWebhook(secrets, event.id, now, body);
-    result = await postJson(checked.url, checked.addresses[0]!, { ...headers }, body, config.timeoutMs);
+    result = await postJson(checked.url, checked.addresses, { ...headers }, body, config.timeoutMs);
   }
   return recordAttempt(db, message.id, message.attemptCount, result, config, now, "schedule");
 }

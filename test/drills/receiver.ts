@@ -66,7 +66,8 @@ export async function startDrillReceiver(secret: () => string, options: { delayM
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/hooks`,
+    // A host name, as real endpoints have: every delivery goes through a DNS lookup.
+    url: `http://localhost:${port}/hooks`,
     deliveries,
     /** Distinct webhook ids (event ids) received so far. */
     uniqueIds: () => new Set(deliveries.map((d) => d.webhookId)),
