@@ -28,6 +28,17 @@ test("sign out, a protected page sends to sign-in, and signing in returns there"
   await expect(page.getByLabel("Business name")).toHaveValue("Round Trip Ltd");
 });
 
+test("a signed-in visitor sent to sign-in with a crafted callback stays on this site", async ({ page, baseURL }) => {
+  await signUp(page, { email: uniqueEmail("redirect"), business: "Redirect Check" });
+  // A tab right after the first slash: browsers drop it, and "/\t/evil.example" becomes "//evil.example".
+  for (const callback of ["/%09/evil.example", "/%0A/evil.example", "/%5C/evil.example", "//evil.example", "https://evil.example/"]) {
+    await page.goto(`/signin?callbackUrl=${callback}`);
+    await expect(page).toHaveURL(`${baseURL}/dashboard`);
+  }
+  await page.goto("/signin?callbackUrl=%2Fdashboard%2Fsettings");
+  await expect(page).toHaveURL(`${baseURL}/dashboard/settings`);
+});
+
 test("a wrong password and an unknown email get the same message and no session", async ({ page }) => {
   const email = uniqueEmail("wrong");
   await signUp(page, { email, business: "Wrong Password GmbH" });

@@ -44,10 +44,23 @@ export function baseAuthConfig(): NextAuthConfig {
   };
 }
 
-/** A post-sign-in destination that stays on this site (no open redirect). */
+// Any origin will do: a callback is resolved against it and must stay on it. The name cannot be registered.
+const OWN_ORIGIN = "http://paylink.invalid";
+
+/**
+ * A post-sign-in destination that stays on this site (no open redirect): the value is resolved against the
+ * app's own origin as a browser would resolve it, and only a path on that origin comes back, normalized.
+ * Control characters and whitespace are refused outright: browsers drop a tab or newline from a URL, so
+ * `/\t/evil.example` (sent as `/%09/evil.example`) would otherwise become `//evil.example`, another site.
+ */
 export function safeCallbackPath(value: unknown, fallback = "/dashboard"): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) {
+  if (typeof value !== "string" || !value.startsWith("/") || /[\u0000-\u0020\u007f-\u009f\\]/.test(value)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(value, OWN_ORIGIN);
+  } catch {
     return fallback;
   }
-  return value;
+  if (url.origin !== OWN_ORIGIN || url.pathname.startsWith("//")) return fallback;
+  return url.pathname + url.search + url.hash;
 }
