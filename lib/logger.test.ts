@@ -1,6 +1,6 @@
 import { Writable } from "node:stream";
 import { describe, expect, test } from "vitest";
-import { createLogger, errorForLog, requestLogger, scrubCardNumbers } from "./logger";
+import { createLogger, errorForLog, redactForLog, requestLogger, scrubCardNumbers } from "./logger";
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
@@ -27,9 +27,34 @@ test("secrets and card data are redacted whatever their depth", () => {
   const { lines, stream } = capture();
   const log = createLogger("info", stream);
   log.info({ password: "hunter2", body: { password: "p", cardNumber: "4242424242424242", cvc: "123" }, headers: { authorization: "Bearer sk_test_x" } });
+  // Three and more levels down, in arrays, under other spellings of the same names.
+  log.info({
+    request: { form: { fields: [{ name: "newPassword", newPassword: "deep-hunter3" }], nested: { deeper: { Authorization: "Basic c2VjcmV0" } } } },
+    merchant: { callback_secret: "cb-secret-value", settings: { api_key: "plain-api-key-value", "Set-Cookie": "authjs.session-token=abc.def.ghi" } },
+  });
   const text = JSON.stringify(lines);
-  for (const secret of ["hunter2", "4242424242424242", "123\"", "sk_test_x"]) expect(text).not.toContain(secret);
+  for (const secret of ["hunter2", "4242424242424242", "123\"", "sk_test_x", "deep-hunter3", "c2VjcmV0", "cb-secret-value", "plain-api-key-value", "abc.def.ghi"]) {
+    expect(text).not.toContain(secret);
+  }
   expect(lines[0]).toMatchObject({ password: "[redacted]" });
+  expect(lines[1]).toMatchObject({ request: { form: { fields: [{ name: "newPassword", newPassword: "[redacted]" }] } } });
+});
+
+test("credentials and card numbers inside any string are masked, in messages and bindings too", () => {
+  const { lines, stream } = capture();
+  const log = createLogger("info", stream).child({ note: "key sk_live_51HxAbCdEfGhIjKlMn given" });
+  log.info({ detail: { url: "https://hooks.example/x?s=whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw" } }, "paid with 4242 4242 4242 4242 using sk_test_abcdefghijkl");
+  const text = JSON.stringify(lines);
+  for (const secret of ["sk_live_51HxAbCdEfGhIjKlMn", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "4242 4242", "sk_test_abcdefghijkl"]) expect(text).not.toContain(secret);
+  expect(lines[0]!.msg).toBe("paid with [redacted-number] using [redacted-credential]");
+});
+
+test("an Error keeps its type for the serializer, and a cycle does not hang the logger", () => {
+  const cyclic: Record<string, unknown> = { name: "loop" };
+  cyclic.self = cyclic;
+  expect(redactForLog({ cyclic })).toEqual({ cyclic: { name: "loop", self: "[cut]" } });
+  const error = new Error("boom");
+  expect((redactForLog({ err: error }) as { err: unknown }).err).toBe(error);
 });
 
 test.each([

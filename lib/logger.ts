@@ -3,37 +3,75 @@ import { getEnv } from "./env";
 
 export type { Logger } from "pino";
 
-// Field paths whose values never reach a log line, whatever a caller passes in.
-const REDACT = [
-  "password",
-  "*.password",
-  "passwordHash",
-  "*.passwordHash",
-  "secret",
-  "*.secret",
-  "authorization",
-  "*.authorization",
-  "headers.authorization",
-  "headers.cookie",
-  "cookie",
-  "card",
-  "*.card",
-  "cardNumber",
-  "*.cardNumber",
-  "cvc",
-  "*.cvc",
-];
+/**
+ * Keys whose values never reach a log line, at any depth, whatever a caller passes in: compared without case,
+ * dashes or underscores (`Authorization`, `set-cookie`, `api_key`), and any key ending in "password",
+ * "secret" or "token" (`newPassword`, `callbackSecret`, `csrfToken`). pino's own `redact` takes fixed paths
+ * (`*.password` is one level deep), so a secret two objects down went out as it was.
+ */
+const SECRET_KEYS = new Set(["authorization", "cookie", "setcookie", "card", "cardnumber", "number", "cvc", "cvv", "iban", "apikey", "key", "hash", "passwordhash", "secrethash"]);
+const SECRET_SUFFIXES = ["password", "secret", "token"];
+
+function isSecretKey(key: string): boolean {
+  const bare = key.toLowerCase().replace(/[-_]/g, "");
+  return SECRET_KEYS.has(bare) || SECRET_SUFFIXES.some((suffix) => bare.endsWith(suffix));
+}
+
+// Our own credentials have recognisable shapes: API keys, webhook and callback secrets. Masked wherever they
+// appear in a string (a message, a URL, a header someone logged whole), like card numbers.
+const CREDENTIAL = /\b(?:sk_(?:test|live)_|whsec_)[A-Za-z0-9+/=_-]{6,}/g;
+
+/** A string with card numbers and Paylink credentials masked. */
+export function scrubSecrets(text: string): string {
+  return scrubCardNumbers(text).replace(CREDENTIAL, "[redacted-credential]");
+}
+
+const MAX_DEPTH = 10;
+
+/**
+ * A copy of a log object with secret keys censored and secret-shaped strings masked, at any depth. Only
+ * plain objects and arrays are walked (an Error keeps its type for pino's serializer); a cycle or anything
+ * deeper than MAX_DEPTH is cut.
+ */
+export function redactForLog(value: unknown, depth = 0, seen = new WeakSet<object>()): unknown {
+  if (typeof value === "string") return scrubSecrets(value);
+  if (value === null || typeof value !== "object") return value;
+  if (seen.has(value) || depth >= MAX_DEPTH) return "[cut]";
+  const isArray = Array.isArray(value);
+  if (!isArray && Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) return value;
+  seen.add(value);
+  if (isArray) return value.map((item) => redactForLog(item, depth + 1, seen));
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) copy[key] = isSecretKey(key) ? "[redacted]" : redactForLog(item, depth + 1, seen);
+  return copy;
+}
 
 /** A JSON-lines logger with the project's redaction rules; `destination` defaults to stdout. */
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   const options: pino.LoggerOptions = {
     level,
     base: { service: "paylink" },
-    redact: { paths: REDACT, censor: "[redacted]" },
     timestamp: pino.stdTimeFunctions.isoTime,
-    formatters: { level: (label) => ({ level: label }) },
+    formatters: {
+      level: (label) => ({ level: label }),
+      bindings: (bindings) => redactForLog(bindings) as Record<string, unknown>,
+      log: (object) => redactForLog(object) as Record<string, unknown>,
+    },
+    hooks: {
+      // The message itself: `log.info("…")` with a secret in the text.
+      logMethod(args, method) {
+        method.apply(this, args.map((arg) => (typeof arg === "string" ? scrubSecrets(arg) : arg)) as Parameters<typeof method>);
+      },
+    },
   };
-  return destination ? pino(options, destination) : pino(options);
+  const root = destination ? pino(options, destination) : pino(options);
+  // pino applies `formatters.bindings` to the root's bindings only; a child's (`log.child({…})`) are
+  // redacted here. Children are made with Object.create(parent), so they inherit this `child` too.
+  const child = root.child;
+  root.child = function redactedChild(this: Logger, bindings, childOptions) {
+    return child.call(this, redactForLog(bindings) as typeof bindings, childOptions);
+  } as typeof root.child;
+  return root;
 }
 
 let root: Logger | undefined;
