@@ -15,6 +15,7 @@ export const ERROR_CODES = {
   payment_link_inactive: { status: 409, type: "invalid_request_error" },
   order_not_payable: { status: 409, type: "invalid_request_error" },
   resource_conflict: { status: 409, type: "invalid_request_error" },
+  resource_limit_reached: { status: 409, type: "invalid_request_error" },
   idempotency_key_reused: { status: 422, type: "invalid_request_error" },
   refund_exceeds_refundable_amount: { status: 422, type: "invalid_request_error" },
   rate_limited: { status: 429, type: "rate_limit_error" },

@@ -53,6 +53,11 @@ const ERROR_DOCS: Record<ErrorCode, { api: boolean; description: string; message
   payment_link_inactive: { api: true, description: "The payment link is inactive, expired or has taken its maximum number of payments.", message: "This payment link is no longer available." },
   order_not_payable: { api: true, description: "The order takes no payment in its current status (paid, canceled, expired, or a payment already under way).", message: "This order is expired and takes no payment." },
   resource_conflict: { api: true, description: "The request conflicts with existing data, such as an order `reference` already used in this mode.", message: "An order with reference 'A-1001' already exists.", param: "reference" },
+  resource_limit_reached: {
+    api: true,
+    description: "The merchant already has as many of these as a mode allows (16 webhook endpoints, 20 active API keys). Delete or revoke one first.",
+    message: "This mode already has 16 webhook endpoints, the most allowed. Delete one you no longer use first.",
+  },
   idempotency_key_reused: {
     api: true,
     description: "The `Idempotency-Key` was already used with a different body or path within 24 hours. Use a new key for a new request.",

@@ -5,26 +5,36 @@ import { apiKeys } from "@/db/schema";
 import { generateApiKey, hashApiKey, parseApiKey } from "@/lib/api-keys";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
+import { QUOTAS, withinQuota } from "./quota";
 import type { MerchantScope } from "./scope";
 
 /** Creates a secret key; the returned `secret` is the only time the whole key exists outside the client. */
 export async function createApiKey(db: Db, scope: MerchantScope, input: { name?: string | null; createdBy?: string | null } = {}) {
   const key = generateApiKey(scope.livemode);
   const name = input.name?.trim().slice(0, 100) || null;
-  const [row] = await db
-    .insert(apiKeys)
-    .values({
-      id: newId("apiKey"),
-      merchantId: scope.merchantId,
-      livemode: scope.livemode,
-      name,
-      secretHash: key.hash,
-      prefix: key.prefix,
-      last4: key.last4,
-      createdBy: input.createdBy ?? null,
-    })
-    .returning();
-  return { id: row!.id, secret: key.secret, livemode: row!.livemode, createdAt: row!.createdAt };
+  const quota = {
+    kind: "api_keys",
+    limit: QUOTAS.activeApiKeys,
+    message: `This mode already has ${QUOTAS.activeApiKeys} active API keys, the most allowed. Revoke one you no longer use first.`,
+    count: (tx: Db) => tx.$count(apiKeys, and(eq(apiKeys.merchantId, scope.merchantId), eq(apiKeys.livemode, scope.livemode), isNull(apiKeys.revokedAt))),
+  };
+  const row = await withinQuota(db, scope, quota, async (tx) => {
+    const [inserted] = await tx
+      .insert(apiKeys)
+      .values({
+        id: newId("apiKey"),
+        merchantId: scope.merchantId,
+        livemode: scope.livemode,
+        name,
+        secretHash: key.hash,
+        prefix: key.prefix,
+        last4: key.last4,
+        createdBy: input.createdBy ?? null,
+      })
+      .returning();
+    return inserted!;
+  });
+  return { id: row.id, secret: key.secret, livemode: row.livemode, createdAt: row.createdAt };
 }
 
 /** Revokes a key at once: the next request made with it is refused. */

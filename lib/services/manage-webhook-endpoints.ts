@@ -9,6 +9,7 @@ import { toWebhookEndpointObject, type WebhookEndpointObject } from "@/lib/webho
 import { newWebhookSecret } from "@/lib/webhooks/signing";
 import { checkWebhookUrl } from "@/lib/webhooks/url-guard";
 import type { ListResult } from "./list-payment-links";
+import { QUOTAS, withinQuota } from "./quota";
 import type { MerchantScope } from "./scope";
 
 /** What saving a URL needs to know: the merchant's scope, and whether private addresses are allowed here. */
@@ -39,19 +40,28 @@ async function findScoped(db: Db, scope: MerchantScope, id: string, lock = false
 export async function createWebhookEndpoint(db: Db, ctx: WebhookContext, input: CreateWebhookEndpointInput): Promise<WebhookEndpointObject> {
   const data = createWebhookEndpointSchema.parse(input);
   const url = await checkUrl(ctx, data.url);
-  const [row] = await db
-    .insert(webhookEndpoints)
-    .values({
-      id: newId("webhookEndpoint"),
-      merchantId: ctx.merchantId,
-      livemode: ctx.livemode,
-      url,
-      events: data.events,
-      description: data.description ?? null,
-      secret: newWebhookSecret(),
-    })
-    .returning();
-  return toWebhookEndpointObject(row!, { secret: true });
+  const quota = {
+    kind: "webhook_endpoints",
+    limit: QUOTAS.webhookEndpoints,
+    message: `This mode already has ${QUOTAS.webhookEndpoints} webhook endpoints, the most allowed. Delete one you no longer use first.`,
+    count: (tx: Db) => tx.$count(webhookEndpoints, and(eq(webhookEndpoints.merchantId, ctx.merchantId), eq(webhookEndpoints.livemode, ctx.livemode))),
+  };
+  const row = await withinQuota(db, ctx, quota, async (tx) => {
+    const [inserted] = await tx
+      .insert(webhookEndpoints)
+      .values({
+        id: newId("webhookEndpoint"),
+        merchantId: ctx.merchantId,
+        livemode: ctx.livemode,
+        url,
+        events: data.events,
+        description: data.description ?? null,
+        secret: newWebhookSecret(),
+      })
+      .returning();
+    return inserted!;
+  });
+  return toWebhookEndpointObject(row, { secret: true });
 }
 
 export async function getWebhookEndpoint(db: Db, scope: MerchantScope, id: string): Promise<WebhookEndpointObject> {

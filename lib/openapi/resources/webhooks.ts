@@ -200,9 +200,10 @@ export function webhookEndpointsResource(): ResourceSpec {
         operationId: "createWebhookEndpoint",
         summary: "Create a webhook endpoint",
         description:
-          "Registers a URL to receive events, and answers with its signing `secret`: the only time it is shown, so store it. A live-mode endpoint takes an `https` URL; a URL whose host is a private, loopback or link-local address is refused (400 `parameter_invalid`, `param` `url`).",
+          "Registers a URL to receive events, and answers with its signing `secret`: the only time it is shown, so store it. A live-mode endpoint takes an `https` URL; a URL whose host is a private, loopback or link-local address is refused (400 `parameter_invalid`, `param` `url`). A mode holds at most 16 endpoints (409 `resource_limit_reached`).",
         query: { schema: noQuerySchema, descriptions: {} },
         body: { schema: "CreateWebhookEndpointRequest", example: CREATE_EXAMPLE },
+        errors: ["resource_limit_reached"],
         response: { status: 201, description: "The new endpoint, with its secret.", schema: "WebhookEndpointWithSecret", example: created },
       },
       {

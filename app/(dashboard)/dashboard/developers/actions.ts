@@ -31,7 +31,13 @@ export async function createApiKeyAction(_previous: CreateApiKeyState, formData:
   const name = String(formData.get("name") ?? "").trim();
   if (name.length > NAME_MAX) return { fieldErrors: { name: `Use at most ${NAME_MAX} characters.` }, values: { name } };
 
-  const key = await createApiKey(await getDb(), { merchantId: current.merchant.id, livemode }, { name, createdBy: user.id });
+  let key;
+  try {
+    key = await createApiKey(await getDb(), { merchantId: current.merchant.id, livemode }, { name, createdBy: user.id });
+  } catch (error) {
+    if (isAppError(error)) return { message: error.message, values: { name } };
+    throw error;
+  }
   revalidatePath(PAGE);
   // The secret goes back to this one response and nowhere else: not stored, logged, or put in a URL.
   return { ok: true, created: { id: key.id, secret: key.secret, name: name || null, livemode: key.livemode } };
