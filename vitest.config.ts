@@ -4,8 +4,9 @@ import { defineConfig } from "vitest/config";
 const root = fileURLToPath(new URL(".", import.meta.url));
 const shared = { resolve: { alias: { "@": root } } };
 
-// Three projects: pure unit tests (milliseconds, no services), integration tests against a real PostgreSQL
-// database created fresh for each run, and the fault drills (`npm run drill`: real app, worker and database
+// Four projects: pure unit tests (milliseconds, no services), integration tests against a real PostgreSQL
+// database created fresh for each run, HTTP tests against a real app process (`npm run test:http`: throttling,
+// sessions, headers, limits — what only shows on the wire), and the fault drills (`npm run drill`: real app, worker and database
 // processes killed mid-work, one drill at a time). Playwright's e2e/*.spec.ts files are never picked up here.
 export default defineConfig({
   test: {
@@ -29,6 +30,19 @@ export default defineConfig({
           globalSetup: ["test/global-setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        ...shared,
+        test: {
+          name: "http",
+          include: ["test/http/**/*.http.test.ts"],
+          environment: "node",
+          // Each file serves the production build in an app process of its own (make sure it is there).
+          globalSetup: ["test/drills/global-setup.ts"],
+          maxWorkers: 2,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {

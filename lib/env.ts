@@ -22,9 +22,29 @@ const schema = z.object({
   /** Public base URL of the app, used to build absolute checkout URLs. */
   APP_URL: z.url().default("http://localhost:3000"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /**
+   * How many reverse proxies in front of the app append to X-Forwarded-For; the client's address is the entry
+   * that many places from the right. 0: the app is reached directly and the TCP peer is the client.
+   */
+  TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
   /** Failed sign-ins allowed per email and client address within LOGIN_WINDOW_SECONDS before blocking. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  /** Failed sign-ins allowed per email from all addresses together (a spread-out guesser). */
+  LOGIN_ACCOUNT_MAX_FAILURES: z.coerce.number().int().min(1).default(20),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  /** Sign-ups allowed per client address within SIGNUP_WINDOW_SECONDS (each costs two argon2 runs). */
+  SIGNUP_MAX_PER_ADDRESS: z.coerce.number().int().min(1).default(10),
+  SIGNUP_WINDOW_SECONDS: z.coerce.number().int().min(1).default(3600),
+  /** Checkout form posts allowed per client address and link (or order) within CHECKOUT_WINDOW_SECONDS. */
+  CHECKOUT_MAX_SUBMISSIONS: z.coerce.number().int().min(1).default(30),
+  CHECKOUT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
+  /** A payment waiting for the buyer (3-D Secure, wallet approval) fails after this long: `action_timeout`. */
+  PAYMENT_ACTION_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(1800),
+  /**
+   * Demonstrations only: live-mode payments run on the simulated processor (and say so on every payment).
+   * Off, a live checkout takes no payment until a real processor connector is configured.
+   */
+  SIMULATOR_LIVE_MODE: bool.default(false),
   /** Requests per second allowed per API key, shared by every app instance (0 turns the limit off). */
   API_RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(0).default(100),
   /** Simulated processor: seconds until a bank transfer arrives, and until a refund settles. */

@@ -29,6 +29,8 @@ const server = spawn(process.execPath, [nextBin, "start", "--port", port, "--hos
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     AUTH_TRUST_HOST: "true",
     APP_URL: `http://127.0.0.1:${port}`,
+    // Every e2e test signs up from 127.0.0.1: the per-address sign-up limit is tested over HTTP (test/http).
+    SIGNUP_MAX_PER_ADDRESS: "100000",
     // High enough that parallel API tests never trip it; the rate-limit test uses its own key budget.
     API_RATE_LIMIT_PER_SECOND: process.env.API_RATE_LIMIT_PER_SECOND ?? "100",
     // Refunds and bank transfers settle within a second or two, so the tests see them happen.

@@ -1,16 +1,21 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
+import { headers } from "next/headers";
 import { getDb } from "@/db";
 import { signInSchema, signUpSchema } from "@/lib/accounts/schemas";
 import { signIn } from "@/lib/auth";
 import { safeCallbackPath } from "@/lib/auth/config";
+import { consumeSignUp } from "@/lib/auth/throttle";
+import { getEnv } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { echoValues, fieldErrors, type FormState } from "@/lib/forms";
+import { clientAddress } from "@/lib/http/client-address";
 import { signUp } from "@/lib/services/sign-up";
 
 const WRONG_CREDENTIALS = "Incorrect email or password.";
 const TOO_MANY = "Too many failed attempts. Wait a few minutes, then try again.";
+const TOO_MANY_SIGNUPS = "Too many accounts were created from your network recently. Try again later.";
 
 /** Signs in with email and password, then goes back to where the visitor was headed. */
 export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -42,8 +47,16 @@ export async function signUpAction(_previous: FormState, formData: FormData): Pr
   };
   const parsed = signUpSchema.safeParse(input);
   if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error), values };
+  const env = getEnv();
+  const db = await getDb();
+  // Counted before the password is hashed: every attempt costs the server the same work.
+  const gate = await consumeSignUp(db, clientAddress(await headers(), env.TRUSTED_PROXY_COUNT), {
+    maxPerAddress: env.SIGNUP_MAX_PER_ADDRESS,
+    windowSeconds: env.SIGNUP_WINDOW_SECONDS,
+  });
+  if (!gate.ok) return { fieldErrors: { form: TOO_MANY_SIGNUPS }, values };
   try {
-    await signUp(await getDb(), input);
+    await signUp(db, input);
   } catch (error) {
     if (isAppError(error)) return { fieldErrors: { [error.param ?? "form"]: error.message }, values };
     throw error;

@@ -3,16 +3,13 @@ import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db";
 import { signInSchema } from "@/lib/accounts/schemas";
 import { getEnv } from "@/lib/env";
+import { clientAddress } from "@/lib/http/client-address";
 import { logger, requestLogger } from "@/lib/logger";
 import { verifyCredentials } from "@/lib/services/verify-credentials";
 import { baseAuthConfig } from "./config";
 
 export class TooManyAttempts extends CredentialsSignin {
   code = "too_many_attempts";
-}
-
-export function clientIpFrom(headers: Headers): string {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "unknown";
 }
 
 // Lazy configuration: read the environment per request, not when `next build` imports this module.
@@ -27,8 +24,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const env = getEnv();
         const result = await verifyCredentials(
           await getDb(),
-          { ...parsed.data, clientIp: clientIpFrom(request.headers) },
-          { maxFailures: env.LOGIN_MAX_FAILURES, windowSeconds: env.LOGIN_WINDOW_SECONDS },
+          { ...parsed.data, clientIp: clientAddress(request.headers, env.TRUSTED_PROXY_COUNT) },
+          { maxFailures: env.LOGIN_MAX_FAILURES, accountMaxFailures: env.LOGIN_ACCOUNT_MAX_FAILURES, windowSeconds: env.LOGIN_WINDOW_SECONDS },
         );
         if (result.ok) return result.user;
         const requestId = request.headers.get("x-request-id");

@@ -4,7 +4,7 @@ import { signUp } from "./sign-up";
 import { verifyCredentials } from "./verify-credentials";
 
 const { db } = await openTestDatabase();
-const throttle = { maxFailures: 3, windowSeconds: 60 };
+const throttle = { maxFailures: 3, accountMaxFailures: 8, windowSeconds: 60 };
 const password = "correct horse battery";
 
 async function newAccount() {
@@ -57,5 +57,35 @@ describe("verifyCredentials", () => {
     const ip = "203.0.113.5";
     await Promise.all(Array.from({ length: 10 }, () => verifyCredentials(db, { email, password: "wrong", clientIp: ip }, throttle)));
     expect(await verifyCredentials(db, { email, password, clientIp: ip }, throttle)).toMatchObject({ reason: "throttled" });
+  });
+
+  test("failures from many addresses add up on the account: changing address does not reset the count", async () => {
+    const { email } = await newAccount();
+    const outcomes: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const result = await verifyCredentials(db, { email, password: "wrong", clientIp: `198.18.${i}.1` }, throttle);
+      outcomes.push(result.ok ? "ok" : result.reason);
+    }
+    expect(outcomes.slice(0, throttle.accountMaxFailures)).toEqual(Array(throttle.accountMaxFailures).fill("invalid"));
+    expect(outcomes.slice(throttle.accountMaxFailures)).toEqual(Array(12 - throttle.accountMaxFailures).fill("throttled"));
+    // Even the owner, with the right password, from a fresh address, waits until the window ends.
+    expect(await verifyCredentials(db, { email, password, clientIp: "198.18.99.1" }, throttle)).toMatchObject({ reason: "throttled" });
+  });
+
+  test("attempts sent at the same moment are counted before any password is checked: only the allowance is checked", async () => {
+    const { email } = await newAccount();
+    const results = await Promise.all(Array.from({ length: 12 }, () => verifyCredentials(db, { email, password: "wrong", clientIp: "203.0.113.6" }, throttle)));
+    const checked = results.filter((r) => !r.ok && r.reason === "invalid").length;
+    expect(checked).toBe(throttle.maxFailures);
+    expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(12 - throttle.maxFailures);
+  });
+
+  test("IPv6 addresses of one /64 share their counters", async () => {
+    const { email } = await newAccount();
+    for (let i = 1; i <= throttle.maxFailures; i++) {
+      await verifyCredentials(db, { email, password: "wrong", clientIp: `2001:db8:1:2::${i.toString(16)}` }, throttle);
+    }
+    expect(await verifyCredentials(db, { email, password, clientIp: "2001:db8:1:2:ffff::1" }, throttle)).toMatchObject({ reason: "throttled" });
+    expect(await verifyCredentials(db, { email, password, clientIp: "2001:db8:1:3::1" }, throttle)).toMatchObject({ ok: true });
   });
 });

@@ -9,8 +9,9 @@ export type VerifyCredentialsResult =
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
 /**
- * Checks an email and password. Unknown email and wrong password are the same answer, in the same time;
- * repeated failures from one address are refused for a while before any password is checked.
+ * Checks an email and password. Unknown email and wrong password are the same answer, in the same time.
+ * The attempt is counted before the password is checked (see createSignInThrottle): once a counter is used
+ * up, attempts are refused without any password being checked, however many arrive at once.
  */
 export async function verifyCredentials(
   db: Db,
@@ -18,15 +19,12 @@ export async function verifyCredentials(
   throttleOptions: ThrottleOptions,
 ): Promise<VerifyCredentialsResult> {
   const throttle = createSignInThrottle(db, throttleOptions);
-  const waitMs = await throttle.retryAfterMs(input.email, input.clientIp);
-  if (waitMs > 0) return { ok: false, reason: "throttled", retryAfterSeconds: Math.ceil(waitMs / 1000) };
+  const gate = await throttle.consume(input.email, input.clientIp);
+  if (!gate.ok) return { ok: false, reason: "throttled", retryAfterSeconds: Math.ceil(gate.retryAfterMs / 1000) };
 
   const user = await findUserByEmail(db, input.email);
   const valid = user ? await verifyPassword(user.passwordHash, input.password) : (await burnPasswordCheck(input.password), false);
-  if (!user || !valid) {
-    await throttle.recordFailure(input.email, input.clientIp);
-    return { ok: false, reason: "invalid" };
-  }
-  await throttle.recordSuccess(input.email, input.clientIp);
+  if (!user || !valid) return { ok: false, reason: "invalid" };
+  await throttle.succeeded(input.email, input.clientIp);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
 }
