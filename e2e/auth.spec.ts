@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type BrowserContext } from "@playwright/test";
 import { PASSWORD, signIn, signUp, uniqueEmail } from "./helpers";
 
 test("sign up lands on the dashboard of the new business, in test mode", async ({ page }) => {
@@ -123,4 +123,62 @@ test("a refused sign-up keeps what was typed and chosen", async ({ page }) => {
   await expect(page.getByLabel("Country")).toHaveValue("JP");
   await expect(page.getByLabel("Default currency")).toHaveValue("JPY");
   await expect(page.getByLabel("Business name")).toHaveValue("Second Try");
+});
+
+/** The session cookie of a signed-in context, as an attacker who copied it would hold it. */
+async function sessionCookies(context: BrowserContext) {
+  const cookies = (await context.cookies()).filter((c) => c.name.includes("session-token"));
+  expect(cookies.length).toBeGreaterThan(0);
+  return cookies;
+}
+
+test("a session cookie copied before sign-out no longer opens the dashboard", async ({ page, browser }) => {
+  await signUp(page, { email: uniqueEmail("copied"), business: "Copied Cookie Co" });
+  const copied = await sessionCookies(page.context());
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+
+  const thief = await browser.newContext();
+  await thief.addCookies(copied);
+  const stolen = await thief.newPage();
+  await stolen.goto("/dashboard/settings");
+  await expect(stolen).toHaveURL(/\/signin/);
+  await expect(stolen.getByRole("heading", { name: "Sign in to Paylink" })).toBeVisible();
+  await thief.close();
+});
+
+test("changing the password signs out every other session, keeps this one, and the new password works", async ({ page, browser }) => {
+  const email = uniqueEmail("password");
+  await signUp(page, { email, business: "Password Change Ltd" });
+  // A second browser signed in as the same person (a laptop left at work).
+  const other = await browser.newContext();
+  const laptop = await other.newPage();
+  await laptop.goto("/signin");
+  await signIn(laptop, email);
+  await expect(laptop).toHaveURL(/\/dashboard$/);
+
+  await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Settings" }).click();
+  const form = page.getByRole("form", { name: "Change password" });
+  await form.getByLabel("Current password").fill("not my password");
+  await form.getByLabel("New password", { exact: true }).fill("a brand new password");
+  await form.getByLabel("Confirm new password").fill("a brand new password");
+  await form.getByRole("button", { name: "Change password" }).click();
+  await expect(form.getByText("That is not your current password.")).toBeVisible();
+
+  await form.getByLabel("Current password").fill(PASSWORD);
+  await form.getByLabel("New password", { exact: true }).fill("a brand new password");
+  await form.getByLabel("Confirm new password").fill("a brand new password");
+  await form.getByRole("button", { name: "Change password" }).click();
+  await expect(form.getByRole("status")).toHaveText("Password changed. One other session was signed out.");
+
+  // This browser stays in; the laptop is out at its next step; the old password no longer works.
+  await page.reload();
+  await expect(page.getByLabel("Business name")).toHaveValue("Password Change Ltd");
+  await laptop.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Orders" }).click();
+  await expect(laptop).toHaveURL(/\/signin/);
+  await signIn(laptop, email);
+  await expect(laptop.getByRole("main").getByRole("alert")).toHaveText("Incorrect email or password.");
+  await signIn(laptop, email, "a brand new password");
+  await expect(laptop).toHaveURL(/\/dashboard/);
+  await other.close();
 });

@@ -14,6 +14,7 @@ export const ID_PREFIXES = {
   message: "msg",
   apiKey: "key",
   webhookAttempt: "wha",
+  session: "ses",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -100,13 +100,17 @@ export async function updateMemberAction(_previous: FormState, formData: FormDat
   const { user, current } = await getDashboardContext();
   const actor = { userId: user.id, merchantId: current.merchant.id };
   const target = String(formData.get("userId") ?? "");
+  const removing = formData.get("intent") === "remove";
+  let keysLeft = 0;
   try {
-    if (formData.get("intent") === "remove") await removeMember(await getDb(), actor, { userId: target });
+    if (removing) keysLeft = (await removeMember(await getDb(), actor, { userId: target })).apiKeys.length;
     else await changeMemberRole(await getDb(), actor, { userId: target, role: String(formData.get("role") ?? "") });
   } catch (error) {
     if (isAppError(error) || error instanceof ZodError) return { message: isAppError(error) ? error.message : "Choose a role." };
     throw error;
   }
   revalidatePath("/dashboard/settings");
+  // Keys the removed member created still work: the page lists them and offers to roll them.
+  if (keysLeft > 0) redirect(`/dashboard/settings?removed=${encodeURIComponent(target)}#team-heading`);
   return { ok: true };
 }

@@ -16,3 +16,15 @@ export async function findActiveApiKeyByHash(db: Db, hash: string): Promise<ApiK
   const [row] = await db.select().from(apiKeys).where(and(eq(apiKeys.secretHash, hash), isNull(apiKeys.revokedAt))).limit(1);
   return row ?? null;
 }
+
+/**
+ * The active keys a person created at a merchant, in both modes: what someone leaving the team may still
+ * hold. Team-level on purpose (the owner decides about both modes at once); still one merchant's keys only.
+ */
+export async function listActiveApiKeysCreatedBy(db: Db, params: { merchantId: string; userId: string }): Promise<ApiKey[]> {
+  return db
+    .select()
+    .from(apiKeys)
+    .where(and(eq(apiKeys.merchantId, params.merchantId), eq(apiKeys.createdBy, params.userId), isNull(apiKeys.revokedAt)))
+    .orderBy(desc(apiKeys.livemode), desc(apiKeys.createdAt));
+}

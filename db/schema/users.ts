@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 export const users = pgTable(
   "users",
@@ -17,3 +17,24 @@ export const users = pgTable(
 );
 
 export type User = typeof users.$inferSelect;
+
+/**
+ * One signed-in browser. The session cookie (an Auth.js JWT) names its row; every request that reads the
+ * session checks the row is still there, so signing out, changing the password or an operator ending it
+ * takes effect at once, even for a copy of the cookie taken before. `expiresAt` caps a session's life however
+ * active it stays (the cookie itself lapses after 12 idle hours).
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text().primaryKey(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
+  },
+  (t) => [index().on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
+);
+
+export type SessionRow = typeof sessions.$inferSelect;

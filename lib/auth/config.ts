@@ -7,6 +7,19 @@ import { getEnv } from "@/lib/env";
 declare module "next-auth" {
   interface Session {
     user: { id: string; email: string; name?: string | null };
+    /** The `sessions` row this browser is signed in with. */
+    sessionId: string;
+  }
+  interface User {
+    /** Set when the credentials provider signs someone in: the new `sessions` row. */
+    sessionId?: string;
+  }
+}
+
+declare module "@auth/core/jwt" {
+  interface JWT {
+    /** The `sessions` row (see db/schema/users.ts); a token without a live row is no session at all. */
+    sid?: string;
   }
 }
 
@@ -17,8 +30,9 @@ export function baseAuthConfig(): NextAuthConfig {
   return {
     secret: env.AUTH_SECRET,
     trustHost: env.AUTH_TRUST_HOST,
-    // Credentials sign-in needs JWT sessions; membership and roles are still read from the database on each
-    // request, so removing someone from a merchant takes effect at once.
+    // Credentials sign-in needs JWT sessions. Each names a `sessions` row that lib/auth/index.ts checks on
+    // every read, and membership and roles are read from the database on each request: signing out, a
+    // password change and removal from a merchant all take effect at once.
     session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
     pages: { signIn: SIGN_IN_PATH },
     providers: [],
@@ -29,6 +43,7 @@ export function baseAuthConfig(): NextAuthConfig {
       },
       session({ session, token }) {
         if (token.sub) session.user.id = token.sub;
+        if (typeof token.sid === "string") session.sessionId = token.sid;
         return session;
       },
     },

@@ -13,6 +13,8 @@ export const MODE_COOKIE = "paylink_mode";
 
 export interface SessionContext {
   user: { id: string; email: string };
+  /** The `sessions` row this browser is signed in with. */
+  sessionId: string;
   memberships: MerchantMembership[];
   /** The merchant the dashboard is acting for: the one chosen in the switcher, else the first; null if none. */
   current: MerchantMembership | null;
@@ -25,14 +27,16 @@ export interface DashboardContext extends SessionContext {
 }
 
 /**
- * Who is signed in and for which merchant, read once per request. Memberships come from the database on
- * every request, so a removed member loses access at once even though sessions are JWTs.
+ * Who is signed in and for which merchant, read once per request. The session's row (checked by auth()) and
+ * the memberships come from the database on every request, so a signed-out session or a removed member loses
+ * access at once even though sessions are JWTs.
  */
 export const getSessionContext = cache(async (): Promise<SessionContext> => {
   await connection();
   const session = await auth();
   const userId = session?.user?.id;
-  if (!userId) redirect(SIGN_IN_PATH);
+  const sessionId = session?.sessionId;
+  if (!userId || !sessionId) redirect(SIGN_IN_PATH);
   const db = await getDb();
   const [user, memberships] = await Promise.all([findUserById(db, userId), listMembershipsForUser(db, { userId })]);
   if (!user) redirect(SIGN_IN_PATH);
@@ -41,6 +45,7 @@ export const getSessionContext = cache(async (): Promise<SessionContext> => {
   const current = memberships.find((m) => m.merchant.id === selected) ?? memberships[0] ?? null;
   return {
     user: { id: user.id, email: user.email },
+    sessionId,
     memberships,
     current,
     livemode: store.get(MODE_COOKIE)?.value === "live",

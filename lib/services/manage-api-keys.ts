@@ -47,6 +47,22 @@ export async function revokeApiKey(db: Db, scope: MerchantScope, id: string): Pr
   if (revoked.length === 0) throw new AppError("resource_missing", "No such active API key.");
 }
 
+/**
+ * Replaces an active key with a new one of the same name and mode, in one transaction: the old key stops
+ * working at once (someone who left may hold it), and the answer alone carries the new secret.
+ */
+export async function rollApiKey(db: Db, scope: MerchantScope, id: string, input: { createdBy?: string | null } = {}) {
+  return db.transaction(async (tx) => {
+    const [old] = await tx
+      .update(apiKeys)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(apiKeys.id, id), eq(apiKeys.merchantId, scope.merchantId), eq(apiKeys.livemode, scope.livemode), isNull(apiKeys.revokedAt)))
+      .returning({ name: apiKeys.name });
+    if (!old) throw new AppError("resource_missing", "No such active API key.");
+    return { replaced: id, ...(await createApiKey(tx, scope, { name: old.name, createdBy: input.createdBy })), name: old.name };
+  });
+}
+
 /** When this process last wrote each key's last-used time (ms). */
 const lastTouched = new Map<string, number>();
 

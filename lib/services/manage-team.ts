@@ -1,8 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { listActiveApiKeysCreatedBy } from "@/db/queries/api-keys";
 import { findMembership } from "@/db/queries/memberships";
 import { findUserByEmail } from "@/db/queries/users";
-import { memberships, merchants, type MembershipRole } from "@/db/schema";
+import { memberships, merchants, type ApiKey, type MembershipRole } from "@/db/schema";
 import { can } from "@/lib/accounts/permissions";
 import { emailSchema, roleSchema } from "@/lib/accounts/schemas";
 import { AppError } from "@/lib/errors";
@@ -71,9 +72,13 @@ export async function changeMemberRole(db: Db, actor: Actor, input: { userId: st
   });
 }
 
-/** Removes a member; the last owner cannot be removed. */
-export async function removeMember(db: Db, actor: Actor, input: { userId: string }) {
-  await db.transaction(async (tx) => {
+/**
+ * Removes a member; the last owner cannot be removed. Their access ends with the membership row (every
+ * request reads memberships). Answers with the API keys they created here that still work, which they may
+ * have copied: the owner is offered to roll them.
+ */
+export async function removeMember(db: Db, actor: Actor, input: { userId: string }): Promise<{ apiKeys: ApiKey[] }> {
+  return db.transaction(async (tx) => {
     await lockMerchant(tx, actor.merchantId);
     await requireTeamManager(tx, actor);
     const target = await findMembership(tx, { userId: input.userId, merchantId: actor.merchantId });
@@ -82,5 +87,6 @@ export async function removeMember(db: Db, actor: Actor, input: { userId: string
       throw new AppError("resource_conflict", "A business needs at least one owner. Make someone else an owner first.");
     }
     await tx.delete(memberships).where(and(eq(memberships.userId, input.userId), eq(memberships.merchantId, actor.merchantId)));
+    return { apiKeys: await listActiveApiKeysCreatedBy(tx, { merchantId: actor.merchantId, userId: input.userId }) };
   });
 }
