@@ -283,21 +283,24 @@ test("failing and disabled endpoints are flagged; the callback secret; viewers; 
     await expect(page.getByRole("region", { name: "Settings" })).toContainText("New shop");
     expect((await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, parked.id)))[0]).toMatchObject({ events: ["order.paid"], description: "New shop", enabled: true });
 
-    // Settings → Status callbacks: masked, revealed on demand, rotated with a confirmation.
+    // Settings → Status callbacks: the test secret, masked and never shown; rolled with a confirmation, shown once.
     await page.goto("/dashboard/settings");
-    const before = (await findCallbackSecret(db, { merchantId: ctx.merchantId }))!;
+    const before = (await findCallbackSecret(db, { merchantId: ctx.merchantId, livemode: false }))!;
+    const liveBefore = (await findCallbackSecret(db, { merchantId: ctx.merchantId, livemode: true }))!;
     await expect(page.getByTestId("callback-secret-masked")).toHaveText(`whsec_••••••••${before.slice(-4)}`);
-    await expect(page.getByTestId("callback-secret")).toBeHidden();
-    await page.getByText("Reveal", { exact: true }).click();
-    await expect(page.getByTestId("callback-secret")).toHaveText(before);
-    await page.getByText("Rotate callback secret", { exact: true }).click();
-    await page.getByRole("button", { name: "Confirm rotate" }).click();
-    const shown = page.getByRole("region", { name: "New callback secret" });
+    expect(await page.content()).not.toContain(before);
+    await page.getByText("Roll test callback secret", { exact: true }).click();
+    await page.getByRole("button", { name: "Confirm roll" }).click();
+    const shown = page.getByRole("region", { name: "New test callback secret" });
     const after = await shown.getByLabel("Signing secret").inputValue();
     expect(after).toMatch(/^whsec_/);
     expect(after).not.toBe(before);
-    expect(await findCallbackSecret(db, { merchantId: ctx.merchantId })).toBe(after);
+    expect(await findCallbackSecret(db, { merchantId: ctx.merchantId, livemode: false })).toBe(after);
+    expect(await findCallbackSecret(db, { merchantId: ctx.merchantId, livemode: true })).toBe(liveBefore);
     await expect(page.getByTestId("callback-secret-masked")).toHaveText(`whsec_••••••••${after.slice(-4)}`);
+    // Shown once: after a reload only its last characters remain.
+    await page.reload();
+    expect(await page.content()).not.toContain(after);
 
     // Without JavaScript: adding an endpoint shows its secret in the page, and deleting asks first.
     const plain = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
@@ -335,8 +338,8 @@ test("failing and disabled endpoints are flagged; the callback secret; viewers; 
     await expect(viewer.getByRole("button", { name: /Resend|Save changes|Disable endpoint|Confirm/ })).toHaveCount(0);
     await expect(viewer.getByText("Rotate secret", { exact: true })).toHaveCount(0);
     await viewer.goto("/dashboard/settings");
-    await expect(viewer.getByText("Only an owner or admin can see or rotate the callback secret.")).toBeVisible();
-    await expect(viewer.getByText("Rotate callback secret", { exact: true })).toHaveCount(0);
+    await expect(viewer.getByText("Only an owner or admin can roll the callback secret.")).toBeVisible();
+    await expect(viewer.getByText("Roll test callback secret", { exact: true })).toHaveCount(0);
     expect(await viewer.content()).not.toContain(after);
     await viewerContext.close();
   } finally {

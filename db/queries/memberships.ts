@@ -2,13 +2,16 @@ import { and, asc, eq, getTableColumns } from "drizzle-orm";
 import type { Db } from "../client";
 import { memberships, merchants, users, type Merchant, type MembershipRole } from "../schema";
 
-/** A merchant as the dashboard carries it on every request: without its callback secret. */
-export type MerchantProfile = Omit<Merchant, "callbackSecret">;
+type SecretColumn = "callbackSecretTest" | "callbackSecretLive";
+const SECRET_COLUMNS: readonly string[] = ["callbackSecretTest", "callbackSecretLive"] satisfies SecretColumn[];
 
-// Every column but the secret, which only the Settings section that reveals it reads.
+/** A merchant as the dashboard carries it on every request: without its callback secrets. */
+export type MerchantProfile = Omit<Merchant, SecretColumn>;
+
+// Every column but the secrets, which only the delivery worker and the Settings section that rolls them read.
 const profileColumns = Object.fromEntries(
-  Object.entries(getTableColumns(merchants)).filter(([name]) => name !== "callbackSecret"),
-) as Omit<ReturnType<typeof getTableColumns<typeof merchants>>, "callbackSecret">;
+  Object.entries(getTableColumns(merchants)).filter(([name]) => !SECRET_COLUMNS.includes(name)),
+) as Omit<ReturnType<typeof getTableColumns<typeof merchants>>, SecretColumn>;
 
 export interface MerchantMembership {
   merchant: MerchantProfile;

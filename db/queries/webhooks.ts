@@ -136,9 +136,10 @@ export async function countWebhookEndpoints(db: Db, scope: MerchantScope): Promi
   return row?.n ?? 0;
 }
 
-/** The key that signs the merchant's status_callback_url deliveries; shown to owners and admins only. */
-export async function findCallbackSecret(db: Db, params: { merchantId: string }): Promise<string | null> {
-  const [row] = await db.select({ secret: merchants.callbackSecret }).from(merchants).where(eq(merchants.id, params.merchantId)).limit(1);
+/** The key that signs the status_callback_url deliveries of the merchant's objects in one mode. */
+export async function findCallbackSecret(db: Db, scope: MerchantScope): Promise<string | null> {
+  const column = scope.livemode ? merchants.callbackSecretLive : merchants.callbackSecretTest;
+  const [row] = await db.select({ secret: column }).from(merchants).where(eq(merchants.id, scope.merchantId)).limit(1);
   return row?.secret ?? null;
 }
 

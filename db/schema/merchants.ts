@@ -2,6 +2,9 @@ import { sql } from "drizzle-orm";
 import { index, pgEnum, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
+/** `whsec_` and 32 random bytes in base64, made by the database for a new row. */
+const randomSecret = sql`'whsec_' || encode(decode(replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''), 'hex'), 'base64')`;
+
 export const merchants = pgTable("merchants", {
   id: text().primaryKey(),
   name: text().notNull(),
@@ -12,10 +15,13 @@ export const merchants = pgTable("merchants", {
   /** `#rrggbb`, used on the hosted checkout. */
   brandColor: text().notNull().default("#4f46e5"),
   logoUrl: text(),
-  /** Signs status_callback_url deliveries (Standard Webhooks key); shown and rotated in Settings. */
-  callbackSecret: text()
-    .notNull()
-    .default(sql`'whsec_' || encode(decode(replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''), 'hex'), 'base64')`),
+  /**
+   * Sign the status_callback_url deliveries of test and of live objects (Standard Webhooks keys), one per mode
+   * as webhook endpoints have, so nothing a test key can reach ever signs a live callback. Rolled in
+   * Settings, where a new one is shown once.
+   */
+  callbackSecretTest: text().notNull().default(randomSecret),
+  callbackSecretLive: text().notNull().default(randomSecret),
   createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
 });

@@ -1,6 +1,7 @@
 import { and, arrayContains, eq, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { events, merchants, webhookAttempts, webhookEndpoints, webhookMessages } from "@/db/schema";
+import { findCallbackSecret } from "@/db/queries/webhooks";
+import { events, webhookAttempts, webhookEndpoints, webhookMessages } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import { enqueue, QUEUES } from "@/lib/jobs/queue";
 import { postJson, type PostResult } from "@/lib/webhooks/http";
@@ -80,9 +81,10 @@ export async function deliverMessage(
     url = endpoint.url;
     secrets = activeSecrets(endpoint.secret, endpoint.previousSecret, endpoint.previousSecretExpiresAt, now);
   } else {
-    const [merchant] = await db.select({ secret: merchants.callbackSecret }).from(merchants).where(eq(merchants.id, message.merchantId));
+    // The secret of the message's own mode: a test object's callback can never carry a live signature.
+    const secret = await findCallbackSecret(db, { merchantId: message.merchantId, livemode: message.livemode });
     url = message.callbackUrl ?? "";
-    secrets = merchant ? [merchant.secret] : [];
+    secrets = secret ? [secret] : [];
   }
 
   // Checked again at every attempt: DNS can change after the URL was saved.

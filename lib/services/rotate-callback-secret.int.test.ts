@@ -19,7 +19,7 @@ async function account(tag: string) {
   return { email, ...ids };
 }
 
-const secretOf = async (merchantId: string) => (await findCallbackSecret(db, { merchantId }))!;
+const secretOf = async (merchantId: string, livemode = false) => (await findCallbackSecret(db, { merchantId, livemode }))!;
 
 describe("rotateCallbackSecret", () => {
   test("an owner gets a new secret, which is stored; nobody else's changes", async () => {
@@ -28,13 +28,16 @@ describe("rotateCallbackSecret", () => {
     const before = await secretOf(owner.merchantId);
     const theirs = await secretOf(bystander.merchantId);
 
-    const { secret } = await rotateCallbackSecret(db, owner);
+    const live = await secretOf(owner.merchantId, true);
+    const { secret } = await rotateCallbackSecret(db, { ...owner, livemode: false });
     expect(secret).toMatch(/^whsec_[A-Za-z0-9+/=]{32,}$/);
     expect(secret).not.toBe(before);
     expect(await secretOf(owner.merchantId)).toBe(secret);
     expect(await secretOf(bystander.merchantId)).toBe(theirs);
+    // Rolling the test secret leaves the live one as it was.
+    expect(await secretOf(owner.merchantId, true)).toBe(live);
 
-    const again = await rotateCallbackSecret(db, owner);
+    const again = await rotateCallbackSecret(db, { ...owner, livemode: false });
     expect(again.secret).not.toBe(secret);
   });
 
@@ -46,18 +49,18 @@ describe("rotateCallbackSecret", () => {
     await addMember(db, owner, { email: admin.email, role: "admin" });
     await addMember(db, owner, { email: viewer.email, role: "viewer" });
 
-    const { secret } = await rotateCallbackSecret(db, { userId: admin.userId, merchantId: owner.merchantId });
+    const { secret } = await rotateCallbackSecret(db, { userId: admin.userId, merchantId: owner.merchantId, livemode: false });
     expect(await secretOf(owner.merchantId)).toBe(secret);
 
-    await expect(rotateCallbackSecret(db, { userId: viewer.userId, merchantId: owner.merchantId })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(rotateCallbackSecret(db, { userId: outsider.userId, merchantId: owner.merchantId })).rejects.toMatchObject({ code: "resource_missing" });
+    await expect(rotateCallbackSecret(db, { userId: viewer.userId, merchantId: owner.merchantId, livemode: true })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(rotateCallbackSecret(db, { userId: outsider.userId, merchantId: owner.merchantId, livemode: true })).rejects.toMatchObject({ code: "resource_missing" });
     expect(await secretOf(owner.merchantId)).toBe(secret);
   });
 
   test("status callbacks are signed with the new secret only, from the next delivery on", async () => {
     const owner = await account("cb-signing");
     const old = await secretOf(owner.merchantId);
-    const { secret } = await rotateCallbackSecret(db, owner);
+    const { secret } = await rotateCallbackSecret(db, { ...owner, livemode: false });
     const receiver = await startReceiver(() => secret);
     try {
       const ctx = { merchantId: owner.merchantId, livemode: false, appUrl: "https://pay.example.com" };

@@ -9,12 +9,14 @@ import { newWebhookSecret } from "@/lib/webhooks/signing";
 export interface RotateCallbackSecretParams {
   userId: string;
   merchantId: string;
+  /** Which mode's secret: each mode has its own. */
+  livemode: boolean;
 }
 
 /**
- * Replaces the key that signs the merchant's status_callback_url deliveries; only its owners and admins may.
- * The answer alone carries the new secret. There is no overlap: every delivery from now on, retries of
- * earlier ones included, is signed with the new key only.
+ * Replaces the key that signs the status_callback_url deliveries of one mode; only the merchant's owners and
+ * admins may. The answer alone carries the new secret: it is never shown again. There is no overlap: every
+ * delivery of that mode from now on, retries of earlier ones included, is signed with the new key only.
  */
 export async function rotateCallbackSecret(db: Db, params: RotateCallbackSecretParams): Promise<{ secret: string }> {
   const membership = await findMembership(db, params);
@@ -22,9 +24,9 @@ export async function rotateCallbackSecret(db: Db, params: RotateCallbackSecretP
   if (!can(membership.role, "manage_settings")) throw new AppError("forbidden", "Only an owner or admin can rotate the callback secret.");
   const [row] = await db
     .update(merchants)
-    .set({ callbackSecret: newWebhookSecret(), updatedAt: sql`now()` })
+    .set({ [params.livemode ? "callbackSecretLive" : "callbackSecretTest"]: newWebhookSecret(), updatedAt: sql`now()` })
     .where(eq(merchants.id, params.merchantId))
-    .returning({ secret: merchants.callbackSecret });
+    .returning({ secret: params.livemode ? merchants.callbackSecretLive : merchants.callbackSecretTest });
   if (!row) throw new AppError("resource_missing", "No such merchant.");
   return { secret: row.secret };
 }

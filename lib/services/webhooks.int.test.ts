@@ -211,10 +211,10 @@ test("fan-out twice makes no second message", async () => {
   expect((await messagesOf(endpoint.id)).filter((m) => m.eventId === event!.id)).toHaveLength(1);
 });
 
-test("a link's status_callback_url hears about that link, signed with the merchant's callback secret", async () => {
+test("a link's status_callback_url hears about that link, signed with the merchant's test callback secret", async () => {
   const ctx = await webhookCtx();
   const { merchants } = await import("@/db/schema");
-  const [merchant] = await db.select({ secret: merchants.callbackSecret }).from(merchants).where(eq(merchants.id, ctx.merchantId));
+  const [merchant] = await db.select({ secret: merchants.callbackSecretTest }).from(merchants).where(eq(merchants.id, ctx.merchantId));
   expect(merchant!.secret).toMatch(/^whsec_[A-Za-z0-9+/=]{40,}$/);
   const receiver = await startReceiver(() => merchant!.secret);
   try {

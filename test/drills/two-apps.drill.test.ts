@@ -93,7 +93,7 @@ test("two apps and two workers on one database: every payment, refund and delive
   let webhookSecret = "";
   receiver = await startDrillReceiver(() => webhookSecret);
   // The link's status_callback_url: a second destination, signed with the merchant's callback secret.
-  const [merchant] = await db.select({ callbackSecret: merchants.callbackSecret }).from(merchants).where(eq(merchants.id, scope.merchantId));
+  const [merchant] = await db.select({ callbackSecret: merchants.callbackSecretTest }).from(merchants).where(eq(merchants.id, scope.merchantId));
   callbacks = await startDrillReceiver(() => merchant!.callbackSecret);
 
   const [portA, portB] = [await freePort(), await freePort()];

@@ -9,15 +9,15 @@ import { getDashboardContext } from "@/lib/http/session";
 import { rotateCallbackSecret } from "@/lib/services/rotate-callback-secret";
 
 export async function rotateCallbackSecretAction(_previous: SecretState, formData: FormData): Promise<SecretState> {
-  const { user, current } = await getDashboardContext();
-  if (!can(current.role, "manage_settings")) return { message: "Only an owner or admin can rotate the callback secret." };
-  // The secret is the business's, in both modes: only the business the page showed must still be the one acted for.
-  if (formData.get("merchantId") !== current.merchant.id) {
-    return { message: "This page is out of date: the business was switched in another tab. Reload the page and try again." };
+  const { user, current, livemode } = await getDashboardContext();
+  if (!can(current.role, "manage_settings")) return { message: "Only an owner or admin can roll the callback secret." };
+  // One secret per business and mode: both must still be the ones the page showed (another tab may have switched them).
+  if (formData.get("merchantId") !== current.merchant.id || formData.get("mode") !== (livemode ? "live" : "test")) {
+    return { message: "This page is out of date: the business or the mode was switched in another tab. Reload the page and try again." };
   }
   let rotated;
   try {
-    rotated = await rotateCallbackSecret(await getDb(), { userId: user.id, merchantId: current.merchant.id });
+    rotated = await rotateCallbackSecret(await getDb(), { userId: user.id, merchantId: current.merchant.id, livemode });
   } catch (error) {
     if (isAppError(error)) return { message: error.message };
     throw error;

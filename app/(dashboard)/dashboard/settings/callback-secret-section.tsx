@@ -11,13 +11,15 @@ function mask(secret: string): string {
 }
 
 /**
- * Settings → Status callbacks: the secret that signs deliveries to a link's or order's status_callback_url.
- * Owners and admins see it (masked, revealed on demand) and can rotate it; viewers see neither.
+ * Settings → Status callbacks: the secret that signs deliveries to a link's or order's status_callback_url,
+ * one per mode, the one of the mode the dashboard is in. Owners and admins see its last characters and can
+ * roll it: the new secret is shown once, and never again. Viewers see neither.
  */
 export async function CallbackSecretSection() {
-  const { current } = await getDashboardContext();
+  const { current, livemode } = await getDashboardContext();
   const canManage = can(current.role, "manage_settings");
-  const secret = canManage ? await findCallbackSecret(await getDb(), { merchantId: current.merchant.id }) : null;
+  const mode = livemode ? "live" : "test";
+  const secret = canManage ? await findCallbackSecret(await getDb(), { merchantId: current.merchant.id, livemode }) : null;
   return (
     <section aria-labelledby="callbacks-heading" className="mt-10 max-w-3xl space-y-3">
       <h2 id="callbacks-heading" className="text-lg font-semibold">
@@ -25,25 +27,21 @@ export async function CallbackSecretSection() {
       </h2>
       <p className="text-sm text-slate-600">
         A payment link or order created with a <code className="font-mono">status_callback_url</code> sends its events there,
-        signed like webhooks (Standard Webhooks) with this business’s callback secret, in test and live mode alike.
+        signed like webhooks (Standard Webhooks) with this business’s callback secret. Test and live objects are signed with
+        different secrets; switch modes at the top of the page to manage the other one.
       </p>
       {canManage && secret ? (
         <>
           <div className="space-y-2 rounded-xl border border-slate-200 bg-white p-4 text-sm">
             <p>
-              Callback secret: <code className="font-mono" data-testid="callback-secret-masked">{mask(secret)}</code>
+              {livemode ? "Live" : "Test"} callback secret: <code className="font-mono" data-testid="callback-secret-masked">{mask(secret)}</code>
             </p>
-            <details>
-              <summary className="w-fit cursor-pointer text-sm font-medium text-indigo-700">Reveal</summary>
-              <code data-testid="callback-secret" className="mt-2 block rounded-md bg-slate-50 p-2 font-mono text-xs break-all">
-                {secret}
-              </code>
-            </details>
+            <p className="text-slate-600">A secret is shown only once, when it is made. Lost it? Roll it for a new one.</p>
           </div>
-          <CallbackSecretForm action={rotateCallbackSecretAction} merchantId={current.merchant.id} />
+          <CallbackSecretForm action={rotateCallbackSecretAction} merchantId={current.merchant.id} mode={mode} />
         </>
       ) : (
-        <p className="text-sm text-slate-600">Only an owner or admin can see or rotate the callback secret.</p>
+        <p className="text-sm text-slate-600">Only an owner or admin can roll the callback secret.</p>
       )}
     </section>
   );
