@@ -8,6 +8,7 @@ import { signUp } from "@/lib/services/sign-up";
 import type { BuyerPayment } from "@/lib/orders/checkout-input";
 import { validateCard } from "@/lib/payments/card";
 import { createSimulatedProcessor, TEST_CARDS } from "@/lib/processor/simulated";
+import { onlyConnector } from "@/lib/processor";
 import { payLink, payOrder } from "@/lib/services/pay-order";
 import { settleOrders } from "@/lib/services/scheduled-payments";
 
@@ -107,7 +108,7 @@ export async function seedDemo(
  * two paid bags of coffee (one of them settled), a declined card retried successfully, and a tip.
  */
 async function seedDemoPayments(tx: Db, appUrl: string, houseBlendUrl: string, tipJarUrl: string): Promise<void> {
-  const pctx = { appUrl, connector: createSimulatedProcessor({ bankTransferSeconds: 60, refundSeconds: 10 }) };
+  const pctx = { appUrl, processors: onlyConnector(createSimulatedProcessor({ bankTransferSeconds: 60, refundSeconds: 10 })) };
   const token = (url: string) => url.slice(url.lastIndexOf("/") + 1);
   const buyer = (number: string, email: string, name: string): BuyerPayment => {
     const checked = validateCard({ number, expiry: "12/34", cvc: "123" });

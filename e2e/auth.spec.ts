@@ -9,9 +9,9 @@ test("sign up lands on the dashboard of the new business, in test mode", async (
   }
   await expect(page.getByText("EUR", { exact: true })).toBeVisible();
 
-  // Live mode warns that payments still run on the simulated processor.
+  // Live mode says what it needs: buyers cannot pay until a payment processor is connected.
   await page.getByRole("button", { name: "Switch to live mode" }).click();
-  await expect(page.getByRole("note", { name: "Live mode" })).toContainText("simulated processor");
+  await expect(page.getByRole("note", { name: "Live mode" })).toContainText("no payment processor is connected");
   await expect(page.getByRole("note", { name: "Test mode" })).toHaveCount(0);
 });
 

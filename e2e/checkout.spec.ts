@@ -4,6 +4,7 @@ import { findOrderByToken } from "@/db/queries/orders";
 import { merchants, orders, type OrderRow } from "@/db/schema";
 import type { Database } from "@/db/client";
 import { createSimulatedProcessor, TEST_CARDS } from "@/lib/processor/simulated";
+import { onlyConnector } from "@/lib/processor";
 import { cancelOrder } from "@/lib/services/cancel-order";
 import { createOrder } from "@/lib/services/create-order";
 import { createPaymentLink } from "@/lib/services/create-payment-link";
@@ -12,6 +13,9 @@ import { getPaymentLink } from "@/lib/services/get-payment-link";
 import { updatePaymentLink } from "@/lib/services/update-payment-link";
 import type { CreatePaymentLinkInput } from "@/lib/links/schemas";
 import { expect, newMerchant, test } from "./api/fixtures";
+
+/** The processors the services get when a test calls them directly: the simulator, as the server has it. */
+const SIMULATOR = onlyConnector(createSimulatedProcessor({ bankTransferSeconds: 3600, refundSeconds: 1 }));
 
 // The hosted checkout as a buyer on a phone uses it: pay a link or an order with the simulated processor's
 // test cards, wallets and bank transfer, fix mistakes, retry after a decline, and meet dead links.
@@ -208,7 +212,7 @@ test.describe("with JavaScript disabled", () => {
 
 test("an API order is pre-filled; the buyer's correction is what the order keeps", async ({ page, database, baseURL }) => {
   const { merchantId } = await newMerchant(database, "checkout");
-  const ctx = { merchantId, livemode: false, appUrl: baseURL!, defaultTtlHours: 24 };
+  const ctx = { merchantId, livemode: false, appUrl: baseURL!, defaultTtlHours: 24, processors: SIMULATOR };
   const created = await createOrder(database.db, ctx, {
     amount: 4200,
     currency: "EUR",
@@ -237,7 +241,7 @@ test("an API order is pre-filled; the buyer's correction is what the order keeps
 
 test("an API order with a success URL sends the buyer back to the merchant", async ({ page, database, baseURL }) => {
   const { merchantId } = await newMerchant(database, "checkout");
-  const ctx = { merchantId, livemode: false, appUrl: baseURL!, defaultTtlHours: 24 };
+  const ctx = { merchantId, livemode: false, appUrl: baseURL!, defaultTtlHours: 24, processors: SIMULATOR };
   const created = await createOrder(database.db, ctx, { amount: 990, currency: "USD", item_name: "Socks", success_url: "https://shop.example/thanks?order=42" });
   await page.route("https://shop.example/**", (route) => route.fulfill({ contentType: "text/html", body: "<title>Shop</title><h1>Thanks from the shop</h1>" }));
   await page.goto(new URL(created.url).pathname);
@@ -254,9 +258,9 @@ test("an API order with a success URL sends the buyer back to the merchant", asy
 
 test("expired and canceled orders are no longer available", async ({ page, database, baseURL }) => {
   const { merchantId } = await newMerchant(database, "checkout");
-  const ctx = { merchantId, livemode: false, appUrl: baseURL!, defaultTtlHours: 24 };
+  const ctx = { merchantId, livemode: false, appUrl: baseURL!, defaultTtlHours: 24, processors: SIMULATOR };
   const created = await createOrder(database.db, ctx, { amount: 500, currency: "USD", item_name: "Gift card" });
-  await cancelOrder(database.db, { ...ctx, connector: createSimulatedProcessor({ bankTransferSeconds: 3600, refundSeconds: 1 }) }, created.id);
+  await cancelOrder(database.db, ctx, created.id);
   await page.goto(new URL(created.url).pathname);
   await expect(page.getByRole("heading", { name: "This payment is no longer available" })).toBeVisible();
   await expect(page.getByText("canceled this order")).toBeVisible();
@@ -309,22 +313,27 @@ test("a used-up link is no longer available", async ({ page, database, baseURL }
   await expect(page.getByRole("heading", { level: 1, name: "This payment link is no longer available" })).toBeVisible();
 });
 
-test("live mode: no test badge, the simulator is named, and the bank simulator control is test-only", async ({ page, database, baseURL }) => {
+test("live mode with no processor connected: the buyer is told, and a forged post pays nothing and makes no order", async ({ page, database, baseURL }) => {
   const { merchantId } = await newMerchant(database, "checkout");
-  const link = await createPaymentLink(database.db, { merchantId, livemode: true, appUrl: baseURL! }, { item_name: "Live tea", amount: 700, currency: "USD", default_country: "US", payment_methods: ["bank_transfer"] });
-  await page.goto(new URL(link.url).pathname);
-  await expect(page.getByText("Payments run on the simulated processor")).toBeVisible();
+  const link = await createPaymentLink(database.db, { merchantId, livemode: true, appUrl: baseURL! }, { item_name: "Live tea", amount: 700, currency: "USD", default_country: "US" });
+  const path = new URL(link.url).pathname;
+  await page.goto(path);
+  await expect(page.getByRole("heading", { level: 1, name: "This business is not accepting payments yet" })).toBeVisible();
+  await expect(page.getByText("Live tea")).toBeVisible();
   await expect(page.getByText("Test mode")).toHaveCount(0);
-  await fillBuyer(page);
-  await page.getByRole("button", { name: "Pay $7.00" }).click();
-  await expect(page.getByRole("heading", { name: "Waiting for your bank" })).toBeVisible();
-  await expect(page.getByRole("button", { name: "Simulate bank confirmation" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Pay/ })).toHaveCount(0);
+  await expect(page.getByLabel("Card number")).toHaveCount(0);
 
-  const bankPage = new URL(page.url()).pathname;
-  const response = await page.request.post(`${bankPage}/confirm`, { maxRedirects: 0 });
+  // The form the test-mode page would have, posted anyway with the success card.
+  const response = await page.request.post(`${path}/pay`, {
+    form: { method: "card", email: "ana@example.com", name: "Ana Silva", cardNumber: TEST_CARDS.success, expiry: EXPIRY, cvc: "123" },
+    headers: { origin: new URL(baseURL!).origin },
+    maxRedirects: 0,
+  });
   expect(response.status()).toBe(303);
-  expect(response.headers()["location"]).toBe(bankPage);
-  expect((await currentOrder(page, database)).status).toBe("processing");
+  expect(response.headers()["location"]).toBe(path);
+  expect(await ordersOfLink(database, link.id)).toHaveLength(0);
+  expect((await getPaymentLink(database.db, { merchantId, livemode: true, appUrl: baseURL! }, link.id)).stats).toMatchObject({ pay_count: 0, success_amount: 0 });
 });
 
 test("visits: each page view counts once, the view after a refused post does not", async ({ page, database, baseURL }) => {

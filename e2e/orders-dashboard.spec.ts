@@ -4,6 +4,7 @@ import { openPostgres, type Database } from "@/db/client";
 import { listMembershipsForUser } from "@/db/queries/memberships";
 import { findUserByEmail } from "@/db/queries/users";
 import { createSimulatedProcessor } from "@/lib/processor/simulated";
+import { onlyConnector } from "@/lib/processor";
 import { createPaymentLink } from "@/lib/services/create-payment-link";
 import { addMember } from "@/lib/services/manage-team";
 import { payLink, payOrder } from "@/lib/services/pay-order";
@@ -33,7 +34,7 @@ async function merchantWithLink(email: string, appUrl: string, amount: number) {
   const user = await findUserByEmail(db, email);
   const [membership] = await listMembershipsForUser(db, { userId: user!.id });
   const ctx = { merchantId: membership!.merchant.id, livemode: false, appUrl };
-  const pctx = { appUrl, connector: createSimulatedProcessor({ bankTransferSeconds: 0, refundSeconds: 1 }) };
+  const pctx = { appUrl, processors: onlyConnector(createSimulatedProcessor({ bankTransferSeconds: 0, refundSeconds: 1 })) };
   const link = await createPaymentLink(db, ctx, { item_name: "Sourdough box", amount, currency: "EUR", default_country: "DE" });
   const linkToken = link.url.split("/l/")[1]!;
   return { userId: user!.id, ctx, pctx, link, pay: (card?: string) => payLink(db, pctx, linkToken, cardBuyer(card)) };

@@ -7,6 +7,7 @@ import { findUserByEmail } from "@/db/queries/users";
 import { findCallbackSecret } from "@/db/queries/webhooks";
 import { events, webhookEndpoints } from "@/db/schema";
 import { createSimulatedProcessor } from "@/lib/processor/simulated";
+import { onlyConnector } from "@/lib/processor";
 import { createPaymentLink } from "@/lib/services/create-payment-link";
 import { createWebhookEndpoint } from "@/lib/services/manage-webhook-endpoints";
 import { addMember } from "@/lib/services/manage-team";
@@ -46,7 +47,7 @@ async function merchantOf(email: string, appUrl: string) {
 async function payNewLink(ctx: { merchantId: string; livemode: boolean; appUrl: string }, amount: number) {
   const { db } = database;
   const link = await createPaymentLink(db, ctx, { item_name: "Rye loaf", amount, currency: "EUR", default_country: "DE" });
-  const pctx = { appUrl: ctx.appUrl, connector: createSimulatedProcessor({ bankTransferSeconds: 0, refundSeconds: 1 }) };
+  const pctx = { appUrl: ctx.appUrl, processors: onlyConnector(createSimulatedProcessor({ bankTransferSeconds: 0, refundSeconds: 1 })) };
   const paid = await payLink(db, pctx, link.url.split("/l/")[1]!, cardBuyer());
   expect(paid.kind).toBe("paid");
   return { link, order: paid.order };

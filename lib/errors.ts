@@ -14,6 +14,7 @@ export const ERROR_CODES = {
   order_not_cancelable: { status: 409, type: "invalid_request_error" },
   payment_link_inactive: { status: 409, type: "invalid_request_error" },
   order_not_payable: { status: 409, type: "invalid_request_error" },
+  livemode_unavailable: { status: 409, type: "invalid_request_error" },
   resource_conflict: { status: 409, type: "invalid_request_error" },
   resource_limit_reached: { status: 409, type: "invalid_request_error" },
   idempotency_key_reused: { status: 422, type: "invalid_request_error" },

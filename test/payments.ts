@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { validateCard } from "@/lib/payments/card";
 import { createSimulatedProcessor } from "@/lib/processor/simulated";
+import { onlyConnector } from "@/lib/processor";
 import type { BuyerPayment } from "@/lib/orders/checkout-input";
 import { signUp } from "@/lib/services/sign-up";
 // No vitest import here: Playwright specs use these helpers too.
@@ -8,7 +9,7 @@ import { uniqueEmail } from "./ids";
 
 /** A payment context on the simulator; timings of 0 make bank transfers and refunds settle at the next sweep. */
 export function simulatorContext(timing = { bankTransferSeconds: 0, refundSeconds: 0 }) {
-  return { appUrl: "https://pay.example.com", connector: createSimulatedProcessor(timing) };
+  return { appUrl: "https://pay.example.com", processors: onlyConnector(createSimulatedProcessor(timing)) };
 }
 
 export async function newMerchantScope(db: Db, currency = "USD") {

@@ -1,7 +1,7 @@
 import type { CSSProperties, ReactNode } from "react";
 import { brandColorOrDefault, readableTextOn } from "@/lib/checkout/contrast";
 import type { MerchantBrand } from "@/db/queries/checkout";
-import { LIVE_MODE_USES_SIMULATOR } from "@/lib/processor";
+import { liveModeStatus } from "@/lib/processor";
 
 /**
  * The frame of every checkout page: the merchant's band in its brand colour (with text that keeps AA
@@ -36,7 +36,7 @@ export function CheckoutPage({ merchant, livemode, children }: { merchant: Merch
         </div>
       </header>
       <main className="mx-auto w-full max-w-md flex-1 space-y-6 px-4 py-6">
-        {livemode && LIVE_MODE_USES_SIMULATOR ? (
+        {livemode && liveModeStatus() === "simulated" ? (
           <p className="rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900">
             Payments run on the simulated processor: no real money moves yet.
           </p>

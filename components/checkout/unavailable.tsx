@@ -14,3 +14,15 @@ export function Unavailable({ title, children }: { title: string; children?: Rea
 
 export const LINK_UNAVAILABLE = "This payment link is no longer available";
 export const ORDER_UNAVAILABLE = "This payment is no longer available";
+
+export const NOT_ACCEPTING_PAYMENTS = "This business is not accepting payments yet";
+
+/** A live link or order on an installation with no processor for live mode: nothing can be paid, so nothing is offered. */
+export function NotAcceptingPayments({ merchantName }: { merchantName: string }) {
+  return (
+    <Unavailable title={NOT_ACCEPTING_PAYMENTS}>
+      <p>{merchantName} can’t take payments here yet. Nothing was charged.</p>
+      <p>Please contact {merchantName} to pay another way, or try again later.</p>
+    </Unavailable>
+  );
+}

@@ -85,6 +85,12 @@ export const payments = pgTable(
     merchantId: text().notNull(),
     livemode: boolean().notNull(),
     method: text().notNull(),
+    /**
+     * The connector that handled the payment (`payment.processor`): chosen per payment and recorded, so its
+     * later steps (an action's answer, void, refund) go to the same processor. Rows from before it was
+     * recorded were all the simulator's.
+     */
+    processor: text().notNull().default("simulator"),
     status: paymentStatus().notNull(),
     cardBrand: text(),
     cardLast4: text(),

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import type { Database } from "@/db/client";
 import { createSimulatedProcessor } from "@/lib/processor/simulated";
+import { onlyConnector } from "@/lib/processor";
 import { payLink, payOrder } from "@/lib/services/pay-order";
 import { cardBuyer } from "@/test/payments";
 import { expect, newMerchant, test } from "./fixtures";
@@ -40,7 +41,7 @@ function tokenOf(url: string): string {
 }
 
 function paymentContext(appUrl: string) {
-  return { appUrl, connector: createSimulatedProcessor({ bankTransferSeconds: 0, refundSeconds: 1 }) };
+  return { appUrl, processors: onlyConnector(createSimulatedProcessor({ bankTransferSeconds: 0, refundSeconds: 1 })) };
 }
 
 async function createOrder(api: APIRequestContext, data: Record<string, unknown> = {}): Promise<Order> {

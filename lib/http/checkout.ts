@@ -12,7 +12,7 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { errorForLog, requestLogger, type Logger } from "@/lib/logger";
 import type { CheckoutForm } from "@/lib/orders/checkout-input";
-import { connectorFor } from "@/lib/processor";
+import { configuredProcessors } from "@/lib/processor";
 import { executeIdempotently } from "@/lib/services/idempotency";
 import type { PaymentContext } from "@/lib/services/order-changes";
 import type { MerchantScope } from "@/lib/services/scope";
@@ -32,9 +32,14 @@ export interface Redirect {
   flash?: { path: string; value: Flash };
 }
 
-/** The processor and base URL the payment services need, for a link's or order's mode. */
-export function paymentContext(livemode: boolean): PaymentContext {
-  return { appUrl: getEnv().APP_URL, connector: connectorFor(livemode) };
+/** Whether a checkout in this mode can take a payment at all (live mode needs a processor connected for it). */
+export function takesPayments(livemode: boolean): boolean {
+  return configuredProcessors().forMode(livemode) !== null;
+}
+
+/** The processors and base URL the payment services need. */
+export function paymentContext(): PaymentContext {
+  return { appUrl: getEnv().APP_URL, processors: configuredProcessors() };
 }
 
 /** Everything an order's checkout pages show: the order, its latest payment, its merchant, and its step. */

@@ -4,7 +4,7 @@ import { executedRows, type Database } from "@/db/client";
 import { describeDatabaseUnavailable } from "@/db/unavailable";
 import type { Env } from "@/lib/env";
 import { errorForLog, type Logger } from "@/lib/logger";
-import { connectorFor } from "@/lib/processor";
+import { configuredProcessors } from "@/lib/processor";
 import { deliverMessage, fanoutEvent, type DeliveryConfig } from "@/lib/services/deliver-webhooks";
 import { confirmArrivedBankTransfers, expireOrders, settleOrders, settleRefunds } from "@/lib/services/scheduled-payments";
 import { runMaintenance } from "./maintenance";
@@ -71,7 +71,7 @@ export async function startWorker(database: Database, env: Env, log: Logger): Pr
   await boss.start();
   const db = database.db;
   const config = deliveryConfig(env);
-  const pctx = { appUrl: env.APP_URL, connector: connectorFor(false, env) };
+  const pctx = { appUrl: env.APP_URL, processors: configuredProcessors(env) };
   const fast = { pollingIntervalSeconds: 0.5, batchSize: 10 };
 
   // pg-boss waits out its poll after every batch unless woken: a full batch means more are waiting, so

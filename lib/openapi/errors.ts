@@ -52,6 +52,11 @@ const ERROR_DOCS: Record<ErrorCode, { api: boolean; description: string; message
   order_not_cancelable: { api: true, description: "The order is in a state that cannot be canceled.", message: "This order cannot be canceled." },
   payment_link_inactive: { api: true, description: "The payment link is inactive, expired or has taken its maximum number of payments.", message: "This payment link is no longer available." },
   order_not_payable: { api: true, description: "The order takes no payment in its current status (paid, canceled, expired, or a payment already under way).", message: "This order is expired and takes no payment." },
+  livemode_unavailable: {
+    api: true,
+    description: "Live mode takes no payment on this installation yet: no real payment processor is configured for it (live links can still be created and edited). Test mode works as always.",
+    message: "This business is not accepting payments yet: no payment processor is set up for live mode.",
+  },
   resource_conflict: { api: true, description: "The request conflicts with existing data, such as an order `reference` already used in this mode.", message: "An order with reference 'A-1001' already exists.", param: "reference" },
   resource_limit_reached: {
     api: true,

@@ -78,6 +78,7 @@ const cardPayment: PaymentRow = {
   merchantId: partlyRefundedLinkOrder.merchantId,
   livemode: true,
   method: "card",
+  processor: "simulator",
   status: "succeeded",
   cardBrand: "visa",
   cardLast4: "4242",

@@ -55,6 +55,11 @@ export const orderObjectSchema = z.object({
     .object({
       id: z.string().regex(/^pay_[0-9A-Za-z]+$/).meta({ description: "Unique identifier of the payment, prefixed `pay_`." }),
       method: z.enum(PAYMENT_METHODS).meta({ description: "How the buyer paid." }),
+      processor: z.string().meta({
+        description:
+          "The processor connector that handled the payment: `simulator` for every test-mode payment, and for live payments only where the operator set `SIMULATOR_LIVE_MODE=true` for a demonstration (no real money moved).",
+        examples: ["simulator"],
+      }),
       card: z
         .object({
           brand: z.enum(CARD_BRANDS).meta({ description: "Card network." }),

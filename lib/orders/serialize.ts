@@ -27,6 +27,7 @@ export function toOrderObject(order: OrderRow, payment: PaymentRow | null, appUr
       ? {
           id: payment.id,
           method: payment.method,
+          processor: payment.processor,
           card: payment.cardBrand && payment.cardLast4 ? { brand: payment.cardBrand, last4: payment.cardLast4 } : null,
           status: payment.status,
           captured_at: payment.capturedAt?.toISOString() ?? null,

@@ -4,6 +4,9 @@ import type { ActionResult, AuthorizeRequest, AuthorizeResult, PaymentConnector 
 // The built-in simulated processor: deterministic by test card number, so a fresh install works end to end
 // with no processor account (shared/spec/API.md, "Test mode helpers").
 
+/** The name recorded on every payment the simulator handles (`payment.processor`). */
+export const SIMULATOR = "simulator";
+
 export const TEST_CARDS = {
   success: "4242424242424242",
   successMastercard: "5555555555554444",
@@ -30,7 +33,7 @@ function reference(prefix: string): string {
 
 export function createSimulatedProcessor(timing: SimulatorTiming): PaymentConnector {
   return {
-    name: "simulated",
+    name: SIMULATOR,
     async authorize(request: AuthorizeRequest): Promise<AuthorizeResult> {
       if (request.method === "card") {
         const card = request.card;

@@ -14,7 +14,7 @@ export async function completePaymentAction(db: Db, pctx: PaymentContext, orderT
     if (!order) throw new AppError("resource_missing", "No such order.");
     const payment = order.status === "processing" ? await latestPaymentWithStatus(tx, order.id, "requires_action") : null;
     if (!payment) throw new AppError("order_not_payable", "There is no payment waiting for your approval on this order.");
-    const result = await pctx.connector.completeAction(payment.processorReference ?? "", approved);
+    const result = await pctx.processors.named(payment.processor).completeAction(payment.processorReference ?? "", approved);
     return result.status === "succeeded"
       ? succeed(tx, pctx, order, payment)
       : fail(tx, pctx, order, payment, result.code, result.message);

@@ -7,11 +7,17 @@ import { newId, newToken } from "@/lib/ids";
 import { createOrderSchema, type CreateOrderInput } from "@/lib/orders/schemas";
 import { toOrderObject, type OrderObject } from "@/lib/orders/serialize";
 import { isUniqueViolation } from "./sign-up";
+import type { PaymentContext } from "./order-changes";
+import { requireConnector } from "./pay-order";
 import type { ServiceContext } from "./scope";
 
-/** A one-off order created over the API, payable at its own checkout URL; writes `order.created`. */
-export async function createOrder(db: Db, ctx: ServiceContext & { defaultTtlHours: number }, input: CreateOrderInput): Promise<OrderObject> {
+/**
+ * A one-off order created over the API, payable at its own checkout URL; writes `order.created`. In a mode
+ * with no processor to take its payment (live, until one is configured) nothing is made: 409 livemode_unavailable.
+ */
+export async function createOrder(db: Db, ctx: ServiceContext & PaymentContext & { defaultTtlHours: number }, input: CreateOrderInput): Promise<OrderObject> {
   const data = createOrderSchema.parse(input);
+  requireConnector(ctx, ctx.livemode);
   try {
     return await db.transaction(async (tx) => {
       const [merchant] = await tx.select({ country: merchants.country }).from(merchants).where(eq(merchants.id, ctx.merchantId));

@@ -6,14 +6,14 @@ import { AppError } from "@/lib/errors";
 import { recordEvent, type EventType } from "@/lib/events/record-event";
 import { nextStatus, type OrderTransition } from "@/lib/orders/state-machine";
 import { toOrderObject, type OrderObject } from "@/lib/orders/serialize";
-import type { PaymentConnector } from "@/lib/processor";
+import type { Processors } from "@/lib/processor";
 
 // Internal to the order services: the one place an order row is changed, always together with its event.
 
-/** What the payment services need besides the database: where the app lives, and the processor. */
+/** What the payment services need besides the database: where the app lives, and the processors. */
 export interface PaymentContext {
   appUrl: string;
-  connector: PaymentConnector;
+  processors: Processors;
 }
 
 export type OrderPatch = Partial<Omit<typeof orders.$inferInsert, "id" | "merchantId" | "livemode" | "status">>;

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { countProcessingOrdersForLink, lockOrder } from "@/db/queries/orders";
 import { orders, paymentLinks, payments, type OrderRow, type PaymentLinkRow, type PaymentRow } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import type { PaymentConnector } from "@/lib/processor";
 import { recordEvent } from "@/lib/events/record-event";
 import { newId, newToken } from "@/lib/ids";
 import { linkUnavailableReason } from "@/lib/links/rules";
@@ -17,6 +18,7 @@ export type PayOutcome =
   | { kind: "pending"; order: OrderRow; payment: PaymentRow; action: "bank_transfer" };
 
 const LINK_UNAVAILABLE = "This payment link is no longer available.";
+export const LIVEMODE_UNAVAILABLE = "This business is not accepting payments yet: no payment processor is set up for live mode.";
 
 /**
  * A buyer pays through a link: the order is created and paid in one transaction holding the link's row
@@ -26,6 +28,8 @@ export async function payLink(db: Db, pctx: PaymentContext, linkToken: string, b
   return db.transaction(async (tx) => {
     const [link] = await tx.select().from(paymentLinks).where(eq(paymentLinks.token, linkToken)).for("update");
     if (!link) throw new AppError("resource_missing", "No such payment link.");
+    // Before anything is written: a live link with no processor to take the payment makes no order at all.
+    requireConnector(pctx, link.livemode);
     await requireLinkCapacity(tx, link);
     const amount = link.amount ?? buyer.amount;
     if (!amount) throw new AppError("parameter_missing", "Enter the amount you want to pay.", { param: "amount" });
@@ -79,6 +83,13 @@ export async function payOrder(db: Db, pctx: PaymentContext, orderToken: string,
   return outcome;
 }
 
+/** The connector for a new payment in this mode; refused (409 livemode_unavailable) when there is none. */
+export function requireConnector(pctx: PaymentContext, livemode: boolean): PaymentConnector {
+  const connector = pctx.processors.forMode(livemode);
+  if (!connector) throw new AppError("livemode_unavailable", LIVEMODE_UNAVAILABLE);
+  return connector;
+}
+
 async function requireLinkCapacity(tx: Db, link: PaymentLinkRow, exceptOrderId?: string) {
   const inFlight = link.maxPayments === null ? 0 : await countProcessingOrdersForLink(tx, link.id, exceptOrderId);
   if (linkUnavailableReason({ ...link, payCount: link.payCount + inFlight }) !== null) {
@@ -90,8 +101,9 @@ async function attemptPayment(tx: Db, pctx: PaymentContext, order: OrderRow, buy
   if (order.status !== "open") throw new AppError("order_not_payable", order.status === "processing" ? "A payment for this order is already under way." : `This order is ${order.status}.`);
   if (!order.paymentMethods.includes(buyer.method)) throw new AppError("parameter_invalid", "Choose a payment method.", { param: "method" });
 
+  const connector = requireConnector(pctx, order.livemode);
   const paymentId = newId("payment");
-  const result = await pctx.connector.authorize({
+  const result = await connector.authorize({
     paymentId,
     method: buyer.method,
     amount: order.amount,
@@ -109,6 +121,7 @@ async function attemptPayment(tx: Db, pctx: PaymentContext, order: OrderRow, buy
       merchantId: order.merchantId,
       livemode: order.livemode,
       method: buyer.method,
+      processor: connector.name,
       status: result.status === "succeeded" ? "succeeded" : result.status === "declined" ? "failed" : result.status === "pending" ? "pending" : "requires_action",
       cardBrand: card?.brand ?? null,
       cardLast4: card?.last4 ?? null,

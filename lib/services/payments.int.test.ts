@@ -3,6 +3,7 @@ import { describe, expect, test } from "vitest";
 import { inject } from "vitest";
 import { openPostgres } from "@/db/client";
 import { events, orders, payments, paymentLinks, refunds } from "@/db/schema";
+import { onlyConnector } from "@/lib/processor";
 import { openTestDatabase } from "@/test/db";
 import { cardBuyer, newMerchantScope, simulatorContext } from "@/test/payments";
 import { cancelOrder } from "./cancel-order";
@@ -286,15 +287,16 @@ test("the card number is nowhere in the database after paying with it", async ()
 test("a refund reaches the processor only after it commits, once, keyed by its own id", async () => {
   const calls: { reference: string; amount: number; refundId: string }[] = [];
   const slow = simulatorContext({ bankTransferSeconds: 0, refundSeconds: 3600 });
+  const simulator = slow.processors.named("simulator");
   const counting = {
     ...slow,
-    connector: {
-      ...slow.connector,
+    processors: onlyConnector({
+      ...simulator,
       refund: async (reference: string, amount: number, refundId: string) => {
         calls.push({ reference, amount, refundId });
-        return slow.connector.refund(reference, amount, refundId);
+        return simulator.refund(reference, amount, refundId);
       },
-    },
+    }),
   };
   const { ctx, link } = await setup();
   const paid = await payLink(db, counting, link.token, cardBuyer());

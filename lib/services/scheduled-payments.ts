@@ -68,14 +68,14 @@ export async function settleOrders(db: Db, pctx: PaymentContext, scope?: Merchan
 /** Bank transfers the (simulated) bank has confirmed: their orders become paid. */
 export async function confirmArrivedBankTransfers(db: Db, pctx: PaymentContext, now: Date = new Date()): Promise<number> {
   const pending = await db
-    .select({ createdAt: payments.createdAt, reference: payments.processorReference, token: orders.token })
+    .select({ createdAt: payments.createdAt, reference: payments.processorReference, processor: payments.processor, token: orders.token })
     .from(payments)
     .innerJoin(orders, eq(orders.id, payments.orderId))
     .where(and(eq(payments.status, "pending"), eq(payments.method, "bank_transfer"), eq(orders.status, "processing")))
     .limit(BATCH);
   let count = 0;
   for (const p of pending) {
-    if (!(await pctx.connector.asyncPaymentArrived(p.reference ?? "", p.createdAt, now))) continue;
+    if (!(await pctx.processors.named(p.processor).asyncPaymentArrived(p.reference ?? "", p.createdAt, now))) continue;
     try {
       await confirmBankTransfer(db, pctx, p.token);
       count += 1;
@@ -94,17 +94,20 @@ export async function settleRefunds(db: Db, pctx: PaymentContext, now: Date = ne
   const pending = await db.select().from(refunds).where(eq(refunds.status, "pending")).orderBy(asc(refunds.createdAt)).limit(BATCH);
   let count = 0;
   for (const candidate of pending) {
+    // The refund goes to the processor that took the payment.
+    const [payment] = await db
+      .select({ reference: payments.processorReference, processor: payments.processor })
+      .from(payments)
+      .innerJoin(orders, eq(orders.paymentId, payments.id))
+      .where(eq(orders.id, candidate.orderId));
+    if (!payment) continue;
+    const connector = pctx.processors.named(payment.processor);
     let processorReference = candidate.processorReference;
     if (!processorReference) {
-      const [payment] = await db
-        .select({ reference: payments.processorReference })
-        .from(payments)
-        .innerJoin(orders, eq(orders.paymentId, payments.id))
-        .where(eq(orders.id, candidate.orderId));
-      processorReference = (await pctx.connector.refund(payment?.reference ?? "", candidate.amount, candidate.id)).reference;
+      processorReference = (await connector.refund(payment.reference ?? "", candidate.amount, candidate.id)).reference;
       await db.update(refunds).set({ processorReference, updatedAt: now }).where(and(eq(refunds.id, candidate.id), isNull(refunds.processorReference)));
     }
-    const outcome = await pctx.connector.refundOutcome(processorReference, candidate.createdAt, now);
+    const outcome = await connector.refundOutcome(processorReference, candidate.createdAt, now);
     if (outcome === "pending") continue;
     const changed = await db.transaction(async (tx) => {
       const order = await lockOrder(tx, { id: candidate.orderId });

@@ -34,6 +34,6 @@ export async function voidLocked(tx: Db, pctx: PaymentContext, order: OrderRow):
   });
   // Last, once every check and write of ours has passed, so only the commit itself can still fail after it.
   // Connectors must treat a repeated void of one payment as one void.
-  await pctx.connector.void(payment?.processorReference ?? "");
+  if (payment) await pctx.processors.named(payment.processor).void(payment.processorReference ?? "");
   return object;
 }

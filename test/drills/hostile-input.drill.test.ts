@@ -320,7 +320,7 @@ async function setUpFixtures(appUrl: string): Promise<Fixtures> {
   const link = (ctx: typeof ctxA, extra: Record<string, unknown> = {}) =>
     createPaymentLink(db, ctx, { item_name: "Drill item", amount: 1500, currency: "USD", default_country: "US", payment_methods: ["card", "alipay", "bank_transfer"], ...extra });
   const order = (ctx: typeof ctxA, amount = 1500) =>
-    createOrder(db, { ...ctx, defaultTtlHours: 24 }, { amount, currency: "USD", item_name: "Drill order", payment_methods: ["card", "alipay", "bank_transfer"] });
+    createOrder(db, { ...ctx, ...simulatorContext(), appUrl, defaultTtlHours: 24 }, { amount, currency: "USD", item_name: "Drill order", payment_methods: ["card", "alipay", "bank_transfer"] });
 
   const linkPatch = await link(ctxA);
   const linkFixed = await link(ctxA);

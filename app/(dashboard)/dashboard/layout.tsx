@@ -4,7 +4,8 @@ import { NavLinks } from "@/components/dashboard/nav-links";
 import { getDb } from "@/db";
 import { listUnhealthyEndpoints } from "@/db/queries/webhooks";
 import { getSessionContext } from "@/lib/http/session";
-import { LIVE_MODE_USES_SIMULATOR } from "@/lib/processor";
+import { LiveModeBanner } from "@/components/dashboard/live-mode";
+import { liveModeStatus } from "@/lib/processor";
 import { setModeAction, signOutAction, switchMerchantAction } from "../actions";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
@@ -16,11 +17,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
   return (
     <div className="min-h-dvh">
       {livemode ? (
-        LIVE_MODE_USES_SIMULATOR ? (
-          <div role="note" aria-label="Live mode" className="bg-rose-700 px-4 py-1 text-center text-xs font-semibold text-white">
-            Live mode — no real payment processor is connected yet: live payments run on the simulated processor.
-          </div>
-        ) : null
+        <LiveModeBanner status={liveModeStatus()} />
       ) : (
         <div role="note" aria-label="Test mode" className="bg-amber-400 px-4 py-1 text-center text-xs font-semibold text-amber-950">
           Test mode — you are looking at test data. No real money moves.

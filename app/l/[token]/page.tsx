@@ -5,12 +5,12 @@ import type { Db } from "@/db/client";
 import { CheckoutPage } from "@/components/checkout/checkout-page";
 import { OrderSummary } from "@/components/checkout/order-summary";
 import { PaymentForm } from "@/components/checkout/payment-form";
-import { LINK_UNAVAILABLE, Unavailable } from "@/components/checkout/unavailable";
+import { LINK_UNAVAILABLE, NotAcceptingPayments, Unavailable } from "@/components/checkout/unavailable";
 import { formatAmount } from "@/lib/checkout/display";
 import { offeredMethods } from "@/lib/checkout/form";
 import { findLinkByToken, findMerchantBrand } from "@/db/queries/checkout";
 import { isCheckoutToken } from "@/lib/checkout/steps";
-import { readFlash } from "@/lib/http/checkout";
+import { readFlash, takesPayments } from "@/lib/http/checkout";
 import { newToken } from "@/lib/ids";
 import { linkUnavailableReason } from "@/lib/links/rules";
 import { isCurrencyCode } from "@/lib/money/currencies";
@@ -48,6 +48,14 @@ export default async function LinkCheckoutPage({ params }: { params: Promise<{ t
   }
 
   const amount = link.amount !== null ? formatAmount(link.amount, link.currency) : null;
+  if (!takesPayments(link.livemode)) {
+    return (
+      <CheckoutPage merchant={merchant} livemode={link.livemode}>
+        <OrderSummary itemName={link.itemName} description={link.description} amount={amount} />
+        <NotAcceptingPayments merchantName={merchant.name} />
+      </CheckoutPage>
+    );
+  }
   return (
     <CheckoutPage merchant={merchant} livemode={link.livemode}>
       <OrderSummary itemName={link.itemName} description={link.description} amount={amount} />

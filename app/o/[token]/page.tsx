@@ -5,11 +5,12 @@ import { CheckoutPage } from "@/components/checkout/checkout-page";
 import { OrderSummary } from "@/components/checkout/order-summary";
 import { PaymentForm } from "@/components/checkout/payment-form";
 import { OrderUnavailable } from "@/components/checkout/order-unavailable";
+import { NotAcceptingPayments } from "@/components/checkout/unavailable";
 import { formatAmount } from "@/lib/checkout/display";
 import { offeredMethods } from "@/lib/checkout/form";
 import { findLinkById } from "@/db/queries/checkout";
 import { safeHttpUrl, stepPath } from "@/lib/checkout/steps";
-import { loadOrderCheckout, readFlash } from "@/lib/http/checkout";
+import { loadOrderCheckout, readFlash, takesPayments } from "@/lib/http/checkout";
 import { newToken } from "@/lib/ids";
 import { linkUnavailableReason } from "@/lib/links/rules";
 
@@ -36,6 +37,14 @@ export default async function OrderCheckoutPage({ params }: { params: Promise<{ 
   }
 
   const amount = formatAmount(order.amount, order.currency);
+  if (!takesPayments(order.livemode)) {
+    return (
+      <CheckoutPage merchant={merchant} livemode={order.livemode}>
+        <OrderSummary itemName={order.itemName} description={order.description} amount={amount} />
+        <NotAcceptingPayments merchantName={merchant.name} />
+      </CheckoutPage>
+    );
+  }
   const cancelUrl = safeHttpUrl(order.cancelUrl);
   return (
     <CheckoutPage merchant={merchant} livemode={order.livemode}>

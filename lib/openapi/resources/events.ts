@@ -71,6 +71,7 @@ const CARD_PAYMENT: PaymentRow = {
   merchantId: PAID_ORDER.merchantId,
   livemode: false,
   method: "card",
+  processor: "simulator",
   status: "succeeded",
   cardBrand: "visa",
   cardLast4: "4242",

@@ -55,6 +55,7 @@ const PAYMENT: PaymentRow = {
   merchantId: OPEN_ORDER.merchantId,
   livemode: false,
   method: "card",
+  processor: "simulator",
   status: "succeeded",
   cardBrand: "visa",
   cardLast4: "4242",
@@ -128,10 +129,10 @@ export function ordersResource({ serverUrl }: DocumentContext): ResourceSpec {
       operationId: "createOrder",
       summary: "Create an order",
       description:
-        "Creates a one-off order and answers it with its checkout `url`: send the buyer there to pay. `customer` pre-fills checkout. The order expires at `expires_at` (default 24 hours) if unpaid. Records an `order.created` event.",
+        "Creates a one-off order and answers it with its checkout `url`: send the buyer there to pay. `customer` pre-fills checkout. The order expires at `expires_at` (default 24 hours) if unpaid. Records an `order.created` event. With a live key, the installation must have a payment processor for live mode: until it has, the answer is 409 `livemode_unavailable` and no order is made.",
       body: { schema: "CreateOrderRequest", example: CREATE_ORDER_EXAMPLE },
       response: { status: 201, description: "The new order, `open`.", schema: "Order", example: open },
-      errors: ["resource_conflict"],
+      errors: ["resource_conflict", "livemode_unavailable"],
     },
     {
       method: "get",

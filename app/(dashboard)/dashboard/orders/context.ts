@@ -10,7 +10,7 @@ import { isAppError } from "@/lib/errors";
 import { getDashboardContext } from "@/lib/http/session";
 import type { OrderObject, RefundObject } from "@/lib/orders/serialize";
 import { cancelPlan } from "@/lib/orders/state-machine";
-import { connectorFor } from "@/lib/processor";
+import { configuredProcessors } from "@/lib/processor";
 import { getOrder, listRefunds } from "@/lib/services/get-order";
 import type { PaymentContext } from "@/lib/services/order-changes";
 import type { MerchantScope, ServiceContext } from "@/lib/services/scope";
@@ -19,7 +19,7 @@ import type { MerchantScope, ServiceContext } from "@/lib/services/scope";
 export async function getOrdersContext(): Promise<{ ctx: ServiceContext & PaymentContext; canWrite: boolean }> {
   const { current, livemode } = await getDashboardContext();
   return {
-    ctx: { merchantId: current.merchant.id, livemode, appUrl: getEnv().APP_URL, connector: connectorFor(livemode) },
+    ctx: { merchantId: current.merchant.id, livemode, appUrl: getEnv().APP_URL, processors: configuredProcessors() },
     canWrite: can(current.role, "write"),
   };
 }

@@ -23,7 +23,7 @@ export const POST = checkoutPost("/l/[token]/pay", linkPath, async (request, { t
 
   return oncePerSubmission(db, link, readSubmission((name) => data.get(name)), `/l/${token}/pay`, async (tx) => {
     try {
-      return outcomeRedirect(await payLink(tx, paymentContext(link.livemode), token, checked.value), form);
+      return outcomeRedirect(await payLink(tx, paymentContext(), token, checked.value), form);
     } catch (error) {
       if (error instanceof AppError) return refusal(error, back, form);
       throw error;

@@ -16,7 +16,7 @@ export const POST = checkoutPost("/o/[token]/action", orderPath, async (request,
   if (!order) return { location: back };
   const payment = await displayPayment(db, order);
   try {
-    const outcome = await completePaymentAction(db, paymentContext(order.livemode), token, approved);
+    const outcome = await completePaymentAction(db, paymentContext(), token, approved);
     if (outcome.kind === "paid") return { location: afterPaymentPath(outcome.order) };
     const message =
       payment?.nextAction === "three_d_secure"

@@ -22,7 +22,7 @@ export const POST = checkoutPost("/o/[token]/pay", orderPath, async (request, { 
 
   return oncePerSubmission(db, order, readSubmission((name) => data.get(name)), `/o/${token}/pay`, async (tx) => {
     try {
-      return outcomeRedirect(await payOrder(tx, paymentContext(order.livemode), token, checked.value), form);
+      return outcomeRedirect(await payOrder(tx, paymentContext(), token, checked.value), form);
     } catch (error) {
       if (error instanceof AppError) return refusal(error, back, form);
       throw error;

@@ -1,3 +1,5 @@
+import { LIVE_MODE_NOTES } from "@/components/dashboard/live-mode";
+import { liveModeStatus } from "@/lib/processor";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CopyLink } from "@/components/dashboard/links/copy-link";
@@ -48,7 +50,7 @@ export default async function LinkPage({ params }: { params: Promise<{ id: strin
         <section aria-label="Share" className="rounded-xl border border-slate-200 bg-white p-5">
           <CopyLink url={link.url} />
           <p className="text-xs text-slate-500">
-            Share it anywhere. {link.livemode ? "Buyers pay for real." : "Test mode: payments through it are simulated."}
+            Share it anywhere. {!link.livemode ? "Test mode: payments through it are simulated." : LIVE_MODE_NOTES[liveModeStatus()]}
           </p>
         </section>
         <section aria-labelledby="stats-heading">

@@ -13,7 +13,7 @@ export const POST = checkoutPost("/o/[token]/bank-transfer/confirm", orderPath, 
   const order = await findOrderByToken(db, token);
   if (!order) return { location: back };
   try {
-    const outcome = await simulateBankConfirmation(db, paymentContext(order.livemode), token);
+    const outcome = await simulateBankConfirmation(db, paymentContext(), token);
     return { location: afterPaymentPath(outcome.order) };
   } catch (error) {
     if (error instanceof AppError && error.code === "forbidden") {

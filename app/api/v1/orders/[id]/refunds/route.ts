@@ -2,13 +2,13 @@
 import { apiRoute } from "@/lib/http/api";
 import { noQuerySchema } from "@/lib/links/schemas";
 import type { CreateRefundInput } from "@/lib/orders/schemas";
-import { connectorFor } from "@/lib/processor";
+import { configuredProcessors } from "@/lib/processor";
 import { listRefunds } from "@/lib/services/get-order";
 import { refundOrder } from "@/lib/services/refund-order";
 
 export const POST = apiRoute<{ id: string }>(async ({ db, ctx, params, query, body }) => {
   noQuerySchema.parse(query);
-  return { status: 201, body: await refundOrder(db, { ...ctx, connector: connectorFor(ctx.livemode) }, params.id, body as CreateRefundInput) };
+  return { status: 201, body: await refundOrder(db, { ...ctx, processors: configuredProcessors() }, params.id, body as CreateRefundInput) };
 });
 
 export const GET = apiRoute<{ id: string }>(async ({ db, ctx, params, query }) => ({

@@ -1,13 +1,13 @@
 // POST /api/v1/orders/{id}/void — void a paid order before settlement.
 import { apiRoute } from "@/lib/http/api";
 import { noQuerySchema } from "@/lib/links/schemas";
-import { connectorFor } from "@/lib/processor";
+import { configuredProcessors } from "@/lib/processor";
 import { voidOrder } from "@/lib/services/void-order";
 
 export const POST = apiRoute<{ id: string }>(async ({ db, ctx, params, query, body }) => {
   noQuerySchema.parse(query);
   noQuerySchema.parse(body);
-  return { status: 200, body: await voidOrder(db, { ...ctx, connector: connectorFor(ctx.livemode) }, params.id) };
+  return { status: 200, body: await voidOrder(db, { ...ctx, processors: configuredProcessors() }, params.id) };
 });
 
 // Other methods: the contract's JSON 404 rather than Next's empty 405.

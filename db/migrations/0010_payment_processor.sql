@@ -1,0 +1,1 @@
+ALTER TABLE "payments" ADD COLUMN "processor" text DEFAULT 'simulator' NOT NULL;
