@@ -36,7 +36,7 @@ const schema = z.object({
   SIGNUP_MAX_PER_ADDRESS: z.coerce.number().int().min(1).default(10),
   SIGNUP_WINDOW_SECONDS: z.coerce.number().int().min(1).default(3600),
   /** Checkout form posts allowed per client address and link (or order) within CHECKOUT_WINDOW_SECONDS. */
-  CHECKOUT_MAX_SUBMISSIONS: z.coerce.number().int().min(1).default(30),
+  CHECKOUT_MAX_SUBMISSIONS: z.coerce.number().int().min(1).default(20),
   CHECKOUT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
   /** A payment waiting for the buyer (3-D Secure, wallet approval) fails after this long: `action_timeout`. */
   PAYMENT_ACTION_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(1800),

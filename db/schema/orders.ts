@@ -105,7 +105,12 @@ export const payments = pgTable(
     createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.orderId), index("payments_pending_idx").on(t.method).where(sql`${t.status} = 'pending'`)],
+  (t) => [
+    index().on(t.orderId),
+    index("payments_pending_idx").on(t.method).where(sql`${t.status} = 'pending'`),
+    // The action-timeout sweep: payments still waiting for the buyer, oldest first.
+    index("payments_requires_action_idx").on(t.createdAt).where(sql`${t.status} = 'requires_action'`),
+  ],
 );
 
 export type PaymentRow = typeof payments.$inferSelect;

@@ -16,6 +16,8 @@ import { configuredProcessors } from "@/lib/processor";
 import { executeIdempotently } from "@/lib/services/idempotency";
 import type { PaymentContext } from "@/lib/services/order-changes";
 import type { MerchantScope } from "@/lib/services/scope";
+import { clientAddress } from "./client-address";
+import { consumeCheckoutSubmission } from "./rate-limit";
 import { isUnstorable } from "./request-text";
 
 // The hosted checkout's Next-aware glue. Its forms post to route handlers that answer 303 See Other
@@ -167,10 +169,22 @@ export async function readForm(request: Request): Promise<FormData> {
   return data;
 }
 
+const TOO_MANY_POSTS = "Too many attempts from your network on this checkout. Wait a few minutes, then try again.";
+
+/** Whether the client's allowance of posts for this link or order is used up (see consumeCheckoutSubmission). */
+async function overCheckoutLimit(request: Request, token: string): Promise<boolean> {
+  const env = getEnv();
+  const waitMs = await consumeCheckoutSubmission(await getDb(), clientAddress(request.headers, env.TRUSTED_PROXY_COUNT), token, {
+    max: env.CHECKOUT_MAX_SUBMISSIONS,
+    windowSeconds: env.CHECKOUT_WINDOW_SECONDS,
+  });
+  return waitMs > 0;
+}
+
 /**
- * Wraps a checkout form handler: refuses cross-site posts and unreadable forms, logs one line per request
- * (the route's pattern, never the form), and turns anything unexpected into a redirect back to `homePath`
- * with an apology.
+ * Wraps a checkout form handler: refuses cross-site posts and unreadable forms, counts the post against the
+ * client's allowance for this link or order, logs one line per request (the route's pattern, never the form),
+ * and turns anything unexpected into a redirect back to `homePath` with an apology.
  */
 export function checkoutPost(
   route: string,
@@ -191,7 +205,7 @@ export function checkoutPost(
     } else {
       let redirect: Redirect | null;
       try {
-        redirect = await handler(request, { token, log, requestId });
+        redirect = (await overCheckoutLimit(request, token)) ? backWith(home, { form: TOO_MANY_POSTS }) : await handler(request, { token, log, requestId });
       } catch (error) {
         if (error instanceof UnreadableForm) {
           redirect = null;

@@ -13,7 +13,7 @@ export const QUEUES = {
   fanout: "event-fanout",
   /** One HTTP delivery attempt of one message. */
   deliver: "webhook-deliver",
-  /** Expiry, arrived bank transfers, refund settlement: every few seconds. */
+  /** Expiry, stalled 3-D Secure and wallet steps, arrived bank transfers, refund settlement: every few seconds. */
   paymentsSweep: "payments-sweep",
   /** Settlement of paid orders: daily by default. */
   settlement: "settlement",

@@ -6,7 +6,7 @@ import type { Env } from "@/lib/env";
 import { errorForLog, type Logger } from "@/lib/logger";
 import { configuredProcessors } from "@/lib/processor";
 import { deliverMessage, fanoutEvent, type DeliveryConfig } from "@/lib/services/deliver-webhooks";
-import { confirmArrivedBankTransfers, expireOrders, settleOrders, settleRefunds } from "@/lib/services/scheduled-payments";
+import { confirmArrivedBankTransfers, failStalledPaymentActions, expireOrders, settleOrders, settleRefunds } from "@/lib/services/scheduled-payments";
 import { runMaintenance } from "./maintenance";
 import { QUEUE_SCHEMA, QUEUES, queueDb, type QueueName } from "./queue";
 
@@ -111,8 +111,13 @@ export async function startWorker(database: Database, env: Env, log: Logger): Pr
     await boss.send(queue, {}, { startAfter: firstAfterSeconds });
   };
   await recurring(QUEUES.paymentsSweep, env.SCHEDULER_TICK_SECONDS, async () => {
-    const done = { expired: await expireOrders(db, pctx), bankTransfers: await confirmArrivedBankTransfers(db, pctx), refunds: await settleRefunds(db, pctx) };
-    return done.expired + done.bankTransfers + done.refunds > 0 ? done : 0;
+    const done = {
+      expired: await expireOrders(db, pctx),
+      actionTimeouts: await failStalledPaymentActions(db, pctx, env.PAYMENT_ACTION_TIMEOUT_SECONDS),
+      bankTransfers: await confirmArrivedBankTransfers(db, pctx),
+      refunds: await settleRefunds(db, pctx),
+    };
+    return Object.values(done).some((n) => n > 0) ? done : 0;
   });
   // Not at start-up: a restart must not settle (and so make un-voidable) payments minutes after they were made.
   await recurring(QUEUES.settlement, env.SETTLEMENT_INTERVAL_SECONDS, () => settleOrders(db, pctx), env.SETTLEMENT_INTERVAL_SECONDS);

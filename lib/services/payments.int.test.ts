@@ -14,7 +14,7 @@ import { getOrder } from "./get-order";
 import { payLink, payOrder } from "./pay-order";
 import { recordLinkVisit } from "./record-link-visit";
 import { refundOrder } from "./refund-order";
-import { confirmArrivedBankTransfers, expireOrders, settleOrders, settleRefunds } from "./scheduled-payments";
+import { confirmArrivedBankTransfers, expireOrders, failStalledPaymentActions, settleOrders, settleRefunds } from "./scheduled-payments";
 import { voidOrder } from "./void-order";
 
 const { db } = await openTestDatabase();
@@ -138,6 +138,28 @@ describe("paying through a link", () => {
     const pending = await payLink(db, pctx, link.token, cardBuyer("4000000000003220"));
     await expect(payLink(db, pctx, link.token, cardBuyer())).rejects.toMatchObject({ code: "payment_link_inactive" });
     expect(await completePaymentAction(db, pctx, pending.order.token, true)).toMatchObject({ kind: "paid" });
+  });
+
+  test("a 3-D Secure or wallet step left unfinished fails after the timeout and gives the seat back", async () => {
+    const { ctx, link } = await setup({ max_payments: 1 });
+    const stalled = await payLink(db, pctx, link.token, cardBuyer("4000000000003220"));
+    expect(stalled.kind).toBe("requires_action");
+    await expect(payLink(db, pctx, link.token, cardBuyer())).rejects.toMatchObject({ code: "payment_link_inactive" });
+
+    // Not yet: one second before the timeout, nothing happens.
+    const startedAt = stalled.payment.createdAt.getTime();
+    expect(await failStalledPaymentActions(db, pctx, 1800, new Date(startedAt + 1_799_000))).toBe(0);
+    expect(await failStalledPaymentActions(db, pctx, 1800, new Date(startedAt + 1_800_000))).toBe(1);
+    const order = await getOrder(db, ctx, stalled.order.id);
+    expect(order).toMatchObject({ status: "open", payment: { id: stalled.payment.id, status: "failed" } });
+    const [payment] = await db.select().from(payments).where(eq(payments.id, stalled.payment.id));
+    expect(payment).toMatchObject({ status: "failed", failureCode: "action_timeout", nextAction: null });
+    expect(await eventTypes(order.id)).toEqual(["order.created", "order.processing", "order.payment_failed"]);
+
+    // The seat is back for another buyer; the late answer to the challenge finds nothing to complete.
+    expect((await payLink(db, pctx, link.token, cardBuyer())).kind).toBe("paid");
+    await expect(completePaymentAction(db, pctx, stalled.order.token, true)).rejects.toMatchObject({ code: "order_not_payable" });
+    expect(await failStalledPaymentActions(db, pctx, 1800, new Date(startedAt + 3_600_000))).toBe(0);
   });
 
   test("checkout page views count visits", async () => {

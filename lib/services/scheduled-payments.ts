@@ -65,6 +65,41 @@ export async function settleOrders(db: Db, pctx: PaymentContext, scope?: Merchan
   }
 }
 
+/** What a payment the buyer never finished fails with: `order.payment_failed` carries it. */
+export const ACTION_TIMEOUT = { code: "action_timeout", message: "The payment was not completed in time: the 3-D Secure or wallet step was never finished." } as const;
+
+/**
+ * Payments waiting for the buyer (3-D Secure, a wallet's approval) for longer than `timeoutSeconds` fail with
+ * `action_timeout`: the order is open again (`order.payment_failed`), so it no longer holds a seat of a
+ * `max_payments` link, and the buyer may start over. The buyer's late answer then finds nothing to complete.
+ */
+export async function failStalledPaymentActions(db: Db, pctx: PaymentContext, timeoutSeconds: number, now: Date = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - timeoutSeconds * 1000);
+  let count = 0;
+  for (;;) {
+    const done = await db.transaction(async (tx) => {
+      const stalled = await tx
+        .select({ payment: payments, order: orders })
+        .from(payments)
+        .innerJoin(orders, eq(orders.id, payments.orderId))
+        .where(and(eq(payments.status, "requires_action"), lte(payments.createdAt, cutoff), eq(orders.status, "processing")))
+        .orderBy(asc(payments.createdAt))
+        .limit(BATCH)
+        .for("update", { of: [payments, orders], skipLocked: true });
+      for (const { payment, order } of stalled) {
+        await tx
+          .update(payments)
+          .set({ status: "failed", failureCode: ACTION_TIMEOUT.code, failureMessage: ACTION_TIMEOUT.message, nextAction: null, updatedAt: now })
+          .where(eq(payments.id, payment.id));
+        await changeOrder(tx, pctx.appUrl, order, { transition: "payment_failed", event: "order.payment_failed" });
+      }
+      return stalled.length;
+    });
+    count += done;
+    if (done < BATCH) return count;
+  }
+}
+
 /** Bank transfers the (simulated) bank has confirmed: their orders become paid. */
 export async function confirmArrivedBankTransfers(db: Db, pctx: PaymentContext, now: Date = new Date()): Promise<number> {
   const pending = await db

@@ -24,6 +24,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
     // The operator's defaults: what appEnv() loosens for the drills is put back.
     WEBHOOK_ALLOW_PRIVATE_URLS: "false",
     API_RATE_LIMIT_PER_SECOND: "100",
+    CHECKOUT_MAX_SUBMISSIONS: "20",
     WORKER_IN_PROCESS: "true",
     LOG_LEVEL: "info",
     ...env,

@@ -1,0 +1,1 @@
+CREATE INDEX "payments_requires_action_idx" ON "payments" USING btree ("created_at") WHERE "payments"."status" = 'requires_action';
