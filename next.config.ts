@@ -13,6 +13,12 @@ const nextConfig: NextConfig = {
     "rate-limiter-flexible",
   ],
   poweredByHeader: false,
+  experimental: {
+    // With a proxy (proxy.ts), Next.js buffers each request body so both can read it: up to 10 MB by default.
+    // The proxy refuses a body whose Content-Length is over its path's limit (lib/http/body-limit.ts); this caps
+    // what a body sent without a length can make the server hold (the largest limit, server actions' 1 MB).
+    proxyClientMaxBodySize: 1024 * 1024,
+  },
   // Lets parallel e2e runs (each on its own port) keep separate builds; normally `.next`.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,

@@ -1,12 +1,17 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { baseAuthConfig, SIGN_IN_PATH } from "@/lib/auth/config";
+import { getEnv } from "@/lib/env";
+import { oversizedBodyResponse } from "@/lib/http/body-limit";
 import { malformedPathResponse } from "@/lib/http/malformed-path";
+import { securityHeaders } from "@/lib/http/security-headers";
 
 // Runs before every request: gives it a request id (on every log line the request writes, and echoed to the
-// client), and sends signed-out visitors of the dashboard to the sign-in page and back after. Only dashboard
-// requests pay for reading the session; the API and the public checkout do not.
+// client) and the security headers of its response (a fresh script nonce for the Content-Security-Policy,
+// which Next.js reads from the request to put on its own scripts), refuses bodies over the path's limit
+// before they are read, and sends signed-out visitors of the dashboard to the sign-in page and back after.
+// Only dashboard requests pay for reading the session; the API and the public checkout do not.
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
@@ -15,18 +20,10 @@ function requestIdOf(request: NextRequest): string {
   return incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
 }
 
-function passThrough(request: NextRequest, requestId: string): NextResponse {
-  const headers = new Headers(request.headers);
-  headers.set("x-request-id", requestId);
-  const response = NextResponse.next({ request: { headers } });
-  response.headers.set("x-request-id", requestId);
-  return response;
-}
-
 /**
- * Whether the request carries a valid, unexpired session. Only reads the cookie: Auth.js's own proxy wrapper
- * re-issues the session cookie on every response, and a prefetch still in flight during sign-out would then
- * bring the session back to life.
+ * Whether the request carries a valid, unexpired session cookie. Only reads the cookie (the session's row is
+ * checked by the page itself, see lib/auth/index.ts): Auth.js's own proxy wrapper re-issues the session
+ * cookie on every response, and a prefetch still in flight during sign-out would then bring the session back.
  */
 async function hasSession(request: NextRequest): Promise<boolean> {
   const secret = baseAuthConfig().secret!;
@@ -37,23 +34,34 @@ async function hasSession(request: NextRequest): Promise<boolean> {
   return false;
 }
 
+function withHeaders(response: Response, headers: Record<string, string>): Response {
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
 export async function proxy(request: NextRequest): Promise<Response> {
   const requestId = requestIdOf(request);
+  const env = getEnv();
+  const nonce = randomBytes(16).toString("base64");
+  const security = securityHeaders({ pathname: request.nextUrl.pathname, nonce, https: env.APP_URL.startsWith("https:"), development: env.NODE_ENV === "development" });
+  const headers = { ...security, "x-request-id": requestId };
+
   // A path segment whose percent-encoding does not decode would reach Next's decoding of dynamic segments and
   // end in a bare 500: answer it here, in the documented shape under /api/v1.
-  const malformed = malformedPathResponse(request);
-  if (malformed) {
-    malformed.headers.set("x-request-id", requestId);
-    return malformed;
-  }
+  const refused = malformedPathResponse(request) ?? oversizedBodyResponse(request);
+  if (refused) return withHeaders(refused, headers);
+
   if (request.nextUrl.pathname.startsWith("/dashboard") && !(await hasSession(request))) {
     const signIn = new URL(SIGN_IN_PATH, request.nextUrl);
     signIn.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
-    const redirect = NextResponse.redirect(signIn);
-    redirect.headers.set("x-request-id", requestId);
-    return redirect;
+    return withHeaders(NextResponse.redirect(signIn), headers);
   }
-  return passThrough(request, requestId);
+
+  const forwarded = new Headers(request.headers);
+  forwarded.set("x-request-id", requestId);
+  // Next.js takes the nonce for its scripts from the request's policy.
+  forwarded.set("content-security-policy", security["content-security-policy"]);
+  return withHeaders(NextResponse.next({ request: { headers: forwarded } }), headers);
 }
 
 export const config = {

@@ -286,9 +286,10 @@ test("a disabled link says so and refuses payment", async ({ page, database, bas
   await expect(page.getByRole("heading", { level: 1, name: "This payment link is no longer available" })).toBeVisible();
   await expect(page.getByRole("button", { name: /^Pay/ })).toHaveCount(0);
 
-  // A form still open in another tab posts anyway: refused, and nothing is charged.
+  // A form still open in another tab posts anyway (as a browser does: with the page's Origin): refused, and nothing is charged.
   const response = await page.request.post(`${path}/pay`, {
     form: { submission, method: "card", email: "ana@example.com", name: "Ana", cardNumber: TEST_CARDS.success, expiry: EXPIRY, cvc: "123" },
+    headers: { origin: new URL(baseURL!).origin },
     maxRedirects: 0,
   });
   expect(response.status()).toBe(303);
@@ -397,9 +398,11 @@ test("a double-tapped Pay button pays once", async ({ page, database, baseURL })
   await page.goto(path);
   const submission = await page.locator('input[name="submission"]').inputValue();
   const form = { submission, method: "card", email: "ana@example.com", name: "Ana", cardNumber: TEST_CARDS.success, expiry: EXPIRY, cvc: "123" };
+  // Two posts of the same form, as a browser sends them (with the page's Origin).
+  const headers = { origin: new URL(baseURL!).origin };
   const [first, second] = await Promise.all([
-    page.request.post(`${path}/pay`, { form, maxRedirects: 0 }),
-    page.request.post(`${path}/pay`, { form, maxRedirects: 0 }),
+    page.request.post(`${path}/pay`, { form, headers, maxRedirects: 0 }),
+    page.request.post(`${path}/pay`, { form, headers, maxRedirects: 0 }),
   ]);
   expect([first.status(), second.status()]).toEqual([303, 303]);
   expect(first.headers()["location"]).toMatch(/^\/o\/[0-9A-Za-z]{32}\/complete$/);

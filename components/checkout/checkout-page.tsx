@@ -1,18 +1,32 @@
 import type { CSSProperties, ReactNode } from "react";
 import { brandColorOrDefault, readableTextOn } from "@/lib/checkout/contrast";
 import type { MerchantBrand } from "@/db/queries/checkout";
+import { checkoutFormActionPolicy } from "@/lib/http/security-headers";
 import { liveModeStatus } from "@/lib/processor";
 
 /**
  * The frame of every checkout page: the merchant's band in its brand colour (with text that keeps AA
  * contrast on it), the test-mode badge, and a narrow, phone-first column. The brand colour is a CSS custom
- * property, so buttons further down can use it too.
+ * property, so buttons further down can use it too. `redirectUrl` is where a form on the page may end up
+ * after paying (the merchant's page): the page's own policy narrows form-action to that origin and this site.
  */
-export function CheckoutPage({ merchant, livemode, children }: { merchant: MerchantBrand; livemode: boolean; children: ReactNode }) {
+export function CheckoutPage({
+  merchant,
+  livemode,
+  redirectUrl = null,
+  children,
+}: {
+  merchant: MerchantBrand;
+  livemode: boolean;
+  redirectUrl?: string | null;
+  children: ReactNode;
+}) {
   const brand = brandColorOrDefault(merchant.brandColor);
   const style = { "--brand": brand, "--brand-text": readableTextOn(brand) } as CSSProperties;
   return (
     <div style={style} className="flex min-h-dvh flex-col bg-slate-50">
+      {/* React places this in <head>: it adds to the header's policy, and the stricter form-action applies. */}
+      <meta httpEquiv="Content-Security-Policy" content={checkoutFormActionPolicy(redirectUrl)} />
       <header className="bg-(--brand) text-(--brand-text)">
         <div className="mx-auto flex max-w-md items-center gap-3 px-4 py-4">
           {merchant.logoUrl ? (

@@ -7,13 +7,13 @@ import type { Logger } from "@/lib/logger";
 import { authenticateApiKey } from "@/lib/services/manage-api-keys";
 import { executeIdempotently } from "@/lib/services/idempotency";
 import type { ServiceContext } from "@/lib/services/scope";
+import { API_BODY_LIMIT, apiBodyTooLargeMessage } from "./body-limit";
 import { consumeApiRateLimit, RateLimitedError } from "./rate-limit";
 import { route } from "./route";
 import { decodeUtf8, findRefusedJson, isUnstorable, type RefusedJson } from "./request-text";
 import { unrecognizedRequestError } from "./unrecognized";
 import { appErrorFromZod } from "./zod-errors";
 
-const MAX_BODY_BYTES = 256 * 1024;
 
 export interface ApiRequest<P> {
   db: Db;
@@ -41,12 +41,12 @@ function errorResponse(error: AppError): Response {
 }
 
 function tooLarge(): AppError {
-  return new AppError("invalid_json", `Request body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
+  return new AppError("invalid_json", apiBodyTooLargeMessage());
 }
 
 /** The body's bytes, refusing (without reading on) one larger than the limit. */
 async function readBytes(request: Request): Promise<Buffer> {
-  if (Number(request.headers.get("content-length")) > MAX_BODY_BYTES) throw tooLarge();
+  if (Number(request.headers.get("content-length")) > API_BODY_LIMIT) throw tooLarge();
   if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -58,7 +58,7 @@ async function readBytes(request: Request): Promise<Buffer> {
     });
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    if (size > API_BODY_LIMIT) {
       await reader.cancel().catch(() => {});
       throw tooLarge();
     }

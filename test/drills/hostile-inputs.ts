@@ -500,7 +500,8 @@ function checkoutRequest(r: Rand, n: number, fx: Fixtures): HostileRequest {
   const route = r.pick(CHECKOUT_POSTS);
   const token = checkoutToken(r, route.startsWith("/l/") ? fx.linkTokens : fx.orderTokens);
   const form = formBody(r);
-  const headers: Record<string, string> = {};
+  // As the checkout's own page sends it (the app refuses posts that are not same-origin), unless picked below.
+  const headers: Record<string, string> = { "sec-fetch-site": "same-origin" };
   if (form.contentType) headers["content-type"] = form.contentType;
   const labels = [form.label];
   if (r.chance(0.1)) {

@@ -9,9 +9,10 @@ import { TableOfContents } from "@/components/docs/table-of-contents";
 import { buildOpenApiDocument, EXAMPLE_SERVER_URL } from "@/lib/openapi/document";
 import { successResponse, tagViews } from "@/lib/openapi/reference";
 
-// The API reference, rendered from the same OpenAPI document /api/v1/openapi.json serves. It reads no
-// request data and no database, so it is built once, at build time.
-export const dynamic = "force-static";
+// The API reference, rendered from the same OpenAPI document /api/v1/openapi.json serves. The page is
+// rendered per request like every page (its scripts carry the response's CSP nonce), but the document, which
+// reads no request data and no database, is built once per process.
+let built: ReturnType<typeof buildOpenApiDocument> | undefined;
 
 export const metadata: Metadata = {
   title: "API reference",
@@ -19,7 +20,7 @@ export const metadata: Metadata = {
 };
 
 export default function ApiReferencePage() {
-  const doc = buildOpenApiDocument({ serverUrl: EXAMPLE_SERVER_URL });
+  const doc = (built ??= buildOpenApiDocument({ serverUrl: EXAMPLE_SERVER_URL }));
   const tags = tagViews(doc);
   const conventions = doc["x-conventions"];
 

@@ -30,7 +30,7 @@ export default async function OrderCheckoutPage({ params }: { params: Promise<{ 
   const reason = step.kind === "unavailable" ? step.reason : link && linkUnavailableReason(link) !== null ? "link_unavailable" : null;
   if (reason) {
     return (
-      <CheckoutPage merchant={merchant} livemode={order.livemode}>
+      <CheckoutPage merchant={merchant} livemode={order.livemode} redirectUrl={order.successUrl}>
         <OrderUnavailable reason={reason} merchantName={merchant.name} />
       </CheckoutPage>
     );
@@ -39,7 +39,7 @@ export default async function OrderCheckoutPage({ params }: { params: Promise<{ 
   const amount = formatAmount(order.amount, order.currency);
   if (!takesPayments(order.livemode)) {
     return (
-      <CheckoutPage merchant={merchant} livemode={order.livemode}>
+      <CheckoutPage merchant={merchant} livemode={order.livemode} redirectUrl={order.successUrl}>
         <OrderSummary itemName={order.itemName} description={order.description} amount={amount} />
         <NotAcceptingPayments merchantName={merchant.name} />
       </CheckoutPage>
@@ -47,7 +47,7 @@ export default async function OrderCheckoutPage({ params }: { params: Promise<{ 
   }
   const cancelUrl = safeHttpUrl(order.cancelUrl);
   return (
-    <CheckoutPage merchant={merchant} livemode={order.livemode}>
+    <CheckoutPage merchant={merchant} livemode={order.livemode} redirectUrl={order.successUrl}>
       <OrderSummary itemName={order.itemName} description={order.description} amount={amount} />
       <PaymentForm
         action={`/o/${token}/pay`}

@@ -19,7 +19,7 @@ export default async function AuthenticatePage({ params }: { params: Promise<{ t
   if (step.kind !== "action" || step.page !== "authenticate") redirect(stepPath(token, step));
 
   return (
-    <CheckoutPage merchant={merchant} livemode={order.livemode}>
+    <CheckoutPage merchant={merchant} livemode={order.livemode} redirectUrl={order.successUrl}>
       <section aria-labelledby="challenge-title" className="space-y-5">
         <div className="space-y-2">
           <p className="text-sm font-medium uppercase tracking-wide text-slate-600">3-D Secure · simulated bank</p>

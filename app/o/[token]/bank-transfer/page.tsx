@@ -23,7 +23,7 @@ export default async function BankTransferPage({ params }: { params: Promise<{ t
   const amount = formatAmount(order.amount, order.currency);
 
   return (
-    <CheckoutPage merchant={merchant} livemode={order.livemode}>
+    <CheckoutPage merchant={merchant} livemode={order.livemode} redirectUrl={order.successUrl}>
       <meta httpEquiv="refresh" content={String(REFRESH_SECONDS)} />
       <section aria-labelledby="transfer-title" className="space-y-5">
         <div className="space-y-2">

@@ -27,7 +27,7 @@ export default async function ReceiptPage({ params }: { params: Promise<{ token:
         : null;
 
   return (
-    <CheckoutPage merchant={merchant} livemode={order.livemode}>
+    <CheckoutPage merchant={merchant} livemode={order.livemode} redirectUrl={order.successUrl}>
       <Receipt
         merchantName={merchant.name}
         itemName={order.itemName}

@@ -20,7 +20,7 @@ export default async function WalletPage({ params }: { params: Promise<{ token: 
   const wallet = methodLabel(payment?.method ?? "");
 
   return (
-    <CheckoutPage merchant={merchant} livemode={order.livemode}>
+    <CheckoutPage merchant={merchant} livemode={order.livemode} redirectUrl={order.successUrl}>
       <section aria-labelledby="wallet-title" className="space-y-5 rounded-xl border border-slate-300 bg-white p-5 shadow-sm">
         <div className="space-y-2">
           <p className="text-sm font-medium uppercase tracking-wide text-slate-600">Simulated wallet</p>
