@@ -4,21 +4,32 @@ import { apiRateLimits } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { throttleKey } from "./client-address";
 
-const holder = globalThis as typeof globalThis & { __paylinkApiLimiter?: { db: Db; points: number; limiter: RateLimiterDrizzle } };
+// Hot-path counters (every API request, every checkout post), in the UNLOGGED api_rate_limits table so a
+// count never waits for a disk flush (see db/schema/rate-limits.ts). One limiter per kind and process, kept
+// on globalThis: Next.js may load this module more than once.
 
-function limiterFor(db: Db, points: number): RateLimiterDrizzle {
-  const cached = holder.__paylinkApiLimiter;
-  if (cached && cached.db === db && cached.points === points) return cached.limiter;
-  const limiter = new RateLimiterDrizzle({
-    storeClient: db,
-    schema: apiRateLimits,
-    keyPrefix: "api",
-    points,
-    duration: 1,
-    clearExpiredByTimeout: false,
-  });
-  holder.__paylinkApiLimiter = { db, points, limiter };
+type Limiters = Map<string, { db: Db; limiter: RateLimiterDrizzle }>;
+const holder = globalThis as typeof globalThis & { __paylinkLimiters?: Limiters };
+
+function limiterFor(db: Db, keyPrefix: string, points: number, duration: number): RateLimiterDrizzle {
+  const limiters = (holder.__paylinkLimiters ??= new Map());
+  const name = `${keyPrefix}:${points}/${duration}`;
+  const cached = limiters.get(name);
+  if (cached && cached.db === db) return cached.limiter;
+  const limiter = new RateLimiterDrizzle({ storeClient: db, schema: apiRateLimits, keyPrefix, points, duration, clearExpiredByTimeout: false });
+  limiters.set(name, { db, limiter });
   return limiter;
+}
+
+/** Takes one point; answers the milliseconds to wait when there was none left, else 0. */
+async function consume(limiter: RateLimiterDrizzle, key: string): Promise<number> {
+  try {
+    await limiter.consume(key);
+    return 0;
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) return Math.max(1, rejection.msBeforeNext);
+    throw rejection;
+  }
 }
 
 /**
@@ -27,14 +38,8 @@ function limiterFor(db: Db, points: number): RateLimiterDrizzle {
  */
 export async function consumeApiRateLimit(db: Db, apiKeyId: string, perSecond: number): Promise<void> {
   if (perSecond <= 0) return;
-  try {
-    await limiterFor(db, perSecond).consume(apiKeyId);
-  } catch (rejection) {
-    if (rejection instanceof RateLimiterRes) {
-      throw new RateLimitedError(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
-    }
-    throw rejection;
-  }
+  const waitMs = await consume(limiterFor(db, "api", perSecond, 1), apiKeyId);
+  if (waitMs > 0) throw new RateLimitedError(Math.ceil(waitMs / 1000));
 }
 
 export class RateLimitedError extends AppError {
@@ -45,25 +50,11 @@ export class RateLimitedError extends AppError {
   }
 }
 
-const checkoutHolder = globalThis as typeof globalThis & { __paylinkCheckoutLimiter?: { db: Db; key: string; limiter: RateLimiterDrizzle } };
-
 /**
  * Counts one checkout form post against the client address's allowance for this link or order (its token):
- * one client cannot keep a link busy or try card after card. Kept with the API counters (an unlogged table:
- * a crash forgets them, which only forgives a few posts). Answers the milliseconds to wait, or 0.
+ * one client cannot keep a link busy or try card after card. A crash forgets these counters, which only
+ * forgives a few posts. Answers the milliseconds to wait, or 0.
  */
-export async function consumeCheckoutSubmission(db: Db, address: string, token: string, limits: { max: number; windowSeconds: number }): Promise<number> {
-  const key = `${limits.max}/${limits.windowSeconds}`;
-  let cached = checkoutHolder.__paylinkCheckoutLimiter;
-  if (!cached || cached.db !== db || cached.key !== key) {
-    const limiter = new RateLimiterDrizzle({ storeClient: db, schema: apiRateLimits, keyPrefix: "checkout", points: limits.max, duration: limits.windowSeconds, clearExpiredByTimeout: false });
-    cached = checkoutHolder.__paylinkCheckoutLimiter = { db, key, limiter };
-  }
-  try {
-    await cached.limiter.consume(`${throttleKey(address)}|${token}`);
-    return 0;
-  } catch (rejection) {
-    if (rejection instanceof RateLimiterRes) return Math.max(1, rejection.msBeforeNext);
-    throw rejection;
-  }
+export function consumeCheckoutSubmission(db: Db, address: string, token: string, limits: { max: number; windowSeconds: number }): Promise<number> {
+  return consume(limiterFor(db, "checkout", limits.max, limits.windowSeconds), `${throttleKey(address)}|${token}`);
 }

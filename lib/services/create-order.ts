@@ -7,8 +7,7 @@ import { newId, newToken } from "@/lib/ids";
 import { createOrderSchema, type CreateOrderInput } from "@/lib/orders/schemas";
 import { toOrderObject, type OrderObject } from "@/lib/orders/serialize";
 import { isUniqueViolation } from "./sign-up";
-import type { PaymentContext } from "./order-changes";
-import { requireConnector } from "./pay-order";
+import { requireConnector, type PaymentContext } from "./order-changes";
 import type { ServiceContext } from "./scope";
 
 /**

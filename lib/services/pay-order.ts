@@ -3,13 +3,12 @@ import type { Db } from "@/db/client";
 import { countProcessingOrdersForLink, lockOrder } from "@/db/queries/orders";
 import { orders, paymentLinks, payments, type OrderRow, type PaymentLinkRow, type PaymentRow } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import type { PaymentConnector } from "@/lib/processor";
 import { recordEvent } from "@/lib/events/record-event";
 import { newId, newToken } from "@/lib/ids";
 import { linkUnavailableReason } from "@/lib/links/rules";
 import type { BuyerPayment } from "@/lib/orders/checkout-input";
 import { toOrderObject } from "@/lib/orders/serialize";
-import { changeOrder, countPaymentOnLink, type PaymentContext } from "./order-changes";
+import { changeOrder, countPaymentOnLink, requireConnector, type PaymentContext } from "./order-changes";
 
 export type PayOutcome =
   | { kind: "paid"; order: OrderRow; payment: PaymentRow }
@@ -18,7 +17,6 @@ export type PayOutcome =
   | { kind: "pending"; order: OrderRow; payment: PaymentRow; action: "bank_transfer" };
 
 const LINK_UNAVAILABLE = "This payment link is no longer available.";
-export const LIVEMODE_UNAVAILABLE = "This business is not accepting payments yet: no payment processor is set up for live mode.";
 
 /**
  * A buyer pays through a link: the order is created and paid in one transaction holding the link's row
@@ -81,13 +79,6 @@ export async function payOrder(db: Db, pctx: PaymentContext, orderToken: string,
   });
   if (outcome === null) throw new AppError("order_not_payable", "This order has expired.");
   return outcome;
-}
-
-/** The connector for a new payment in this mode; refused (409 livemode_unavailable) when there is none. */
-export function requireConnector(pctx: PaymentContext, livemode: boolean): PaymentConnector {
-  const connector = pctx.processors.forMode(livemode);
-  if (!connector) throw new AppError("livemode_unavailable", LIVEMODE_UNAVAILABLE);
-  return connector;
 }
 
 async function requireLinkCapacity(tx: Db, link: PaymentLinkRow, exceptOrderId?: string) {
