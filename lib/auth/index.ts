@@ -9,6 +9,7 @@ import { newId } from "@/lib/ids";
 import { logger, requestLogger } from "@/lib/logger";
 import { verifyCredentials } from "@/lib/services/verify-credentials";
 import { baseAuthConfig } from "./config";
+import { signInThrottleOptions } from "./throttle";
 
 export class TooManyAttempts extends CredentialsSignin {
   code = "too_many_attempts";
@@ -30,7 +31,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
           const result = await verifyCredentials(
             db,
             { ...parsed.data, clientIp: clientAddress(request.headers, env.TRUSTED_PROXY_COUNT) },
-            { maxFailures: env.LOGIN_MAX_FAILURES, accountMaxFailures: env.LOGIN_ACCOUNT_MAX_FAILURES, windowSeconds: env.LOGIN_WINDOW_SECONDS },
+            signInThrottleOptions(env),
           );
           if (result.ok) {
             // The session's row: the cookie names it, and it can be ended from the server (sign-out, password change).

@@ -1,5 +1,6 @@
 import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
 import type { Db } from "@/db/client";
+import type { Env } from "@/lib/env";
 import { rateLimits } from "@/db/schema";
 import { throttleKey } from "@/lib/http/client-address";
 
@@ -9,6 +10,11 @@ export interface ThrottleOptions {
   /** Failures allowed per email from every address together. */
   accountMaxFailures: number;
   windowSeconds: number;
+}
+
+/** The sign-in throttle's settings (also guarding a password change): LOGIN_* in the environment. */
+export function signInThrottleOptions(env: Pick<Env, "LOGIN_MAX_FAILURES" | "LOGIN_ACCOUNT_MAX_FAILURES" | "LOGIN_WINDOW_SECONDS">): ThrottleOptions {
+  return { maxFailures: env.LOGIN_MAX_FAILURES, accountMaxFailures: env.LOGIN_ACCOUNT_MAX_FAILURES, windowSeconds: env.LOGIN_WINDOW_SECONDS };
 }
 
 /** "Wait this long" when a counter is used up. */

@@ -35,9 +35,14 @@ export function configuredProcessors(env: ProcessorEnv = getEnv()): Processors {
   };
 }
 
-/** Whether live payments can be taken at all on this installation (and if so, whether they are simulated). */
+/**
+ * Whether live payments can be taken at all on this installation, and if so whether they are simulated:
+ * read from the processors themselves, so the pages that say it cannot disagree with what a payment does.
+ * (A real connector would be a third answer here.)
+ */
 export function liveModeStatus(env: ProcessorEnv = getEnv()): "unavailable" | "simulated" {
-  return env.SIMULATOR_LIVE_MODE ? "simulated" : "unavailable";
+  const live = configuredProcessors(env).forMode(true);
+  return live === null ? "unavailable" : "simulated";
 }
 
 /** One connector for every payment of both modes: the simulator, in tests. */

@@ -35,10 +35,12 @@ export default async function LinkCheckoutPage({ params }: { params: Promise<{ t
   const found = flash ? await findLinkWithBrand(db, token) : await recordLinkVisit(db, token);
   if (!found) notFound();
   const { link, merchant } = found;
+  // Where paying may send the buyer: the page lets its form go there (see CheckoutPage).
+  const redirectUrl = link.afterCompletionType === "redirect" ? link.afterCompletionUrl : null;
 
   if (linkUnavailableReason(link) !== null) {
     return (
-      <CheckoutPage merchant={merchant} livemode={link.livemode} redirectUrl={link.afterCompletionType === "redirect" ? link.afterCompletionUrl : null}>
+      <CheckoutPage merchant={merchant} livemode={link.livemode} redirectUrl={redirectUrl}>
         <Unavailable title={LINK_UNAVAILABLE}>
           <p>{merchant.name} is not taking payments through this link any more.</p>
           <p>If you still want to pay, ask {merchant.name} for a new link.</p>
@@ -50,14 +52,14 @@ export default async function LinkCheckoutPage({ params }: { params: Promise<{ t
   const amount = link.amount !== null ? formatAmount(link.amount, link.currency) : null;
   if (!takesPayments(link.livemode)) {
     return (
-      <CheckoutPage merchant={merchant} livemode={link.livemode} redirectUrl={link.afterCompletionType === "redirect" ? link.afterCompletionUrl : null}>
+      <CheckoutPage merchant={merchant} livemode={link.livemode} redirectUrl={redirectUrl}>
         <OrderSummary itemName={link.itemName} description={link.description} amount={amount} />
         <NotAcceptingPayments merchantName={merchant.name} />
       </CheckoutPage>
     );
   }
   return (
-    <CheckoutPage merchant={merchant} livemode={link.livemode} redirectUrl={link.afterCompletionType === "redirect" ? link.afterCompletionUrl : null}>
+    <CheckoutPage merchant={merchant} livemode={link.livemode} redirectUrl={redirectUrl}>
       <OrderSummary itemName={link.itemName} description={link.description} amount={amount} />
       <PaymentForm
         action={`/l/${token}/pay`}

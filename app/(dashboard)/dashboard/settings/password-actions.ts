@@ -3,6 +3,7 @@
 import { headers } from "next/headers";
 import { ZodError } from "zod";
 import { getDb } from "@/db";
+import { signInThrottleOptions } from "@/lib/auth/throttle";
 import { getEnv } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { fieldErrors, type FormState } from "@/lib/forms";
@@ -25,7 +26,7 @@ export async function changePasswordAction(_previous: FormState, formData: FormD
       await getDb(),
       { userId: user.id, sessionId, clientIp: clientAddress(await headers(), env.TRUSTED_PROXY_COUNT) },
       input,
-      { maxFailures: env.LOGIN_MAX_FAILURES, accountMaxFailures: env.LOGIN_ACCOUNT_MAX_FAILURES, windowSeconds: env.LOGIN_WINDOW_SECONDS },
+      signInThrottleOptions(env),
     ));
   } catch (error) {
     // Passwords are never sent back to the form.
