@@ -6,6 +6,23 @@ const config = [
   ...nextTs,
   // Playwright fixtures call `use`, which the React hooks rule mistakes for React's use().
   { files: ["e2e/**"], rules: { "react-hooks/rules-of-hooks": "off" } },
+  // The layers, checked: lib/core is the bottom (it imports nothing of ours), and db/ sits on it alone, so a
+  // query can never reach up into the services or the web glue that call it.
+  {
+    files: ["lib/core/**"],
+    ignores: ["**/*.test.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["@/*", "../*"], message: "lib/core imports nothing of ours: it is the bottom layer." }] }] },
+  },
+  {
+    files: ["db/**"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "^@/(?!db/|lib/core/)", message: "db/ may import only lib/core (the bottom layer) and itself." }] },
+      ],
+    },
+  },
   { ignores: [".next/**", ".next-*/**", "node_modules/**", ".paylink/**", "db/migrations/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
 ];
 export default config;

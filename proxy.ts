@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { baseAuthConfig, SIGN_IN_PATH } from "@/lib/auth/config";
-import { getEnv } from "@/lib/env";
+import { getEnv } from "@/lib/core/env";
 import { oversizedBodyResponse } from "@/lib/http/body-limit";
 import { malformedPathResponse } from "@/lib/http/malformed-path";
 import { securityHeaders } from "@/lib/http/security-headers";

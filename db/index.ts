@@ -1,4 +1,4 @@
-import { getDatabaseEnv } from "@/lib/env";
+import { getDatabaseEnv } from "@/lib/core/env";
 import { openDatabase, type Database, type DatabaseConfig, type Db } from "./client";
 
 export type { Db } from "./client";

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { newToken } from "./ids";
+import { newToken } from "@/lib/core/ids";
 
 // Secret API keys: `sk_test_…` / `sk_live_…` followed by 32 base-62 characters (~190 bits).
 

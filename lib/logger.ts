@@ -1,5 +1,5 @@
 import pino, { type Logger } from "pino";
-import { getEnv } from "./env";
+import { getEnv } from "@/lib/core/env";
 
 export type { Logger } from "pino";
 

@@ -1,5 +1,5 @@
 import { closeDatabase, getDatabase } from "@/db";
-import { getEnv } from "@/lib/env";
+import { getEnv } from "@/lib/core/env";
 import { startWorker, type Worker } from "@/lib/jobs/worker";
 import { errorForLog, logger } from "@/lib/logger";
 

@@ -2,8 +2,8 @@
 // services as the app, on DATABASE_URL or the embedded database. JSON on stdout; errors as JSON on stderr.
 import { databaseConfigFromEnv } from "@/db";
 import { openDatabase, type Db } from "@/db/client";
-import { EnvError } from "@/lib/env";
-import { isAppError } from "@/lib/errors";
+import { EnvError } from "@/lib/core/env";
+import { isAppError } from "@/lib/core/errors";
 import { helpText, parseCommand, type AdminCommand } from "./admin/cli.ts";
 import { createApiKeyCommand, createMerchantCommand } from "./admin/commands.ts";
 

@@ -17,7 +17,7 @@ import { parseArgs } from "node:util";
 import { inArray, sql } from "drizzle-orm";
 import { openPostgres } from "@/db/client";
 import { events, orders, paymentLinks } from "@/db/schema";
-import { newToken } from "@/lib/ids";
+import { newToken } from "@/lib/core/ids";
 import { createPaymentLink } from "@/lib/services/create-payment-link";
 import { createWebhookEndpoint } from "@/lib/services/manage-webhook-endpoints";
 import { createDatabase, dropDatabase } from "@/test/databases";

@@ -4,8 +4,8 @@ import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { databaseConfigFromEnv } from "@/db";
 import { openDatabase } from "@/db/client";
-import { seedDemo } from "@/db/seed";
-import { getEnv } from "@/lib/env";
+import { seedDemo } from "@/lib/services/seed-demo-merchant";
+import { getEnv } from "@/lib/core/env";
 import { prepareLocalEnv } from "./local-env.mts";
 
 prepareLocalEnv();

@@ -1,7 +1,7 @@
 // npm run db:migrate — applies pending migrations to DATABASE_URL, or to the embedded database.
 import { databaseConfigFromEnv } from "@/db";
 import { openDatabase } from "@/db/client";
-import { EnvError } from "@/lib/env";
+import { EnvError } from "@/lib/core/env";
 
 try {
   const config = databaseConfigFromEnv();

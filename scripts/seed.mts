@@ -1,7 +1,7 @@
 // npm run db:seed — adds the demo merchant (idempotent).
 import { databaseConfigFromEnv } from "@/db";
 import { openDatabase } from "@/db/client";
-import { seedDemo } from "@/db/seed";
+import { seedDemo } from "@/lib/services/seed-demo-merchant";
 import { prepareLocalEnv } from "./local-env.mts";
 
 prepareLocalEnv();

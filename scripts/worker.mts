@@ -5,7 +5,7 @@
 import { databaseConfigFromEnv } from "@/db";
 import { openDatabase } from "@/db/client";
 import { describeDatabaseUnavailable } from "@/db/unavailable";
-import { EnvError, getEnv } from "@/lib/env";
+import { EnvError, getEnv } from "@/lib/core/env";
 import { startWorker, type Worker } from "@/lib/jobs/worker";
 import { errorForLog, logger } from "@/lib/logger";
 

@@ -8,7 +8,7 @@ import { getDb } from "@/db";
 import { findMembership } from "@/db/queries/memberships";
 import { merchantSettingsSchema, newBusinessSchema } from "@/lib/accounts/schemas";
 import { signOut } from "@/lib/auth";
-import { isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/core/errors";
 import { echoValues, fieldErrors, type FormState } from "@/lib/forms";
 import { getDashboardContext, getSessionContext, MERCHANT_COOKIE, MODE_COOKIE } from "@/lib/http/session";
 import { createMerchant } from "@/lib/services/create-merchant";

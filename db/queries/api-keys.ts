@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
-import type { MerchantScope } from "@/lib/services/scope";
+import type { MerchantScope } from "@/lib/core/scope";
 import type { Db } from "../client";
 import { apiKeys, type ApiKey } from "../schema";
 

@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, inArray, lt, lte, sql, type SQL } from "drizzle-orm";
-import type { MerchantScope } from "@/lib/services/scope";
+import { AppError } from "@/lib/core/errors";
+import type { MerchantScope } from "@/lib/core/scope";
 import type { Db } from "../client";
 import { orders, payments, refunds, type OrderRow, type PaymentRow, type RefundRow } from "../schema";
 
@@ -23,6 +24,13 @@ export async function lockOrder(tx: Db, where: { id: string; scope?: MerchantSco
     "token" in where ? eq(orders.token, where.token) : where.scope ? and(eq(orders.id, where.id), scoped(where.scope)) : eq(orders.id, where.id);
   const [row] = await tx.select().from(orders).where(condition).for("update");
   return row ?? null;
+}
+
+/** Locks one of the merchant's orders; another merchant's id locks nothing and reads as missing. */
+export async function lockScopedOrder(tx: Db, scope: MerchantScope, id: string): Promise<OrderRow> {
+  const order = await lockOrder(tx, { id, scope });
+  if (!order) throw new AppError("resource_missing", `No such order: '${id}'.`, { param: "id" });
+  return order;
 }
 
 /** The payment to show for an order: the successful one, else the latest attempt. */

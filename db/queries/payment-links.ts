@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, ilike, lt, lte, or, type SQL } from "drizzle-orm";
-import type { MerchantScope } from "@/lib/services/scope";
+import type { MerchantScope } from "@/lib/core/scope";
 import type { Db } from "../client";
 import { paymentLinks, type PaymentLinkRow } from "../schema";
 

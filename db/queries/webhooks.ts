@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, lt, or, type SQL } from "drizzle-orm";
-import type { MerchantScope } from "@/lib/services/scope";
+import type { MerchantScope } from "@/lib/core/scope";
 import type { Db } from "../client";
 import { events, merchants, webhookAttempts, webhookEndpoints, webhookMessages, type EventRow, type WebhookAttemptRow, type WebhookMessageRow } from "../schema";
 

@@ -1,5 +1,5 @@
 import type { NextAuthConfig } from "next-auth";
-import { getEnv } from "@/lib/env";
+import { getEnv } from "@/lib/core/env";
 
 // The part of the Auth.js configuration that needs no database, so proxy.ts can check sessions with it
 // without loading drivers. lib/auth/index.ts adds the credentials provider on top.

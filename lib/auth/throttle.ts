@@ -1,6 +1,6 @@
 import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
 import type { Db } from "@/db/client";
-import type { Env } from "@/lib/env";
+import type { Env } from "@/lib/core/env";
 import { rateLimits } from "@/db/schema";
 import { throttleKey } from "@/lib/http/client-address";
 

@@ -55,7 +55,7 @@ function actionPage(payment: PaymentState): ActionPage | null {
 const TOKEN = /^[0-9A-Za-z]{16,64}$/;
 
 /**
- * Whether a URL segment can be a link's or order's token (lib/ids newToken: base-62). Anything else is
+ * Whether a URL segment can be a link's or order's token (lib/core/ids newToken: base-62). Anything else is
  * answered 404 before it reaches the database, a cookie path or a Location header.
  */
 export function isCheckoutToken(token: string): boolean {

@@ -1,8 +1,8 @@
 import type { Db } from "@/db/client";
 import { events } from "@/db/schema";
-import { newId } from "@/lib/ids";
+import { newId } from "@/lib/core/ids";
 import { enqueue, QUEUES } from "@/lib/jobs/queue";
-import type { MerchantScope } from "@/lib/services/scope";
+import type { MerchantScope } from "@/lib/core/scope";
 import type { EventType } from "./types";
 
 export { EVENT_TYPES, type EventType } from "./types";

@@ -1,12 +1,12 @@
 import { ZodError } from "zod";
 import { getDb } from "@/db";
 import type { Db } from "@/db/client";
-import { getEnv } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { getEnv } from "@/lib/core/env";
+import { AppError } from "@/lib/core/errors";
 import type { Logger } from "@/lib/logger";
 import { authenticateApiKey } from "@/lib/services/manage-api-keys";
 import { executeIdempotently } from "@/lib/services/idempotency";
-import type { ServiceContext } from "@/lib/services/scope";
+import type { ServiceContext } from "@/lib/core/scope";
 import { API_BODY_LIMIT, apiBodyTooLargeMessage } from "./body-limit";
 import { consumeApiRateLimit, RateLimitedError } from "./rate-limit";
 import { route } from "./route";

@@ -1,4 +1,4 @@
-import { errorBody } from "@/lib/errors";
+import { errorBody } from "@/lib/core/errors";
 
 // How large a request body may be, by where it goes, checked in the proxy from Content-Length before Next.js
 // reads (and, for the proxy, buffers) the body. A body sent without a length (chunked) is cut at Next's own

@@ -8,14 +8,14 @@ import { decodeFlash, encodeFlash, type Flash, type FlashErrors } from "@/lib/ch
 import { flashFor } from "@/lib/checkout/form";
 import { findMerchantBrand } from "@/db/queries/checkout";
 import { isCheckoutToken, orderStep, outcomePath, type PayOutcomeKind } from "@/lib/checkout/steps";
-import { getEnv } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { getEnv } from "@/lib/core/env";
+import { AppError } from "@/lib/core/errors";
 import { errorForLog, requestLogger, type Logger } from "@/lib/logger";
 import type { CheckoutForm } from "@/lib/orders/checkout-input";
 import { configuredProcessors } from "@/lib/processor";
 import { executeIdempotently } from "@/lib/services/idempotency";
 import type { PaymentContext } from "@/lib/services/order-changes";
-import type { MerchantScope } from "@/lib/services/scope";
+import type { MerchantScope } from "@/lib/core/scope";
 import { CHECKOUT_BODY_LIMIT } from "./body-limit";
 import { clientAddress } from "./client-address";
 import { consumeCheckoutSubmission } from "./rate-limit";

@@ -1,7 +1,7 @@
 import { Writable } from "node:stream";
 import { z } from "zod";
 import { expect, test } from "vitest";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { createLogger } from "@/lib/logger";
 import { toErrorResponse } from "./errors";
 

@@ -1,6 +1,6 @@
 import { ZodError } from "zod";
 import { describeDatabaseUnavailable } from "@/db/unavailable";
-import { AppError, errorBody, type ErrorBody } from "@/lib/errors";
+import { AppError, errorBody, type ErrorBody } from "@/lib/core/errors";
 import { errorForLog, type Logger } from "@/lib/logger";
 import { appErrorFromZod } from "./zod-errors";
 

@@ -1,7 +1,7 @@
 import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
 import type { Db } from "@/db/client";
 import { apiRateLimits } from "@/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { throttleKey } from "./client-address";
 
 // Hot-path counters (every API request, every checkout post), in the UNLOGGED api_rate_limits table so a

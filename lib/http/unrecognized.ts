@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 
 // A method or path the API does not serve. Stripe's answer, in the contract's shape: a JSON 404 naming the
 // request, rather than Next's empty 405 or its HTML 404 page.

@@ -1,5 +1,5 @@
 import type { ZodError } from "zod";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let value = input;

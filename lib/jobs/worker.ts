@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import PgBoss from "pg-boss";
 import { executedRows, type Database } from "@/db/client";
 import { describeDatabaseUnavailable } from "@/db/unavailable";
-import type { Env } from "@/lib/env";
+import type { Env } from "@/lib/core/env";
 import { errorForLog, type Logger } from "@/lib/logger";
 import { configuredProcessors } from "@/lib/processor";
 import { deliverMessage, fanoutEvent, type DeliveryConfig } from "@/lib/services/deliver-webhooks";

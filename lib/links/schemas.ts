@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { limitSchema, startingAfterSchema } from "@/lib/core/list-params";
+import { timestampSchema } from "@/lib/core/timestamps";
 import { isCountryCode } from "@/lib/geo/countries";
 import { isCurrencyCode } from "@/lib/money/currencies";
 import { MAX_AMOUNT_MINOR } from "@/lib/money/money";
@@ -64,19 +66,6 @@ export const afterCompletionSchema = z.discriminatedUnion(
   { error: 'Must be {"type":"message","message":"…"} or {"type":"redirect","url":"https://…"}.' },
 );
 
-// PostgreSQL has no year 0 and JavaScript writes years past 9999 as "+010000": a time whose offset carries it
-// outside 0001–9999 UTC (0001-01-01T00:00:00+01:00) would fail the query it is compared or stored in.
-const EARLIEST_TIME = Date.parse("0001-01-01T00:00:00.000Z");
-const LATEST_TIME = Date.parse("9999-12-31T23:59:59.999Z");
-
-/** An ISO 8601 time with an offset, within the years 0001 to 9999 in UTC. */
-export const timestampSchema = z.iso
-  .datetime({ offset: true, error: "Must be an ISO 8601 time, such as 2026-05-25T10:00:00Z." })
-  .refine((v) => {
-    const time = Date.parse(v);
-    return time >= EARLIEST_TIME && time <= LATEST_TIME;
-  }, "Must be a time between the years 0001 and 9999 (UTC).");
-
 /** An expiry must lie ahead: to stop a link now, set `active: false`. */
 const futureTimestampSchema = timestampSchema.refine((v) => Date.parse(v) > Date.now(), "Must be in the future (to stop a link now, set active to false).");
 
@@ -134,13 +123,8 @@ export type UpdatePaymentLinkInput = z.input<typeof updatePaymentLinkSchema>;
 const booleanParam = z.enum(["true", "false"], { error: "Must be true or false." }).transform((v) => v === "true");
 
 export const listPaymentLinksSchema = z.strictObject({
-  limit: z
-    .string()
-    .regex(/^\d{1,3}$/, "Must be an integer from 1 to 100.")
-    .transform(Number)
-    .pipe(z.number().min(1, "Must be an integer from 1 to 100.").max(100, "Must be an integer from 1 to 100."))
-    .default(20),
-  starting_after: z.string().regex(/^plink_[0-9A-Za-z]+$/, "Must be a payment link id.").optional(),
+  limit: limitSchema,
+  starting_after: startingAfterSchema("plink", "a payment link"),
   active: booleanParam.optional(),
   q: z.string().trim().min(1).max(200).optional(),
   created_gte: timestampSchema.optional(),
@@ -148,5 +132,3 @@ export const listPaymentLinksSchema = z.strictObject({
 });
 export type ListPaymentLinksParams = z.output<typeof listPaymentLinksSchema>;
 
-/** Retrieving one object takes no query parameters; any given is refused rather than ignored. */
-export const noQuerySchema = z.strictObject({});

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { ERROR_CODES } from "@/lib/errors";
+import { ERROR_CODES } from "@/lib/core/errors";
 import { paymentLinkObjectSchema } from "@/lib/links/object-schema";
 import { createPaymentLinkSchema, updatePaymentLinkSchema } from "@/lib/links/schemas";
 import { buildOpenApiDocument, RESOURCES } from "./document";

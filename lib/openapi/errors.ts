@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { ERROR_CODES, errorBody, type ErrorCode } from "@/lib/errors";
+import { ERROR_CODES, errorBody, type ErrorCode } from "@/lib/core/errors";
 import { schemaRef } from "./json-schema";
 import type { ErrorCodeEntry, ResponseObject } from "./types";
 
 const ERROR_TYPES = [...new Set(Object.values(ERROR_CODES).map((e) => e.type))];
 
-/** The error body every non-2xx API answer carries (lib/errors.ts `errorBody`). */
+/** The error body every non-2xx API answer carries (lib/core/errors.ts `errorBody`). */
 export const errorObjectSchema = z.object({
   error: z.object({
     type: z.enum(ERROR_TYPES).meta({
@@ -24,7 +24,7 @@ export const errorObjectSchema = z.object({
 
 /**
  * What each code means to a client, and whether the JSON API can answer with it (some codes are only for the
- * dashboard). A Record over every ErrorCode: a new code in lib/errors.ts fails the type check until it is
+ * dashboard). A Record over every ErrorCode: a new code in lib/core/errors.ts fails the type check until it is
  * documented here.
  */
 const ERROR_DOCS: Record<ErrorCode, { api: boolean; description: string; message: string; param?: string }> = {

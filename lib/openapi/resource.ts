@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { ErrorCode } from "@/lib/errors";
+import type { ErrorCode } from "@/lib/core/errors";
 import { errorResponses } from "./errors";
 import { schemaRef, toComponentSchemas, type SchemaEntry } from "./json-schema";
 import type { HttpMethod, JsonSchema, OperationObject, ParameterObject, ReferenceObject, TagObject } from "./types";

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { limitSchema, startingAfterSchema } from "@/lib/core/list-params";
+import { timestampSchema } from "@/lib/core/timestamps";
 import {
   countryCodeSchema,
   currencyCodeSchema,
   metadataSchema,
   minorAmountSchema,
   paymentMethodsSchema,
-  timestampSchema,
   webUrlSchema,
 } from "@/lib/links/schemas";
 import { ORDER_STATUSES } from "./status";
@@ -39,16 +40,9 @@ export const createOrderSchema = z.strictObject({
 });
 export type CreateOrderInput = z.input<typeof createOrderSchema>;
 
-const limitSchema = z
-  .string()
-  .regex(/^\d{1,3}$/, "Must be an integer from 1 to 100.")
-  .transform(Number)
-  .pipe(z.number().min(1, "Must be an integer from 1 to 100.").max(100, "Must be an integer from 1 to 100."))
-  .default(20);
-
 export const listOrdersSchema = z.strictObject({
   limit: limitSchema,
-  starting_after: z.string().regex(/^ord_[0-9A-Za-z]+$/, "Must be an order id.").optional(),
+  starting_after: startingAfterSchema("ord", "an order"),
   payment_link: z.string().regex(/^plink_[0-9A-Za-z]+$/, "Must be a payment link id.").optional(),
   status: z.enum(ORDER_STATUSES, { error: `Must be one of ${ORDER_STATUSES.join(", ")}.` }).optional(),
   reference: z.string().min(1, "Must not be empty.").max(100, "Must be at most 100 characters.").optional(),
@@ -70,5 +64,5 @@ export type CreateRefundInput = z.input<typeof createRefundSchema>;
 
 export const listRefundsSchema = z.strictObject({
   limit: limitSchema,
-  starting_after: z.string().regex(/^re_[0-9A-Za-z]+$/, "Must be a refund id.").optional(),
+  starting_after: startingAfterSchema("re", "a refund"),
 });

@@ -1,4 +1,4 @@
-import { getEnv, type Env } from "@/lib/env";
+import { getEnv, type Env } from "@/lib/core/env";
 import type { PaymentConnector } from "./connector";
 import { createSimulatedProcessor, SIMULATOR } from "./simulated";
 

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { findMembership, listMembershipsForUser } from "@/db/queries/memberships";
 import { memberships, merchants, users } from "@/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { uniqueEmail, openTestDatabase } from "@/test/db";
 import { createMerchant } from "./create-merchant";
 import { signUp } from "./sign-up";

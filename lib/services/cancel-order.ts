@@ -1,13 +1,14 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { payments } from "@/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { cancelPlan } from "@/lib/orders/state-machine";
 import type { OrderObject } from "@/lib/orders/serialize";
 import { changeOrder, type PaymentContext } from "./order-changes";
 import { refundLocked } from "./refund-order";
-import type { MerchantScope } from "./scope";
-import { lockScopedOrder, voidLocked } from "./void-order";
+import type { MerchantScope } from "@/lib/core/scope";
+import { lockScopedOrder } from "@/db/queries/orders";
+import { voidLocked } from "./void-order";
 import { getOrder } from "./get-order";
 
 /**

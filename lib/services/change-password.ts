@@ -6,7 +6,7 @@ import { users } from "@/db/schema";
 import { changePasswordSchema, type ChangePasswordInput } from "@/lib/accounts/schemas";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { createSignInThrottle, type ThrottleOptions } from "@/lib/auth/throttle";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 
 export interface ChangePasswordActor {
   userId: string;

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { findOrderByToken, latestPaymentWithStatus, lockOrder } from "@/db/queries/orders";
 import { payments, type OrderRow, type PaymentRow } from "@/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { changeOrder, countPaymentOnLink, type PaymentContext } from "./order-changes";
 
 export type ActionOutcome = { kind: "paid"; order: OrderRow } | { kind: "declined"; order: OrderRow; message: string };

@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
 import { memberships, merchants } from "@/db/schema";
 import { newBusinessSchema, type NewBusinessInput } from "@/lib/accounts/schemas";
-import { newId } from "@/lib/ids";
+import { newId } from "@/lib/core/ids";
 
 /** Adds another business for an existing user, who becomes its owner. */
 export async function createMerchant(db: Db, params: { userId: string }, input: NewBusinessInput) {

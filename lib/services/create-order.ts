@@ -1,14 +1,14 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { merchants, orders } from "@/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { recordEvent } from "@/lib/events/record-event";
-import { newId, newToken } from "@/lib/ids";
+import { newId, newToken } from "@/lib/core/ids";
 import { createOrderSchema, type CreateOrderInput } from "@/lib/orders/schemas";
 import { toOrderObject, type OrderObject } from "@/lib/orders/serialize";
-import { isUniqueViolation } from "./sign-up";
+import { isUniqueViolation } from "@/lib/core/pg-errors";
 import { requireConnector, type PaymentContext } from "./order-changes";
-import type { ServiceContext } from "./scope";
+import type { ServiceContext } from "@/lib/core/scope";
 
 /**
  * A one-off order created over the API, payable at its own checkout URL; writes `order.created`. In a mode

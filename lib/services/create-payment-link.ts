@@ -2,10 +2,10 @@ import type { Db } from "@/db/client";
 import { merchants, paymentLinks } from "@/db/schema";
 import { eq } from "drizzle-orm";
 import { recordEvent } from "@/lib/events/record-event";
-import { newId, newToken } from "@/lib/ids";
+import { newId, newToken } from "@/lib/core/ids";
 import { createPaymentLinkSchema, type CreatePaymentLinkInput } from "@/lib/links/schemas";
 import { toPaymentLinkObject, type PaymentLinkObject } from "@/lib/links/serialize";
-import type { ServiceContext } from "./scope";
+import type { ServiceContext } from "@/lib/core/scope";
 
 const DEFAULT_MESSAGE = "Thank you for your payment.";
 

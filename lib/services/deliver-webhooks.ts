@@ -2,7 +2,7 @@ import { and, arrayContains, eq, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { findCallbackSecret } from "@/db/queries/webhooks";
 import { events, webhookAttempts, webhookEndpoints, webhookMessages } from "@/db/schema";
-import { newId } from "@/lib/ids";
+import { newId } from "@/lib/core/ids";
 import { enqueue, QUEUES } from "@/lib/jobs/queue";
 import { postJson, type PostResult } from "@/lib/webhooks/http";
 import { nextRetryDelay } from "@/lib/webhooks/retry";

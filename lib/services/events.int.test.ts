@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { ZodError } from "zod";
 import { events } from "@/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { eventObjectSchema, webhookMessageObjectSchema } from "@/lib/webhooks/object-schema";
 import { openTestDatabase } from "@/test/db";
 import { cardBuyer, newMerchantScope, simulatorContext } from "@/test/payments";

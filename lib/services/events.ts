@@ -1,11 +1,11 @@
 import { and, desc, eq, lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { events } from "@/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { listEventsSchema } from "@/lib/webhooks/schemas";
 import { toEventObject, type EventObject } from "@/lib/webhooks/serialize";
-import type { ListResult } from "./list-payment-links";
-import type { MerchantScope } from "./scope";
+import type { ListResult } from "@/lib/core/list-params";
+import type { MerchantScope } from "@/lib/core/scope";
 
 // Reading the events a merchant's changes recorded (the outbox that webhooks deliver from), as the API answers
 // them. Always within one merchant and mode: another's event is answered like an unknown id.

@@ -1,10 +1,11 @@
 import type { Db } from "@/db/client";
 import { displayPayment, displayPayments, findOrder, findRefund, listOrders as queryOrders, listRefundsForOrder } from "@/db/queries/orders";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { listOrdersSchema, listRefundsSchema } from "@/lib/orders/schemas";
 import { toOrderObject, toRefundObject, type OrderObject, type RefundObject } from "@/lib/orders/serialize";
-import type { ListResult } from "./list-payment-links";
-import type { MerchantScope, ServiceContext } from "./scope";
+import type { ListResult } from "@/lib/core/list-params";
+import { toDate } from "@/lib/core/timestamps";
+import type { MerchantScope, ServiceContext } from "@/lib/core/scope";
 
 export async function getOrder(db: Db, ctx: ServiceContext, id: string): Promise<OrderObject> {
   const order = await findOrder(db, ctx, id);
@@ -20,8 +21,8 @@ export async function listOrders(db: Db, ctx: ServiceContext, params: Record<str
     paymentLinkId: p.payment_link,
     status: p.status,
     reference: p.reference,
-    createdGte: p.created_gte ? new Date(p.created_gte) : undefined,
-    createdLte: p.created_lte ? new Date(p.created_lte) : undefined,
+    createdGte: toDate(p.created_gte),
+    createdLte: toDate(p.created_lte),
   });
   const shown = await displayPayments(db, rows);
   const data = rows.map((row) => toOrderObject(row, shown.get(row.id) ?? null, ctx.appUrl));

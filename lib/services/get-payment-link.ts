@@ -1,8 +1,8 @@
 import type { Db } from "@/db/client";
 import { findPaymentLink } from "@/db/queries/payment-links";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { toPaymentLinkObject, type PaymentLinkObject } from "@/lib/links/serialize";
-import type { ServiceContext } from "./scope";
+import type { ServiceContext } from "@/lib/core/scope";
 
 /** One of the merchant's links; another merchant's id is answered exactly like an unknown one. */
 export async function getPaymentLink(db: Db, ctx: ServiceContext, id: string): Promise<PaymentLinkObject> {

@@ -4,7 +4,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { openPostgres } from "@/db/client";
 import { idempotencyKeys, paymentLinks } from "@/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { uniqueEmail, openTestDatabase } from "@/test/db";
 import { inject } from "vitest";
 import { createPaymentLink } from "./create-payment-link";

@@ -2,8 +2,8 @@ import { createHash, randomUUID } from "node:crypto";
 import { and, eq, lt, sql } from "drizzle-orm";
 import { executedRows, type Db } from "@/db/client";
 import { idempotencyKeys } from "@/db/schema";
-import { AppError } from "@/lib/errors";
-import type { MerchantScope } from "./scope";
+import { AppError } from "@/lib/core/errors";
+import type { MerchantScope } from "@/lib/core/scope";
 
 // Idempotency-Key, as the contract describes it. Everything happens in ONE transaction, the request's own:
 //  1. take the key's transaction-scoped advisory lock without waiting: a twin still running holds it, so the

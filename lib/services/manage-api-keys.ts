@@ -3,10 +3,10 @@ import type { Db } from "@/db/client";
 import { findActiveApiKeyByHash } from "@/db/queries/api-keys";
 import { apiKeys } from "@/db/schema";
 import { generateApiKey, hashApiKey, parseApiKey } from "@/lib/api-keys";
-import { AppError } from "@/lib/errors";
-import { newId } from "@/lib/ids";
+import { AppError } from "@/lib/core/errors";
+import { newId } from "@/lib/core/ids";
 import { QUOTAS, withinQuota } from "./quota";
-import type { MerchantScope } from "./scope";
+import type { MerchantScope } from "@/lib/core/scope";
 
 /** Creates a secret key; the returned `secret` is the only time the whole key exists outside the client. */
 export async function createApiKey(db: Db, scope: MerchantScope, input: { name?: string | null; createdBy?: string | null } = {}) {

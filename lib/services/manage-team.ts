@@ -6,7 +6,7 @@ import { findUserByEmail } from "@/db/queries/users";
 import { memberships, merchants, type ApiKey, type MembershipRole } from "@/db/schema";
 import { can } from "@/lib/accounts/permissions";
 import { emailSchema, roleSchema } from "@/lib/accounts/schemas";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 
 // Team management for one merchant. Only owners manage the team, and a merchant always keeps at least one
 // owner: the checks that guarantee it run under a lock on the merchant row, so two owners demoting each

@@ -1,16 +1,16 @@
 import { and, desc, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { events, webhookEndpoints, webhookMessages, type WebhookEndpointRow } from "@/db/schema";
-import { AppError } from "@/lib/errors";
-import { newId } from "@/lib/ids";
+import { AppError } from "@/lib/core/errors";
+import { newId } from "@/lib/core/ids";
 import { enqueue, QUEUES } from "@/lib/jobs/queue";
 import { createWebhookEndpointSchema, listWebhookEndpointsSchema, resendSchema, updateWebhookEndpointSchema, type CreateWebhookEndpointInput, type UpdateWebhookEndpointInput } from "@/lib/webhooks/schemas";
 import { toWebhookEndpointObject, type WebhookEndpointObject } from "@/lib/webhooks/serialize";
 import { newWebhookSecret } from "@/lib/webhooks/signing";
 import { checkWebhookUrl } from "@/lib/webhooks/url-guard";
-import type { ListResult } from "./list-payment-links";
+import type { ListResult } from "@/lib/core/list-params";
 import { QUOTAS, withinQuota } from "./quota";
-import type { MerchantScope } from "./scope";
+import type { MerchantScope } from "@/lib/core/scope";
 
 /** What saving a URL needs to know: the merchant's scope, and whether private addresses are allowed here. */
 export interface WebhookContext extends MerchantScope {

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { displayPayment } from "@/db/queries/orders";
 import { orders, paymentLinks, type OrderRow } from "@/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { recordEvent, type EventType } from "@/lib/events/record-event";
 import { nextStatus, type OrderTransition } from "@/lib/orders/state-machine";
 import { toOrderObject, type OrderObject } from "@/lib/orders/serialize";

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { AppError } from "@/lib/errors";
-import type { MerchantScope } from "./scope";
+import { AppError } from "@/lib/core/errors";
+import type { MerchantScope } from "@/lib/core/scope";
 
 /** How many of each kind a merchant may have per mode: enough for any integration, few enough to stay cheap
  *  (every event fans out to every endpoint; every key is a credential to keep track of). */

@@ -1,17 +1,17 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { orders, refunds, type OrderRow } from "@/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { recordEvent } from "@/lib/events/record-event";
-import { newId } from "@/lib/ids";
+import { newId } from "@/lib/core/ids";
 import { formatMinor } from "@/lib/money/money";
 import { isCurrencyCode } from "@/lib/money/currencies";
 import { createRefundSchema, type CreateRefundInput } from "@/lib/orders/schemas";
 import { toRefundObject, type RefundObject } from "@/lib/orders/serialize";
 import { orderActions } from "@/lib/orders/state-machine";
 import type { PaymentContext } from "./order-changes";
-import type { MerchantScope } from "./scope";
-import { lockScopedOrder } from "./void-order";
+import type { MerchantScope } from "@/lib/core/scope";
+import { lockScopedOrder } from "@/db/queries/orders";
 
 /**
  * Refunds part or all of a settled order. The amount is reserved on the locked order row in the same

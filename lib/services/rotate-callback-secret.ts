@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { findMembership } from "@/db/queries/memberships";
 import { merchants } from "@/db/schema";
 import { can } from "@/lib/accounts/permissions";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { newWebhookSecret } from "@/lib/webhooks/signing";
 
 export interface RotateCallbackSecretParams {

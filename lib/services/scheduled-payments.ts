@@ -6,7 +6,7 @@ import { recordEvent } from "@/lib/events/record-event";
 import { toRefundObject } from "@/lib/orders/serialize";
 import { changeOrder, type PaymentContext } from "./order-changes";
 import { confirmBankTransfer } from "./complete-payment-action";
-import type { MerchantScope } from "./scope";
+import type { MerchantScope } from "@/lib/core/scope";
 
 // The payment work nobody clicks for: expiry, settlement, bank transfers arriving, refunds settling. Each
 // runs in small batches, one transaction per order, and skips rows another process holds (SKIP LOCKED), so

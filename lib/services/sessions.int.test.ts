@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { insertSession, isSessionActive } from "@/db/queries/sessions";
-import { newId } from "@/lib/ids";
+import { newId } from "@/lib/core/ids";
 import { uniqueEmail, openTestDatabase } from "@/test/db";
 import { changePassword } from "./change-password";
 import { authenticateApiKey, createApiKey } from "./manage-api-keys";

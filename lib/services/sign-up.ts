@@ -3,8 +3,9 @@ import { findUserByEmail } from "@/db/queries/users";
 import { memberships, merchants, users } from "@/db/schema";
 import { signUpSchema, type SignUpInput } from "@/lib/accounts/schemas";
 import { hashPassword } from "@/lib/auth/password";
-import { AppError } from "@/lib/errors";
-import { newId } from "@/lib/ids";
+import { AppError } from "@/lib/core/errors";
+import { isUniqueViolation } from "@/lib/core/pg-errors";
+import { newId } from "@/lib/core/ids";
 
 export interface SignUpResult {
   userId: string;
@@ -43,11 +44,4 @@ export async function signUp(db: Db, input: SignUpInput): Promise<SignUpResult> 
     throw error;
   }
   return { userId, merchantId };
-}
-
-export function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === "23505") return true;
-  }
-  return false;
 }

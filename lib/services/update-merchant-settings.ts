@@ -4,7 +4,7 @@ import { findMembership } from "@/db/queries/memberships";
 import { merchants } from "@/db/schema";
 import { can } from "@/lib/accounts/permissions";
 import { merchantSettingsSchema, type MerchantSettingsInput } from "@/lib/accounts/schemas";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 
 /** Edits a merchant's profile; only its owners and admins may. */
 export async function updateMerchantSettings(

@@ -1,12 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { paymentLinks } from "@/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { mergeMetadata } from "@/lib/links/rules";
 import { MAX_METADATA_KEYS, updatePaymentLinkSchema, type UpdatePaymentLinkInput } from "@/lib/links/schemas";
 import { toPaymentLinkObject, type PaymentLinkObject } from "@/lib/links/serialize";
-import type { ServiceContext } from "./scope";
+import type { ServiceContext } from "@/lib/core/scope";
 
 /** Updates a link's editable fields (and enables or disables it) with its `payment_link.updated` event. */
 export async function updatePaymentLink(

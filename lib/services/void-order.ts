@@ -1,25 +1,18 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { lockOrder } from "@/db/queries/orders";
+import { lockScopedOrder } from "@/db/queries/orders";
 import { payments, type OrderRow } from "@/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { orderActions } from "@/lib/orders/state-machine";
 import type { OrderObject } from "@/lib/orders/serialize";
 import { changeOrder, type PaymentContext } from "./order-changes";
-import type { MerchantScope } from "./scope";
+import type { MerchantScope } from "@/lib/core/scope";
 
 const NOT_VOIDABLE = "Only a paid order that is not settled and has no refund can be voided; refund a settled order instead.";
 
 /** Cancels a paid, unsettled payment at the processor; the order becomes `voided`. */
 export async function voidOrder(db: Db, ctx: MerchantScope & PaymentContext, id: string): Promise<OrderObject> {
   return db.transaction(async (tx) => voidLocked(tx, ctx, await lockScopedOrder(tx, ctx, id)));
-}
-
-/** Locks one of the merchant's orders; another merchant's id locks nothing and reads as missing. */
-export async function lockScopedOrder(tx: Db, scope: MerchantScope, id: string): Promise<OrderRow> {
-  const order = await lockOrder(tx, { id, scope });
-  if (!order) throw new AppError("resource_missing", `No such order: '${id}'.`, { param: "id" });
-  return order;
 }
 
 /** Voids an order the caller has locked. */

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { events, webhookAttempts, webhookEndpoints, webhookMessages } from "@/db/schema";
-import { parseEnv } from "@/lib/env";
+import { parseEnv } from "@/lib/core/env";
 import { startWorker, type Worker } from "@/lib/jobs/worker";
 import { createLogger } from "@/lib/logger";
 import { openTestDatabase } from "@/test/db";

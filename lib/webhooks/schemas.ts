@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { limitSchema, startingAfterSchema } from "@/lib/core/list-params";
 import { EVENT_TYPES } from "@/lib/events/types";
 import { MAX_WEBHOOK_URL_LENGTH } from "./url-guard";
 
@@ -32,20 +33,13 @@ export const resendSchema = z.strictObject({
   event: z.string().regex(/^evt_[0-9A-Za-z]+$/, "Must be an event id."),
 });
 
-const limitSchema = z
-  .string()
-  .regex(/^\d{1,3}$/, "Must be an integer from 1 to 100.")
-  .transform(Number)
-  .pipe(z.number().min(1, "Must be an integer from 1 to 100.").max(100, "Must be an integer from 1 to 100."))
-  .default(20);
-
 export const listEventsSchema = z.strictObject({
   limit: limitSchema,
-  starting_after: z.string().regex(/^evt_[0-9A-Za-z]+$/, "Must be an event id.").optional(),
+  starting_after: startingAfterSchema("evt", "an event"),
   type: z.enum(EVENT_TYPES, { error: `Must be one of: ${EVENT_TYPES.join(", ")}.` }).optional(),
 });
 
 export const listWebhookEndpointsSchema = z.strictObject({
   limit: limitSchema,
-  starting_after: z.string().regex(/^we_[0-9A-Za-z]+$/, "Must be a webhook endpoint id.").optional(),
+  starting_after: startingAfterSchema("we", "a webhook endpoint"),
 });

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 
 // The admin command's flags: parsed strictly (an unknown flag, a missing value or a stray word is an error),
 // before the database is opened, so a typo costs nothing.

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { listMembershipsForUser } from "@/db/queries/memberships";
 import { findUserByEmail } from "@/db/queries/users";
 import { merchants } from "@/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { createApiKey } from "@/lib/services/manage-api-keys";
 import { signUp } from "@/lib/services/sign-up";
 import type { AdminCommand } from "./cli.ts";

@@ -4,7 +4,7 @@
 // unguessable tokens, names drawn from a vocabulary so keyword searches hit many, few or no rows.
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { newId, newToken } from "@/lib/ids";
+import { newId, newToken } from "@/lib/core/ids";
 import { createApiKey } from "@/lib/services/manage-api-keys";
 import { signUp } from "@/lib/services/sign-up";
 

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { ERROR_CODES, type ErrorCode } from "@/lib/errors";
+import { ERROR_CODES, type ErrorCode } from "@/lib/core/errors";
 import { createOrder } from "@/lib/services/create-order";
 import { createPaymentLink } from "@/lib/services/create-payment-link";
 import { listEvents } from "@/lib/services/events";

@@ -4,7 +4,7 @@
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { events, orders, refunds, webhookAttempts, webhookMessages } from "@/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { createPaymentLink } from "@/lib/services/create-payment-link";
 import { simulateBankConfirmation } from "@/lib/services/complete-payment-action";
 import { createWebhookEndpoint } from "@/lib/services/manage-webhook-endpoints";

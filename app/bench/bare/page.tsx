@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { getEnv } from "@/lib/env";
+import { getEnv } from "@/lib/core/env";
 
 export const metadata: Metadata = { title: "Bare page", robots: { index: false, follow: false } };
 

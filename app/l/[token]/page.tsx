@@ -11,7 +11,7 @@ import { offeredMethods } from "@/lib/checkout/form";
 import { findLinkByToken, findMerchantBrand } from "@/db/queries/checkout";
 import { isCheckoutToken } from "@/lib/checkout/steps";
 import { readFlash, takesPayments } from "@/lib/http/checkout";
-import { newToken } from "@/lib/ids";
+import { newToken } from "@/lib/core/ids";
 import { linkUnavailableReason } from "@/lib/links/rules";
 import { isCurrencyCode } from "@/lib/money/currencies";
 import { minorToDecimalString } from "@/lib/money/money";

@@ -11,7 +11,7 @@ import { offeredMethods } from "@/lib/checkout/form";
 import { findLinkById } from "@/db/queries/checkout";
 import { safeHttpUrl, stepPath } from "@/lib/checkout/steps";
 import { loadOrderCheckout, readFlash, takesPayments } from "@/lib/http/checkout";
-import { newToken } from "@/lib/ids";
+import { newToken } from "@/lib/core/ids";
 import { linkUnavailableReason } from "@/lib/links/rules";
 
 export const metadata: Metadata = { title: "Checkout", robots: { index: false, follow: false } };

@@ -1,6 +1,6 @@
 import type { EventRow, OrderRow, PaymentRow } from "@/db/schema";
 import { EVENT_TYPES, type EventType } from "@/lib/events/types";
-import { noQuerySchema } from "@/lib/links/schemas";
+import { noQuerySchema } from "@/lib/core/list-params";
 import { toOrderObject } from "@/lib/orders/serialize";
 import { eventObjectSchema } from "@/lib/webhooks/object-schema";
 import { listEventsSchema } from "@/lib/webhooks/schemas";

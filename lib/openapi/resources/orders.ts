@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { OrderRow, PaymentRow, RefundRow } from "@/db/schema";
-import { noQuerySchema } from "@/lib/links/schemas";
+import { noQuerySchema } from "@/lib/core/list-params";
 import { orderObjectSchema, refundObjectSchema, settleResultSchema } from "@/lib/orders/object-schema";
 import { createOrderSchema, createRefundSchema, listOrdersSchema, listRefundsSchema, type CreateOrderInput, type CreateRefundInput } from "@/lib/orders/schemas";
 import { toOrderObject, toRefundObject } from "@/lib/orders/serialize";

@@ -1,6 +1,7 @@
 import type { PaymentLinkRow } from "@/db/schema";
 import { paymentLinkObjectSchema } from "@/lib/links/object-schema";
-import { createPaymentLinkSchema, listPaymentLinksSchema, noQuerySchema, updatePaymentLinkSchema, type CreatePaymentLinkInput, type UpdatePaymentLinkInput } from "@/lib/links/schemas";
+import { createPaymentLinkSchema, listPaymentLinksSchema, updatePaymentLinkSchema, type CreatePaymentLinkInput, type UpdatePaymentLinkInput } from "@/lib/links/schemas";
+import { noQuerySchema } from "@/lib/core/list-params";
 import { toPaymentLinkObject } from "@/lib/links/serialize";
 import { exampleList, listObjectSchema } from "../list";
 import type { DocumentContext, ResourceSpec } from "../resource";

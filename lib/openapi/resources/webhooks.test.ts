@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EVENT_TYPES } from "@/lib/events/types";
-import { parseEnv } from "@/lib/env";
+import { parseEnv } from "@/lib/core/env";
 import {
   deletedWebhookEndpointSchema,
   eventObjectSchema,

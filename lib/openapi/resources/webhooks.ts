@@ -1,6 +1,6 @@
 import type { WebhookEndpointRow } from "@/db/schema";
 import { EVENT_TYPES } from "@/lib/events/types";
-import { noQuerySchema } from "@/lib/links/schemas";
+import { noQuerySchema } from "@/lib/core/list-params";
 import {
   deletedWebhookEndpointSchema,
   webhookEndpointObjectSchema,
@@ -26,7 +26,7 @@ const PATH = "/api/v1/webhook_endpoints";
 
 /**
  * How Paylink delivers an event (the contract, shared/spec/API.md "Events and webhooks"). The defaults of
- * WEBHOOK_RETRY_SCHEDULE_SECONDS and WEBHOOK_TIMEOUT_SECONDS in lib/env.ts are these; webhooks.test.ts checks.
+ * WEBHOOK_RETRY_SCHEDULE_SECONDS and WEBHOOK_TIMEOUT_SECONDS in lib/core/env.ts are these; webhooks.test.ts checks.
  */
 export const DELIVERY = {
   retryScheduleSeconds: [5, 300, 1800, 7200, 18000, 36000, 36000],

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import type { CreateApiKeyState } from "@/components/dashboard/developers/types";
 import { getDb } from "@/db";
 import { can } from "@/lib/accounts/permissions";
-import { isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/core/errors";
 import type { FormState } from "@/lib/forms";
 import { getDashboardContext, type DashboardContext } from "@/lib/http/session";
 import { createApiKey, revokeApiKey } from "@/lib/services/manage-api-keys";

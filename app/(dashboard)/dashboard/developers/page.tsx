@@ -7,7 +7,7 @@ import { getDb } from "@/db";
 import { listApiKeys } from "@/db/queries/api-keys";
 import { can } from "@/lib/accounts/permissions";
 import { maskApiKey } from "@/lib/api-keys";
-import { getEnv } from "@/lib/env";
+import { getEnv } from "@/lib/core/env";
 import { getDashboardContext } from "@/lib/http/session";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
 import { WebhooksOverviewSection } from "./webhooks/overview-section";

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { ZodError } from "zod";
 import { getDb } from "@/db";
-import { isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/core/errors";
 import { fieldErrorsFromIssues, fieldForPath, parseCreateLinkForm, parseUpdateLinkForm, readLinkForm, type LinkFormState } from "@/lib/links/form";
 import { createPaymentLink } from "@/lib/services/create-payment-link";
 import { getPaymentLink } from "@/lib/services/get-payment-link";

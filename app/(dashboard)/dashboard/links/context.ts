@@ -1,12 +1,12 @@
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { can } from "@/lib/accounts/permissions";
-import { getEnv } from "@/lib/env";
-import { isAppError } from "@/lib/errors";
+import { getEnv } from "@/lib/core/env";
+import { isAppError } from "@/lib/core/errors";
 import { getDashboardContext } from "@/lib/http/session";
 import type { PaymentLinkObject } from "@/lib/links/serialize";
 import { getPaymentLink } from "@/lib/services/get-payment-link";
-import type { ServiceContext } from "@/lib/services/scope";
+import type { ServiceContext } from "@/lib/core/scope";
 
 /** The merchant and mode the links pages act for, as the services take them, and whether the member may change links. */
 export async function getLinksContext(): Promise<{ ctx: ServiceContext; canWrite: boolean; merchant: { country: string; defaultCurrency: string } }> {

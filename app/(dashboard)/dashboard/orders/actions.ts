@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { ZodError } from "zod";
 import { getDb, type Db } from "@/db";
-import { isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/core/errors";
 import { fieldErrors, type FormState } from "@/lib/forms";
 import { amountMessage } from "@/lib/links/form";
 import { isCurrencyCode } from "@/lib/money/currencies";

@@ -5,15 +5,15 @@ import { findOrder, listPaymentsForOrder } from "@/db/queries/orders";
 import type { EventRow } from "@/db/schema";
 import { listEventsAbout } from "@/db/queries/webhooks";
 import { can } from "@/lib/accounts/permissions";
-import { getEnv } from "@/lib/env";
-import { isAppError } from "@/lib/errors";
+import { getEnv } from "@/lib/core/env";
+import { isAppError } from "@/lib/core/errors";
 import { getDashboardContext } from "@/lib/http/session";
 import type { OrderObject, RefundObject } from "@/lib/orders/serialize";
 import { cancelPlan } from "@/lib/orders/state-machine";
 import { configuredProcessors } from "@/lib/processor";
 import { getOrder, listRefunds } from "@/lib/services/get-order";
 import type { PaymentContext } from "@/lib/services/order-changes";
-import type { MerchantScope, ServiceContext } from "@/lib/services/scope";
+import type { MerchantScope, ServiceContext } from "@/lib/core/scope";
 
 /** The merchant and mode the orders pages act for, as the services take them, and whether the member may change orders. */
 export async function getOrdersContext(): Promise<{ ctx: ServiceContext & PaymentContext; canWrite: boolean }> {

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import type { SecretState } from "@/components/dashboard/webhooks/types";
 import { getDb } from "@/db";
 import { can } from "@/lib/accounts/permissions";
-import { isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/core/errors";
 import { getDashboardContext } from "@/lib/http/session";
 import { rotateCallbackSecret } from "@/lib/services/rotate-callback-secret";
 

@@ -3,7 +3,7 @@
 import { getDb } from "@/db";
 import { listActiveApiKeysCreatedBy } from "@/db/queries/api-keys";
 import { can } from "@/lib/accounts/permissions";
-import { isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/core/errors";
 import { getDashboardContext } from "@/lib/http/session";
 import { rollApiKey } from "@/lib/services/manage-api-keys";
 import type { RollKeysState } from "./removed-member-keys";

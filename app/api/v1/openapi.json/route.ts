@@ -1,5 +1,5 @@
 // GET /api/v1/openapi.json — the OpenAPI 3.1 document of the v1 API. Public: reading the docs needs no key.
-import { getEnv } from "@/lib/env";
+import { getEnv } from "@/lib/core/env";
 import { route } from "@/lib/http/route";
 import { buildOpenApiDocument } from "@/lib/openapi/document";
 

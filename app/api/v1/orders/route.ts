@@ -1,5 +1,5 @@
 // POST /api/v1/orders — create a one-off order; GET /api/v1/orders — list (payment_link, status, reference, created_gte, created_lte).
-import { getEnv } from "@/lib/env";
+import { getEnv } from "@/lib/core/env";
 import { configuredProcessors } from "@/lib/processor";
 import { apiRoute } from "@/lib/http/api";
 import type { CreateOrderInput } from "@/lib/orders/schemas";

@@ -1,7 +1,7 @@
 // POST /api/v1/webhook_endpoints — create an endpoint (the answer alone carries its secret); GET — list.
-import { getEnv } from "@/lib/env";
+import { getEnv } from "@/lib/core/env";
 import { apiRoute } from "@/lib/http/api";
-import { noQuerySchema } from "@/lib/links/schemas";
+import { noQuerySchema } from "@/lib/core/list-params";
 import { createWebhookEndpoint, listWebhookEndpoints } from "@/lib/services/manage-webhook-endpoints";
 import type { CreateWebhookEndpointInput } from "@/lib/webhooks/schemas";
 

@@ -2,7 +2,7 @@ import { getDb } from "@/db";
 import { linkCheckoutSettings, readCheckoutForm, readSubmission } from "@/lib/checkout/form";
 import { findLinkByToken } from "@/db/queries/checkout";
 import { linkPath } from "@/lib/checkout/steps";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { backWith, checkoutPost, oncePerSubmission, outcomeRedirect, paymentContext, readForm, refusal } from "@/lib/http/checkout";
 import { linkUnavailableReason } from "@/lib/links/rules";
 import { validateCheckout } from "@/lib/orders/checkout-input";

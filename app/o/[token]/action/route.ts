@@ -2,7 +2,7 @@ import { getDb } from "@/db";
 import { displayPayment, findOrderByToken } from "@/db/queries/orders";
 import { methodLabel } from "@/lib/checkout/display";
 import { afterPaymentPath, orderPath } from "@/lib/checkout/steps";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { backWith, checkoutPost, paymentContext, readForm } from "@/lib/http/checkout";
 import { completePaymentAction } from "@/lib/services/complete-payment-action";
 

@@ -2,7 +2,7 @@ import { findOrderByToken } from "@/db/queries/orders";
 import { getDb } from "@/db";
 import { orderCheckoutSettings, readCheckoutForm, readSubmission } from "@/lib/checkout/form";
 import { orderPath } from "@/lib/checkout/steps";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { backWith, checkoutPost, oncePerSubmission, outcomeRedirect, paymentContext, readForm, refusal } from "@/lib/http/checkout";
 import { validateCheckout } from "@/lib/orders/checkout-input";
 import { payOrder } from "@/lib/services/pay-order";

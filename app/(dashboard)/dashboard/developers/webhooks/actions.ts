@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { ZodError } from "zod";
 import type { SecretState } from "@/components/dashboard/webhooks/types";
 import { getDb, type Db } from "@/db";
-import { isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/core/errors";
 import { fieldErrors, type FormState } from "@/lib/forms";
 import {
   createWebhookEndpoint,

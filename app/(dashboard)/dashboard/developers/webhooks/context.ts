@@ -3,11 +3,11 @@ import type { DeliveryView, EndpointHealthView } from "@/components/dashboard/we
 import type { Db } from "@/db/client";
 import type { DeliveryRow, EndpointHealth } from "@/db/queries/webhooks";
 import { can } from "@/lib/accounts/permissions";
-import { getEnv } from "@/lib/env";
-import { isAppError } from "@/lib/errors";
+import { getEnv } from "@/lib/core/env";
+import { isAppError } from "@/lib/core/errors";
 import { getDashboardContext } from "@/lib/http/session";
 import { getWebhookEndpoint, listWebhookEndpoints, type WebhookContext } from "@/lib/services/manage-webhook-endpoints";
-import type { MerchantScope } from "@/lib/services/scope";
+import type { MerchantScope } from "@/lib/core/scope";
 import { toMessageObject, type WebhookEndpointObject } from "@/lib/webhooks/serialize";
 
 /**

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { EndpointHealthNotice } from "@/components/dashboard/webhooks/endpoint-health-notice";
 import { getDb } from "@/db";
 import { countWebhookEndpoints, listUnhealthyEndpoints } from "@/db/queries/webhooks";
-import type { MerchantScope } from "@/lib/services/scope";
+import type { MerchantScope } from "@/lib/core/scope";
 import { toHealthView } from "./context";
 
 const card = "block rounded-xl border border-slate-200 bg-white p-4 hover:border-indigo-300 hover:bg-indigo-50/40";

@@ -1,6 +1,6 @@
 // GET /api/v1/events/{id} — retrieve an event, with the object it is about as it was then.
 import { apiRoute } from "@/lib/http/api";
-import { noQuerySchema } from "@/lib/links/schemas";
+import { noQuerySchema } from "@/lib/core/list-params";
 import { getEvent } from "@/lib/services/events";
 
 export const GET = apiRoute<{ id: string }>(async ({ db, ctx, params, query }) => {

@@ -1,6 +1,6 @@
 // GET /api/v1/orders/{id} — retrieve an order, with its payment and what may be done to it now.
 import { apiRoute } from "@/lib/http/api";
-import { noQuerySchema } from "@/lib/links/schemas";
+import { noQuerySchema } from "@/lib/core/list-params";
 import { getOrder } from "@/lib/services/get-order";
 
 export const GET = apiRoute<{ id: string }>(async ({ db, ctx, params, query }) => {

@@ -1,6 +1,7 @@
 // GET /api/v1/payment_links/{id} — retrieve; PATCH — update, enable or disable.
 import { apiRoute } from "@/lib/http/api";
-import { noQuerySchema, type UpdatePaymentLinkInput } from "@/lib/links/schemas";
+import { type UpdatePaymentLinkInput } from "@/lib/links/schemas";
+import { noQuerySchema } from "@/lib/core/list-params";
 import { getPaymentLink } from "@/lib/services/get-payment-link";
 import { updatePaymentLink } from "@/lib/services/update-payment-link";
 

@@ -1,6 +1,6 @@
 // GET /api/v1/refunds/{id} — retrieve a refund.
 import { apiRoute } from "@/lib/http/api";
-import { noQuerySchema } from "@/lib/links/schemas";
+import { noQuerySchema } from "@/lib/core/list-params";
 import { getRefund } from "@/lib/services/get-order";
 
 export const GET = apiRoute<{ id: string }>(async ({ db, ctx, params, query }) => {

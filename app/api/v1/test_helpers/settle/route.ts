@@ -1,7 +1,7 @@
 // POST /api/v1/test_helpers/settle — test mode only: settle every paid, unsettled test order of the merchant now.
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { apiRoute } from "@/lib/http/api";
-import { noQuerySchema } from "@/lib/links/schemas";
+import { noQuerySchema } from "@/lib/core/list-params";
 import { configuredProcessors } from "@/lib/processor";
 import { settleOrders } from "@/lib/services/scheduled-payments";
 

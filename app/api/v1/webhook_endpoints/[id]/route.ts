@@ -1,7 +1,7 @@
 // GET /api/v1/webhook_endpoints/{id} — retrieve; PATCH — change url, events, description or enabled; DELETE — delete.
-import { getEnv } from "@/lib/env";
+import { getEnv } from "@/lib/core/env";
 import { apiRoute } from "@/lib/http/api";
-import { noQuerySchema } from "@/lib/links/schemas";
+import { noQuerySchema } from "@/lib/core/list-params";
 import { deleteWebhookEndpoint, getWebhookEndpoint, updateWebhookEndpoint } from "@/lib/services/manage-webhook-endpoints";
 import type { UpdateWebhookEndpointInput } from "@/lib/webhooks/schemas";
 

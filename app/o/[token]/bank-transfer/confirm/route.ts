@@ -1,7 +1,7 @@
 import { getDb } from "@/db";
 import { findOrderByToken } from "@/db/queries/orders";
 import { afterPaymentPath, orderPath } from "@/lib/checkout/steps";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { checkoutPost, paymentContext } from "@/lib/http/checkout";
 import { simulateBankConfirmation } from "@/lib/services/complete-payment-action";
 

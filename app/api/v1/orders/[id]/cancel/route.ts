@@ -1,6 +1,6 @@
 // POST /api/v1/orders/{id}/cancel — close an order: cancel it if unpaid, void it if not settled, else refund it in full.
 import { apiRoute } from "@/lib/http/api";
-import { noQuerySchema } from "@/lib/links/schemas";
+import { noQuerySchema } from "@/lib/core/list-params";
 import { configuredProcessors } from "@/lib/processor";
 import { cancelOrder } from "@/lib/services/cancel-order";
 

@@ -1,6 +1,6 @@
 // POST /api/v1/orders/{id}/refunds — refund part or all of a settled order (pending at first); GET — list its refunds.
 import { apiRoute } from "@/lib/http/api";
-import { noQuerySchema } from "@/lib/links/schemas";
+import { noQuerySchema } from "@/lib/core/list-params";
 import type { CreateRefundInput } from "@/lib/orders/schemas";
 import { configuredProcessors } from "@/lib/processor";
 import { listRefunds } from "@/lib/services/get-order";

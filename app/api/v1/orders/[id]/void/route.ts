@@ -1,6 +1,6 @@
 // POST /api/v1/orders/{id}/void — void a paid order before settlement.
 import { apiRoute } from "@/lib/http/api";
-import { noQuerySchema } from "@/lib/links/schemas";
+import { noQuerySchema } from "@/lib/core/list-params";
 import { configuredProcessors } from "@/lib/processor";
 import { voidOrder } from "@/lib/services/void-order";
 

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
-import { memberships } from "./schema";
-import type { Db } from "./client";
-import { findUserByEmail } from "./queries/users";
+import { memberships } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { findUserByEmail } from "@/db/queries/users";
 import type { CreatePaymentLinkInput } from "@/lib/links/schemas";
 import { createPaymentLink } from "@/lib/services/create-payment-link";
 import { signUp } from "@/lib/services/sign-up";
