@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { MEMBERSHIP_ROLES } from "@/lib/core/statuses";
 import { index, pgEnum, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
@@ -26,7 +27,7 @@ export const merchants = pgTable("merchants", {
   updatedAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
 });
 
-export const membershipRole = pgEnum("membership_role", ["owner", "admin", "viewer"]);
+export const membershipRole = pgEnum("membership_role", MEMBERSHIP_ROLES);
 
 /** Who may act for which merchant, and how much. A user can belong to several merchants. */
 export const memberships = pgTable(
@@ -45,4 +46,4 @@ export const memberships = pgTable(
 );
 
 export type Merchant = typeof merchants.$inferSelect;
-export type MembershipRole = (typeof membershipRole.enumValues)[number];
+export type { MembershipRole } from "@/lib/core/statuses";

@@ -1,18 +1,10 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { ORDER_STATUSES, PAYMENT_STATUSES, REFUND_STATUSES } from "@/lib/core/statuses";
 import { merchants } from "./merchants";
 import { paymentLinks } from "./payment-links";
 
-export const orderStatus = pgEnum("order_status", [
-  "open",
-  "processing",
-  "paid",
-  "partially_refunded",
-  "refunded",
-  "voided",
-  "canceled",
-  "expired",
-]);
+export const orderStatus = pgEnum("order_status", ORDER_STATUSES);
 
 /** One purchase: made by a buyer paying through a link, or by POST /api/v1/orders. Amounts in minor units. */
 export const orders = pgTable(
@@ -70,9 +62,9 @@ export const orders = pgTable(
 );
 
 export type OrderRow = typeof orders.$inferSelect;
-export type OrderStatus = (typeof orderStatus.enumValues)[number];
+export type { OrderStatus } from "@/lib/core/statuses";
 
-export const paymentStatus = pgEnum("payment_status", ["requires_action", "pending", "succeeded", "failed", "voided"]);
+export const paymentStatus = pgEnum("payment_status", PAYMENT_STATUSES);
 
 /** One attempt to pay an order; only card brand and last four digits are ever kept of a card. */
 export const payments = pgTable(
@@ -115,7 +107,7 @@ export const payments = pgTable(
 
 export type PaymentRow = typeof payments.$inferSelect;
 
-export const refundStatus = pgEnum("refund_status", ["pending", "succeeded", "failed"]);
+export const refundStatus = pgEnum("refund_status", REFUND_STATUSES);
 
 export const refunds = pgTable(
   "refunds",

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { WEBHOOK_MESSAGE_ORIGINS, WEBHOOK_MESSAGE_STATUSES } from "@/lib/core/statuses";
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { events } from "./events";
 import { merchants } from "./merchants";
@@ -50,8 +51,8 @@ export const webhookMessages = pgTable(
     /** For a status callback: the URL, signed with the merchant's callback secret. */
     callbackUrl: text(),
     /** "fanout" for the automatic delivery, "resend" for a manual one. */
-    origin: text({ enum: ["fanout", "resend"] }).notNull().default("fanout"),
-    status: text({ enum: ["pending", "succeeded", "failed"] }).notNull().default("pending"),
+    origin: text({ enum: WEBHOOK_MESSAGE_ORIGINS }).notNull().default("fanout"),
+    status: text({ enum: WEBHOOK_MESSAGE_STATUSES }).notNull().default("pending"),
     attemptCount: integer().notNull().default(0),
     nextAttemptAt: timestamp({ withTimezone: true, precision: 3 }),
     lastAttemptAt: timestamp({ withTimezone: true, precision: 3 }),

@@ -1,4 +1,4 @@
-import type { MembershipRole } from "@/db/schema";
+import type { MembershipRole } from "@/lib/core/statuses";
 
 /** What a member may do for a merchant. Checked by services, shown or hidden by the dashboard. */
 export type Permission = "read" | "write" | "manage_settings" | "manage_team";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MEMBERSHIP_ROLES } from "@/lib/core/statuses";
 import { isCountryCode } from "@/lib/geo/countries";
 import { isCurrencyCode } from "@/lib/money/currencies";
 
@@ -81,4 +82,4 @@ export const merchantSettingsSchema = z.object({
 });
 export type MerchantSettingsInput = z.input<typeof merchantSettingsSchema>;
 
-export const roleSchema = z.enum(["owner", "admin", "viewer"]);
+export const roleSchema = z.enum(MEMBERSHIP_ROLES);

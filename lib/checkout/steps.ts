@@ -1,7 +1,7 @@
 // Where a buyer goes next on the hosted checkout. Pure: every checkout page and form handler asks these
 // functions, so the Post/Redirect/Get flow is decided in one place and tested in milliseconds.
 
-import type { OrderStatus } from "@/db/schema";
+import type { OrderStatus } from "@/lib/core/statuses";
 
 /** A step page under /o/{token}/ that waits for the buyer (or the bank). */
 export type ActionPage = "authenticate" | "wallet" | "bank-transfer";

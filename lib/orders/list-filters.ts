@@ -2,8 +2,8 @@
 // Pure: it reads the URL and says which `listOrders` params it means; the service validates them again.
 
 import { applyCreatedRange, searchParam, type SearchParams } from "@/lib/list-filters";
-import type { OrderStatus } from "@/db/schema";
-import { ORDER_STATUSES } from "./status";
+import type { OrderStatus } from "@/lib/core/statuses";
+import { ORDER_STATUSES } from "@/lib/core/statuses";
 
 export const ORDERS_PAGE_SIZE = 20;
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PAYMENT_METHODS } from "@/lib/payments/methods";
-import { ORDER_STATUSES } from "./status";
+import { ORDER_STATUSES, PAYMENT_STATUSES, REFUND_STATUSES } from "@/lib/core/statuses";
 
 // The order and refund objects as the API answers them (lib/orders/serialize.ts builds them), described once
 // for the OpenAPI document and its reference page. object-schema.test.ts parses serializer output with them,
@@ -10,9 +10,6 @@ const minorAmount = z.number().int().positive();
 const minorTotal = z.number().int().nonnegative();
 const time = z.iso.datetime();
 
-/** The payment statuses of db/schema/orders.ts (a pure module cannot import the table; the test checks they match). */
-export const PAYMENT_STATUSES = ["requires_action", "pending", "succeeded", "failed", "voided"] as const;
-export const REFUND_STATUSES = ["pending", "succeeded", "failed"] as const;
 export const CARD_BRANDS = ["visa", "mastercard", "amex", "discover", "jcb", "unionpay", "unknown"] as const;
 
 export const orderObjectSchema = z.object({

@@ -9,7 +9,7 @@ import {
   paymentMethodsSchema,
   webUrlSchema,
 } from "@/lib/links/schemas";
-import { ORDER_STATUSES } from "./status";
+import { ORDER_STATUSES } from "@/lib/core/statuses";
 
 // The order and refund fields of the API contract, shared by the JSON API, the dashboard and OpenAPI.
 

@@ -1,8 +1,7 @@
 import { describe, expect, test } from "vitest";
-import type { OrderStatus } from "@/db/schema";
+import { ORDER_STATUSES, type OrderStatus } from "@/lib/core/statuses";
 import { cancelPlan, nextStatus, orderActions, type OrderTransition } from "./state-machine";
 
-const ALL_STATUSES: OrderStatus[] = ["open", "processing", "paid", "partially_refunded", "refunded", "voided", "canceled", "expired"];
 const ALL_TRANSITIONS: OrderTransition[] = ["payment_submitted", "payment_succeeded", "payment_failed", "expire", "cancel", "void", "refund_succeeded"];
 
 // Every allowed transition of the contract; everything else must be refused.
@@ -25,7 +24,7 @@ describe("nextStatus", () => {
     expect(nextStatus(from, transition)).toBe(to);
   });
 
-  const refused = ALL_STATUSES.flatMap((s) => ALL_TRANSITIONS.map((t) => [s, t] as const)).filter(
+  const refused = ORDER_STATUSES.flatMap((s) => ALL_TRANSITIONS.map((t) => [s, t] as const)).filter(
     ([s, t]) => !ALLOWED.some(([from, tr]) => from === s && tr === t),
   );
   test.each(refused)("%s --%s--> refused", (from, transition) => {

@@ -1,4 +1,4 @@
-import type { OrderStatus } from "@/db/schema";
+import type { OrderStatus } from "@/lib/core/statuses";
 
 // The order lifecycle of the API contract, as data. Every service that changes an order's status asks
 // `nextStatus` first, so a transition the contract does not allow cannot be written by any path.

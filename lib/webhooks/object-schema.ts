@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { WEBHOOK_MESSAGE_STATUSES } from "@/lib/core/statuses";
 import { EVENT_TYPES } from "@/lib/events/types";
 import { paymentLinkObjectSchema } from "@/lib/links/object-schema";
 import { orderObjectSchema, refundObjectSchema } from "@/lib/orders/object-schema";
@@ -11,8 +12,6 @@ const time = z.iso.datetime();
 const endpointId = z.string().regex(/^we_[0-9A-Za-z]+$/);
 const eventId = z.string().regex(/^evt_[0-9A-Za-z]+$/);
 
-/** The message statuses of db/schema/webhooks.ts (the test checks they match). */
-export const MESSAGE_STATUSES = ["pending", "succeeded", "failed"] as const;
 
 export const webhookEndpointObjectSchema = z.object({
   id: endpointId.meta({ description: "Unique identifier, prefixed `we_`." }),
@@ -80,7 +79,7 @@ export const webhookMessageObjectSchema = z.object({
   object: z.literal("webhook_message").meta({ description: 'Always "webhook_message".' }),
   event: eventId.meta({ description: "The event being sent (`evt_…`)." }),
   webhook_endpoint: endpointId.meta({ description: "The endpoint it is sent to (`we_…`)." }),
-  status: z.enum(MESSAGE_STATUSES).meta({
+  status: z.enum(WEBHOOK_MESSAGE_STATUSES).meta({
     description: "`pending` until an attempt succeeds (`succeeded`) or the retry schedule is exhausted (`failed`).",
   }),
 });

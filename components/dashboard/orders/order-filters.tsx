@@ -1,7 +1,7 @@
 import Form from "next/form";
 import Link from "next/link";
 import type { OrderFilters as Filters } from "@/lib/orders/list-filters";
-import { ORDER_STATUSES } from "@/lib/orders/status";
+import { ORDER_STATUSES } from "@/lib/core/statuses";
 import { ORDER_STATUS_LABELS } from "./format";
 
 const control =
