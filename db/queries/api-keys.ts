@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
-import type { MerchantScope } from "@/lib/core/scope";
+import { whereScope, type MerchantScope } from "@/lib/core/scope";
 import type { Db } from "../client";
 import { apiKeys, type ApiKey } from "../schema";
 
@@ -8,8 +8,23 @@ export async function listApiKeys(db: Db, scope: MerchantScope): Promise<ApiKey[
   return db
     .select()
     .from(apiKeys)
-    .where(and(eq(apiKeys.merchantId, scope.merchantId), eq(apiKeys.livemode, scope.livemode)))
+    .where(whereScope(apiKeys, scope))
     .orderBy(desc(apiKeys.createdAt));
+}
+
+/** How many keys of the merchant's in one mode still work (the quota counts these). */
+export async function countActiveApiKeys(db: Db, scope: MerchantScope): Promise<number> {
+  return db.$count(apiKeys, and(whereScope(apiKeys, scope), isNull(apiKeys.revokedAt)));
+}
+
+/** Revokes one of the merchant's active keys at once; null when the scope has no such active key. */
+export async function revokeActiveApiKey(db: Db, scope: MerchantScope, id: string): Promise<Pick<ApiKey, "id" | "name"> | null> {
+  const [row] = await db
+    .update(apiKeys)
+    .set({ revokedAt: new Date() })
+    .where(and(whereScope(apiKeys, scope), eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
+    .returning({ id: apiKeys.id, name: apiKeys.name });
+  return row ?? null;
 }
 
 export async function findActiveApiKeyByHash(db: Db, hash: string): Promise<ApiKey | null> {

@@ -1,15 +1,12 @@
 import { and, desc, eq, gte, inArray, lt, lte, sql, type SQL } from "drizzle-orm";
 import { AppError } from "@/lib/core/errors";
-import type { MerchantScope } from "@/lib/core/scope";
+import { toPage, type Page } from "@/lib/core/list-params";
+import { whereScope, type MerchantScope } from "@/lib/core/scope";
 import type { Db } from "../client";
 import { orders, payments, refunds, type OrderRow, type PaymentRow, type RefundRow } from "../schema";
 
-function scoped(scope: MerchantScope): SQL {
-  return and(eq(orders.merchantId, scope.merchantId), eq(orders.livemode, scope.livemode))!;
-}
-
 export async function findOrder(db: Db, scope: MerchantScope, id: string): Promise<OrderRow | null> {
-  const [row] = await db.select().from(orders).where(and(scoped(scope), eq(orders.id, id))).limit(1);
+  const [row] = await db.select().from(orders).where(and(whereScope(orders, scope), eq(orders.id, id))).limit(1);
   return row ?? null;
 }
 
@@ -21,7 +18,7 @@ export async function findOrderByToken(db: Db, token: string): Promise<OrderRow 
 /** Locks the order row for the rest of the transaction: every state change of an order goes through here. */
 export async function lockOrder(tx: Db, where: { id: string; scope?: MerchantScope } | { token: string }): Promise<OrderRow | null> {
   const condition =
-    "token" in where ? eq(orders.token, where.token) : where.scope ? and(eq(orders.id, where.id), scoped(where.scope)) : eq(orders.id, where.id);
+    "token" in where ? eq(orders.token, where.token) : where.scope ? and(eq(orders.id, where.id), whereScope(orders, where.scope)) : eq(orders.id, where.id);
   const [row] = await tx.select().from(orders).where(condition).for("update");
   return row ?? null;
 }
@@ -34,23 +31,28 @@ export async function lockScopedOrder(tx: Db, scope: MerchantScope, id: string):
 }
 
 /** The payment to show for an order: the successful one, else the latest attempt. */
-export async function displayPayment(db: Db, order: Pick<OrderRow, "id" | "paymentId">): Promise<PaymentRow | null> {
+export async function displayPayment(db: Db, scope: MerchantScope, order: Pick<OrderRow, "id" | "paymentId">): Promise<PaymentRow | null> {
   if (order.paymentId) {
-    const [row] = await db.select().from(payments).where(eq(payments.id, order.paymentId)).limit(1);
+    const [row] = await db.select().from(payments).where(and(whereScope(payments, scope), eq(payments.id, order.paymentId))).limit(1);
     if (row) return row;
   }
-  const [latest] = await db.select().from(payments).where(eq(payments.orderId, order.id)).orderBy(desc(payments.id)).limit(1);
+  const [latest] = await db
+    .select()
+    .from(payments)
+    .where(and(whereScope(payments, scope), eq(payments.orderId, order.id)))
+    .orderBy(desc(payments.id))
+    .limit(1);
   return latest ?? null;
 }
 
 /** displayPayment for a page of orders in two queries instead of one per order. */
-export async function displayPayments(db: Db, rows: Pick<OrderRow, "id" | "paymentId">[]): Promise<Map<string, PaymentRow>> {
+export async function displayPayments(db: Db, scope: MerchantScope, rows: Pick<OrderRow, "id" | "paymentId">[]): Promise<Map<string, PaymentRow>> {
   const result = new Map<string, PaymentRow>();
   if (rows.length === 0) return result;
   const all = await db
     .select()
     .from(payments)
-    .where(inArray(payments.orderId, rows.map((r) => r.id)))
+    .where(and(whereScope(payments, scope), inArray(payments.orderId, rows.map((r) => r.id))))
     .orderBy(desc(payments.id));
   for (const row of rows) {
     const mine = all.filter((p) => p.orderId === row.id);
@@ -60,26 +62,26 @@ export async function displayPayments(db: Db, rows: Pick<OrderRow, "id" | "payme
   return result;
 }
 
-export async function listPaymentsForOrder(db: Db, orderId: string): Promise<PaymentRow[]> {
-  return db.select().from(payments).where(eq(payments.orderId, orderId)).orderBy(desc(payments.id));
+export async function listPaymentsForOrder(db: Db, scope: MerchantScope, orderId: string): Promise<PaymentRow[]> {
+  return db.select().from(payments).where(and(whereScope(payments, scope), eq(payments.orderId, orderId))).orderBy(desc(payments.id));
 }
 
-export async function latestPaymentWithStatus(tx: Db, orderId: string, status: PaymentRow["status"]): Promise<PaymentRow | null> {
+export async function latestPaymentWithStatus(tx: Db, scope: MerchantScope, orderId: string, status: PaymentRow["status"]): Promise<PaymentRow | null> {
   const [row] = await tx
     .select()
     .from(payments)
-    .where(and(eq(payments.orderId, orderId), eq(payments.status, status)))
+    .where(and(whereScope(payments, scope), eq(payments.orderId, orderId), eq(payments.status, status)))
     .orderBy(desc(payments.id))
     .limit(1);
   return row ?? null;
 }
 
 /** Orders through a link that hold a payment in flight: they count against max_payments until they settle. */
-export async function countProcessingOrdersForLink(tx: Db, linkId: string, exceptOrderId?: string): Promise<number> {
+export async function countProcessingOrdersForLink(tx: Db, scope: MerchantScope, linkId: string, exceptOrderId?: string): Promise<number> {
   const [row] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(orders)
-    .where(and(eq(orders.paymentLinkId, linkId), eq(orders.status, "processing"), exceptOrderId ? sql`${orders.id} <> ${exceptOrderId}` : undefined));
+    .where(and(whereScope(orders, scope), eq(orders.paymentLinkId, linkId), eq(orders.status, "processing"), exceptOrderId ? sql`${orders.id} <> ${exceptOrderId}` : undefined));
   return row?.n ?? 0;
 }
 
@@ -93,8 +95,8 @@ export interface OrderFilters {
   createdLte?: Date;
 }
 
-export async function listOrders(db: Db, scope: MerchantScope, filters: OrderFilters): Promise<{ rows: OrderRow[]; hasMore: boolean }> {
-  const conditions: SQL[] = [scoped(scope)];
+export async function listOrders(db: Db, scope: MerchantScope, filters: OrderFilters): Promise<Page<OrderRow>> {
+  const conditions: SQL[] = [whereScope(orders, scope)];
   if (filters.startingAfter) conditions.push(lt(orders.id, filters.startingAfter));
   if (filters.paymentLinkId) conditions.push(eq(orders.paymentLinkId, filters.paymentLinkId));
   if (filters.status) conditions.push(eq(orders.status, filters.status));
@@ -102,25 +104,26 @@ export async function listOrders(db: Db, scope: MerchantScope, filters: OrderFil
   if (filters.createdGte) conditions.push(gte(orders.createdAt, filters.createdGte));
   if (filters.createdLte) conditions.push(lte(orders.createdAt, filters.createdLte));
   const rows = await db.select().from(orders).where(and(...conditions)).orderBy(desc(orders.id)).limit(filters.limit + 1);
-  return { rows: rows.slice(0, filters.limit), hasMore: rows.length > filters.limit };
+  return toPage(rows, filters.limit);
 }
 
 export async function findRefund(db: Db, scope: MerchantScope, id: string): Promise<RefundRow | null> {
   const [row] = await db
     .select()
     .from(refunds)
-    .where(and(eq(refunds.id, id), eq(refunds.merchantId, scope.merchantId), eq(refunds.livemode, scope.livemode)))
+    .where(and(whereScope(refunds, scope), eq(refunds.id, id)))
     .limit(1);
   return row ?? null;
 }
 
 export async function listRefundsForOrder(
   db: Db,
+  scope: MerchantScope,
   orderId: string,
   filters: { limit: number; startingAfter?: string },
-): Promise<{ rows: RefundRow[]; hasMore: boolean }> {
-  const conditions: SQL[] = [eq(refunds.orderId, orderId)];
+): Promise<Page<RefundRow>> {
+  const conditions: SQL[] = [whereScope(refunds, scope), eq(refunds.orderId, orderId)];
   if (filters.startingAfter) conditions.push(lt(refunds.id, filters.startingAfter));
   const rows = await db.select().from(refunds).where(and(...conditions)).orderBy(desc(refunds.id)).limit(filters.limit + 1);
-  return { rows: rows.slice(0, filters.limit), hasMore: rows.length > filters.limit };
+  return toPage(rows, filters.limit);
 }

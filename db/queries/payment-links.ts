@@ -1,14 +1,11 @@
 import { and, desc, eq, gte, ilike, lt, lte, or, type SQL } from "drizzle-orm";
-import type { MerchantScope } from "@/lib/core/scope";
+import { toPage, type Page } from "@/lib/core/list-params";
+import { whereScope, type MerchantScope } from "@/lib/core/scope";
 import type { Db } from "../client";
 import { paymentLinks, type PaymentLinkRow } from "../schema";
 
-function scoped(scope: MerchantScope): SQL {
-  return and(eq(paymentLinks.merchantId, scope.merchantId), eq(paymentLinks.livemode, scope.livemode))!;
-}
-
 export async function findPaymentLink(db: Db, scope: MerchantScope, id: string): Promise<PaymentLinkRow | null> {
-  const [row] = await db.select().from(paymentLinks).where(and(scoped(scope), eq(paymentLinks.id, id))).limit(1);
+  const [row] = await db.select().from(paymentLinks).where(and(whereScope(paymentLinks, scope), eq(paymentLinks.id, id))).limit(1);
   return row ?? null;
 }
 
@@ -30,8 +27,8 @@ export async function listPaymentLinks(
   db: Db,
   scope: MerchantScope,
   filters: PaymentLinkFilters,
-): Promise<{ rows: PaymentLinkRow[]; hasMore: boolean }> {
-  const conditions: SQL[] = [scoped(scope)];
+): Promise<Page<PaymentLinkRow>> {
+  const conditions: SQL[] = [whereScope(paymentLinks, scope)];
   if (filters.startingAfter) conditions.push(lt(paymentLinks.id, filters.startingAfter));
   if (filters.active !== undefined) conditions.push(eq(paymentLinks.active, filters.active));
   if (filters.createdGte) conditions.push(gte(paymentLinks.createdAt, filters.createdGte));
@@ -46,5 +43,5 @@ export async function listPaymentLinks(
     .where(and(...conditions))
     .orderBy(desc(paymentLinks.id))
     .limit(filters.limit + 1);
-  return { rows: rows.slice(0, filters.limit), hasMore: rows.length > filters.limit };
+  return toPage(rows, filters.limit);
 }

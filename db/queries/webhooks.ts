@@ -1,33 +1,24 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, lt, or, type SQL } from "drizzle-orm";
-import type { MerchantScope } from "@/lib/core/scope";
+import { and, arrayContains, asc, desc, eq, inArray, isNotNull, lt, or } from "drizzle-orm";
+import { whereScope, type MerchantScope } from "@/lib/core/scope";
 import type { Db } from "../client";
-import { events, merchants, webhookAttempts, webhookEndpoints, webhookMessages, type EventRow, type WebhookAttemptRow, type WebhookMessageRow } from "../schema";
+import { events, merchants, webhookAttempts, webhookEndpoints, webhookMessages, type EventRow, type WebhookAttemptRow, type WebhookEndpointRow, type WebhookMessageRow } from "../schema";
 
 // What the dashboard reads of events and deliveries. Every query takes the merchant and the mode: another
 // merchant's id, or one of the other mode, finds nothing.
 
-function scopedEvents(scope: MerchantScope): SQL {
-  return and(eq(events.merchantId, scope.merchantId), eq(events.livemode, scope.livemode))!;
-}
-
-function scopedMessages(scope: MerchantScope): SQL {
-  return and(eq(webhookMessages.merchantId, scope.merchantId), eq(webhookMessages.livemode, scope.livemode))!;
-}
-
-export type EventSummary = Pick<EventRow, "id" | "type" | "objectId" | "createdAt">;
 
 /** One page of the merchant's events, newest first (ids sort by creation), optionally of one type. */
 export async function listEvents(
   db: Db,
   scope: MerchantScope,
   params: { type?: string; startingAfter?: string; limit: number },
-): Promise<{ data: EventSummary[]; hasMore: boolean }> {
+): Promise<{ data: EventRow[]; hasMore: boolean }> {
   const rows = await db
-    .select({ id: events.id, type: events.type, objectId: events.objectId, createdAt: events.createdAt })
+    .select()
     .from(events)
     .where(
       and(
-        scopedEvents(scope),
+        whereScope(events, scope),
         params.type ? eq(events.type, params.type) : undefined,
         params.startingAfter ? lt(events.id, params.startingAfter) : undefined,
       ),
@@ -38,7 +29,7 @@ export async function listEvents(
 }
 
 export async function findEvent(db: Db, scope: MerchantScope, id: string): Promise<EventRow | null> {
-  const [row] = await db.select().from(events).where(and(scopedEvents(scope), eq(events.id, id))).limit(1);
+  const [row] = await db.select().from(events).where(and(whereScope(events, scope), eq(events.id, id))).limit(1);
   return row ?? null;
 }
 
@@ -77,7 +68,7 @@ export async function listEndpointDeliveries(
     .leftJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookMessages.endpointId))
     .where(
       and(
-        scopedMessages(scope),
+        whereScope(webhookMessages, scope),
         eq(webhookMessages.endpointId, endpointId),
         params.startingAfter ? lt(webhookMessages.id, params.startingAfter) : undefined,
       ),
@@ -94,7 +85,7 @@ export async function listEventDeliveries(db: Db, scope: MerchantScope, eventId:
     .from(webhookMessages)
     .innerJoin(events, eq(events.id, webhookMessages.eventId))
     .leftJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookMessages.endpointId))
-    .where(and(scopedMessages(scope), eq(webhookMessages.eventId, eventId)))
+    .where(and(whereScope(webhookMessages, scope), eq(webhookMessages.eventId, eventId)))
     .orderBy(asc(webhookMessages.id));
   return withAttempts(db, rows);
 }
@@ -119,21 +110,49 @@ export async function listUnhealthyEndpoints(db: Db, scope: MerchantScope): Prom
     })
     .from(webhookEndpoints)
     .where(
-      and(
-        eq(webhookEndpoints.merchantId, scope.merchantId),
-        eq(webhookEndpoints.livemode, scope.livemode),
-        or(eq(webhookEndpoints.enabled, false), isNotNull(webhookEndpoints.failingSince)),
-      ),
+      and(whereScope(webhookEndpoints, scope), or(eq(webhookEndpoints.enabled, false), isNotNull(webhookEndpoints.failingSince))),
     )
     .orderBy(desc(webhookEndpoints.id));
 }
 
 export async function countWebhookEndpoints(db: Db, scope: MerchantScope): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
+  return db.$count(webhookEndpoints, whereScope(webhookEndpoints, scope));
+}
+
+/** One of the merchant's endpoints, locked for the rest of the transaction when asked (before a change). */
+export async function findWebhookEndpoint(db: Db, scope: MerchantScope, id: string, options: { forUpdate?: boolean } = {}): Promise<WebhookEndpointRow | null> {
+  const query = db.select().from(webhookEndpoints).where(and(whereScope(webhookEndpoints, scope), eq(webhookEndpoints.id, id)));
+  const [row] = options.forUpdate ? await query.for("update") : await query;
+  return row ?? null;
+}
+
+/** A page of the merchant's endpoints, newest first. */
+export async function listWebhookEndpoints(
+  db: Db,
+  scope: MerchantScope,
+  params: { startingAfter?: string; limit: number },
+): Promise<{ data: WebhookEndpointRow[]; hasMore: boolean }> {
+  const rows = await db
+    .select()
     .from(webhookEndpoints)
-    .where(and(eq(webhookEndpoints.merchantId, scope.merchantId), eq(webhookEndpoints.livemode, scope.livemode)));
-  return row?.n ?? 0;
+    .where(and(whereScope(webhookEndpoints, scope), params.startingAfter ? lt(webhookEndpoints.id, params.startingAfter) : undefined))
+    .orderBy(desc(webhookEndpoints.id))
+    .limit(params.limit + 1);
+  return { data: rows.slice(0, params.limit), hasMore: rows.length > params.limit };
+}
+
+/** The enabled endpoints of the scope that subscribe to an event type (directly or with "*"). */
+export async function listSubscribedEndpoints(db: Db, scope: MerchantScope, eventType: string): Promise<Pick<WebhookEndpointRow, "id">[]> {
+  return db
+    .select({ id: webhookEndpoints.id })
+    .from(webhookEndpoints)
+    .where(
+      and(
+        whereScope(webhookEndpoints, scope),
+        eq(webhookEndpoints.enabled, true),
+        or(arrayContains(webhookEndpoints.events, ["*"]), arrayContains(webhookEndpoints.events, [eventType])),
+      ),
+    );
 }
 
 /** The key that signs the status_callback_url deliveries of the merchant's objects in one mode. */
@@ -148,6 +167,6 @@ export async function listEventsAbout(db: Db, scope: MerchantScope, objectIds: s
   return db
     .select()
     .from(events)
-    .where(and(eq(events.merchantId, scope.merchantId), eq(events.livemode, scope.livemode), inArray(events.objectId, objectIds)))
+    .where(and(whereScope(events, scope), inArray(events.objectId, objectIds)))
     .orderBy(asc(events.createdAt), asc(events.id));
 }

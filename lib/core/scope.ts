@@ -1,3 +1,5 @@
+import { and, eq, type Column, type SQL } from "drizzle-orm";
+
 /** Whose data a call acts on: one merchant, in one mode. Every merchant query takes it. */
 export interface MerchantScope {
   merchantId: string;
@@ -7,4 +9,23 @@ export interface MerchantScope {
 /** A scope plus what serializers need to build absolute URLs (event payloads embed objects with URLs). */
 export interface ServiceContext extends MerchantScope {
   appUrl: string;
+}
+
+/** A table that holds merchant data: every such table has these two columns. */
+export interface ScopedTable {
+  merchantId: Column;
+  livemode: Column;
+}
+
+/**
+ * The one filter that keeps a query inside a merchant's data in one mode. Every merchant query uses it, so a
+ * new dimension of the scope (a platform acting for its merchants) changes this function and nothing else.
+ */
+export function whereScope(table: ScopedTable, scope: MerchantScope): SQL {
+  return and(eq(table.merchantId, scope.merchantId), eq(table.livemode, scope.livemode))!;
+}
+
+/** The scope a stored row belongs to: for work that starts from a row (a job, an event) rather than a request. */
+export function scopeOf(row: MerchantScope): MerchantScope {
+  return { merchantId: row.merchantId, livemode: row.livemode };
 }

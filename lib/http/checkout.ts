@@ -20,6 +20,7 @@ import { CHECKOUT_BODY_LIMIT } from "./body-limit";
 import { clientAddress } from "./client-address";
 import { consumeCheckoutSubmission } from "./rate-limit";
 import { isUnstorable } from "./request-text";
+import { scopeOf } from "@/lib/core/scope";
 
 // The hosted checkout's Next-aware glue. Its forms post to route handlers that answer 303 See Other
 // (Post/Redirect/Get), so the checkout works with JavaScript off and a reload never pays twice. What a
@@ -52,7 +53,7 @@ export async function loadOrderCheckout(token: string) {
   const db = await getDb();
   const order = await findOrderByToken(db, token);
   if (!order) return null;
-  const [payment, merchant] = await Promise.all([displayPayment(db, order), findMerchantBrand(db, order.merchantId)]);
+  const [payment, merchant] = await Promise.all([displayPayment(db, scopeOf(order), order), findMerchantBrand(db, order.merchantId)]);
   if (!merchant) return null;
   return { db, order, payment, merchant, step: orderStep(order, payment) };
 }

@@ -4,6 +4,7 @@ import { findOrderByToken, latestPaymentWithStatus, lockOrder } from "@/db/queri
 import { payments, type OrderRow, type PaymentRow } from "@/db/schema";
 import { AppError } from "@/lib/core/errors";
 import { changeOrder, countPaymentOnLink, type PaymentContext } from "./order-changes";
+import { scopeOf } from "@/lib/core/scope";
 
 export type ActionOutcome = { kind: "paid"; order: OrderRow } | { kind: "declined"; order: OrderRow; message: string };
 
@@ -12,7 +13,7 @@ export async function completePaymentAction(db: Db, pctx: PaymentContext, orderT
   return db.transaction(async (tx) => {
     const order = await lockOrder(tx, { token: orderToken });
     if (!order) throw new AppError("resource_missing", "No such order.");
-    const payment = order.status === "processing" ? await latestPaymentWithStatus(tx, order.id, "requires_action") : null;
+    const payment = order.status === "processing" ? await latestPaymentWithStatus(tx, scopeOf(order), order.id, "requires_action") : null;
     if (!payment) throw new AppError("order_not_payable", "There is no payment waiting for your approval on this order.");
     const result = await pctx.processors.named(payment.processor).completeAction(payment.processorReference ?? "", approved);
     return result.status === "succeeded"
@@ -26,7 +27,7 @@ export async function confirmBankTransfer(db: Db, pctx: PaymentContext, orderTok
   return db.transaction(async (tx) => {
     const order = await lockOrder(tx, { token: orderToken });
     if (!order) throw new AppError("resource_missing", "No such order.");
-    const payment = order.status === "processing" ? await latestPaymentWithStatus(tx, order.id, "pending") : null;
+    const payment = order.status === "processing" ? await latestPaymentWithStatus(tx, scopeOf(order), order.id, "pending") : null;
     if (!payment) throw new AppError("order_not_payable", "There is no bank transfer waiting on this order.");
     return succeed(tx, pctx, order, payment);
   });

@@ -1,6 +1,6 @@
-import { and, arrayContains, eq, lte, or, sql } from "drizzle-orm";
+import { and, eq, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { findCallbackSecret } from "@/db/queries/webhooks";
+import { findCallbackSecret, findEvent, findWebhookEndpoint, listSubscribedEndpoints } from "@/db/queries/webhooks";
 import { events, webhookAttempts, webhookEndpoints, webhookMessages } from "@/db/schema";
 import { newId } from "@/lib/core/ids";
 import { enqueue, QUEUES } from "@/lib/jobs/queue";
@@ -9,6 +9,7 @@ import { nextRetryDelay } from "@/lib/webhooks/retry";
 import { toEventObject } from "@/lib/webhooks/serialize";
 import { activeSecrets, signWebhook } from "@/lib/webhooks/signing";
 import { checkWebhookUrl } from "@/lib/webhooks/url-guard";
+import { scopeOf } from "@/lib/core/scope";
 
 // Delivery of committed events, as the worker runs it: fan-out (who must hear about an event), then one
 // job per message and attempt. At least once: a message is only marked done after its answer is recorded,
@@ -27,22 +28,12 @@ export async function fanoutEvent(db: Db, eventId: string): Promise<number> {
   return db.transaction(async (tx) => {
     const [event] = await tx.select().from(events).where(eq(events.id, eventId));
     if (!event) return 0;
-    const endpoints = await tx
-      .select({ id: webhookEndpoints.id })
-      .from(webhookEndpoints)
-      .where(
-        and(
-          eq(webhookEndpoints.merchantId, event.merchantId),
-          eq(webhookEndpoints.livemode, event.livemode),
-          eq(webhookEndpoints.enabled, true),
-          or(arrayContains(webhookEndpoints.events, ["*"]), arrayContains(webhookEndpoints.events, [event.type])),
-        ),
-      );
+    const endpoints = await listSubscribedEndpoints(tx, scopeOf(event), event.type);
     const callbackUrl = typeof event.data.object.status_callback_url === "string" ? event.data.object.status_callback_url : null;
     const values = [
       ...endpoints.map((e) => ({ endpointId: e.id, callbackUrl: null })),
       ...(callbackUrl ? [{ endpointId: null, callbackUrl }] : []),
-    ].map((destination) => ({ id: newId("message"), eventId: event.id, merchantId: event.merchantId, livemode: event.livemode, ...destination }));
+    ].map((destination) => ({ id: newId("message"), eventId: event.id, ...scopeOf(event), ...destination }));
     if (values.length === 0) return 0;
     // A fan-out that runs twice (a retried job) finds its messages already there and queues nothing more.
     const inserted = await tx.insert(webhookMessages).values(values).onConflictDoNothing().returning({ id: webhookMessages.id });
@@ -66,13 +57,13 @@ export async function deliverMessage(
   const [message] = await db.select().from(webhookMessages).where(eq(webhookMessages.id, messageId));
   if (!message || message.status !== "pending") return "skipped";
   if (attempt !== undefined && message.attemptCount >= attempt) return "skipped";
-  const [event] = await db.select().from(events).where(eq(events.id, message.eventId));
+  const event = await findEvent(db, scopeOf(message), message.eventId);
   if (!event) return "skipped";
 
   let url: string;
   let secrets: string[];
   if (message.endpointId) {
-    const [endpoint] = await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, message.endpointId));
+    const endpoint = await findWebhookEndpoint(db, scopeOf(message), message.endpointId);
     if (!endpoint) return "skipped";
     if (!endpoint.enabled && message.origin === "fanout") {
       await recordAttempt(db, message.id, message.attemptCount, { statusCode: null, body: null, latencyMs: 0, error: "The endpoint is disabled." }, config, now, "final");
@@ -82,7 +73,7 @@ export async function deliverMessage(
     secrets = activeSecrets(endpoint.secret, endpoint.previousSecret, endpoint.previousSecretExpiresAt, now);
   } else {
     // The secret of the message's own mode: a test object's callback can never carry a live signature.
-    const secret = await findCallbackSecret(db, { merchantId: message.merchantId, livemode: message.livemode });
+    const secret = await findCallbackSecret(db, scopeOf(message));
     url = message.callbackUrl ?? "";
     secrets = secret ? [secret] : [];
   }

@@ -10,7 +10,7 @@ import type { MerchantScope, ServiceContext } from "@/lib/core/scope";
 export async function getOrder(db: Db, ctx: ServiceContext, id: string): Promise<OrderObject> {
   const order = await findOrder(db, ctx, id);
   if (!order) throw new AppError("resource_missing", `No such order: '${id}'.`, { param: "id" });
-  return toOrderObject(order, await displayPayment(db, order), ctx.appUrl);
+  return toOrderObject(order, await displayPayment(db, ctx, order), ctx.appUrl);
 }
 
 export async function listOrders(db: Db, ctx: ServiceContext, params: Record<string, string>): Promise<ListResult<OrderObject>> {
@@ -24,7 +24,7 @@ export async function listOrders(db: Db, ctx: ServiceContext, params: Record<str
     createdGte: toDate(p.created_gte),
     createdLte: toDate(p.created_lte),
   });
-  const shown = await displayPayments(db, rows);
+  const shown = await displayPayments(db, ctx, rows);
   const data = rows.map((row) => toOrderObject(row, shown.get(row.id) ?? null, ctx.appUrl));
   return { object: "list", url: "/api/v1/orders", data, has_more: hasMore };
 }
@@ -33,7 +33,7 @@ export async function listRefunds(db: Db, ctx: ServiceContext, orderId: string, 
   const p = listRefundsSchema.parse(params);
   const order = await findOrder(db, ctx, orderId);
   if (!order) throw new AppError("resource_missing", `No such order: '${orderId}'.`, { param: "id" });
-  const { rows, hasMore } = await listRefundsForOrder(db, order.id, { limit: p.limit, startingAfter: p.starting_after });
+  const { rows, hasMore } = await listRefundsForOrder(db, ctx, order.id, { limit: p.limit, startingAfter: p.starting_after });
   return { object: "list", url: `/api/v1/orders/${order.id}/refunds`, data: rows.map(toRefundObject), has_more: hasMore };
 }
 

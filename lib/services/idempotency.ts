@@ -3,7 +3,7 @@ import { and, eq, lt, sql } from "drizzle-orm";
 import { executedRows, type Db } from "@/db/client";
 import { idempotencyKeys } from "@/db/schema";
 import { AppError } from "@/lib/core/errors";
-import type { MerchantScope } from "@/lib/core/scope";
+import { whereScope, type MerchantScope } from "@/lib/core/scope";
 
 // Idempotency-Key, as the contract describes it. Everything happens in ONE transaction, the request's own:
 //  1. take the key's transaction-scoped advisory lock without waiting: a twin still running holds it, so the
@@ -106,7 +106,7 @@ async function findKey(tx: Db, scope: MerchantScope, key: string) {
   const [existing] = await tx
     .select()
     .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.merchantId, scope.merchantId), eq(idempotencyKeys.livemode, scope.livemode), eq(idempotencyKeys.key, key)));
+    .where(and(whereScope(idempotencyKeys, scope), eq(idempotencyKeys.key, key)));
   return existing ?? null;
 }
 
@@ -136,8 +136,7 @@ export async function completeIdempotencyKey(tx: Db, scope: MerchantScope, key: 
     .set({ responseStatus: response.status, responseBody: response.body, lockedUntil: null })
     .where(
       and(
-        eq(idempotencyKeys.merchantId, scope.merchantId),
-        eq(idempotencyKeys.livemode, scope.livemode),
+        whereScope(idempotencyKeys, scope),
         eq(idempotencyKeys.key, key),
         eq(idempotencyKeys.claimId, claimId),
       ),

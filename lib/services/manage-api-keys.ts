@@ -1,6 +1,6 @@
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { findActiveApiKeyByHash } from "@/db/queries/api-keys";
+import { countActiveApiKeys, findActiveApiKeyByHash, revokeActiveApiKey } from "@/db/queries/api-keys";
 import { apiKeys } from "@/db/schema";
 import { generateApiKey, hashApiKey, parseApiKey } from "@/lib/api-keys";
 import { AppError } from "@/lib/core/errors";
@@ -16,7 +16,7 @@ export async function createApiKey(db: Db, scope: MerchantScope, input: { name?:
     kind: "api_keys",
     limit: QUOTAS.activeApiKeys,
     message: `This mode already has ${QUOTAS.activeApiKeys} active API keys, the most allowed. Revoke one you no longer use first.`,
-    count: (tx: Db) => tx.$count(apiKeys, and(eq(apiKeys.merchantId, scope.merchantId), eq(apiKeys.livemode, scope.livemode), isNull(apiKeys.revokedAt))),
+    count: (tx: Db) => countActiveApiKeys(tx, scope),
   };
   const row = await withinQuota(db, scope, quota, async (tx) => {
     const [inserted] = await tx
@@ -39,12 +39,8 @@ export async function createApiKey(db: Db, scope: MerchantScope, input: { name?:
 
 /** Revokes a key at once: the next request made with it is refused. */
 export async function revokeApiKey(db: Db, scope: MerchantScope, id: string): Promise<void> {
-  const revoked = await db
-    .update(apiKeys)
-    .set({ revokedAt: new Date() })
-    .where(and(eq(apiKeys.id, id), eq(apiKeys.merchantId, scope.merchantId), eq(apiKeys.livemode, scope.livemode), isNull(apiKeys.revokedAt)))
-    .returning({ id: apiKeys.id });
-  if (revoked.length === 0) throw new AppError("resource_missing", "No such active API key.");
+  const revoked = await revokeActiveApiKey(db, scope, id);
+  if (!revoked) throw new AppError("resource_missing", "No such active API key.");
 }
 
 /**
@@ -53,11 +49,7 @@ export async function revokeApiKey(db: Db, scope: MerchantScope, id: string): Pr
  */
 export async function rollApiKey(db: Db, scope: MerchantScope, id: string, input: { createdBy?: string | null } = {}) {
   return db.transaction(async (tx) => {
-    const [old] = await tx
-      .update(apiKeys)
-      .set({ revokedAt: new Date() })
-      .where(and(eq(apiKeys.id, id), eq(apiKeys.merchantId, scope.merchantId), eq(apiKeys.livemode, scope.livemode), isNull(apiKeys.revokedAt)))
-      .returning({ name: apiKeys.name });
+    const old = await revokeActiveApiKey(tx, scope, id);
     if (!old) throw new AppError("resource_missing", "No such active API key.");
     return { replaced: id, ...(await createApiKey(tx, scope, { name: old.name, createdBy: input.createdBy })), name: old.name };
   });

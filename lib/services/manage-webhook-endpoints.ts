@@ -1,6 +1,7 @@
-import { and, desc, eq, lt, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { events, webhookEndpoints, webhookMessages, type WebhookEndpointRow } from "@/db/schema";
+import { countWebhookEndpoints, findEvent, findWebhookEndpoint, listWebhookEndpoints as queryEndpoints } from "@/db/queries/webhooks";
+import { webhookEndpoints, webhookMessages, type WebhookEndpointRow } from "@/db/schema";
 import { AppError } from "@/lib/core/errors";
 import { newId } from "@/lib/core/ids";
 import { enqueue, QUEUES } from "@/lib/jobs/queue";
@@ -10,7 +11,7 @@ import { newWebhookSecret } from "@/lib/webhooks/signing";
 import { checkWebhookUrl } from "@/lib/webhooks/url-guard";
 import type { ListResult } from "@/lib/core/list-params";
 import { QUOTAS, withinQuota } from "./quota";
-import type { MerchantScope } from "@/lib/core/scope";
+import { scopeOf, type MerchantScope } from "@/lib/core/scope";
 
 /** What saving a URL needs to know: the merchant's scope, and whether private addresses are allowed here. */
 export interface WebhookContext extends MerchantScope {
@@ -27,11 +28,7 @@ async function checkUrl(ctx: WebhookContext, url: string): Promise<string> {
 }
 
 async function findScoped(db: Db, scope: MerchantScope, id: string, lock = false): Promise<WebhookEndpointRow> {
-  const query = db
-    .select()
-    .from(webhookEndpoints)
-    .where(and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.merchantId, scope.merchantId), eq(webhookEndpoints.livemode, scope.livemode)));
-  const [row] = lock ? await query.for("update") : await query;
+  const row = await findWebhookEndpoint(db, scope, id, { forUpdate: lock });
   if (!row) throw new AppError("resource_missing", `No such webhook endpoint: '${id}'.`, { param: "id" });
   return row;
 }
@@ -44,7 +41,7 @@ export async function createWebhookEndpoint(db: Db, ctx: WebhookContext, input: 
     kind: "webhook_endpoints",
     limit: QUOTAS.webhookEndpoints,
     message: `This mode already has ${QUOTAS.webhookEndpoints} webhook endpoints, the most allowed. Delete one you no longer use first.`,
-    count: (tx: Db) => tx.$count(webhookEndpoints, and(eq(webhookEndpoints.merchantId, ctx.merchantId), eq(webhookEndpoints.livemode, ctx.livemode))),
+    count: (tx: Db) => countWebhookEndpoints(tx, ctx),
   };
   const row = await withinQuota(db, ctx, quota, async (tx) => {
     const [inserted] = await tx
@@ -70,19 +67,8 @@ export async function getWebhookEndpoint(db: Db, scope: MerchantScope, id: strin
 
 export async function listWebhookEndpoints(db: Db, scope: MerchantScope, params: Record<string, string>): Promise<ListResult<WebhookEndpointObject>> {
   const p = listWebhookEndpointsSchema.parse(params);
-  const rows = await db
-    .select()
-    .from(webhookEndpoints)
-    .where(
-      and(
-        eq(webhookEndpoints.merchantId, scope.merchantId),
-        eq(webhookEndpoints.livemode, scope.livemode),
-        p.starting_after ? lt(webhookEndpoints.id, p.starting_after) : undefined,
-      ),
-    )
-    .orderBy(desc(webhookEndpoints.id))
-    .limit(p.limit + 1);
-  return { object: "list", url: "/api/v1/webhook_endpoints", data: rows.slice(0, p.limit).map((r) => toWebhookEndpointObject(r)), has_more: rows.length > p.limit };
+  const { data, hasMore } = await queryEndpoints(db, scope, { startingAfter: p.starting_after, limit: p.limit });
+  return { object: "list", url: "/api/v1/webhook_endpoints", data: data.map((r) => toWebhookEndpointObject(r)), has_more: hasMore };
 }
 
 /** Changes URL, event filter, description, or enabled; re-enabling clears the failure state. */
@@ -132,13 +118,10 @@ export async function resendEvent(db: Db, scope: MerchantScope, endpointId: stri
   const { event: eventId } = resendSchema.parse(input);
   return db.transaction(async (tx) => {
     const endpoint = await findScoped(tx, scope, endpointId);
-    const [event] = await tx
-      .select({ id: events.id })
-      .from(events)
-      .where(and(eq(events.id, eventId), eq(events.merchantId, scope.merchantId), eq(events.livemode, scope.livemode)));
+    const event = await findEvent(tx, scope, eventId);
     if (!event) throw new AppError("resource_missing", `No such event: '${eventId}'.`, { param: "event" });
     const id = newId("message");
-    await tx.insert(webhookMessages).values({ id, eventId: event.id, merchantId: scope.merchantId, livemode: scope.livemode, endpointId: endpoint.id, origin: "resend" });
+    await tx.insert(webhookMessages).values({ id, eventId: event.id, ...scopeOf(scope), endpointId: endpoint.id, origin: "resend" });
     await enqueue(tx, QUEUES.deliver, { messageId: id, attempt: 1 });
     return { id, object: "webhook_message" as const, event: event.id, webhook_endpoint: endpoint.id, status: "pending" as const };
   });

@@ -7,6 +7,7 @@ import { recordEvent, type EventType } from "@/lib/events/record-event";
 import { nextStatus, type OrderTransition } from "@/lib/orders/state-machine";
 import { toOrderObject, type OrderObject } from "@/lib/orders/serialize";
 import type { PaymentConnector, Processors } from "@/lib/processor";
+import { scopeOf } from "@/lib/core/scope";
 
 // Internal to the order services: the one place an order row is changed, always together with its event.
 
@@ -46,8 +47,8 @@ export async function changeOrder(
     .set({ ...change.set, status, updatedAt: sql`now()` })
     .where(eq(orders.id, order.id))
     .returning();
-  const object = toOrderObject(updated!, await displayPayment(tx, updated!), appUrl);
-  await recordEvent(tx, { merchantId: order.merchantId, livemode: order.livemode }, change.event, object);
+  const object = toOrderObject(updated!, await displayPayment(tx, scopeOf(order), updated!), appUrl);
+  await recordEvent(tx, scopeOf(order), change.event, object);
   return { order: updated!, object };
 }
 

@@ -9,6 +9,7 @@ import { linkUnavailableReason } from "@/lib/links/rules";
 import type { BuyerPayment } from "@/lib/orders/checkout-input";
 import { toOrderObject } from "@/lib/orders/serialize";
 import { changeOrder, countPaymentOnLink, requireConnector, type PaymentContext } from "./order-changes";
+import { scopeOf } from "@/lib/core/scope";
 
 export type PayOutcome =
   | { kind: "paid"; order: OrderRow; payment: PaymentRow }
@@ -56,7 +57,7 @@ export async function payLink(db: Db, pctx: PaymentContext, linkToken: string, b
         expiresAt: new Date(Date.now() + 24 * 3_600_000),
       })
       .returning();
-    await recordEvent(tx, { merchantId: link.merchantId, livemode: link.livemode }, "order.created", toOrderObject(order!, null, pctx.appUrl));
+    await recordEvent(tx, scopeOf(link), "order.created", toOrderObject(order!, null, pctx.appUrl));
     return attemptPayment(tx, pctx, order!, buyer);
   });
 }
@@ -82,7 +83,7 @@ export async function payOrder(db: Db, pctx: PaymentContext, orderToken: string,
 }
 
 async function requireLinkCapacity(tx: Db, link: PaymentLinkRow, exceptOrderId?: string) {
-  const inFlight = link.maxPayments === null ? 0 : await countProcessingOrdersForLink(tx, link.id, exceptOrderId);
+  const inFlight = link.maxPayments === null ? 0 : await countProcessingOrdersForLink(tx, scopeOf(link), link.id, exceptOrderId);
   if (linkUnavailableReason({ ...link, payCount: link.payCount + inFlight }) !== null) {
     throw new AppError("payment_link_inactive", LINK_UNAVAILABLE);
   }

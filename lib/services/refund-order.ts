@@ -10,7 +10,7 @@ import { createRefundSchema, type CreateRefundInput } from "@/lib/orders/schemas
 import { toRefundObject, type RefundObject } from "@/lib/orders/serialize";
 import { orderActions } from "@/lib/orders/state-machine";
 import type { PaymentContext } from "./order-changes";
-import type { MerchantScope } from "@/lib/core/scope";
+import { scopeOf, type MerchantScope } from "@/lib/core/scope";
 import { lockScopedOrder } from "@/db/queries/orders";
 
 /**
@@ -59,6 +59,6 @@ export async function refundLocked(tx: Db, _pctx: PaymentContext, order: OrderRo
     .set({ amountRefundPending: sql`${orders.amountRefundPending} + ${refundAmount}`, updatedAt: sql`now()` })
     .where(eq(orders.id, order.id));
   const object = toRefundObject(refund!);
-  await recordEvent(tx, { merchantId: order.merchantId, livemode: order.livemode }, "refund.created", object);
+  await recordEvent(tx, scopeOf(order), "refund.created", object);
   return object;
 }

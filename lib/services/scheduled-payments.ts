@@ -6,7 +6,7 @@ import { recordEvent } from "@/lib/events/record-event";
 import { toRefundObject } from "@/lib/orders/serialize";
 import { changeOrder, type PaymentContext } from "./order-changes";
 import { confirmBankTransfer } from "./complete-payment-action";
-import type { MerchantScope } from "@/lib/core/scope";
+import { scopeOf, whereScope, type MerchantScope } from "@/lib/core/scope";
 
 // The payment work nobody clicks for: expiry, settlement, bank transfers arriving, refunds settling. Each
 // runs in small batches, one transaction per order, and skips rows another process holds (SKIP LOCKED), so
@@ -49,7 +49,7 @@ export async function settleOrders(db: Db, pctx: PaymentContext, scope?: Merchan
           and(
             eq(orders.status, "paid"),
             isNull(orders.settledAt),
-            scope ? and(eq(orders.merchantId, scope.merchantId), eq(orders.livemode, scope.livemode)) : undefined,
+            scope ? whereScope(orders, scope) : undefined,
           ),
         )
         .limit(BATCH)
@@ -153,7 +153,7 @@ export async function settleRefunds(db: Db, pctx: PaymentContext, now: Date = ne
         .set({ status: outcome, failureReason: outcome === "failed" ? "The processor could not refund this payment." : null, updatedAt: now })
         .where(eq(refunds.id, refund.id))
         .returning();
-      const scope = { merchantId: order.merchantId, livemode: order.livemode };
+      const scope = scopeOf(order);
       if (outcome === "succeeded") {
         const refunded = order.amountRefunded + refund.amount;
         await changeOrder(tx, pctx.appUrl, order, {

@@ -6,7 +6,7 @@ import { recordEvent } from "@/lib/events/record-event";
 import { mergeMetadata } from "@/lib/links/rules";
 import { MAX_METADATA_KEYS, updatePaymentLinkSchema, type UpdatePaymentLinkInput } from "@/lib/links/schemas";
 import { toPaymentLinkObject, type PaymentLinkObject } from "@/lib/links/serialize";
-import type { ServiceContext } from "@/lib/core/scope";
+import { whereScope, type ServiceContext } from "@/lib/core/scope";
 
 /** Updates a link's editable fields (and enables or disables it) with its `payment_link.updated` event. */
 export async function updatePaymentLink(
@@ -17,7 +17,7 @@ export async function updatePaymentLink(
 ): Promise<PaymentLinkObject> {
   const data = updatePaymentLinkSchema.parse(input);
   return db.transaction(async (tx) => {
-    const where = and(eq(paymentLinks.id, id), eq(paymentLinks.merchantId, ctx.merchantId), eq(paymentLinks.livemode, ctx.livemode));
+    const where = and(whereScope(paymentLinks, ctx), eq(paymentLinks.id, id));
     // Row lock: concurrent metadata merges must not lose each other's keys.
     const [current] = await tx.select().from(paymentLinks).where(where).for("update");
     if (!current) throw new AppError("resource_missing", `No such payment link: '${id}'.`, { param: "id" });

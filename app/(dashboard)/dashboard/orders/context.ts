@@ -54,7 +54,7 @@ export async function getOrderDetailOr404(ctx: ServiceContext, id: string): Prom
     if (isAppError(error) && error.code === "resource_missing") notFound();
     throw error;
   }
-  const [row, refunds, payments] = await Promise.all([findOrder(db, ctx, order.id), allRefunds(db, ctx, order.id), listPaymentsForOrder(db, order.id)]);
+  const [row, refunds, payments] = await Promise.all([findOrder(db, ctx, order.id), allRefunds(db, ctx, order.id), listPaymentsForOrder(db, ctx, order.id)]);
   return {
     order,
     cancel: row ? cancelPlan(row) : null,

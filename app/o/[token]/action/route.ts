@@ -5,6 +5,7 @@ import { afterPaymentPath, orderPath } from "@/lib/checkout/steps";
 import { AppError } from "@/lib/core/errors";
 import { backWith, checkoutPost, paymentContext, readForm } from "@/lib/http/checkout";
 import { completePaymentAction } from "@/lib/services/complete-payment-action";
+import { scopeOf } from "@/lib/core/scope";
 
 // POST /o/{token}/action — the buyer's answer on the 3-D Secure challenge or the wallet page.
 export const POST = checkoutPost("/o/[token]/action", orderPath, async (request, { token }) => {
@@ -14,7 +15,7 @@ export const POST = checkoutPost("/o/[token]/action", orderPath, async (request,
   const db = await getDb();
   const order = await findOrderByToken(db, token);
   if (!order) return { location: back };
-  const payment = await displayPayment(db, order);
+  const payment = await displayPayment(db, scopeOf(order), order);
   try {
     const outcome = await completePaymentAction(db, paymentContext(), token, approved);
     if (outcome.kind === "paid") return { location: afterPaymentPath(outcome.order) };
