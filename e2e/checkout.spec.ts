@@ -212,7 +212,7 @@ test.describe("with JavaScript disabled", () => {
 
 test("an API order is pre-filled; the buyer's correction is what the order keeps", async ({ page, database, baseURL }) => {
   const { merchantId } = await newMerchant(database, "checkout");
-  const ctx = { merchantId, livemode: false, appUrl: baseURL!, defaultTtlHours: 24, processors: SIMULATOR };
+  const ctx = { merchantId, livemode: false, appUrl: baseURL!, orderTtlHours: 24, processors: SIMULATOR };
   const created = await createOrder(database.db, ctx, {
     amount: 4200,
     currency: "EUR",
@@ -241,7 +241,7 @@ test("an API order is pre-filled; the buyer's correction is what the order keeps
 
 test("an API order with a success URL sends the buyer back to the merchant", async ({ page, database, baseURL }) => {
   const { merchantId } = await newMerchant(database, "checkout");
-  const ctx = { merchantId, livemode: false, appUrl: baseURL!, defaultTtlHours: 24, processors: SIMULATOR };
+  const ctx = { merchantId, livemode: false, appUrl: baseURL!, orderTtlHours: 24, processors: SIMULATOR };
   const created = await createOrder(database.db, ctx, { amount: 990, currency: "USD", item_name: "Socks", success_url: "https://shop.example/thanks?order=42" });
   await page.route("https://shop.example/**", (route) => route.fulfill({ contentType: "text/html", body: "<title>Shop</title><h1>Thanks from the shop</h1>" }));
   await page.goto(new URL(created.url).pathname);
@@ -258,7 +258,7 @@ test("an API order with a success URL sends the buyer back to the merchant", asy
 
 test("expired and canceled orders are no longer available", async ({ page, database, baseURL }) => {
   const { merchantId } = await newMerchant(database, "checkout");
-  const ctx = { merchantId, livemode: false, appUrl: baseURL!, defaultTtlHours: 24, processors: SIMULATOR };
+  const ctx = { merchantId, livemode: false, appUrl: baseURL!, orderTtlHours: 24, processors: SIMULATOR };
   const created = await createOrder(database.db, ctx, { amount: 500, currency: "USD", item_name: "Gift card" });
   await cancelOrder(database.db, ctx, created.id);
   await page.goto(new URL(created.url).pathname);

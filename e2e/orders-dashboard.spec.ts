@@ -3,14 +3,13 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { openPostgres, type Database } from "@/db/client";
 import { listMembershipsForUser } from "@/db/queries/memberships";
 import { findUserByEmail } from "@/db/queries/users";
-import { createSimulatedProcessor } from "@/lib/processor/simulated";
-import { onlyConnector } from "@/lib/processor";
 import { createPaymentLink } from "@/lib/services/create-payment-link";
-import { addMember } from "@/lib/services/manage-team";
-import { payLink, payOrder } from "@/lib/services/pay-order";
+import { addMember } from "@/lib/services/add-member";
+import { payLink } from "@/lib/services/pay-link";
+import { payOrder } from "@/lib/services/pay-order";
 import { signUp as signUpService } from "@/lib/services/sign-up";
 import { e2eDatabaseFile } from "@/test/databases";
-import { cardBuyer } from "@/test/payments";
+import { cardBuyer, simulatorContext } from "@/test/payments";
 import { PASSWORD, signIn, signUp, uniqueEmail } from "./helpers";
 
 // Orders come from buyers, so the test pays them through the services on the e2e server's database, then
@@ -34,7 +33,7 @@ async function merchantWithLink(email: string, appUrl: string, amount: number) {
   const user = await findUserByEmail(db, email);
   const [membership] = await listMembershipsForUser(db, { userId: user!.id });
   const ctx = { merchantId: membership!.merchant.id, livemode: false, appUrl };
-  const pctx = { appUrl, processors: onlyConnector(createSimulatedProcessor({ bankTransferSeconds: 0, refundSeconds: 1 })) };
+  const pctx = simulatorContext({ bankTransferSeconds: 0, refundSeconds: 1 }, appUrl);
   const link = await createPaymentLink(db, ctx, { item_name: "Sourdough box", amount, currency: "EUR", default_country: "DE" });
   const linkToken = link.url.split("/l/")[1]!;
   return { userId: user!.id, ctx, pctx, link, pay: (card?: string) => payLink(db, pctx, linkToken, cardBuyer(card)) };

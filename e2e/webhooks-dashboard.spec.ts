@@ -6,15 +6,13 @@ import { listMembershipsForUser } from "@/db/queries/memberships";
 import { findUserByEmail } from "@/db/queries/users";
 import { findCallbackSecret } from "@/db/queries/webhooks";
 import { events, webhookEndpoints } from "@/db/schema";
-import { createSimulatedProcessor } from "@/lib/processor/simulated";
-import { onlyConnector } from "@/lib/processor";
 import { createPaymentLink } from "@/lib/services/create-payment-link";
-import { createWebhookEndpoint } from "@/lib/services/manage-webhook-endpoints";
-import { addMember } from "@/lib/services/manage-team";
-import { payLink } from "@/lib/services/pay-order";
+import { createWebhookEndpoint } from "@/lib/services/create-webhook-endpoint";
+import { addMember } from "@/lib/services/add-member";
+import { payLink } from "@/lib/services/pay-link";
 import { signUp as signUpService } from "@/lib/services/sign-up";
 import { e2eDatabaseFile } from "@/test/databases";
-import { cardBuyer } from "@/test/payments";
+import { cardBuyer, simulatorContext } from "@/test/payments";
 import { startReceiver, waitFor, type Received } from "@/test/receiver";
 import { PASSWORD, signIn, signUp, uniqueEmail } from "./helpers";
 
@@ -47,7 +45,7 @@ async function merchantOf(email: string, appUrl: string) {
 async function payNewLink(ctx: { merchantId: string; livemode: boolean; appUrl: string }, amount: number) {
   const { db } = database;
   const link = await createPaymentLink(db, ctx, { item_name: "Rye loaf", amount, currency: "EUR", default_country: "DE" });
-  const pctx = { appUrl: ctx.appUrl, processors: onlyConnector(createSimulatedProcessor({ bankTransferSeconds: 0, refundSeconds: 1 })) };
+  const pctx = simulatorContext({ bankTransferSeconds: 0, refundSeconds: 1 }, ctx.appUrl);
   const paid = await payLink(db, pctx, link.url.split("/l/")[1]!, cardBuyer());
   expect(paid.kind).toBe("paid");
   return { link, order: paid.order };

@@ -6,7 +6,7 @@ import { findMembership } from "@/db/queries/memberships";
 import { findUserByEmail } from "@/db/queries/users";
 import { merchants } from "@/db/schema";
 import { createMerchant } from "@/lib/services/create-merchant";
-import { authenticateApiKey } from "@/lib/services/manage-api-keys";
+import { authenticateApiKey } from "@/lib/services/authenticate-api-key";
 import { openTestDatabase, uniqueEmail } from "@/test/db";
 
 // Runs the real `admin` command in a child process against the run's PostgreSQL database, as an operator would.

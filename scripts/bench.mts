@@ -19,7 +19,7 @@ import { openPostgres } from "@/db/client";
 import { events, orders, paymentLinks } from "@/db/schema";
 import { newToken } from "@/lib/core/ids";
 import { createPaymentLink } from "@/lib/services/create-payment-link";
-import { createWebhookEndpoint } from "@/lib/services/manage-webhook-endpoints";
+import { createWebhookEndpoint } from "@/lib/services/create-webhook-endpoint";
 import { createDatabase, dropDatabase } from "@/test/databases";
 import { freePort, killAll, ROOT, rows, sleep, spawnApp, spawnWorker, summarize, type DrillProcess } from "@/test/drills/harness";
 import { startDrillReceiver } from "@/test/drills/receiver";

@@ -3,13 +3,17 @@ import { validateCard } from "@/lib/payments/card";
 import { createSimulatedProcessor } from "@/lib/processor/simulated";
 import { onlyConnector } from "@/lib/processor";
 import type { BuyerPayment } from "@/lib/orders/checkout-input";
+import type { PaymentContext } from "@/lib/services/payment-context";
 import { signUp } from "@/lib/services/sign-up";
 // No vitest import here: Playwright specs use these helpers too.
 import { uniqueEmail } from "./ids";
 
-/** A payment context on the simulator; timings of 0 make bank transfers and refunds settle at the next sweep. */
-export function simulatorContext(timing = { bankTransferSeconds: 0, refundSeconds: 0 }) {
-  return { appUrl: "https://pay.example.com", processors: onlyConnector(createSimulatedProcessor(timing)) };
+/**
+ * A payment context on the simulator, as the app builds one from its settings; timings of 0 make bank
+ * transfers and refunds settle at the next sweep.
+ */
+export function simulatorContext(timing = { bankTransferSeconds: 0, refundSeconds: 0 }, appUrl = "https://pay.example.com"): PaymentContext {
+  return { appUrl, processors: onlyConnector(createSimulatedProcessor(timing)), orderTtlHours: 24 };
 }
 
 export async function newMerchantScope(db: Db, currency = "USD") {

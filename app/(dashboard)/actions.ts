@@ -12,7 +12,9 @@ import { isAppError } from "@/lib/core/errors";
 import { echoValues, fieldErrors, type FormState } from "@/lib/forms";
 import { getDashboardContext, getSessionContext, MERCHANT_COOKIE, MODE_COOKIE } from "@/lib/http/session";
 import { createMerchant } from "@/lib/services/create-merchant";
-import { addMember, changeMemberRole, removeMember } from "@/lib/services/manage-team";
+import { addMember } from "@/lib/services/add-member";
+import { changeMemberRole } from "@/lib/services/change-member-role";
+import { removeMember } from "@/lib/services/remove-member";
 import { updateMerchantSettings } from "@/lib/services/update-merchant-settings";
 
 const COOKIE = { httpOnly: true, sameSite: "lax", path: "/", maxAge: 60 * 60 * 24 * 365 } as const;

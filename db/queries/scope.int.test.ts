@@ -2,12 +2,12 @@ import { describe, expect, test } from "vitest";
 import { openPrivateTestDatabase } from "@/test/db";
 import { cardBuyer, newMerchantScope, simulatorContext } from "@/test/payments";
 import type { MerchantScope } from "@/lib/core/scope";
-import { createApiKey } from "@/lib/services/manage-api-keys";
+import { createApiKey } from "@/lib/services/create-api-key";
 import { createPaymentLink } from "@/lib/services/create-payment-link";
-import { payLink } from "@/lib/services/pay-order";
+import { payLink } from "@/lib/services/pay-link";
 import { refundOrder } from "@/lib/services/refund-order";
-import { settleOrders } from "@/lib/services/scheduled-payments";
-import { createWebhookEndpoint } from "@/lib/services/manage-webhook-endpoints";
+import { settleOrders } from "@/lib/services/settle-orders";
+import { createWebhookEndpoint } from "@/lib/services/create-webhook-endpoint";
 import { countActiveApiKeys, listApiKeys, revokeActiveApiKey } from "./api-keys";
 import {
   countProcessingOrdersForLink,

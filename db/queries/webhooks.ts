@@ -1,4 +1,5 @@
 import { and, arrayContains, asc, desc, eq, inArray, isNotNull, lt, or } from "drizzle-orm";
+import { AppError } from "@/lib/core/errors";
 import { whereScope, type MerchantScope } from "@/lib/core/scope";
 import type { Db } from "../client";
 import { events, merchants, webhookAttempts, webhookEndpoints, webhookMessages, type EventRow, type WebhookAttemptRow, type WebhookEndpointRow, type WebhookMessageRow } from "../schema";
@@ -124,6 +125,13 @@ export async function findWebhookEndpoint(db: Db, scope: MerchantScope, id: stri
   const query = db.select().from(webhookEndpoints).where(and(whereScope(webhookEndpoints, scope), eq(webhookEndpoints.id, id)));
   const [row] = options.forUpdate ? await query.for("update") : await query;
   return row ?? null;
+}
+
+/** findWebhookEndpoint, answering an id the scope does not hold as the API's resource_missing. */
+export async function requireWebhookEndpoint(db: Db, scope: MerchantScope, id: string, options: { forUpdate?: boolean } = {}): Promise<WebhookEndpointRow> {
+  const row = await findWebhookEndpoint(db, scope, id, options);
+  if (!row) throw new AppError("resource_missing", `No such webhook endpoint: '${id}'.`, { param: "id" });
+  return row;
 }
 
 /** A page of the merchant's endpoints, newest first. */

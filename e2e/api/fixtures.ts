@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { test as base, expect, type APIRequestContext } from "@playwright/test";
 import { openPostgres, type Database } from "@/db/client";
-import { createApiKey } from "@/lib/services/manage-api-keys";
+import { createApiKey } from "@/lib/services/create-api-key";
 import { signUp } from "@/lib/services/sign-up";
 import { e2eDatabaseFile } from "@/test/databases";
 

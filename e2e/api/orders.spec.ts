@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import type { Database } from "@/db/client";
-import { createSimulatedProcessor } from "@/lib/processor/simulated";
-import { onlyConnector } from "@/lib/processor";
-import { payLink, payOrder } from "@/lib/services/pay-order";
-import { cardBuyer } from "@/test/payments";
+import { payLink } from "@/lib/services/pay-link";
+import { payOrder } from "@/lib/services/pay-order";
+import { cardBuyer, simulatorContext } from "@/test/payments";
 import { expect, newMerchant, test } from "./fixtures";
 
 // Orders, void, settlement, refunds and cancel through the running app. Buyers pay on the hosted checkout,
@@ -41,7 +40,7 @@ function tokenOf(url: string): string {
 }
 
 function paymentContext(appUrl: string) {
-  return { appUrl, processors: onlyConnector(createSimulatedProcessor({ bankTransferSeconds: 0, refundSeconds: 1 })) };
+  return simulatorContext({ bankTransferSeconds: 0, refundSeconds: 1 }, appUrl);
 }
 
 async function createOrder(api: APIRequestContext, data: Record<string, unknown> = {}): Promise<Order> {

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { getEnv } from "@/lib/core/env";
 import { AppError } from "@/lib/core/errors";
 import type { Logger } from "@/lib/logger";
-import { authenticateApiKey } from "@/lib/services/manage-api-keys";
+import { authenticateApiKey } from "@/lib/services/authenticate-api-key";
 import { executeIdempotently } from "@/lib/services/idempotency";
 import type { ServiceContext } from "@/lib/core/scope";
 import { API_BODY_LIMIT, apiBodyTooLargeMessage } from "./body-limit";

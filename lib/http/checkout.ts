@@ -13,8 +13,9 @@ import { AppError } from "@/lib/core/errors";
 import { errorForLog, requestLogger, type Logger } from "@/lib/logger";
 import type { CheckoutForm } from "@/lib/orders/checkout-input";
 import { configuredProcessors } from "@/lib/processor";
+import { paymentContextFromEnv } from "@/lib/services/payment-context";
 import { executeIdempotently } from "@/lib/services/idempotency";
-import type { PaymentContext } from "@/lib/services/order-changes";
+import type { PaymentContext } from "@/lib/services/payment-context";
 import type { MerchantScope } from "@/lib/core/scope";
 import { CHECKOUT_BODY_LIMIT } from "./body-limit";
 import { clientAddress } from "./client-address";
@@ -43,7 +44,7 @@ export function takesPayments(livemode: boolean): boolean {
 
 /** The processors and base URL the payment services need. */
 export function paymentContext(): PaymentContext {
-  return { appUrl: getEnv().APP_URL, processors: configuredProcessors() };
+  return paymentContextFromEnv();
 }
 
 /** Everything an order's checkout pages show: the order, its latest payment, its merchant, and its step. */

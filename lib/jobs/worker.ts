@@ -4,9 +4,14 @@ import { executedRows, type Database } from "@/db/client";
 import { describeDatabaseUnavailable } from "@/db/unavailable";
 import type { Env } from "@/lib/core/env";
 import { errorForLog, type Logger } from "@/lib/logger";
-import { configuredProcessors } from "@/lib/processor";
-import { deliverMessage, fanoutEvent, type DeliveryConfig } from "@/lib/services/deliver-webhooks";
-import { confirmArrivedBankTransfers, failStalledPaymentActions, expireOrders, settleOrders, settleRefunds } from "@/lib/services/scheduled-payments";
+import { paymentContextFromEnv } from "@/lib/services/payment-context";
+import { deliverMessage, type DeliveryConfig } from "@/lib/services/deliver-webhook-message";
+import { fanoutEvent } from "@/lib/services/fanout-event";
+import { confirmArrivedBankTransfers } from "@/lib/services/confirm-arrived-bank-transfers";
+import { failStalledPaymentActions } from "@/lib/services/fail-stalled-payment-actions";
+import { expireOrders } from "@/lib/services/expire-orders";
+import { settleOrders } from "@/lib/services/settle-orders";
+import { settleRefunds } from "@/lib/services/settle-refunds";
 import { runMaintenance } from "./maintenance";
 import { QUEUE_SCHEMA, QUEUES, queueDb, type QueueName } from "./queue";
 
@@ -71,7 +76,7 @@ export async function startWorker(database: Database, env: Env, log: Logger): Pr
   await boss.start();
   const db = database.db;
   const config = deliveryConfig(env);
-  const pctx = { appUrl: env.APP_URL, processors: configuredProcessors(env) };
+  const pctx = paymentContextFromEnv(env);
   const fast = { pollingIntervalSeconds: 0.5, batchSize: 10 };
 
   // pg-boss waits out its poll after every batch unless woken: a full batch means more are waiting, so

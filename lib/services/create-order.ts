@@ -7,14 +7,14 @@ import { newId, newToken } from "@/lib/core/ids";
 import { createOrderSchema, type CreateOrderInput } from "@/lib/orders/schemas";
 import { toOrderObject, type OrderObject } from "@/lib/orders/serialize";
 import { isUniqueViolation } from "@/lib/core/pg-errors";
-import { requireConnector, type PaymentContext } from "./order-changes";
+import { requireConnector, type PaymentContext } from "./payment-context";
 import type { ServiceContext } from "@/lib/core/scope";
 
 /**
  * A one-off order created over the API, payable at its own checkout URL; writes `order.created`. In a mode
  * with no processor to take its payment (live, until one is configured) nothing is made: 409 livemode_unavailable.
  */
-export async function createOrder(db: Db, ctx: ServiceContext & PaymentContext & { defaultTtlHours: number }, input: CreateOrderInput): Promise<OrderObject> {
+export async function createOrder(db: Db, ctx: ServiceContext & PaymentContext, input: CreateOrderInput): Promise<OrderObject> {
   const data = createOrderSchema.parse(input);
   requireConnector(ctx, ctx.livemode);
   try {
@@ -40,7 +40,7 @@ export async function createOrder(db: Db, ctx: ServiceContext & PaymentContext &
           cancelUrl: data.cancel_url ?? null,
           statusCallbackUrl: data.status_callback_url ?? null,
           metadata: data.metadata ?? {},
-          expiresAt: data.expires_at ? new Date(data.expires_at) : new Date(Date.now() + ctx.defaultTtlHours * 3_600_000),
+          expiresAt: data.expires_at ? new Date(data.expires_at) : new Date(Date.now() + ctx.orderTtlHours * 3_600_000),
         })
         .returning();
       const object = toOrderObject(row!, null, ctx.appUrl);

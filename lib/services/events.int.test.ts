@@ -8,10 +8,12 @@ import { openTestDatabase } from "@/test/db";
 import { cardBuyer, newMerchantScope, simulatorContext } from "@/test/payments";
 import { startReceiver } from "@/test/receiver";
 import { createPaymentLink } from "./create-payment-link";
-import { deliverMessage, type DeliveryConfig } from "./deliver-webhooks";
-import { getEvent, listEvents } from "./events";
-import { createWebhookEndpoint, resendEvent } from "./manage-webhook-endpoints";
-import { payLink } from "./pay-order";
+import { deliverMessage, type DeliveryConfig } from "./deliver-webhook-message";
+import { getEvent } from "./get-event";
+import { listEvents } from "./list-events";
+import { createWebhookEndpoint } from "./create-webhook-endpoint";
+import { resendEvent } from "./resend-event";
+import { payLink } from "./pay-link";
 import { updatePaymentLink } from "./update-payment-link";
 
 const { db } = await openTestDatabase();

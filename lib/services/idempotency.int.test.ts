@@ -1,12 +1,11 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { and, eq, sql } from "drizzle-orm";
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, inject } from "vitest";
 import { openPostgres } from "@/db/client";
 import { idempotencyKeys, paymentLinks } from "@/db/schema";
 import { AppError } from "@/lib/core/errors";
 import { uniqueEmail, openTestDatabase } from "@/test/db";
-import { inject } from "vitest";
 import { createPaymentLink } from "./create-payment-link";
 import { deleteExpiredIdempotencyKeys, executeIdempotently, type IdempotentRequest } from "./idempotency";
 import { signUp } from "./sign-up";

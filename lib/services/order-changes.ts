@@ -6,23 +6,9 @@ import { AppError } from "@/lib/core/errors";
 import { recordEvent, type EventType } from "@/lib/events/record-event";
 import { nextStatus, type OrderTransition } from "@/lib/orders/state-machine";
 import { toOrderObject, type OrderObject } from "@/lib/orders/serialize";
-import type { PaymentConnector, Processors } from "@/lib/processor";
 import { scopeOf } from "@/lib/core/scope";
 
 // Internal to the order services: the one place an order row is changed, always together with its event.
-
-/** What the payment services need besides the database: where the app lives, and the processors. */
-export interface PaymentContext {
-  appUrl: string;
-  processors: Processors;
-}
-
-/** The connector for a new payment in this mode; refused (409 livemode_unavailable) when there is none. */
-export function requireConnector(pctx: PaymentContext, livemode: boolean): PaymentConnector {
-  const connector = pctx.processors.forMode(livemode);
-  if (!connector) throw new AppError("livemode_unavailable", "This business is not accepting payments yet: no payment processor is set up for live mode.");
-  return connector;
-}
 
 export type OrderPatch = Partial<Omit<typeof orders.$inferInsert, "id" | "merchantId" | "livemode" | "status">>;
 

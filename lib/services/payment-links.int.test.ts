@@ -5,7 +5,9 @@ import { uniqueEmail, openTestDatabase } from "@/test/db";
 import { createPaymentLink } from "./create-payment-link";
 import { getPaymentLink } from "./get-payment-link";
 import { listPaymentLinks } from "./list-payment-links";
-import { authenticateApiKey, createApiKey, revokeApiKey } from "./manage-api-keys";
+import { authenticateApiKey } from "./authenticate-api-key";
+import { createApiKey } from "./create-api-key";
+import { revokeApiKey } from "./revoke-api-key";
 import { signUp } from "./sign-up";
 import { updatePaymentLink } from "./update-payment-link";
 

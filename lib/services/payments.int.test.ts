@@ -1,20 +1,25 @@
 import { eq } from "drizzle-orm";
-import { describe, expect, test } from "vitest";
-import { inject } from "vitest";
+import { describe, expect, test, inject } from "vitest";
 import { openPostgres } from "@/db/client";
 import { events, orders, payments, paymentLinks, refunds } from "@/db/schema";
 import { onlyConnector } from "@/lib/processor";
 import { openTestDatabase } from "@/test/db";
 import { cardBuyer, newMerchantScope, simulatorContext } from "@/test/payments";
 import { cancelOrder } from "./cancel-order";
-import { completePaymentAction, confirmBankTransfer } from "./complete-payment-action";
+import { completePaymentAction } from "./complete-payment-action";
+import { confirmBankTransfer } from "./confirm-bank-transfer";
 import { createOrder } from "./create-order";
 import { createPaymentLink } from "./create-payment-link";
 import { getOrder } from "./get-order";
-import { payLink, payOrder } from "./pay-order";
+import { payLink } from "./pay-link";
+import { payOrder } from "./pay-order";
 import { recordLinkVisit } from "./record-link-visit";
 import { refundOrder } from "./refund-order";
-import { confirmArrivedBankTransfers, expireOrders, failStalledPaymentActions, settleOrders, settleRefunds } from "./scheduled-payments";
+import { confirmArrivedBankTransfers } from "./confirm-arrived-bank-transfers";
+import { expireOrders } from "./expire-orders";
+import { failStalledPaymentActions } from "./fail-stalled-payment-actions";
+import { settleOrders } from "./settle-orders";
+import { settleRefunds } from "./settle-refunds";
 import { voidOrder } from "./void-order";
 
 const { db } = await openTestDatabase();
@@ -177,7 +182,7 @@ describe("paying through a link", () => {
 describe("API orders, void, settlement, refunds, cancel, expiry", () => {
   async function paidApiOrder(amount = 10_000) {
     const scope = await newMerchantScope(db);
-    const ctx = { ...scope, ...pctx, defaultTtlHours: 24 };
+    const ctx = { ...scope, ...pctx };
     const order = await createOrder(db, ctx, { amount, currency: "USD", item_name: "Invoice 7", reference: `A-${Date.now()}-${Math.random()}`, customer: { email: "pre@example.com", name: "Pre Filled", country: "DE" } });
     expect(order).toMatchObject({ status: "open", customer: { email: "pre@example.com", country: "DE" }, payment: null, attempts: 0 });
     expect(order.url).toMatch(/^https:\/\/pay\.example\.com\/o\/[0-9A-Za-z]{32}$/);
@@ -193,7 +198,7 @@ describe("API orders, void, settlement, refunds, cancel, expiry", () => {
 
   test("a reference is unique per merchant and mode", async () => {
     const scope = await newMerchantScope(db);
-    const ctx = { ...scope, ...pctx, defaultTtlHours: 24 };
+    const ctx = { ...scope, ...pctx };
     await createOrder(db, ctx, { amount: 100, currency: "USD", item_name: "x", reference: "R-1" });
     await expect(createOrder(db, ctx, { amount: 100, currency: "USD", item_name: "x", reference: "R-1" })).rejects.toMatchObject({ code: "resource_conflict", param: "reference" });
     await createOrder(db, { ...ctx, livemode: true }, { amount: 100, currency: "USD", item_name: "x", reference: "R-1" });
@@ -250,7 +255,7 @@ describe("API orders, void, settlement, refunds, cancel, expiry", () => {
 
   test("cancel: open → canceled; paid unsettled → voided; paid settled → fully refunded", async () => {
     const scope = await newMerchantScope(db);
-    const ctx = { ...scope, ...pctx, defaultTtlHours: 24 };
+    const ctx = { ...scope, ...pctx };
     const open = await createOrder(db, ctx, { amount: 500, currency: "USD", item_name: "x" });
     expect(await cancelOrder(db, ctx, open.id)).toMatchObject({ status: "canceled" });
     await expect(cancelOrder(db, ctx, open.id)).rejects.toMatchObject({ code: "order_not_cancelable" });
@@ -266,7 +271,7 @@ describe("API orders, void, settlement, refunds, cancel, expiry", () => {
 
   test("open orders past expires_at expire; paying an expired order is refused", async () => {
     const scope = await newMerchantScope(db);
-    const ctx = { ...scope, ...pctx, defaultTtlHours: 24 };
+    const ctx = { ...scope, ...pctx };
     const order = await createOrder(db, ctx, { amount: 500, currency: "USD", item_name: "x" });
     await db.update(orders).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(orders.id, order.id));
     expect(await expireOrders(db, pctx)).toBeGreaterThanOrEqual(1);

@@ -1,8 +1,10 @@
 import { expect, test } from "vitest";
 import { openTestDatabase } from "@/test/db";
 import { newMerchantScope } from "@/test/payments";
-import { createApiKey, revokeApiKey } from "./manage-api-keys";
-import { createWebhookEndpoint, deleteWebhookEndpoint } from "./manage-webhook-endpoints";
+import { createApiKey } from "./create-api-key";
+import { revokeApiKey } from "./revoke-api-key";
+import { createWebhookEndpoint } from "./create-webhook-endpoint";
+import { deleteWebhookEndpoint } from "./delete-webhook-endpoint";
 import { QUOTAS } from "./quota";
 
 const { db } = await openTestDatabase();

@@ -9,7 +9,7 @@ import { isCurrencyCode } from "@/lib/money/currencies";
 import { createRefundSchema, type CreateRefundInput } from "@/lib/orders/schemas";
 import { toRefundObject, type RefundObject } from "@/lib/orders/serialize";
 import { orderActions } from "@/lib/orders/state-machine";
-import type { PaymentContext } from "./order-changes";
+import type { PaymentContext } from "./payment-context";
 import { scopeOf, type MerchantScope } from "@/lib/core/scope";
 import { lockScopedOrder } from "@/db/queries/orders";
 

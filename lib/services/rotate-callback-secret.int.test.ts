@@ -6,8 +6,9 @@ import { events, webhookMessages } from "@/db/schema";
 import { openTestDatabase, uniqueEmail } from "@/test/db";
 import { startReceiver } from "@/test/receiver";
 import { createPaymentLink } from "./create-payment-link";
-import { deliverMessage, fanoutEvent } from "./deliver-webhooks";
-import { addMember } from "./manage-team";
+import { deliverMessage } from "./deliver-webhook-message";
+import { fanoutEvent } from "./fanout-event";
+import { addMember } from "./add-member";
 import { rotateCallbackSecret } from "./rotate-callback-secret";
 import { signUp } from "./sign-up";
 

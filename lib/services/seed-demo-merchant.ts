@@ -3,14 +3,15 @@ import { memberships } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { findUserByEmail } from "@/db/queries/users";
 import type { CreatePaymentLinkInput } from "@/lib/links/schemas";
-import { createPaymentLink } from "@/lib/services/create-payment-link";
-import { signUp } from "@/lib/services/sign-up";
+import { createPaymentLink } from "./create-payment-link";
+import { signUp } from "./sign-up";
 import type { BuyerPayment } from "@/lib/orders/checkout-input";
 import { validateCard } from "@/lib/payments/card";
 import { createSimulatedProcessor, TEST_CARDS } from "@/lib/processor/simulated";
 import { onlyConnector } from "@/lib/processor";
-import { payLink, payOrder } from "@/lib/services/pay-order";
-import { settleOrders } from "@/lib/services/scheduled-payments";
+import { payLink } from "./pay-link";
+import { payOrder } from "./pay-order";
+import { settleOrders } from "./settle-orders";
 
 export const DEMO_EMAIL = "demo@paylink.test";
 export const DEMO_PASSWORD = "paylink-demo-1234";
@@ -108,7 +109,7 @@ export async function seedDemo(
  * two paid bags of coffee (one of them settled), a declined card retried successfully, and a tip.
  */
 async function seedDemoPayments(tx: Db, appUrl: string, houseBlendUrl: string, tipJarUrl: string): Promise<void> {
-  const pctx = { appUrl, processors: onlyConnector(createSimulatedProcessor({ bankTransferSeconds: 60, refundSeconds: 10 })) };
+  const pctx = { appUrl, processors: onlyConnector(createSimulatedProcessor({ bankTransferSeconds: 60, refundSeconds: 10 })), orderTtlHours: 24 };
   const token = (url: string) => url.slice(url.lastIndexOf("/") + 1);
   const buyer = (number: string, email: string, name: string): BuyerPayment => {
     const checked = validateCard({ number, expiry: "12/34", cvc: "123" });

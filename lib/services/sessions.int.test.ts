@@ -3,9 +3,11 @@ import { insertSession, isSessionActive } from "@/db/queries/sessions";
 import { newId } from "@/lib/core/ids";
 import { uniqueEmail, openTestDatabase } from "@/test/db";
 import { changePassword } from "./change-password";
-import { authenticateApiKey, createApiKey } from "./manage-api-keys";
-import { addMember, removeMember } from "./manage-team";
-import { rollApiKey } from "./manage-api-keys";
+import { authenticateApiKey } from "./authenticate-api-key";
+import { createApiKey } from "./create-api-key";
+import { addMember } from "./add-member";
+import { removeMember } from "./remove-member";
+import { rollApiKey } from "./roll-api-key";
 import { signUp } from "./sign-up";
 import { verifyCredentials } from "./verify-credentials";
 

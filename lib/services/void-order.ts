@@ -5,7 +5,8 @@ import { payments, type OrderRow } from "@/db/schema";
 import { AppError } from "@/lib/core/errors";
 import { orderActions } from "@/lib/orders/state-machine";
 import type { OrderObject } from "@/lib/orders/serialize";
-import { changeOrder, type PaymentContext } from "./order-changes";
+import { changeOrder } from "./order-changes";
+import type { PaymentContext } from "./payment-context";
 import type { MerchantScope } from "@/lib/core/scope";
 
 const NOT_VOIDABLE = "Only a paid order that is not settled and has no refund can be voided; refund a settled order instead.";

@@ -8,9 +8,13 @@ import { openTestDatabase } from "@/test/db";
 import { cardBuyer, newMerchantScope, simulatorContext } from "@/test/payments";
 import { startReceiver, waitFor } from "@/test/receiver";
 import { createPaymentLink } from "./create-payment-link";
-import { deliverMessage, fanoutEvent } from "./deliver-webhooks";
-import { createWebhookEndpoint, resendEvent, rotateWebhookSecret, updateWebhookEndpoint } from "./manage-webhook-endpoints";
-import { payLink } from "./pay-order";
+import { deliverMessage } from "./deliver-webhook-message";
+import { fanoutEvent } from "./fanout-event";
+import { createWebhookEndpoint } from "./create-webhook-endpoint";
+import { resendEvent } from "./resend-event";
+import { rotateWebhookSecret } from "./rotate-webhook-secret";
+import { updateWebhookEndpoint } from "./update-webhook-endpoint";
+import { payLink } from "./pay-link";
 
 const database = await openTestDatabase();
 const { db } = database;

@@ -5,7 +5,7 @@ import { listMembershipsForUser } from "@/db/queries/memberships";
 import { findUserByEmail } from "@/db/queries/users";
 import { merchants } from "@/db/schema";
 import { AppError } from "@/lib/core/errors";
-import { createApiKey } from "@/lib/services/manage-api-keys";
+import { createApiKey } from "@/lib/services/create-api-key";
 import { signUp } from "@/lib/services/sign-up";
 import type { AdminCommand } from "./cli.ts";
 

@@ -5,7 +5,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { newId, newToken } from "@/lib/core/ids";
-import { createApiKey } from "@/lib/services/manage-api-keys";
+import { createApiKey } from "@/lib/services/create-api-key";
 import { signUp } from "@/lib/services/sign-up";
 
 export const ADJECTIVES = ["annual", "monthly", "premium", "basic", "family", "student", "summer", "winter", "express", "deluxe"];

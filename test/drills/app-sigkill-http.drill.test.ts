@@ -5,8 +5,8 @@
 // exist twice, and every object's `*.created` event must exist once and reach the webhook receiver.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { createApiKey } from "@/lib/services/manage-api-keys";
-import { createWebhookEndpoint } from "@/lib/services/manage-webhook-endpoints";
+import { createApiKey } from "@/lib/services/create-api-key";
+import { createWebhookEndpoint } from "@/lib/services/create-webhook-endpoint";
 import { newMerchantScope } from "@/test/payments";
 import { waitFor } from "@/test/receiver";
 import { drillDatabase, freePort, killAll, rows, sleep, spawnApp, spawnWorker, summarize, type DrillDatabase, type DrillProcess } from "./harness";

@@ -9,7 +9,7 @@
 // env: DATABASE_URL, RECEIVER_URL, LANES (concurrent writers, default 4), ROLLBACK_EVERY (default 5)
 import { openPostgres } from "@/db/client";
 import { createPaymentLink } from "@/lib/services/create-payment-link";
-import { createWebhookEndpoint } from "@/lib/services/manage-webhook-endpoints";
+import { createWebhookEndpoint } from "@/lib/services/create-webhook-endpoint";
 import { signUp } from "@/lib/services/sign-up";
 
 const url = process.env.DATABASE_URL;

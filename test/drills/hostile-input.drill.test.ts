@@ -12,12 +12,12 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { ERROR_CODES, type ErrorCode } from "@/lib/core/errors";
 import { createOrder } from "@/lib/services/create-order";
 import { createPaymentLink } from "@/lib/services/create-payment-link";
-import { listEvents } from "@/lib/services/events";
-import { createApiKey } from "@/lib/services/manage-api-keys";
-import { createWebhookEndpoint } from "@/lib/services/manage-webhook-endpoints";
+import { listEvents } from "@/lib/services/list-events";
+import { createApiKey } from "@/lib/services/create-api-key";
+import { createWebhookEndpoint } from "@/lib/services/create-webhook-endpoint";
 import { payOrder } from "@/lib/services/pay-order";
 import { refundOrder } from "@/lib/services/refund-order";
-import { settleOrders } from "@/lib/services/scheduled-payments";
+import { settleOrders } from "@/lib/services/settle-orders";
 import { cardBuyer, newMerchantScope, simulatorContext } from "@/test/payments";
 import { drillDatabase, freePort, killAll, ROOT, spawnApp, type DrillDatabase, type DrillProcess } from "./harness";
 import { API_ROUTES, hostileRequest, UNRECOGNIZED_ROUTE_FILES, type Fixtures, type HostileRequest, type KeyName } from "./hostile-inputs";
@@ -320,7 +320,7 @@ async function setUpFixtures(appUrl: string): Promise<Fixtures> {
   const link = (ctx: typeof ctxA, extra: Record<string, unknown> = {}) =>
     createPaymentLink(db, ctx, { item_name: "Drill item", amount: 1500, currency: "USD", default_country: "US", payment_methods: ["card", "alipay", "bank_transfer"], ...extra });
   const order = (ctx: typeof ctxA, amount = 1500) =>
-    createOrder(db, { ...ctx, ...simulatorContext(), appUrl, defaultTtlHours: 24 }, { amount, currency: "USD", item_name: "Drill order", payment_methods: ["card", "alipay", "bank_transfer"] });
+    createOrder(db, { ...ctx, ...simulatorContext(), appUrl }, { amount, currency: "USD", item_name: "Drill order", payment_methods: ["card", "alipay", "bank_transfer"] });
 
   const linkPatch = await link(ctxA);
   const linkFixed = await link(ctxA);

@@ -9,7 +9,7 @@ import { gte } from "drizzle-orm";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { webhookMessages } from "@/db/schema";
 import { createPaymentLink } from "@/lib/services/create-payment-link";
-import { createWebhookEndpoint } from "@/lib/services/manage-webhook-endpoints";
+import { createWebhookEndpoint } from "@/lib/services/create-webhook-endpoint";
 import { newMerchantScope } from "@/test/payments";
 import { waitFor } from "@/test/receiver";
 import { drillDatabase, killAll, ROOT, sleep, spawnWorker, summarize, type DrillDatabase } from "./harness";

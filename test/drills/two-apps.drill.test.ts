@@ -7,7 +7,7 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { events, merchants, orders, paymentLinks, payments, refunds, webhookAttempts, webhookMessages } from "@/db/schema";
-import { createApiKey } from "@/lib/services/manage-api-keys";
+import { createApiKey } from "@/lib/services/create-api-key";
 import { newMerchantScope } from "@/test/payments";
 import { waitFor } from "@/test/receiver";
 import { drillDatabase, freePort, killAll, pendingJobs, sleep, spawnApp, spawnWorker, type DrillDatabase, type DrillProcess } from "./harness";

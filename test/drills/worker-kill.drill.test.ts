@@ -4,7 +4,7 @@ import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { events, webhookAttempts, webhookMessages } from "@/db/schema";
 import { createPaymentLink } from "@/lib/services/create-payment-link";
-import { createWebhookEndpoint } from "@/lib/services/manage-webhook-endpoints";
+import { createWebhookEndpoint } from "@/lib/services/create-webhook-endpoint";
 import { newMerchantScope } from "@/test/payments";
 import { waitFor } from "@/test/receiver";
 import { drillDatabase, killAll, pendingJobs, rows, spawnWorker, type DrillDatabase } from "./harness";

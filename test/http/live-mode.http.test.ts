@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest";
 import { events, orders } from "@/db/schema";
 import { TEST_CARDS } from "@/lib/processor/simulated";
 import { createPaymentLink } from "@/lib/services/create-payment-link";
-import { createApiKey } from "@/lib/services/manage-api-keys";
+import { createApiKey } from "@/lib/services/create-api-key";
 import { newMerchantScope } from "@/test/payments";
 import { startApp, type RunningApp } from "./app";
 

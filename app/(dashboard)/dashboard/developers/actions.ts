@@ -7,7 +7,8 @@ import { can } from "@/lib/accounts/permissions";
 import { isAppError } from "@/lib/core/errors";
 import type { FormState } from "@/lib/forms";
 import { getDashboardContext, type DashboardContext } from "@/lib/http/session";
-import { createApiKey, revokeApiKey } from "@/lib/services/manage-api-keys";
+import { createApiKey } from "@/lib/services/create-api-key";
+import { revokeApiKey } from "@/lib/services/revoke-api-key";
 
 const PAGE = "/dashboard/developers";
 const NAME_MAX = 100;

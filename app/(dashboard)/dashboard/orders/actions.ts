@@ -12,7 +12,7 @@ import { parseAmount } from "@/lib/money/money";
 import { cancelOrder } from "@/lib/services/cancel-order";
 import { getOrder } from "@/lib/services/get-order";
 import { refundOrder } from "@/lib/services/refund-order";
-import { settleOrders } from "@/lib/services/scheduled-payments";
+import { settleOrders } from "@/lib/services/settle-orders";
 import { voidOrder } from "@/lib/services/void-order";
 import { getOrdersContext, staleFormMessage } from "./context";
 

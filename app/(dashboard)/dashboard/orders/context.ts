@@ -5,21 +5,21 @@ import { findOrder, listPaymentsForOrder } from "@/db/queries/orders";
 import type { EventRow } from "@/db/schema";
 import { listEventsAbout } from "@/db/queries/webhooks";
 import { can } from "@/lib/accounts/permissions";
-import { getEnv } from "@/lib/core/env";
 import { isAppError } from "@/lib/core/errors";
 import { getDashboardContext } from "@/lib/http/session";
 import type { OrderObject, RefundObject } from "@/lib/orders/serialize";
 import { cancelPlan } from "@/lib/orders/state-machine";
-import { configuredProcessors } from "@/lib/processor";
-import { getOrder, listRefunds } from "@/lib/services/get-order";
-import type { PaymentContext } from "@/lib/services/order-changes";
+import { paymentContextFromEnv } from "@/lib/services/payment-context";
+import { getOrder } from "@/lib/services/get-order";
+import { listRefunds } from "@/lib/services/list-refunds";
+import type { PaymentContext } from "@/lib/services/payment-context";
 import type { MerchantScope, ServiceContext } from "@/lib/core/scope";
 
 /** The merchant and mode the orders pages act for, as the services take them, and whether the member may change orders. */
 export async function getOrdersContext(): Promise<{ ctx: ServiceContext & PaymentContext; canWrite: boolean }> {
   const { current, livemode } = await getDashboardContext();
   return {
-    ctx: { merchantId: current.merchant.id, livemode, appUrl: getEnv().APP_URL, processors: configuredProcessors() },
+    ctx: { merchantId: current.merchant.id, livemode, ...paymentContextFromEnv() },
     canWrite: can(current.role, "write"),
   };
 }

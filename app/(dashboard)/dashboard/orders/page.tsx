@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/dashboard/page-header";
 import { Alert } from "@/components/ui/alert";
 import { getDb } from "@/db";
 import { hasOrderFilters, orderListHref, parseOrderFilters } from "@/lib/orders/list-filters";
-import { listOrders } from "@/lib/services/get-order";
+import { listOrders } from "@/lib/services/list-orders";
 import { settleTestPaymentsAction } from "./actions";
 import { getOrdersContext } from "./context";
 

@@ -5,7 +5,7 @@ import { listActiveApiKeysCreatedBy } from "@/db/queries/api-keys";
 import { can } from "@/lib/accounts/permissions";
 import { isAppError } from "@/lib/core/errors";
 import { getDashboardContext } from "@/lib/http/session";
-import { rollApiKey } from "@/lib/services/manage-api-keys";
+import { rollApiKey } from "@/lib/services/roll-api-key";
 import type { RollKeysState } from "./removed-member-keys";
 
 /**

@@ -1,6 +1,6 @@
 // GET /api/v1/events — list the events of this key's merchant and mode, newest first (type).
 import { apiRoute } from "@/lib/http/api";
-import { listEvents } from "@/lib/services/events";
+import { listEvents } from "@/lib/services/list-events";
 
 export const GET = apiRoute(async ({ db, ctx, query }) => ({
   status: 200,

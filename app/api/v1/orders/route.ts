@@ -1,14 +1,13 @@
 // POST /api/v1/orders — create a one-off order; GET /api/v1/orders — list (payment_link, status, reference, created_gte, created_lte).
-import { getEnv } from "@/lib/core/env";
-import { configuredProcessors } from "@/lib/processor";
+import { paymentContextFromEnv } from "@/lib/services/payment-context";
 import { apiRoute } from "@/lib/http/api";
 import type { CreateOrderInput } from "@/lib/orders/schemas";
 import { createOrder } from "@/lib/services/create-order";
-import { listOrders } from "@/lib/services/get-order";
+import { listOrders } from "@/lib/services/list-orders";
 
 export const POST = apiRoute(async ({ db, ctx, body }) => ({
   status: 201,
-  body: await createOrder(db, { ...ctx, processors: configuredProcessors(), defaultTtlHours: getEnv().ORDER_DEFAULT_TTL_HOURS }, body as CreateOrderInput),
+  body: await createOrder(db, { ...ctx, ...paymentContextFromEnv() }, body as CreateOrderInput),
 }));
 
 export const GET = apiRoute(async ({ db, ctx, query }) => ({

@@ -2,7 +2,8 @@
 import { getEnv } from "@/lib/core/env";
 import { apiRoute } from "@/lib/http/api";
 import { noQuerySchema } from "@/lib/core/list-params";
-import { createWebhookEndpoint, listWebhookEndpoints } from "@/lib/services/manage-webhook-endpoints";
+import { createWebhookEndpoint } from "@/lib/services/create-webhook-endpoint";
+import { listWebhookEndpoints } from "@/lib/services/list-webhook-endpoints";
 import type { CreateWebhookEndpointInput } from "@/lib/webhooks/schemas";
 
 export const POST = apiRoute(async ({ db, ctx, query, body }) => {

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/core/errors";
 import { backWith, checkoutPost, oncePerSubmission, outcomeRedirect, paymentContext, readForm, refusal } from "@/lib/http/checkout";
 import { linkUnavailableReason } from "@/lib/links/rules";
 import { validateCheckout } from "@/lib/orders/checkout-input";
-import { payLink } from "@/lib/services/pay-order";
+import { payLink } from "@/lib/services/pay-link";
 
 // POST /l/{token}/pay — the link checkout form: validate, pay through the link, 303 to the next page.
 export const POST = checkoutPost("/l/[token]/pay", linkPath, async (request, { token }) => {

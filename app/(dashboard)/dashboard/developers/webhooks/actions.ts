@@ -7,14 +7,12 @@ import type { SecretState } from "@/components/dashboard/webhooks/types";
 import { getDb, type Db } from "@/db";
 import { isAppError } from "@/lib/core/errors";
 import { fieldErrors, type FormState } from "@/lib/forms";
-import {
-  createWebhookEndpoint,
-  deleteWebhookEndpoint,
-  resendEvent,
-  rotateWebhookSecret,
-  updateWebhookEndpoint,
-  type WebhookContext,
-} from "@/lib/services/manage-webhook-endpoints";
+import { createWebhookEndpoint } from "@/lib/services/create-webhook-endpoint";
+import { deleteWebhookEndpoint } from "@/lib/services/delete-webhook-endpoint";
+import { resendEvent } from "@/lib/services/resend-event";
+import { rotateWebhookSecret } from "@/lib/services/rotate-webhook-secret";
+import { updateWebhookEndpoint } from "@/lib/services/update-webhook-endpoint";
+import type { WebhookContext } from "@/lib/services/webhook-endpoint-url";
 import { staleFormMessage } from "../../orders/context";
 import { getWebhooksContext } from "./context";
 

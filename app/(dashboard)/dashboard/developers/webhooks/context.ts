@@ -6,7 +6,9 @@ import { can } from "@/lib/accounts/permissions";
 import { getEnv } from "@/lib/core/env";
 import { isAppError } from "@/lib/core/errors";
 import { getDashboardContext } from "@/lib/http/session";
-import { getWebhookEndpoint, listWebhookEndpoints, type WebhookContext } from "@/lib/services/manage-webhook-endpoints";
+import { getWebhookEndpoint } from "@/lib/services/get-webhook-endpoint";
+import { listWebhookEndpoints } from "@/lib/services/list-webhook-endpoints";
+import type { WebhookContext } from "@/lib/services/webhook-endpoint-url";
 import type { MerchantScope } from "@/lib/core/scope";
 import { toMessageObject, type WebhookEndpointObject } from "@/lib/webhooks/serialize";
 

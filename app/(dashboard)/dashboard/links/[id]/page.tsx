@@ -9,7 +9,7 @@ import { ToggleActiveForm } from "@/components/dashboard/links/toggle-active-for
 import { OrdersTable } from "@/components/dashboard/orders/orders-table";
 import { getDb } from "@/db";
 import { orderListHref } from "@/lib/orders/list-filters";
-import { listOrders } from "@/lib/services/get-order";
+import { listOrders } from "@/lib/services/list-orders";
 import { setLinkActiveAction } from "../actions";
 import { getLinkOr404, getLinksContext } from "../context";
 

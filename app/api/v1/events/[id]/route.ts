@@ -1,7 +1,7 @@
 // GET /api/v1/events/{id} — retrieve an event, with the object it is about as it was then.
 import { apiRoute } from "@/lib/http/api";
 import { noQuerySchema } from "@/lib/core/list-params";
-import { getEvent } from "@/lib/services/events";
+import { getEvent } from "@/lib/services/get-event";
 
 export const GET = apiRoute<{ id: string }>(async ({ db, ctx, params, query }) => {
   noQuerySchema.parse(query);

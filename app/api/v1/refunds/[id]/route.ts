@@ -1,7 +1,7 @@
 // GET /api/v1/refunds/{id} — retrieve a refund.
 import { apiRoute } from "@/lib/http/api";
 import { noQuerySchema } from "@/lib/core/list-params";
-import { getRefund } from "@/lib/services/get-order";
+import { getRefund } from "@/lib/services/get-refund";
 
 export const GET = apiRoute<{ id: string }>(async ({ db, ctx, params, query }) => {
   noQuerySchema.parse(query);

@@ -2,7 +2,9 @@
 import { getEnv } from "@/lib/core/env";
 import { apiRoute } from "@/lib/http/api";
 import { noQuerySchema } from "@/lib/core/list-params";
-import { deleteWebhookEndpoint, getWebhookEndpoint, updateWebhookEndpoint } from "@/lib/services/manage-webhook-endpoints";
+import { deleteWebhookEndpoint } from "@/lib/services/delete-webhook-endpoint";
+import { getWebhookEndpoint } from "@/lib/services/get-webhook-endpoint";
+import { updateWebhookEndpoint } from "@/lib/services/update-webhook-endpoint";
 import type { UpdateWebhookEndpointInput } from "@/lib/webhooks/schemas";
 
 export const GET = apiRoute<{ id: string }>(async ({ db, ctx, params, query }) => {

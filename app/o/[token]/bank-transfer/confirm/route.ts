@@ -3,7 +3,7 @@ import { findOrderByToken } from "@/db/queries/orders";
 import { afterPaymentPath, orderPath } from "@/lib/checkout/steps";
 import { AppError } from "@/lib/core/errors";
 import { checkoutPost, paymentContext } from "@/lib/http/checkout";
-import { simulateBankConfirmation } from "@/lib/services/complete-payment-action";
+import { simulateBankConfirmation } from "@/lib/services/simulate-bank-confirmation";
 
 // POST /o/{token}/bank-transfer/confirm — test mode only: the simulator control that plays the bank's
 // confirmation of a transfer (in live mode the scheduler waits for the simulated bank instead).

@@ -2,13 +2,13 @@
 import { apiRoute } from "@/lib/http/api";
 import { noQuerySchema } from "@/lib/core/list-params";
 import type { CreateRefundInput } from "@/lib/orders/schemas";
-import { configuredProcessors } from "@/lib/processor";
-import { listRefunds } from "@/lib/services/get-order";
+import { paymentContextFromEnv } from "@/lib/services/payment-context";
+import { listRefunds } from "@/lib/services/list-refunds";
 import { refundOrder } from "@/lib/services/refund-order";
 
 export const POST = apiRoute<{ id: string }>(async ({ db, ctx, params, query, body }) => {
   noQuerySchema.parse(query);
-  return { status: 201, body: await refundOrder(db, { ...ctx, processors: configuredProcessors() }, params.id, body as CreateRefundInput) };
+  return { status: 201, body: await refundOrder(db, { ...ctx, ...paymentContextFromEnv() }, params.id, body as CreateRefundInput) };
 });
 
 export const GET = apiRoute<{ id: string }>(async ({ db, ctx, params, query }) => ({

@@ -1,7 +1,7 @@
 // POST /api/v1/webhook_endpoints/{id}/resend — send one event to this endpoint again; answers the new, pending message.
 import { apiRoute } from "@/lib/http/api";
 import { noQuerySchema } from "@/lib/core/list-params";
-import { resendEvent } from "@/lib/services/manage-webhook-endpoints";
+import { resendEvent } from "@/lib/services/resend-event";
 
 export const POST = apiRoute<{ id: string }>(async ({ db, ctx, params, query, body }) => {
   noQuerySchema.parse(query);

@@ -1,7 +1,7 @@
 // POST /api/v1/webhook_endpoints/{id}/rotate_secret — a new secret, answered once; the old one keeps signing for 24 h.
 import { apiRoute } from "@/lib/http/api";
 import { noQuerySchema } from "@/lib/core/list-params";
-import { rotateWebhookSecret } from "@/lib/services/manage-webhook-endpoints";
+import { rotateWebhookSecret } from "@/lib/services/rotate-webhook-secret";
 
 export const POST = apiRoute<{ id: string }>(async ({ db, ctx, params, query, body }) => {
   noQuerySchema.parse(query);

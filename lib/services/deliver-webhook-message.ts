@@ -1,7 +1,7 @@
 import { and, eq, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { findCallbackSecret, findEvent, findWebhookEndpoint, listSubscribedEndpoints } from "@/db/queries/webhooks";
-import { events, webhookAttempts, webhookEndpoints, webhookMessages } from "@/db/schema";
+import { findCallbackSecret, findEvent, findWebhookEndpoint } from "@/db/queries/webhooks";
+import { webhookAttempts, webhookEndpoints, webhookMessages } from "@/db/schema";
 import { newId } from "@/lib/core/ids";
 import { enqueue, QUEUES } from "@/lib/jobs/queue";
 import { postJson, type PostResult } from "@/lib/webhooks/http";
@@ -11,9 +11,9 @@ import { activeSecrets, signWebhook } from "@/lib/webhooks/signing";
 import { checkWebhookUrl } from "@/lib/webhooks/url-guard";
 import { scopeOf } from "@/lib/core/scope";
 
-// Delivery of committed events, as the worker runs it: fan-out (who must hear about an event), then one
-// job per message and attempt. At least once: a message is only marked done after its answer is recorded,
-// and a worker killed mid-attempt leaves the job to be retried by the queue.
+// Delivery of committed events, as the worker runs it: fan-out (fanout-event.ts) makes one message per
+// destination, then one job per message and attempt. At least once: a message is only marked done after its
+// answer is recorded, and a worker killed mid-attempt leaves the job to be retried by the queue.
 
 export interface DeliveryConfig {
   retrySchedule: readonly number[];
@@ -21,25 +21,6 @@ export interface DeliveryConfig {
   disableAfterMs: number;
   allowPrivate: boolean;
   resolve?: (host: string) => Promise<string[]>;
-}
-
-/** Creates one message per matching endpoint and status callback, and queues their first attempts. */
-export async function fanoutEvent(db: Db, eventId: string): Promise<number> {
-  return db.transaction(async (tx) => {
-    const [event] = await tx.select().from(events).where(eq(events.id, eventId));
-    if (!event) return 0;
-    const endpoints = await listSubscribedEndpoints(tx, scopeOf(event), event.type);
-    const callbackUrl = typeof event.data.object.status_callback_url === "string" ? event.data.object.status_callback_url : null;
-    const values = [
-      ...endpoints.map((e) => ({ endpointId: e.id, callbackUrl: null })),
-      ...(callbackUrl ? [{ endpointId: null, callbackUrl }] : []),
-    ].map((destination) => ({ id: newId("message"), eventId: event.id, ...scopeOf(event), ...destination }));
-    if (values.length === 0) return 0;
-    // A fan-out that runs twice (a retried job) finds its messages already there and queues nothing more.
-    const inserted = await tx.insert(webhookMessages).values(values).onConflictDoNothing().returning({ id: webhookMessages.id });
-    for (const message of inserted) await enqueue(tx, QUEUES.deliver, { messageId: message.id, attempt: 1 });
-    return inserted.length;
-  });
 }
 
 /**

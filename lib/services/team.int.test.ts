@@ -1,7 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { findMembership, listTeam } from "@/db/queries/memberships";
 import { uniqueEmail, openTestDatabase } from "@/test/db";
-import { addMember, changeMemberRole, removeMember } from "./manage-team";
+import { addMember } from "./add-member";
+import { changeMemberRole } from "./change-member-role";
+import { removeMember } from "./remove-member";
 import { signUp } from "./sign-up";
 
 const { db } = await openTestDatabase();

@@ -1,6 +1,5 @@
 import type { Db } from "@/db/client";
-import { findEvent, listEvents as queryEvents } from "@/db/queries/webhooks";
-import { AppError } from "@/lib/core/errors";
+import { listEvents as queryEvents } from "@/db/queries/webhooks";
 import type { ListResult } from "@/lib/core/list-params";
 import type { MerchantScope } from "@/lib/core/scope";
 import { listEventsSchema } from "@/lib/webhooks/schemas";
@@ -14,10 +13,4 @@ export async function listEvents(db: Db, scope: MerchantScope, params: Record<st
   const p = listEventsSchema.parse(params);
   const { data, hasMore } = await queryEvents(db, scope, { type: p.type, startingAfter: p.starting_after, limit: p.limit });
   return { object: "list", url: "/api/v1/events", data: data.map(toEventObject), has_more: hasMore };
-}
-
-export async function getEvent(db: Db, scope: MerchantScope, id: string): Promise<EventObject> {
-  const row = await findEvent(db, scope, id);
-  if (!row) throw new AppError("resource_missing", `No such event: '${id}'.`, { param: "id" });
-  return toEventObject(row);
 }

@@ -1,0 +1,54 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { orders, paymentLinks } from "@/db/schema";
+import { AppError } from "@/lib/core/errors";
+import { recordEvent } from "@/lib/events/record-event";
+import { newId, newToken } from "@/lib/core/ids";
+import type { BuyerPayment } from "@/lib/orders/checkout-input";
+import { toOrderObject } from "@/lib/orders/serialize";
+import { requireConnector, type PaymentContext } from "./payment-context";
+import { scopeOf } from "@/lib/core/scope";
+import { type PayOutcome, requireLinkCapacity, attemptPayment } from "./attempt-payment";
+
+/**
+ * A buyer pays through a link: the order is created and paid in one transaction holding the link's row
+ * lock, so `max_payments` is exact however many buyers pay at once (orders with a payment in flight count).
+ */
+export async function payLink(db: Db, pctx: PaymentContext, linkToken: string, buyer: BuyerPayment): Promise<PayOutcome> {
+  return db.transaction(async (tx) => {
+    const [link] = await tx.select().from(paymentLinks).where(eq(paymentLinks.token, linkToken)).for("update");
+    if (!link) throw new AppError("resource_missing", "No such payment link.");
+    // Before anything is written: a live link with no processor to take the payment makes no order at all.
+    requireConnector(pctx, link.livemode);
+    await requireLinkCapacity(tx, link);
+    const amount = link.amount ?? buyer.amount;
+    if (!amount) throw new AppError("parameter_missing", "Enter the amount you want to pay.", { param: "amount" });
+    const [order] = await tx
+      .insert(orders)
+      .values({
+        id: newId("order"),
+        merchantId: link.merchantId,
+        livemode: link.livemode,
+        paymentLinkId: link.id,
+        token: newToken(),
+        amount,
+        currency: link.currency,
+        itemName: link.itemName,
+        description: link.description,
+        customerEmail: buyer.email,
+        customerName: buyer.name,
+        customerCountry: link.defaultCountry,
+        paymentMethods: link.paymentMethods,
+        collectEmail: link.collectEmail,
+        collectName: link.collectName,
+        successUrl: link.afterCompletionType === "redirect" ? link.afterCompletionUrl : null,
+        statusCallbackUrl: link.statusCallbackUrl,
+        metadata: link.metadata,
+        // A link's order stays payable (after a decline) as long as an API order does (ORDER_DEFAULT_TTL_HOURS).
+        expiresAt: new Date(Date.now() + pctx.orderTtlHours * 3_600_000),
+      })
+      .returning();
+    await recordEvent(tx, scopeOf(link), "order.created", toOrderObject(order!, null, pctx.appUrl));
+    return attemptPayment(tx, pctx, order!, buyer);
+  });
+}

@@ -1,0 +1,25 @@
+import { getEnv, type Env } from "@/lib/core/env";
+import { AppError } from "@/lib/core/errors";
+import { configuredProcessors, type PaymentConnector, type Processors } from "@/lib/processor";
+
+/** What the payment services need besides the database and the scope. */
+export interface PaymentContext {
+  /** Where the app lives: objects and events carry absolute URLs. */
+  appUrl: string;
+  /** The connectors that take payments in each mode. */
+  processors: Processors;
+  /** How long a new order stays payable when its creator sets no expiry (ORDER_DEFAULT_TTL_HOURS). */
+  orderTtlHours: number;
+}
+
+/** The payment context of this process, from its validated settings: what routes, pages and the worker use. */
+export function paymentContextFromEnv(env: Env = getEnv()): PaymentContext {
+  return { appUrl: env.APP_URL, processors: configuredProcessors(env), orderTtlHours: env.ORDER_DEFAULT_TTL_HOURS };
+}
+
+/** The connector for a new payment in this mode; refused (409 livemode_unavailable) when there is none. */
+export function requireConnector(paymentContext: PaymentContext, livemode: boolean): PaymentConnector {
+  const connector = paymentContext.processors.forMode(livemode);
+  if (!connector) throw new AppError("livemode_unavailable", "This business is not accepting payments yet: no payment processor is set up for live mode.");
+  return connector;
+}

@@ -1,0 +1,22 @@
+import type { Db } from "@/db/client";
+import { findEvent, requireWebhookEndpoint } from "@/db/queries/webhooks";
+import { webhookMessages } from "@/db/schema";
+import { AppError } from "@/lib/core/errors";
+import { newId } from "@/lib/core/ids";
+import { enqueue, QUEUES } from "@/lib/jobs/queue";
+import { resendSchema } from "@/lib/webhooks/schemas";
+import { scopeOf, type MerchantScope } from "@/lib/core/scope";
+
+/** Sends one of the merchant's events to this endpoint again (a new message, delivered like any other). */
+export async function resendEvent(db: Db, scope: MerchantScope, endpointId: string, input: { event?: unknown }): Promise<{ id: string; object: "webhook_message"; event: string; webhook_endpoint: string; status: "pending" }> {
+  const { event: eventId } = resendSchema.parse(input);
+  return db.transaction(async (tx) => {
+    const endpoint = await requireWebhookEndpoint(tx, scope, endpointId);
+    const event = await findEvent(tx, scope, eventId);
+    if (!event) throw new AppError("resource_missing", `No such event: '${eventId}'.`, { param: "event" });
+    const id = newId("message");
+    await tx.insert(webhookMessages).values({ id, eventId: event.id, ...scopeOf(scope), endpointId: endpoint.id, origin: "resend" });
+    await enqueue(tx, QUEUES.deliver, { messageId: id, attempt: 1 });
+    return { id, object: "webhook_message" as const, event: event.id, webhook_endpoint: endpoint.id, status: "pending" as const };
+  });
+}

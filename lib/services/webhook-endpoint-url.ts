@@ -1,0 +1,16 @@
+import { AppError } from "@/lib/core/errors";
+import { checkWebhookUrl } from "@/lib/webhooks/url-guard";
+import type { MerchantScope } from "@/lib/core/scope";
+
+/** What saving a URL needs to know: the merchant's scope, and whether private addresses are allowed here. */
+export interface WebhookContext extends MerchantScope {
+  allowPrivate: boolean;
+  resolve?: (host: string) => Promise<string[]>;
+}
+
+/** The URL an endpoint may be saved with (checked by the URL guard for this mode), or parameter_invalid on `url`. */
+export async function checkEndpointUrl(ctx: WebhookContext, url: string): Promise<string> {
+  const checked = await checkWebhookUrl(url, { livemode: ctx.livemode, allowPrivate: ctx.allowPrivate, resolve: ctx.resolve });
+  if (!checked.ok) throw new AppError("parameter_invalid", checked.message, { param: "url" });
+  return checked.url.toString();
+}
