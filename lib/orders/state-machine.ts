@@ -55,8 +55,9 @@ export interface OrderActions {
  */
 export function orderActions(order: OrderMoneyState): OrderActions {
   const settled = order.settledAt !== null;
-  const paidish = order.status === "paid" || order.status === "partially_refunded";
-  const refundable_amount = paidish && settled ? Math.max(0, order.amount - order.amountRefunded - order.amountRefundPending) : 0;
+  // Money the buyer paid is still held: paid in full, or partly given back (a fully refunded order holds none).
+  const holdsCapturedMoney = order.status === "paid" || order.status === "partially_refunded";
+  const refundable_amount = holdsCapturedMoney && settled ? Math.max(0, order.amount - order.amountRefunded - order.amountRefundPending) : 0;
   const allowed_void = order.status === "paid" && !settled && order.amountRefunded === 0 && order.amountRefundPending === 0;
   return {
     allowed_void,

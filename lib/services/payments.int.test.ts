@@ -269,6 +269,15 @@ describe("API orders, void, settlement, refunds, cancel, expiry", () => {
     expect(await getOrder(db, b.ctx, b.order.id)).toMatchObject({ status: "refunded" });
   });
 
+  test("a link's order stays payable for ORDER_DEFAULT_TTL_HOURS (orderTtlHours), like an API order", async () => {
+    const { link } = await setup();
+    const before = Date.now();
+    const declined = await payLink(db, { ...pctx, orderTtlHours: 3 }, link.token, cardBuyer("4000000000000002"));
+    const [row] = await db.select({ expiresAt: orders.expiresAt }).from(orders).where(eq(orders.id, declined.order.id));
+    expect(row!.expiresAt.getTime() - before).toBeGreaterThanOrEqual(3 * 3_600_000);
+    expect(row!.expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(3 * 3_600_000);
+  });
+
   test("open orders past expires_at expire; paying an expired order is refused", async () => {
     const scope = await newMerchantScope(db);
     const ctx = { ...scope, ...pctx };
