@@ -8,7 +8,8 @@ import { configuredProcessors } from "@/lib/processor";
 import { deliverMessage, fanoutEvent, type DeliveryConfig } from "@/lib/services/deliver-webhooks";
 import { confirmArrivedBankTransfers, failStalledPaymentActions, expireOrders, settleOrders, settleRefunds } from "@/lib/services/scheduled-payments";
 import { runMaintenance } from "./maintenance";
-import { QUEUE_SCHEMA, QUEUES, queueDb, type QueueName } from "./queue";
+import { JOBS, type QueueName } from "./definitions";
+import { QUEUE_SCHEMA, queueDb } from "./queue";
 
 export function deliveryConfig(env: Env): DeliveryConfig {
   return {
@@ -82,14 +83,14 @@ export async function startWorker(database: Database, env: Env, log: Logger): Pr
   // Several delivery workers, so one slow endpoint (up to the 15 s timeout) does not hold up the others.
   const deliverers: string[] = [];
   for (let i = 0; i < 4; i++) {
-    const id: string = await boss.work<{ messageId: string; attempt?: number }>(QUEUES.deliver, fast, async (jobs) => {
+    const id: string = await boss.work<{ messageId: string; attempt?: number }>(JOBS.deliver.name, fast, async (jobs) => {
       const outcomes = await Promise.all(jobs.map((job) => deliverMessage(db, job.data.messageId, config, new Date(), job.data.attempt)));
       log.debug({ outcomes }, "webhook deliveries");
       wakeIfFull(id, jobs.length);
     });
     deliverers.push(id);
   }
-  const fanout: string = await boss.work<{ eventId: string }>(QUEUES.fanout, fast, async (jobs) => {
+  const fanout: string = await boss.work<{ eventId: string }>(JOBS.fanout.name, fast, async (jobs) => {
     const queued = (await Promise.all(jobs.map((job) => fanoutEvent(db, job.data.eventId)))).reduce((a, b) => a + b, 0);
     // The deliveries just committed: fetch them now rather than at the next poll.
     if (queued > 0) deliverers.forEach((id) => boss.notifyWorker(id));
@@ -110,7 +111,7 @@ export async function startWorker(database: Database, env: Env, log: Logger): Pr
     // Refused when one is already waiting (the queue keeps one), so a restart keeps the existing schedule.
     await boss.send(queue, {}, { startAfter: firstAfterSeconds });
   };
-  await recurring(QUEUES.paymentsSweep, env.SCHEDULER_TICK_SECONDS, async () => {
+  await recurring(JOBS.paymentsSweep.name, env.SCHEDULER_TICK_SECONDS, async () => {
     const done = {
       expired: await expireOrders(db, pctx),
       actionTimeouts: await failStalledPaymentActions(db, pctx, env.PAYMENT_ACTION_TIMEOUT_SECONDS),
@@ -120,15 +121,15 @@ export async function startWorker(database: Database, env: Env, log: Logger): Pr
     return Object.values(done).some((n) => n > 0) ? done : 0;
   });
   // Not at start-up: a restart must not settle (and so make un-voidable) payments minutes after they were made.
-  await recurring(QUEUES.settlement, env.SETTLEMENT_INTERVAL_SECONDS, () => settleOrders(db, pctx), env.SETTLEMENT_INTERVAL_SECONDS);
-  await recurring(QUEUES.maintenance, 600, () => runMaintenance(db));
+  await recurring(JOBS.settlement.name, env.SETTLEMENT_INTERVAL_SECONDS, () => settleOrders(db, pctx), env.SETTLEMENT_INTERVAL_SECONDS);
+  await recurring(JOBS.maintenance.name, 600, () => runMaintenance(db));
 
   // Jobs due now are fetched within WATCH_MS of their commit, not at pg-boss's next 0.5 s poll: a cheap check
   // (pg-boss's own partial index on name and start_after) wakes the queue's workers when one is waiting.
   // The app does not NOTIFY at commit any more: see enqueue() in lib/jobs/queue.ts for why.
   const wake: [QueueName, string[]][] = [
-    [QUEUES.fanout, [fanout]],
-    [QUEUES.deliver, deliverers],
+    [JOBS.fanout.name, [fanout]],
+    [JOBS.deliver.name, deliverers],
   ];
   let watching = false;
   const watcher = setInterval(() => {

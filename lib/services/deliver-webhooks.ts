@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { findCallbackSecret } from "@/db/queries/webhooks";
 import { events, webhookAttempts, webhookEndpoints, webhookMessages } from "@/db/schema";
 import { newId } from "@/lib/core/ids";
-import { enqueue, QUEUES } from "@/lib/jobs/queue";
+import { enqueue, JOBS } from "@/lib/jobs/queue";
 import { postJson, type PostResult } from "@/lib/webhooks/http";
 import { nextRetryDelay } from "@/lib/webhooks/retry";
 import { toEventObject } from "@/lib/webhooks/serialize";
@@ -46,7 +46,7 @@ export async function fanoutEvent(db: Db, eventId: string): Promise<number> {
     if (values.length === 0) return 0;
     // A fan-out that runs twice (a retried job) finds its messages already there and queues nothing more.
     const inserted = await tx.insert(webhookMessages).values(values).onConflictDoNothing().returning({ id: webhookMessages.id });
-    for (const message of inserted) await enqueue(tx, QUEUES.deliver, { messageId: message.id, attempt: 1 });
+    for (const message of inserted) await enqueue(tx, JOBS.deliver, { messageId: message.id, attempt: 1 });
     return inserted.length;
   });
 }
@@ -131,7 +131,7 @@ async function recordAttempt(
       .update(webhookMessages)
       .set({ status, attemptCount: attemptNumber, lastAttemptAt: now, nextAttemptAt: delay === null ? null : new Date(now.getTime() + delay * 1000) })
       .where(eq(webhookMessages.id, messageId));
-    if (delay !== null) await enqueue(tx, QUEUES.deliver, { messageId, attempt: attemptNumber + 1 }, { startAfterSeconds: delay });
+    if (delay !== null) await enqueue(tx, JOBS.deliver, { messageId, attempt: attemptNumber + 1 }, { startAfterSeconds: delay });
     if (message.endpointId) await updateEndpointHealth(tx, message.endpointId, succeeded, config, now);
     return succeeded ? "succeeded" : delay === null ? "failed" : "retrying";
   });

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { events, webhookEndpoints, webhookMessages, type WebhookEndpointRow } from "@/db/schema";
 import { AppError } from "@/lib/core/errors";
 import { newId } from "@/lib/core/ids";
-import { enqueue, QUEUES } from "@/lib/jobs/queue";
+import { enqueue, JOBS } from "@/lib/jobs/queue";
 import { createWebhookEndpointSchema, listWebhookEndpointsSchema, resendSchema, updateWebhookEndpointSchema, type CreateWebhookEndpointInput, type UpdateWebhookEndpointInput } from "@/lib/webhooks/schemas";
 import { toWebhookEndpointObject, type WebhookEndpointObject } from "@/lib/webhooks/serialize";
 import { newWebhookSecret } from "@/lib/webhooks/signing";
@@ -139,7 +139,7 @@ export async function resendEvent(db: Db, scope: MerchantScope, endpointId: stri
     if (!event) throw new AppError("resource_missing", `No such event: '${eventId}'.`, { param: "event" });
     const id = newId("message");
     await tx.insert(webhookMessages).values({ id, eventId: event.id, merchantId: scope.merchantId, livemode: scope.livemode, endpointId: endpoint.id, origin: "resend" });
-    await enqueue(tx, QUEUES.deliver, { messageId: id, attempt: 1 });
+    await enqueue(tx, JOBS.deliver, { messageId: id, attempt: 1 });
     return { id, object: "webhook_message" as const, event: event.id, webhook_endpoint: endpoint.id, status: "pending" as const };
   });
 }
