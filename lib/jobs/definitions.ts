@@ -15,8 +15,6 @@ const id = z.string().min(1);
 export const noPayload = z.strictObject({});
 export type ScheduledJob = JobDefinition<string, typeof noPayload>;
 
-// Scheduled jobs keep at most one queued and one running: every worker may schedule the next run, only one
-// is kept. Short expiries, because a dead worker's running sweep blocks the next one until it expires.
 export const JOBS = {
   /** An event was committed: find who must hear about it and queue one delivery each. */
   fanout: defineJob("event-fanout", z.strictObject({ eventId: id }), { retryLimit: 10, retryDelay: 1, retryBackoff: true, expireInSeconds: 30 }),
@@ -30,6 +28,8 @@ export const JOBS = {
     retryBackoff: true,
     expireInSeconds: 45,
   }),
+  // Scheduled jobs keep at most one queued and one running: every worker may schedule the next run, only one
+  // is kept. Short expiries, because a dead worker's running sweep blocks the next one until it expires.
   /** Expiry, stalled 3-D Secure and wallet steps, arrived bank transfers, refund settlement: every few seconds. */
   paymentsSweep: defineJob("payments-sweep", noPayload, { policy: "stately", retryLimit: 0, expireInSeconds: 30 }),
   /** Settlement of paid orders: daily by default. */
