@@ -1,17 +1,6 @@
-import { Writable } from "node:stream";
 import { describe, expect, test } from "vitest";
+import { captureLog as capture } from "@/test/log";
 import { createLogger, errorForLog, redactForLog, requestLogger, scrubCardNumbers } from "./logger";
-
-function capture() {
-  const lines: Record<string, unknown>[] = [];
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      for (const line of String(chunk).split("\n").filter(Boolean)) lines.push(JSON.parse(line));
-      done();
-    },
-  });
-  return { lines, stream };
-}
 
 test("every line of a request carries its request id", () => {
   const { lines, stream } = capture();

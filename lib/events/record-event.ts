@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
 import { events } from "@/db/schema";
 import { newId } from "@/lib/core/ids";
-import { enqueue, QUEUES } from "@/lib/jobs/queue";
+import { enqueue, JOBS } from "@/lib/jobs/queue";
 import type { MerchantScope } from "@/lib/core/scope";
 import type { EventType } from "./types";
 
@@ -27,6 +27,6 @@ export async function recordEvent(
     data: { object },
   });
   // Queued in the same transaction: delivered if and only if the change commits.
-  await enqueue(tx, QUEUES.fanout, { eventId: id });
+  await enqueue(tx, JOBS.fanout, { eventId: id });
   return id;
 }

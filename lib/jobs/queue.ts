@@ -1,5 +1,8 @@
 import PgBoss from "pg-boss";
+import type { z } from "zod";
 import type { Database, Db } from "@/db/client";
+import { JOBS } from "./definitions";
+import { readPayload, type JobDefinition } from "./job";
 
 // The job queue: pg-boss, on the application's own database connection (PostgreSQL or PGlite alike).
 // pg-boss speaks to the database through `executeSql(text, values)`; the adapter below runs that on any
@@ -8,19 +11,8 @@ import type { Database, Db } from "@/db/client";
 
 export const QUEUE_SCHEMA = "pgboss";
 
-export const QUEUES = {
-  /** An event was committed: find who must hear about it and queue one delivery each. */
-  fanout: "event-fanout",
-  /** One HTTP delivery attempt of one message. */
-  deliver: "webhook-deliver",
-  /** Expiry, stalled 3-D Secure and wallet steps, arrived bank transfers, refund settlement: every few seconds. */
-  paymentsSweep: "payments-sweep",
-  /** Settlement of paid orders: daily by default. */
-  settlement: "settlement",
-  /** Expired idempotency keys and rate-limit counters. */
-  maintenance: "maintenance",
-} as const;
-export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+// What a caller needs to queue a job: enqueue() below and the jobs it takes.
+export { JOBS } from "./definitions";
 
 // pg serializes objects to JSON by itself; postgres.js and PGlite need it done for them.
 function toParam(value: unknown): unknown {
@@ -89,14 +81,19 @@ export interface EnqueueOptions {
 /**
  * Queues a job in the caller's transaction: it runs only if that transaction commits.
  *
+ * The payload is checked against the job's schema first: a payload it refuses throws a JobPayloadError
+ * before anything is written, so the caller's transaction rolls back with it.
+ *
  * No NOTIFY goes with it. PostgreSQL serializes the commits of all transactions that sent a NOTIFY (one
  * lock, held through the commit's disk flush, keeps the notification queue in commit order): measured with
  * pgbench on this machine, an insert with a NOTIFY committed at 0.25–0.4 × the rate of the same insert
  * without. Every payment and link creation carries an event, so that lock capped the whole write path.
  * Workers find due jobs with a cheap indexed check instead (lib/jobs/worker.ts, every 50 ms).
  */
-export async function enqueue(tx: Db, queue: QueueName, data: Record<string, unknown>, options: EnqueueOptions = {}): Promise<string | null> {
-  return jobSender().send(queue, data, {
+export async function enqueue<S extends z.ZodObject>(tx: Db, job: JobDefinition<string, S>, payload: z.input<S>, options: EnqueueOptions = {}): Promise<string | null> {
+  const read = readPayload(job, payload);
+  if (!read.ok) throw read.error;
+  return jobSender().send(job.name, payload, {
     db: queueDb(tx),
     ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
     ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
@@ -112,21 +109,11 @@ export async function migrateQueue(database: Pick<Database, "db" | "exec">): Pro
   boss.on("error", () => {});
   await boss.start();
   const existing = new Set((await boss.getQueues()).map((q) => q.name));
-  // Options are applied to existing queues too, so an upgrade takes the current values.
-  const ensure = async (name: QueueName, options: Omit<PgBoss.Queue, "name">) => {
-    if (existing.has(name)) await boss.updateQueue(name, options as PgBoss.Queue);
-    else await boss.createQueue(name, options as PgBoss.Queue);
-  };
-  // A job whose worker died comes back after its expiry plus a maintenance pass (every 10 s, see worker.ts):
-  // expiries stay short (deliveries: above the longest HTTP timeout, WEBHOOK_TIMEOUT_SECONDS ≤ 30), so a
-  // killed worker's deliveries are retried within about a minute. HTTP failures follow our own schedule
-  // (lib/webhooks/retry.ts), queued as new jobs.
-  await ensure(QUEUES.fanout, { retryLimit: 10, retryDelay: 1, retryBackoff: true, expireInSeconds: 30 });
-  await ensure(QUEUES.deliver, { retryLimit: 10, retryDelay: 1, retryBackoff: true, expireInSeconds: 45 });
-  // At most one queued and one running: every worker may schedule the next run, only one is kept. Short
-  // expiries, because a dead worker's running sweep blocks the next one until it expires.
-  await ensure(QUEUES.paymentsSweep, { policy: "stately", retryLimit: 0, expireInSeconds: 30 });
-  await ensure(QUEUES.settlement, { policy: "stately", retryLimit: 3, expireInSeconds: 600 });
-  await ensure(QUEUES.maintenance, { policy: "stately", retryLimit: 0, expireInSeconds: 120 });
+  // Each job's queue, with the policy its definition gives (lib/jobs/definitions.ts). Options are applied
+  // to existing queues too, so an upgrade takes the current values.
+  for (const { name, queue } of Object.values(JOBS)) {
+    if (existing.has(name)) await boss.updateQueue(name, queue as PgBoss.Queue);
+    else await boss.createQueue(name, queue as PgBoss.Queue);
+  }
   await boss.stop({ graceful: false, wait: true, close: false });
 }

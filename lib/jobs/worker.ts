@@ -12,8 +12,10 @@ import { failStalledPaymentActions } from "@/lib/services/fail-stalled-payment-a
 import { expireOrders } from "@/lib/services/expire-orders";
 import { settleOrders } from "@/lib/services/settle-orders";
 import { settleRefunds } from "@/lib/services/settle-refunds";
+import { JOBS, type QueueName, type ScheduledJob } from "./definitions";
 import { runMaintenance } from "./maintenance";
-import { QUEUE_SCHEMA, QUEUES, queueDb, type QueueName } from "./queue";
+import { enqueue, QUEUE_SCHEMA, queueDb } from "./queue";
+import { jobWorker } from "./work";
 
 export function deliveryConfig(env: Env): DeliveryConfig {
   return {
@@ -75,6 +77,7 @@ export async function startWorker(database: Database, env: Env, log: Logger): Pr
   boss.on("error", onQueueError(log));
   await boss.start();
   const db = database.db;
+  const work = jobWorker(boss, log);
   const config = deliveryConfig(env);
   const pctx = paymentContextFromEnv(env);
   const fast = { pollingIntervalSeconds: 0.5, batchSize: 10 };
@@ -87,35 +90,37 @@ export async function startWorker(database: Database, env: Env, log: Logger): Pr
   // Several delivery workers, so one slow endpoint (up to the 15 s timeout) does not hold up the others.
   const deliverers: string[] = [];
   for (let i = 0; i < 4; i++) {
-    const id: string = await boss.work<{ messageId: string; attempt?: number }>(QUEUES.deliver, fast, async (jobs) => {
-      const outcomes = await Promise.all(jobs.map((job) => deliverMessage(db, job.data.messageId, config, new Date(), job.data.attempt)));
+    const id: string = await work(JOBS.deliver, fast, async (payloads) => {
+      const outcomes = await Promise.all(payloads.map(({ messageId, attempt }) => deliverMessage(db, messageId, config, new Date(), attempt)));
       log.debug({ outcomes }, "webhook deliveries");
-      wakeIfFull(id, jobs.length);
+      wakeIfFull(id, payloads.length);
     });
     deliverers.push(id);
   }
-  const fanout: string = await boss.work<{ eventId: string }>(QUEUES.fanout, fast, async (jobs) => {
-    const queued = (await Promise.all(jobs.map((job) => fanoutEvent(db, job.data.eventId)))).reduce((a, b) => a + b, 0);
+  const fanout: string = await work(JOBS.fanout, fast, async (payloads) => {
+    const queued = (await Promise.all(payloads.map(({ eventId }) => fanoutEvent(db, eventId)))).reduce((a, b) => a + b, 0);
     // The deliveries just committed: fetch them now rather than at the next poll.
     if (queued > 0) deliverers.forEach((id) => boss.notifyWorker(id));
-    wakeIfFull(fanout, jobs.length);
+    wakeIfFull(fanout, payloads.length);
   });
 
   // Recurring work: each run queues the next one. The queues keep at most one waiting, so however many
   // workers run, each task runs once per period.
-  const recurring = async (queue: QueueName, everySeconds: number, task: () => Promise<unknown>, firstAfterSeconds = 1) => {
-    await boss.work(queue, { pollingIntervalSeconds: Math.min(everySeconds, 2) }, async () => {
+  const recurring = async (job: ScheduledJob, everySeconds: number, task: () => Promise<unknown>, firstAfterSeconds = 1) => {
+    await work(job, { pollingIntervalSeconds: Math.min(everySeconds, 2) }, async (runs) => {
       try {
+        // A run whose stored data was refused (work() failed it) does not run the task; the next one is queued all the same.
+        if (runs.length === 0) return;
         const result = await task();
-        if (typeof result === "number" ? result > 0 : result) log.info({ task: queue, result }, "scheduled task done");
+        if (typeof result === "number" ? result > 0 : result) log.info({ task: job.name, result }, "scheduled task done");
       } finally {
-        await boss.send(queue, {}, { startAfter: everySeconds });
+        await enqueue(db, job, {}, { startAfterSeconds: everySeconds });
       }
     });
     // Refused when one is already waiting (the queue keeps one), so a restart keeps the existing schedule.
-    await boss.send(queue, {}, { startAfter: firstAfterSeconds });
+    await enqueue(db, job, {}, { startAfterSeconds: firstAfterSeconds });
   };
-  await recurring(QUEUES.paymentsSweep, env.SCHEDULER_TICK_SECONDS, async () => {
+  await recurring(JOBS.paymentsSweep, env.SCHEDULER_TICK_SECONDS, async () => {
     const done = {
       expired: await expireOrders(db, pctx),
       actionTimeouts: await failStalledPaymentActions(db, pctx, env.PAYMENT_ACTION_TIMEOUT_SECONDS),
@@ -125,15 +130,15 @@ export async function startWorker(database: Database, env: Env, log: Logger): Pr
     return Object.values(done).some((n) => n > 0) ? done : 0;
   });
   // Not at start-up: a restart must not settle (and so make un-voidable) payments minutes after they were made.
-  await recurring(QUEUES.settlement, env.SETTLEMENT_INTERVAL_SECONDS, () => settleOrders(db, pctx), env.SETTLEMENT_INTERVAL_SECONDS);
-  await recurring(QUEUES.maintenance, 600, () => runMaintenance(db));
+  await recurring(JOBS.settlement, env.SETTLEMENT_INTERVAL_SECONDS, () => settleOrders(db, pctx), env.SETTLEMENT_INTERVAL_SECONDS);
+  await recurring(JOBS.maintenance, 600, () => runMaintenance(db));
 
   // Jobs due now are fetched within WATCH_MS of their commit, not at pg-boss's next 0.5 s poll: a cheap check
   // (pg-boss's own partial index on name and start_after) wakes the queue's workers when one is waiting.
   // The app does not NOTIFY at commit any more: see enqueue() in lib/jobs/queue.ts for why.
   const wake: [QueueName, string[]][] = [
-    [QUEUES.fanout, [fanout]],
-    [QUEUES.deliver, deliverers],
+    [JOBS.fanout.name, [fanout]],
+    [JOBS.deliver.name, deliverers],
   ];
   let watching = false;
   const watcher = setInterval(() => {

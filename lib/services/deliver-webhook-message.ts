@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { findCallbackSecret, findEvent, findWebhookEndpoint } from "@/db/queries/webhooks";
 import { webhookAttempts, webhookEndpoints, webhookMessages } from "@/db/schema";
 import { newId } from "@/lib/core/ids";
-import { enqueue, QUEUES } from "@/lib/jobs/queue";
+import { enqueue, JOBS } from "@/lib/jobs/queue";
 import { postJson, type PostResult } from "@/lib/webhooks/http";
 import { nextRetryDelay } from "@/lib/webhooks/retry";
 import { toEventObject } from "@/lib/webhooks/serialize";
@@ -103,7 +103,7 @@ async function recordAttempt(
       .update(webhookMessages)
       .set({ status, attemptCount: attemptNumber, lastAttemptAt: now, nextAttemptAt: delay === null ? null : new Date(now.getTime() + delay * 1000) })
       .where(eq(webhookMessages.id, messageId));
-    if (delay !== null) await enqueue(tx, QUEUES.deliver, { messageId, attempt: attemptNumber + 1 }, { startAfterSeconds: delay });
+    if (delay !== null) await enqueue(tx, JOBS.deliver, { messageId, attempt: attemptNumber + 1 }, { startAfterSeconds: delay });
     if (message.endpointId) await updateEndpointHealth(tx, message.endpointId, succeeded, config, now);
     return succeeded ? "succeeded" : delay === null ? "failed" : "retrying";
   });

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { listSubscribedEndpoints } from "@/db/queries/webhooks";
 import { events, webhookMessages } from "@/db/schema";
 import { newId } from "@/lib/core/ids";
-import { enqueue, QUEUES } from "@/lib/jobs/queue";
+import { enqueue, JOBS } from "@/lib/jobs/queue";
 import { scopeOf } from "@/lib/core/scope";
 
 /** Creates one message per matching endpoint and status callback, and queues their first attempts. */
@@ -20,7 +20,7 @@ export async function fanoutEvent(db: Db, eventId: string): Promise<number> {
     if (values.length === 0) return 0;
     // A fan-out that runs twice (a retried job) finds its messages already there and queues nothing more.
     const inserted = await tx.insert(webhookMessages).values(values).onConflictDoNothing().returning({ id: webhookMessages.id });
-    for (const message of inserted) await enqueue(tx, QUEUES.deliver, { messageId: message.id, attempt: 1 });
+    for (const message of inserted) await enqueue(tx, JOBS.deliver, { messageId: message.id, attempt: 1 });
     return inserted.length;
   });
 }

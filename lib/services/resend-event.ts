@@ -3,7 +3,7 @@ import { findEvent, requireWebhookEndpoint } from "@/db/queries/webhooks";
 import { webhookMessages } from "@/db/schema";
 import { AppError } from "@/lib/core/errors";
 import { newId } from "@/lib/core/ids";
-import { enqueue, QUEUES } from "@/lib/jobs/queue";
+import { enqueue, JOBS } from "@/lib/jobs/queue";
 import { resendSchema } from "@/lib/webhooks/schemas";
 import { scopeOf, type MerchantScope } from "@/lib/core/scope";
 
@@ -16,7 +16,7 @@ export async function resendEvent(db: Db, scope: MerchantScope, endpointId: stri
     if (!event) throw new AppError("resource_missing", `No such event: '${eventId}'.`, { param: "event" });
     const id = newId("message");
     await tx.insert(webhookMessages).values({ id, eventId: event.id, ...scopeOf(scope), endpointId: endpoint.id, origin: "resend" });
-    await enqueue(tx, QUEUES.deliver, { messageId: id, attempt: 1 });
+    await enqueue(tx, JOBS.deliver, { messageId: id, attempt: 1 });
     return { id, object: "webhook_message" as const, event: event.id, webhook_endpoint: endpoint.id, status: "pending" as const };
   });
 }

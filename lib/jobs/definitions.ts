@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { defineJob, type JobDefinition } from "./job";
+
+// Every background job: its queue's name, the schema of its payload (checked when it is queued and again when
+// it is worked, see job.ts), and how its queue retries and expires (applied by migrateQueue).
+//
+// A job whose worker died comes back after its expiry plus a maintenance pass (every 10 s, see worker.ts):
+// expiries stay short (deliveries: above the longest HTTP timeout, WEBHOOK_TIMEOUT_SECONDS ≤ 30), so a
+// killed worker's deliveries are retried within about a minute. HTTP failures follow our own schedule
+// (lib/webhooks/retry.ts), queued as new jobs.
+
+const id = z.string().min(1);
+
+/** The payload of the scheduled jobs, which carry none. */
+export const noPayload = z.strictObject({});
+export type ScheduledJob = JobDefinition<string, typeof noPayload>;
+
+export const JOBS = {
+  /** An event was committed: find who must hear about it and queue one delivery each. */
+  fanout: defineJob("event-fanout", z.strictObject({ eventId: id }), { retryLimit: 10, retryDelay: 1, retryBackoff: true, expireInSeconds: 30 }),
+  /**
+   * One HTTP delivery attempt of one message. `attempt` is the attempt it was queued for (see deliverMessage);
+   * jobs queued before it existed have none.
+   */
+  deliver: defineJob("webhook-deliver", z.strictObject({ messageId: id, attempt: z.number().int().positive().optional() }), {
+    retryLimit: 10,
+    retryDelay: 1,
+    retryBackoff: true,
+    expireInSeconds: 45,
+  }),
+  // Scheduled jobs keep at most one queued and one running: every worker may schedule the next run, only one
+  // is kept. Short expiries, because a dead worker's running sweep blocks the next one until it expires.
+  /** Expiry, stalled 3-D Secure and wallet steps, arrived bank transfers, refund settlement: every few seconds. */
+  paymentsSweep: defineJob("payments-sweep", noPayload, { policy: "stately", retryLimit: 0, expireInSeconds: 30 }),
+  /** Settlement of paid orders: daily by default. */
+  settlement: defineJob("settlement", noPayload, { policy: "stately", retryLimit: 3, expireInSeconds: 600 }),
+  /** Expired idempotency keys and rate-limit counters. */
+  maintenance: defineJob("maintenance", noPayload, { policy: "stately", retryLimit: 0, expireInSeconds: 120 }),
+} as const;
+
+export type QueueName = (typeof JOBS)[keyof typeof JOBS]["name"];
