@@ -265,7 +265,8 @@ try {
   }
 
   if (only.has("lighthouse")) {
-    const { measurePages, payWithoutJavaScript } = await import("./bench/lighthouse.ts");
+    const { measurePages } = await import("./bench/lighthouse.ts");
+    const { payWithoutJavaScript } = await import("./bench/no-js-payment.ts");
     const link = await createPaymentLink(db, linkCtx, { name: "Lighthouse", item_name: "Annual membership", description: "Twelve months of everything", amount: 4900, currency: "USD", default_country: "US", payment_methods: ["card", "alipay", "wechat_pay", "bank_transfer"] });
     const result = await measurePages({ checkoutUrl: link.url, bareUrl: `${base}/bench/bare`, runs: quick ? 1 : 3 });
     log(`lighthouse: performance ${result.performance}, accessibility ${result.accessibility}, own JS ${result.js.own_gzip_bytes} B gzip`);
