@@ -6,7 +6,7 @@ import { ZodError } from "zod";
 import { getDb, type Db } from "@/db";
 import { isAppError } from "@/lib/core/errors";
 import { fieldErrors, type FormState } from "@/lib/forms";
-import { amountMessage } from "@/lib/links/form";
+import { amountMessage } from "@/lib/links/form-input";
 import { isCurrencyCode } from "@/lib/money/currencies";
 import { parseAmount } from "@/lib/money/money";
 import { cancelOrder } from "@/lib/services/cancel-order";
