@@ -23,7 +23,7 @@ export function route<P = Record<string, never>>(
     try {
       response = await handler(request, { params: await segment.params, requestId, log });
     } catch (error) {
-      response = toErrorResponse(error, log, requestId);
+      response = toErrorResponse(error, { requestId, log });
     }
     if (!response.headers.has("x-request-id")) response.headers.set("x-request-id", requestId);
     log.info(

@@ -1,23 +1,19 @@
-import type { ZodError } from "zod";
-import type { FieldErrors, MetadataRow } from "./form";
+import { fieldErrors, type FieldErrors, type Issues, type ZodIssue } from "@/lib/core/field-errors";
+import type { MetadataRow } from "./form";
 
 // The API's refusals as errors on the link forms' fields: the schemas' zod issues (when the form's submission
 // is checked, or a service refuses it) and an AppError's param. The API names nested parameters
 // (`custom_amount.minimum`, `metadata.sku`); the forms have flat inputs (`custom_minimum`, a metadata row).
 
-type Issue = ZodError["issues"][number];
-
 /**
  * Zod issues from the schemas (or from a service) as errors on the forms' fields: the API's nested fields
  * map to the form's flat ones (`custom_amount.minimum` → `custom_minimum`), a metadata key to its row.
  */
-export function fieldErrorsFromIssues(issues: readonly Issue[], metadataRows: readonly MetadataRow[] = []): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of issues) {
-    const field = fieldForPath(issue.path, metadataRows, issue.code === "invalid_key" ? "key" : "value");
-    out[field] ??= issueMessage(issue);
-  }
-  return out;
+export function linkFieldErrors(error: Issues, metadataRows: readonly MetadataRow[] = []): FieldErrors {
+  return fieldErrors(error, {
+    field: (issue) => fieldForPath(issue.path, metadataRows, issue.code === "invalid_key" ? "key" : "value"),
+    message: issueMessage,
+  });
 }
 
 /** The form field an API parameter path (`["custom_amount", "minimum"]`, or an AppError's "a.b") names. */
@@ -34,7 +30,7 @@ export function fieldForPath(path: readonly PropertyKey[] | string, metadataRows
 }
 
 /** Zod's default wording ("Too small: expected number to be >=1") said the way the forms speak. */
-function issueMessage(issue: Issue): string {
+function issueMessage(issue: ZodIssue): string {
   if (issue.code === "invalid_key") return issue.issues[0]?.message ?? issue.message;
   const isDefault = /^(Too small|Too big|Invalid input|Invalid option)/.test(issue.message);
   if (!isDefault) return issue.message;

@@ -1,6 +1,6 @@
 import { currencyExponent, isCurrencyCode, type CurrencyCode } from "@/lib/money/currencies";
 import { parseAmount, type ParseAmountError } from "@/lib/money/money";
-import { fieldErrorsFromIssues } from "./form-errors";
+import { linkFieldErrors } from "./form-errors";
 import { MAX_METADATA_ROWS, parseDateTimeLocal, readLinkForm, toDateTimeLocal, type FieldErrors, type FormFields, type MetadataRow } from "./form";
 import {
   createPaymentLinkSchema,
@@ -63,7 +63,7 @@ export function parseCreateLinkForm(form: FormFields, now: Date = new Date()): C
   if (Object.keys(metadata).length > 0) input.metadata = metadata;
 
   const result = createPaymentLinkSchema.safeParse(input);
-  const schemaErrors = result.success ? {} : fieldErrorsFromIssues(result.error.issues, v.metadata);
+  const schemaErrors = result.success ? {} : linkFieldErrors(result.error, v.metadata);
   // "Set exactly one of amount and custom_amount" only repeats an amount or currency error already shown.
   if (errors.currency || errors.amount) delete schemaErrors.amount;
   return finish({ ...schemaErrors, ...errors }, input as CreatePaymentLinkInput);
@@ -117,7 +117,7 @@ export function parseUpdateLinkForm(form: FormFields, current: PaymentLinkObject
   if (Object.keys(patch).length > 0) input.metadata = patch;
 
   const result = updatePaymentLinkSchema.safeParse(input);
-  const schemaErrors = result.success ? {} : fieldErrorsFromIssues(result.error.issues, v.metadata);
+  const schemaErrors = result.success ? {} : linkFieldErrors(result.error, v.metadata);
   return finish({ ...schemaErrors, ...errors }, input as UpdatePaymentLinkInput);
 }
 

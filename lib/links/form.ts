@@ -1,3 +1,4 @@
+import type { FieldErrors } from "@/lib/core/field-errors";
 import { isCurrencyCode } from "@/lib/money/currencies";
 import { minorToDecimalString } from "@/lib/money/money";
 import type { PaymentLinkObject } from "./serialize";
@@ -7,7 +8,7 @@ import type { PaymentLinkObject } from "./serialize";
 // database). Turning the fields into the API's input is form-input.ts; the API's refusals as errors on these
 // fields, form-errors.ts.
 
-export type FieldErrors = Record<string, string>;
+export type { FieldErrors };
 
 /** What this module reads of a FormData (FormData itself in the server action and in tests). */
 export interface FormFields {

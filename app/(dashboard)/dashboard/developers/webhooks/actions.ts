@@ -6,7 +6,8 @@ import { ZodError } from "zod";
 import type { SecretState } from "@/components/dashboard/webhooks/types";
 import { getDb, type Db } from "@/db";
 import { isAppError } from "@/lib/core/errors";
-import { fieldErrors, type FormState } from "@/lib/forms";
+import { fieldErrors } from "@/lib/core/field-errors";
+import type { FormState } from "@/lib/forms";
 import {
   createWebhookEndpoint,
   deleteWebhookEndpoint,
