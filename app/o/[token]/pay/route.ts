@@ -3,7 +3,11 @@ import { getDb } from "@/db";
 import { orderCheckoutSettings, readCheckoutForm, readSubmission } from "@/lib/checkout/form";
 import { orderPath } from "@/lib/checkout/steps";
 import { AppError } from "@/lib/core/errors";
-import { backWith, checkoutPost, oncePerSubmission, outcomeRedirect, paymentContext, readForm, refusal } from "@/lib/http/checkout";
+import { oncePerSubmission } from "@/lib/checkout/once-per-submission";
+import { backWith, outcomeRedirect, refusal } from "@/lib/checkout/redirects";
+import { paymentContext } from "@/lib/http/checkout/context";
+import { checkoutPost } from "@/lib/http/checkout/post";
+import { readForm } from "@/lib/http/checkout/read-form";
 import { validateCheckout } from "@/lib/orders/checkout-input";
 import { payOrder } from "@/lib/services/pay-order";
 
