@@ -1,16 +1,17 @@
-import { randomUUID } from "node:crypto";
 import { getDb } from "@/db";
 import { backWith, type Redirect } from "@/lib/checkout/redirects";
 import { isCheckoutToken } from "@/lib/checkout/steps";
 import { getEnv } from "@/lib/core/env";
-import { errorForLog, requestLogger, type Logger } from "@/lib/logger";
+import { errorForLog, type Logger } from "@/lib/logger";
 import { clientAddress } from "../client-address";
 import { consumeCheckoutSubmission } from "../rate-limit";
+import { route } from "../route";
 import { clearFlashCookie, setFlashCookie } from "./flash-cookie";
 import { UnreadableForm } from "./read-form";
 
-// The hosted checkout's form posts, answered the way a browser that posted a form can show: 303 See Other
-// with a flash, or a short plain-text refusal.
+// The hosted checkout's form posts, on the same route() as the API (request id, one access-log line, error
+// mapping), answered the way a browser that posted a form can show: 303 See Other with a flash, or a short
+// plain-text refusal. Never the API's JSON error body.
 
 /**
  * Whether a form post comes from a page of this site. Browsers say so in Sec-Fetch-Site, and in Origin; a
@@ -60,42 +61,34 @@ export interface CheckoutPostContext {
 }
 
 /**
- * Wraps a checkout form handler: refuses cross-site posts and unreadable forms, counts the post against the
- * client's allowance for this link or order, logs one line per request (the route's pattern, never the form),
- * and turns anything unexpected into a redirect back to `homePath` with an apology.
+ * A checkout form's route handler: refuses cross-site posts and unreadable forms, counts the post against the
+ * client's allowance for this link or order, logs one line per request naming the route's `pattern` (never
+ * the path, which holds the token, nor the form), and turns anything unexpected into a redirect back to
+ * `homePath` with an apology and the request id.
  */
 export function checkoutPost(
-  route: string,
+  pattern: string,
   homePath: (token: string) => string,
   handler: (request: Request, context: CheckoutPostContext) => Promise<Redirect>,
 ) {
-  return async (request: Request, segment: { params: Promise<{ token: string }> }): Promise<Response> => {
-    const requestId = request.headers.get("x-request-id") ?? randomUUID();
-    const log = requestLogger(requestId);
-    const started = performance.now();
-    const { token } = await segment.params;
-    const home = homePath(token);
-    let response: Response;
-    if (!isCheckoutToken(token)) {
-      response = new Response("Not found.", { status: 404 });
-    } else if (!isSameOriginPost(request, getEnv().APP_URL)) {
-      response = new Response("Forbidden: this form only accepts posts from its own page.", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
-    } else {
-      let redirect: Redirect | null;
-      try {
-        redirect = (await overCheckoutLimit(request, token)) ? backWith(home, { form: TOO_MANY_POSTS }) : await handler(request, { token, log, requestId });
-      } catch (error) {
-        if (error instanceof UnreadableForm) {
-          redirect = null;
-        } else {
-          log.error({ err: errorForLog(error), route }, "checkout post failed");
-          redirect = backWith(home, { form: `Something went wrong on our side. Please try again in a moment (reference ${requestId}).` });
-        }
+  return route<{ token: string }>(
+    async (request, { params: { token }, log, requestId }) => {
+      if (!isCheckoutToken(token)) return new Response("Not found.", { status: 404 });
+      if (!isSameOriginPost(request, getEnv().APP_URL)) {
+        return new Response("Forbidden: this form only accepts posts from its own page.", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
       }
-      response = redirect ? seeOther(request, home, redirect) : new Response("Bad request: the form could not be read.", { status: 400 });
-    }
-    response.headers.set("x-request-id", requestId);
-    log.info({ method: request.method, route, status: response.status, durationMs: Math.round(performance.now() - started) }, "request completed");
-    return response;
-  };
+      const home = homePath(token);
+      const redirect = (await overCheckoutLimit(request, token)) ? backWith(home, { form: TOO_MANY_POSTS }) : await handler(request, { token, log, requestId });
+      return seeOther(request, home, redirect);
+    },
+    {
+      pattern,
+      onError: (error, request, { params: { token }, log, requestId }) => {
+        if (error instanceof UnreadableForm) return new Response("Bad request: the form could not be read.", { status: 400 });
+        log.error({ err: errorForLog(error), route: pattern }, "checkout post failed");
+        const home = homePath(token);
+        return seeOther(request, home, backWith(home, { form: `Something went wrong on our side. Please try again in a moment (reference ${requestId}).` }));
+      },
+    },
+  );
 }
