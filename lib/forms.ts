@@ -1,20 +1,12 @@
-import type { ZodError } from "zod";
+import type { FieldErrors } from "@/lib/core/field-errors";
 
 /** What a server action returns to its form: a message, per-field errors, and the values to show again. */
 export interface FormState {
   message?: string;
   ok?: boolean;
-  fieldErrors?: Record<string, string>;
+  /** By field name; a zod refusal becomes these through fieldErrors (lib/core/field-errors.ts). */
+  fieldErrors?: FieldErrors;
   values?: Record<string, string>;
-}
-
-export function fieldErrors(error: ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? "form");
-    out[key] ??= issue.message;
-  }
-  return out;
 }
 
 /** The submitted text fields, minus secrets, to refill the form after an error. */

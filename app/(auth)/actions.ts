@@ -9,7 +9,8 @@ import { safeCallbackPath } from "@/lib/auth/config";
 import { consumeSignUp } from "@/lib/auth/throttle";
 import { getEnv } from "@/lib/core/env";
 import { isAppError } from "@/lib/core/errors";
-import { echoValues, fieldErrors, type FormState } from "@/lib/forms";
+import { fieldErrors } from "@/lib/core/field-errors";
+import { echoValues, type FormState } from "@/lib/forms";
 import { clientAddress } from "@/lib/http/client-address";
 import { signUp } from "@/lib/services/sign-up";
 

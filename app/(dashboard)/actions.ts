@@ -9,7 +9,8 @@ import { findMembership } from "@/db/queries/memberships";
 import { merchantSettingsSchema, newBusinessSchema } from "@/lib/accounts/schemas";
 import { signOut } from "@/lib/auth";
 import { isAppError } from "@/lib/core/errors";
-import { echoValues, fieldErrors, type FormState } from "@/lib/forms";
+import { fieldErrors } from "@/lib/core/field-errors";
+import { echoValues, type FormState } from "@/lib/forms";
 import { getDashboardContext, getSessionContext, MERCHANT_COOKIE, MODE_COOKIE } from "@/lib/http/session";
 import { createMerchant } from "@/lib/services/create-merchant";
 import { addMember } from "@/lib/services/add-member";
@@ -89,7 +90,8 @@ export async function addMemberAction(_previous: FormState, formData: FormData):
       role: String(formData.get("role") ?? ""),
     });
   } catch (error) {
-    if (error instanceof ZodError) return { fieldErrors: { email: error.issues[0]?.message ?? "Check this field." }, values };
+    // The form shows a refusal under its email input (the role is a select of valid choices): the first issue.
+    if (error instanceof ZodError) return { fieldErrors: fieldErrors(error, { field: () => "email" }), values };
     if (isAppError(error)) return { fieldErrors: { email: error.message }, values };
     throw error;
   }

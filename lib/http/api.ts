@@ -1,4 +1,3 @@
-import { ZodError } from "zod";
 import { getDb } from "@/db";
 import type { Db } from "@/db/client";
 import { getEnv } from "@/lib/core/env";
@@ -8,11 +7,11 @@ import { authenticateApiKey } from "@/lib/services/authenticate-api-key";
 import { executeIdempotently } from "@/lib/services/idempotency";
 import type { ServiceContext } from "@/lib/core/scope";
 import { API_BODY_LIMIT, apiBodyTooLargeMessage } from "./body-limit";
-import { consumeApiRateLimit, RateLimitedError } from "./rate-limit";
+import { jsonResponse as json, toAppError, toErrorResponse } from "./errors";
+import { consumeApiRateLimit } from "./rate-limit";
 import { route } from "./route";
 import { decodeUtf8, findRefusedJson, isUnstorable, type RefusedJson } from "./request-text";
 import { unrecognizedRequestError } from "./unrecognized";
-import { appErrorFromZod } from "./zod-errors";
 
 
 export interface ApiRequest<P> {
@@ -29,15 +28,6 @@ export interface ApiRequest<P> {
 export interface ApiResult {
   status: number;
   body: unknown;
-}
-
-function json(status: number, body: string, extra: Record<string, string> = {}): Response {
-  return new Response(body, { status, headers: { "content-type": "application/json; charset=utf-8", ...extra } });
-}
-
-function errorResponse(error: AppError): Response {
-  const headers: Record<string, string> = error instanceof RateLimitedError ? { "retry-after": String(error.retryAfterSeconds) } : {};
-  return json(error.status, JSON.stringify(error.toBody()), headers);
 }
 
 function tooLarge(): AppError {
@@ -107,10 +97,12 @@ function readQuery(url: URL): Record<string, string> {
  * honour Idempotency-Key: the handler's writes and the stored response commit in one transaction.
  */
 export function apiRoute<P = Record<string, never>>(handler: (req: ApiRequest<P>) => Promise<ApiResult>) {
-  return route<P>(async (request, { params, log }) => {
-    const env = getEnv();
-    const db = await getDb();
+  return route<P>(async (request, { params, log, requestId }) => {
+    // What the request sent, once read: the error mapping tells a missing parameter from an invalid one by it.
+    let input: unknown;
     try {
+      const env = getEnv();
+      const db = await getDb();
       const principal = await authenticateApiKey(db, request.headers.get("authorization"));
       await consumeApiRateLimit(db, principal.apiKeyId, env.API_RATE_LIMIT_PER_SECOND);
       const ctx = { ...principal, appUrl: env.APP_URL };
@@ -120,15 +112,9 @@ export function apiRoute<P = Record<string, never>>(handler: (req: ApiRequest<P>
       const query = readQuery(url);
       const hasBody = request.method === "POST" || request.method === "PATCH";
       const { text, value: body } = hasBody ? await readBody(request) : { text: "", value: {} };
-      const input = hasBody ? body : query;
+      input = hasBody ? body : query;
 
-      const run = async (handle: Db): Promise<ApiResult> => {
-        try {
-          return await handler({ db: handle, ctx, params, body, query, log: log.child({ merchantId: ctx.merchantId }) });
-        } catch (error) {
-          throw error instanceof ZodError ? appErrorFromZod(error, input) : error;
-        }
-      };
+      const run = (handle: Db) => handler({ db: handle, ctx, params, body, query, log: log.child({ merchantId: ctx.merchantId }) });
 
       const idempotencyKey = request.method === "POST" ? request.headers.get("idempotency-key") : null;
       if (idempotencyKey === null) {
@@ -141,14 +127,17 @@ export function apiRoute<P = Record<string, never>>(handler: (req: ApiRequest<P>
         ctx,
         { key: idempotencyKey, method: request.method, path: url.pathname, body: text },
         async (tx) => {
-          const result = await run(tx);
+          // The key stores a refusal (an AppError) as its answer, for a retry to get again: a zod refusal is
+          // turned into one here, before the store sees it.
+          const result = await run(tx).catch((error: unknown) => {
+            throw toAppError(error, input) ?? error;
+          });
           return { status: result.status, body: JSON.stringify(result.body) };
         },
       );
       return json(outcome.status, outcome.body, outcome.replayed ? { "idempotent-replayed": "true" } : {});
     } catch (error) {
-      if (error instanceof AppError) return errorResponse(error);
-      throw error;
+      return toErrorResponse(error, { requestId, log, input });
     }
   });
 }

@@ -1,8 +1,8 @@
 import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
 import type { Db } from "@/db/client";
 import { apiRateLimits } from "@/db/schema";
-import { AppError } from "@/lib/core/errors";
 import { throttleKey } from "./client-address";
+import { RateLimitedError } from "./errors";
 
 // Hot-path counters (every API request, every checkout post), in the UNLOGGED api_rate_limits table so a
 // count never waits for a disk flush (see db/schema/rate-limits.ts). One limiter per kind and process, kept
@@ -40,14 +40,6 @@ export async function consumeApiRateLimit(db: Db, apiKeyId: string, perSecond: n
   if (perSecond <= 0) return;
   const waitMs = await consume(limiterFor(db, "api", perSecond, 1), apiKeyId);
   if (waitMs > 0) throw new RateLimitedError(Math.ceil(waitMs / 1000));
-}
-
-export class RateLimitedError extends AppError {
-  readonly retryAfterSeconds: number;
-  constructor(retryAfterSeconds: number) {
-    super("rate_limited", "Too many requests with this API key. Slow down and retry after the time in Retry-After.");
-    this.retryAfterSeconds = retryAfterSeconds;
-  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/core/errors";
+import { toErrorResponse } from "./errors";
 
 // A method or path the API does not serve. Stripe's answer, in the contract's shape: a JSON 404 naming the
 // request, rather than Next's empty 405 or its HTML 404 page.
@@ -10,6 +11,6 @@ export function unrecognizedRequestError(request: Request): AppError {
 
 /** A route handler for every method a route does not implement (exported as PUT, DELETE … there). */
 export function unrecognizedRequest(request: Request): Response {
-  const error = unrecognizedRequestError(request);
-  return Response.json(error.toBody(), { status: error.status });
+  // No request logger is needed (an AppError is never logged), so the proxy can answer with this too.
+  return toErrorResponse(unrecognizedRequestError(request));
 }

@@ -10,7 +10,9 @@ import { formatAmount } from "@/lib/checkout/display";
 import { offeredMethods } from "@/lib/checkout/form";
 import { findLinkById } from "@/db/queries/checkout";
 import { safeHttpUrl, stepPath } from "@/lib/checkout/steps";
-import { loadOrderCheckout, readFlash, takesPayments } from "@/lib/http/checkout";
+import { takesPayments } from "@/lib/http/checkout/context";
+import { readFlash } from "@/lib/http/checkout/flash-cookie";
+import { loadOrderCheckout } from "@/lib/http/checkout/page";
 import { newToken } from "@/lib/core/ids";
 import { linkUnavailableReason } from "@/lib/links/rules";
 

@@ -5,7 +5,9 @@ import { redirect } from "next/navigation";
 import { ZodError } from "zod";
 import { getDb } from "@/db";
 import { isAppError } from "@/lib/core/errors";
-import { fieldErrorsFromIssues, fieldForPath, parseCreateLinkForm, parseUpdateLinkForm, readLinkForm, type LinkFormState } from "@/lib/links/form";
+import { readLinkForm, type LinkFormState } from "@/lib/links/form";
+import { fieldForPath, linkFieldErrors } from "@/lib/links/form-errors";
+import { parseCreateLinkForm, parseUpdateLinkForm } from "@/lib/links/form-input";
 import { createPaymentLink } from "@/lib/services/create-payment-link";
 import { getPaymentLink } from "@/lib/services/get-payment-link";
 import { updatePaymentLink } from "@/lib/services/update-payment-link";
@@ -76,7 +78,7 @@ function refusal(previous: LinkFormState, formData: FormData) {
 /** A service's refusal as errors on the form: a zod issue or an AppError's param names the field. */
 function serviceErrorState(error: unknown, formData: FormData): Pick<LinkFormState, "message" | "fieldErrors"> {
   const rows = readLinkForm(formData).metadata;
-  if (error instanceof ZodError) return { fieldErrors: fieldErrorsFromIssues(error.issues, rows) };
+  if (error instanceof ZodError) return { fieldErrors: linkFieldErrors(error, rows) };
   if (isAppError(error)) {
     if (error.code === "resource_missing") return { message: "This payment link no longer exists." };
     return error.param ? { fieldErrors: { [fieldForPath(error.param, rows)]: error.message } } : { message: error.message };

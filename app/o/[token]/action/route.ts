@@ -1,9 +1,12 @@
 import { getDb } from "@/db";
 import { displayPayment, findOrderByToken } from "@/db/queries/orders";
 import { methodLabel } from "@/lib/checkout/display";
+import { backWith } from "@/lib/checkout/redirects";
 import { afterPaymentPath, orderPath } from "@/lib/checkout/steps";
 import { AppError } from "@/lib/core/errors";
-import { backWith, checkoutPost, paymentContext, readForm } from "@/lib/http/checkout";
+import { paymentContext } from "@/lib/http/checkout/context";
+import { checkoutPost } from "@/lib/http/checkout/post";
+import { readForm } from "@/lib/http/checkout/read-form";
 import { completePaymentAction } from "@/lib/services/complete-payment-action";
 import { scopeOf } from "@/lib/core/scope";
 

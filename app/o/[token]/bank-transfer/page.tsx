@@ -5,7 +5,7 @@ import { CheckoutPage } from "@/components/checkout/checkout-page";
 import { DetailsList } from "@/components/checkout/details-list";
 import { formatAmount } from "@/lib/checkout/display";
 import { afterPaymentPath, stepPath } from "@/lib/checkout/steps";
-import { loadOrderCheckout } from "@/lib/http/checkout";
+import { loadOrderCheckout } from "@/lib/http/checkout/page";
 
 export const metadata: Metadata = { title: "Waiting for your bank", robots: { index: false, follow: false } };
 

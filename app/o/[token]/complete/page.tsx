@@ -5,7 +5,7 @@ import { Receipt } from "@/components/checkout/receipt";
 import { formatAmount, formatReceiptDate, paymentLabel } from "@/lib/checkout/display";
 import { findLinkById } from "@/db/queries/checkout";
 import { safeHttpUrl, stepPath } from "@/lib/checkout/steps";
-import { loadOrderCheckout } from "@/lib/http/checkout";
+import { loadOrderCheckout } from "@/lib/http/checkout/page";
 
 export const metadata: Metadata = { title: "Payment successful", robots: { index: false, follow: false } };
 

@@ -5,7 +5,7 @@ import { CheckoutPage } from "@/components/checkout/checkout-page";
 import { DetailsList } from "@/components/checkout/details-list";
 import { formatAmount, methodLabel } from "@/lib/checkout/display";
 import { stepPath } from "@/lib/checkout/steps";
-import { loadOrderCheckout } from "@/lib/http/checkout";
+import { loadOrderCheckout } from "@/lib/http/checkout/page";
 
 export const metadata: Metadata = { title: "Approve your payment", robots: { index: false, follow: false } };
 

@@ -2,7 +2,8 @@ import { getDb } from "@/db";
 import { findOrderByToken } from "@/db/queries/orders";
 import { afterPaymentPath, orderPath } from "@/lib/checkout/steps";
 import { AppError } from "@/lib/core/errors";
-import { checkoutPost, paymentContext } from "@/lib/http/checkout";
+import { paymentContext } from "@/lib/http/checkout/context";
+import { checkoutPost } from "@/lib/http/checkout/post";
 import { simulateBankConfirmation } from "@/lib/services/simulate-bank-confirmation";
 
 // POST /o/{token}/bank-transfer/confirm — test mode only: the simulator control that plays the bank's

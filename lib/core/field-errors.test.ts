@@ -1,7 +1,8 @@
 import { describe, expect, test } from "vitest";
+import { z } from "zod";
 import { createPaymentLinkSchema, listPaymentLinksSchema } from "@/lib/links/schemas";
 import { listOrdersSchema } from "@/lib/orders/schemas";
-import { appErrorFromZod } from "./zod-errors";
+import { appErrorFromZod, fieldErrors, fieldIssues, parameterPath } from "./field-errors";
 
 function errorFor(schema: { safeParse(v: unknown): { success: boolean; error?: unknown } }, input: unknown) {
   const result = schema.safeParse(input);
@@ -82,5 +83,82 @@ describe("list parameters", () => {
 
   test("limit defaults to 20", () => {
     expect(listPaymentLinksSchema.parse({}).limit).toBe(20);
+  });
+});
+
+// The dashboard forms' reading of the same walk (lib/forms.ts's fieldErrors before it moved here).
+describe("fieldErrors: one message per field, as a form shows them", () => {
+  const signUp = z.strictObject({
+    email: z.email("Enter a valid email address."),
+    password: z.string().min(8, "Use at least 8 characters.").max(10, "At most 10."),
+    address: z.object({ city: z.string().min(1, "Enter a city.") }),
+  });
+  const issuesOf = (input: unknown) => signUp.safeParse(input).error!;
+
+  test("each field gets its first issue's message, by its top-level key", () => {
+    expect(fieldErrors(issuesOf({ email: "nope", password: "short", address: { city: "" } }))).toEqual({
+      email: "Enter a valid email address.",
+      password: "Use at least 8 characters.",
+      address: "Enter a city.",
+    });
+  });
+
+  test("a second issue on the same field does not replace the first", () => {
+    const twice = z.object({ code: z.string().min(3, "Too short.").regex(/^\d+$/, "Digits only.") });
+    expect(fieldErrors(twice.safeParse({ code: "a" }).error!)).toEqual({ code: "Too short." });
+  });
+
+  test("an issue about the whole input, or an unknown key (no input of the form holds it), falls on the form", () => {
+    const whole = z.object({ a: z.string() }).refine(() => false, "Check the form.");
+    expect(fieldErrors(whole.safeParse({ a: "x" }).error!)).toEqual({ form: "Check the form." });
+    expect(Object.keys(fieldErrors(issuesOf({ email: "a@b.co", password: "password1", address: { city: "X" }, extra: 1 })))).toEqual(["form"]);
+  });
+
+  test("a caller names fields and words messages its own way; the first issue per name still wins", () => {
+    const error = issuesOf({ email: "nope", password: "short", address: { city: "" } });
+    expect(fieldErrors(error, { field: () => "email" })).toEqual({ email: "Enter a valid email address." });
+    expect(fieldErrors(error, { field: (issue) => issue.path.join("_"), message: (issue) => issue.code })).toEqual({
+      email: "invalid_format",
+      password: "too_small",
+      address_city: "too_small",
+    });
+  });
+
+  test("fieldIssues keeps zod's order and the issue behind each message", () => {
+    const issues = fieldIssues(issuesOf({ email: "nope", password: "x".repeat(11), address: { city: "" } }), { field: parameterPath });
+    expect(issues.map(({ field, message, issue }) => [field, message, issue.code])).toEqual([
+      ["email", "Enter a valid email address.", "invalid_format"],
+      ["password", "At most 10.", "too_big"],
+      ["address.city", "Enter a city.", "too_small"],
+    ]);
+  });
+});
+
+describe("parameterPath", () => {
+  test("dotted for nested fields, the key itself for an unknown key, empty for the whole input", () => {
+    const schema = z.strictObject({ a: z.strictObject({ b: z.number() }) });
+    expect(parameterPath(schema.safeParse({ a: { b: "x" } }).error!.issues[0]!)).toBe("a.b");
+    expect(parameterPath(schema.safeParse({ a: { b: 1, c: 2 } }).error!.issues[0]!)).toBe("a.c");
+    expect(parameterPath(z.number().safeParse("x").error!.issues[0]!)).toBe("");
+  });
+});
+
+describe("appErrorFromZod: missing or invalid", () => {
+  const schema = z.strictObject({ name: z.string(), note: z.string().optional() });
+
+  test("an absent required field is parameter_missing only when the input shows it absent", () => {
+    const error = schema.safeParse({}).error!;
+    expect(appErrorFromZod(error, {})).toMatchObject({ code: "parameter_missing", param: "name", message: "Missing required parameter: name." });
+    // Without the input, absent and wrong cannot be told apart.
+    expect(appErrorFromZod(error)).toMatchObject({ code: "parameter_invalid", param: "name" });
+  });
+
+  test("an issue about the whole input has no param, and its message as it is", () => {
+    const error = z.object({ a: z.number() }).refine(() => false, "Nothing fits.").safeParse({ a: 1 }).error!;
+    expect(appErrorFromZod(error, { a: 1 })).toMatchObject({ code: "parameter_invalid", param: null, message: "Nothing fits." });
+  });
+
+  test("no issues at all is still an answer", () => {
+    expect(appErrorFromZod({ issues: [] })).toMatchObject({ code: "parameter_invalid", param: null, message: "Invalid request." });
   });
 });
