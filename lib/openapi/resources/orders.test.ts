@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { orderObjectSchema, refundObjectSchema, settleResultSchema } from "@/lib/orders/object-schema";
 import { createOrderSchema, createRefundSchema } from "@/lib/orders/schemas";
 import { buildOpenApiDocument } from "../document";
-import { CREATE_ORDER_EXAMPLE, CREATE_REFUND_EXAMPLE } from "./orders";
+import { CREATE_ORDER_EXAMPLE, CREATE_REFUND_EXAMPLE } from "./order-examples";
 
 const doc = buildOpenApiDocument({ serverUrl: "https://pay.example.com" });
 
