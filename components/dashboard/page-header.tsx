@@ -1,3 +1,5 @@
+import Link from "next/link";
+
 export function PageHeader({ title, description, children }: { title: string; description?: string; children?: React.ReactNode }) {
   return (
     <div className="mb-6 flex flex-wrap items-end justify-between gap-3">
@@ -7,6 +9,17 @@ export function PageHeader({ title, description, children }: { title: string; de
       </div>
       {children}
     </div>
+  );
+}
+
+/** The way back up, above a page's heading: "← Orders". */
+export function BackLink({ href, children }: { href: string; children: React.ReactNode }) {
+  return (
+    <p className="mb-2 text-sm">
+      <Link href={href} className="text-indigo-700 hover:underline">
+        ← {children}
+      </Link>
+    </p>
   );
 }
 

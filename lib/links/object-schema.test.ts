@@ -1,39 +1,11 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { PaymentLinkRow } from "@/db/schema";
+import { EXAMPLE_LINK_ROW } from "@/lib/openapi/resources/payment-links";
 import { paymentLinkObjectSchema, type PaymentLinkObjectShape } from "./object-schema";
 import { toPaymentLinkObject, type PaymentLinkObject } from "./serialize";
 
-const fixedPrice: PaymentLinkRow = {
-  id: "plink_0kRz1aBcD2eFgHiJkLmNoPqRs",
-  merchantId: "mch_0kRz1aBcD2eFgHiJkLmNoPqRs",
-  livemode: false,
-  token: "Q7wX3mN9pL2kJ8hG5fD4sA1zY6tR0eVu",
-  active: true,
-  name: "Membership Renewal",
-  itemName: "Membership",
-  description: "Annual membership renewal",
-  amount: 9999,
-  currency: "USD",
-  customAmountMinimum: null,
-  customAmountMaximum: null,
-  customAmountPreset: null,
-  defaultCountry: "US",
-  collectEmail: true,
-  collectName: true,
-  paymentMethods: ["card", "alipay", "wechat_pay"],
-  expiresAt: null,
-  maxPayments: null,
-  afterCompletionType: "message",
-  afterCompletionMessage: "Thank you for your payment.",
-  afterCompletionUrl: null,
-  statusCallbackUrl: null,
-  metadata: { plan: "gold" },
-  visitCount: 20,
-  payCount: 5,
-  successAmount: 49995,
-  createdAt: new Date("2026-05-25T10:00:00.000Z"),
-  updatedAt: new Date("2026-05-25T10:05:00.000Z"),
-};
+// The API reference's example link (what its examples are serialized from), and a variation on it.
+const fixedPrice = EXAMPLE_LINK_ROW;
 
 const buyerChooses: PaymentLinkRow = {
   ...fixedPrice,

@@ -3,8 +3,10 @@ import { apiErrorCodes, errorObjectSchema } from "./errors";
 import { describeProperties, toComponentSchemas } from "./json-schema";
 import { operationObject, type ComponentSpec, type ResourceFactory } from "./resource";
 import { eventsResource } from "./resources/events";
-import { ordersResource, refundsResource, testHelpersResource } from "./resources/orders";
+import { ordersResource } from "./resources/orders";
 import { paymentLinksResource } from "./resources/payment-links";
+import { refundsResource } from "./resources/refunds";
+import { testHelpersResource } from "./resources/test-helpers";
 import { webhookEndpointsResource } from "./resources/webhooks";
 import type { OpenApiDocument, PathItemObject } from "./types";
 

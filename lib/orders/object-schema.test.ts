@@ -1,5 +1,6 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { OrderRow, PaymentRow, RefundRow } from "@/db/schema";
+import { OPEN_ORDER, PENDING_REFUND, SETTLED_PAYMENT } from "@/lib/openapi/resources/order-examples";
 import type { CardBrand } from "@/lib/payments/card";
 import {
   CARD_BRANDS,
@@ -12,41 +13,10 @@ import { toOrderObject, toRefundObject, type OrderObject, type RefundObject } fr
 
 const APP_URL = "https://pay.example.com";
 
-const openApiOrder: OrderRow = {
-  id: "ord_0kRz1aBcD2eFgHiJkLmNoPqRs",
-  merchantId: "mch_0kRz1aBcD2eFgHiJkLmNoPqRs",
-  livemode: false,
-  paymentLinkId: null,
-  reference: "A-1001",
-  token: "Q7wX3mN9pL2kJ8hG5fD4sA1zY6tR0eVu",
-  status: "open",
-  amount: 9999,
-  currency: "USD",
-  amountRefunded: 0,
-  amountRefundPending: 0,
-  itemName: "Invoice A-1001",
-  description: "Consulting, May 2026",
-  customerEmail: "ana@example.com",
-  customerName: "Ana Buyer",
-  customerCountry: "US",
-  paymentMethods: ["card", "alipay"],
-  collectEmail: true,
-  collectName: true,
-  successUrl: "https://shop.example.com/thanks",
-  cancelUrl: "https://shop.example.com/cart",
-  statusCallbackUrl: null,
-  metadata: { customer_id: "42" },
-  attempts: 0,
-  paymentId: null,
-  expiresAt: new Date("2026-05-26T10:00:00.000Z"),
-  paidAt: null,
-  settledAt: null,
-  createdAt: new Date("2026-05-25T10:00:00.000Z"),
-  updatedAt: new Date("2026-05-25T10:00:00.000Z"),
-};
-
+// The API reference's example rows (OPEN_ORDER and the rest: what its examples are serialized from), and
+// variations on them.
 const partlyRefundedLinkOrder: OrderRow = {
-  ...openApiOrder,
+  ...OPEN_ORDER,
   livemode: true,
   paymentLinkId: "plink_0kRz1aBcD2eFgHiJkLmNoPqRs",
   reference: null,
@@ -71,24 +41,11 @@ const partlyRefundedLinkOrder: OrderRow = {
 };
 
 const cardPayment: PaymentRow = {
-  id: "pay_0kRz1aBcD2eFgHiJkLmNoPqRs",
+  ...SETTLED_PAYMENT,
+  id: partlyRefundedLinkOrder.paymentId!,
   orderId: partlyRefundedLinkOrder.id,
-  merchantId: partlyRefundedLinkOrder.merchantId,
   livemode: true,
-  method: "card",
-  processor: "simulator",
-  status: "succeeded",
-  cardBrand: "visa",
-  cardLast4: "4242",
-  nextAction: null,
-  failureCode: null,
-  failureMessage: null,
-  processorReference: "sim_ch_0123456789abcdef",
-  capturedAt: new Date("2026-05-25T10:01:00.000Z"),
-  settledAt: new Date("2026-05-26T00:00:00.000Z"),
-  voidedAt: null,
-  createdAt: new Date("2026-05-25T10:00:30.000Z"),
-  updatedAt: new Date("2026-05-26T00:00:00.000Z"),
+  capturedAt: partlyRefundedLinkOrder.paidAt,
 };
 
 const walletAttempt: PaymentRow = {
@@ -102,20 +59,7 @@ const walletAttempt: PaymentRow = {
   settledAt: null,
 };
 
-const pendingRefund: RefundRow = {
-  id: "re_0kRz1aBcD2eFgHiJkLmNoPqRs",
-  orderId: partlyRefundedLinkOrder.id,
-  merchantId: partlyRefundedLinkOrder.merchantId,
-  livemode: true,
-  amount: 500,
-  currency: "JPY",
-  status: "pending",
-  reason: "Damaged in transit",
-  processorReference: "sim_re_0123456789abcdef",
-  failureReason: null,
-  createdAt: new Date("2026-05-27T09:00:00.000Z"),
-  updatedAt: new Date("2026-05-27T09:00:00.000Z"),
-};
+const pendingRefund: RefundRow = { ...PENDING_REFUND, orderId: partlyRefundedLinkOrder.id, livemode: true, amount: 500, currency: "JPY" };
 
 const failedRefund: RefundRow = {
   ...pendingRefund,
@@ -128,9 +72,9 @@ const failedRefund: RefundRow = {
 
 describe("orderObjectSchema", () => {
   it.each([
-    ["an open API order, no payment yet", openApiOrder, null],
+    ["an open API order, no payment yet", OPEN_ORDER, null],
     ["a partly refunded link order paid by card", partlyRefundedLinkOrder, cardPayment],
-    ["an order with a wallet payment under way", { ...openApiOrder, status: "processing", attempts: 1 } as OrderRow, walletAttempt],
+    ["an order with a wallet payment under way", { ...OPEN_ORDER, status: "processing", attempts: 1 } as OrderRow, walletAttempt],
   ])("accepts what toOrderObject builds for %s, field for field", (_, row, payment) => {
     const object = toOrderObject(row, payment, APP_URL);
     // z.object strips keys it does not know: equality means the schema names every field the serializer sends.
@@ -138,7 +82,7 @@ describe("orderObjectSchema", () => {
   });
 
   it("refuses an object missing a field or with a float amount", () => {
-    const object = toOrderObject(openApiOrder, null, APP_URL);
+    const object = toOrderObject(OPEN_ORDER, null, APP_URL);
     const withoutCustomer: Partial<typeof object> = { ...object };
     delete withoutCustomer.customer;
     expect(orderObjectSchema.safeParse(withoutCustomer).success).toBe(false);
@@ -148,7 +92,7 @@ describe("orderObjectSchema", () => {
 
   it("has the serializer's top-level fields, checked by the compiler too", () => {
     expectTypeOf<keyof OrderObjectShape>().toEqualTypeOf<keyof OrderObject>();
-    expect(Object.keys(orderObjectSchema.shape).sort()).toEqual(Object.keys(toOrderObject(openApiOrder, null, APP_URL)).sort());
+    expect(Object.keys(orderObjectSchema.shape).sort()).toEqual(Object.keys(toOrderObject(OPEN_ORDER, null, APP_URL)).sort());
   });
 
   it("lists the card module's brands", () => {

@@ -1,23 +1,13 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useCopy } from "@/components/dashboard/use-copy";
 
 /**
  * The checkout URL in a read-only input with a copy button. Without JavaScript (or clipboard access) the
  * input is still there to select and copy by hand; the result is announced to screen readers.
  */
 export function CopyLink({ url }: { url: string }) {
-  const input = useRef<HTMLInputElement>(null);
-  const [status, setStatus] = useState("");
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(url);
-      setStatus("Copied");
-    } catch {
-      input.current?.select();
-      setStatus("Could not copy: the link is selected, press Ctrl+C (⌘C on a Mac).");
-    }
-  }
+  const { input, copied, copy } = useCopy(url);
   return (
     <div className="space-y-1">
       <label htmlFor="checkout-url" className="block text-sm font-medium text-slate-700">
@@ -38,7 +28,7 @@ export function CopyLink({ url }: { url: string }) {
         </button>
       </div>
       <p aria-live="polite" role="status" className="min-h-5 text-sm text-emerald-700">
-        {status}
+        {copied === "yes" ? "Copied" : copied === "failed" ? "Could not copy: the link is selected, press Ctrl+C (⌘C on a Mac)." : null}
       </p>
     </div>
   );

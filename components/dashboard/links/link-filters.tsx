@@ -1,46 +1,21 @@
-import Form from "next/form";
-import Link from "next/link";
+import { CreatedRangeFields, FilterField, FilterForm, filterControl } from "@/components/dashboard/filter-form";
 import type { LinkFilters as Filters } from "@/lib/links/list-filters";
 
-const control =
-  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30";
-const label = "block text-xs font-medium text-slate-600";
-
-/** The list's filters as a GET form: the URL holds them, so a filtered list can be bookmarked or shared. */
+/** The payment links' filters: search, status and the created range. */
 export function LinkFilters({ filters, active }: { filters: Filters; active: boolean }) {
   return (
-    <Form action="/dashboard/links" role="search" aria-label="Filter payment links" className="mb-4 flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-3">
-      <div className="min-w-48 flex-1 space-y-1">
-        <label htmlFor="filter-q" className={label}>Search</label>
-        <input id="filter-q" name="q" type="search" defaultValue={filters.q} placeholder="Name, item or id" className={control} />
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="filter-status" className={label}>Status</label>
-        <select id="filter-status" name="status" defaultValue={filters.status} className={control}>
+    <FilterForm action="/dashboard/links" label="Filter payment links" active={active} note="Dates are whole days in UTC. “Inactive” lists disabled links.">
+      <FilterField id="filter-q" label="Search" className="min-w-48 flex-1">
+        <input id="filter-q" name="q" type="search" defaultValue={filters.q} placeholder="Name, item or id" className={filterControl} />
+      </FilterField>
+      <FilterField id="filter-status" label="Status">
+        <select id="filter-status" name="status" defaultValue={filters.status} className={filterControl}>
           <option value="all">All</option>
           <option value="active">Active</option>
           <option value="inactive">Inactive</option>
         </select>
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="filter-from" className={label}>Created from</label>
-        <input id="filter-from" name="created_from" type="date" defaultValue={filters.created_from} className={control} />
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="filter-to" className={label}>Created to</label>
-        <input id="filter-to" name="created_to" type="date" defaultValue={filters.created_to} className={control} />
-      </div>
-      <div className="flex items-center gap-2">
-        <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-100">
-          Filter
-        </button>
-        {active ? (
-          <Link href="/dashboard/links" className="px-2 py-2 text-sm text-indigo-700 hover:underline">
-            Clear filters
-          </Link>
-        ) : null}
-      </div>
-      <p className="w-full text-xs text-slate-500">Dates are whole days in UTC. “Inactive” lists disabled links.</p>
-    </Form>
+      </FilterField>
+      <CreatedRangeFields filters={filters} />
+    </FilterForm>
   );
 }

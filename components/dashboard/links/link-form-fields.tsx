@@ -1,15 +1,12 @@
 import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
-import { TextField } from "@/components/ui/field";
+import { FieldError, TextAreaField, TextField, fieldControl } from "@/components/ui/field";
 import { MAX_METADATA_ROWS, type FieldErrors, type LinkFormValues } from "@/lib/links/form";
 import { PAYMENT_METHOD_LABELS, PAYMENT_METHODS, type PaymentMethod } from "@/lib/payments/methods";
 
 // Field groups shared by the create and edit forms. Plain inputs named as lib/links/form.ts reads them; the
 // choices that show one group or another (price, after payment) switch with CSS alone, so they also work
 // without JavaScript.
-
-const control =
-  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30 aria-[invalid=true]:border-red-500";
 
 export function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
   return (
@@ -20,33 +17,6 @@ export function Section({ title, description, children }: { title: string; descr
       </div>
       {children}
     </section>
-  );
-}
-
-export function ErrorText({ id, error }: { id: string; error?: string }) {
-  return error ? (
-    <p id={id} className="text-sm text-red-600">
-      {error}
-    </p>
-  ) : null;
-}
-
-export function TextAreaField({ label, name, error, hint, defaultValue }: { label: string; name: string; error?: string; hint?: string; defaultValue: string }) {
-  const id = `field-${name}`;
-  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <textarea id={id} name={name} rows={3} defaultValue={defaultValue} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={control} />
-      {hint ? (
-        <p id={`${id}-hint`} className="text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      <ErrorText id={`${id}-error`} error={error} />
-    </div>
   );
 }
 
@@ -102,7 +72,7 @@ export function PaymentMethodsField({ selected, error }: { selected: string[]; e
           <CheckboxField key={method} name="payment_methods" value={method} label={PAYMENT_METHOD_LABELS[method]} defaultChecked={selected.includes(method)} />
         ))}
       </div>
-      <ErrorText id="field-payment_methods-error" error={error} />
+      <FieldError id="field-payment_methods-error" error={error} />
     </fieldset>
   );
 }
@@ -157,7 +127,7 @@ export function MetadataFields({ rows, errors }: { rows: LinkFormValues["metadat
           </div>
         ))}
       </div>
-      <ErrorText id="field-metadata-error" error={errors.metadata} />
+      <FieldError id="field-metadata-error" error={errors.metadata} />
     </fieldset>
   );
 }
@@ -169,8 +139,8 @@ function MetadataInput({ name, label, placeholder, defaultValue, error }: { name
       <label htmlFor={id} className="sr-only">
         {label}
       </label>
-      <input id={id} name={name} placeholder={placeholder} defaultValue={defaultValue} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className={control} />
-      <ErrorText id={`${id}-error`} error={error} />
+      <input id={id} name={name} placeholder={placeholder} defaultValue={defaultValue} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className={fieldControl} />
+      <FieldError id={`${id}-error`} error={error} />
     </div>
   );
 }

@@ -1,11 +1,12 @@
+import { Badge } from "@/components/dashboard/badge";
 import { linkStatus } from "@/lib/links/rules";
 import type { PaymentLinkObject } from "@/lib/links/serialize";
 
 const STATUS = {
-  active: { label: "Active", className: "bg-emerald-50 text-emerald-800 ring-emerald-600/20" },
-  disabled: { label: "Disabled", className: "bg-slate-100 text-slate-700 ring-slate-500/20" },
-  expired: { label: "Expired", className: "bg-amber-50 text-amber-800 ring-amber-600/20" },
-  sold_out: { label: "Sold out", className: "bg-sky-50 text-sky-800 ring-sky-600/20" },
+  active: { label: "Active", tone: "success" },
+  disabled: { label: "Disabled", tone: "muted" },
+  expired: { label: "Expired", tone: "warning" },
+  sold_out: { label: "Sold out", tone: "info" },
 } as const;
 
 /** Whether the link takes payments now, and if not, why. */
@@ -16,10 +17,10 @@ export function LinkStatusBadge({ link }: { link: Pick<PaymentLinkObject, "activ
     maxPayments: link.max_payments,
     payCount: link.stats.pay_count,
   });
-  const { label, className } = STATUS[status];
+  const { label, tone } = STATUS[status];
   return (
-    <span data-testid="link-status" className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${className}`}>
+    <Badge tone={tone} testId="link-status">
       {label}
-    </span>
+    </Badge>
   );
 }

@@ -1,7 +1,9 @@
-import { PAYMENT_METHOD_LABELS, type PaymentMethod } from "@/lib/payments/methods";
 import type { OrderStatus } from "@/db/schema";
+import { cardLabel as checkoutCardLabel, methodLabel } from "@/lib/checkout/display";
 
 export { formatDate, formatDateTime, money } from "@/components/dashboard/links/format";
+// The buyer's checkout and the merchant's dashboard name a payment method the same way.
+export { methodLabel };
 
 export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
   open: "Open",
@@ -14,23 +16,9 @@ export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
   expired: "Expired",
 };
 
-const BRANDS: Record<string, string> = {
-  visa: "Visa",
-  mastercard: "Mastercard",
-  amex: "American Express",
-  discover: "Discover",
-  jcb: "JCB",
-  unionpay: "UnionPay",
-};
-
-export function methodLabel(method: string): string {
-  return PAYMENT_METHOD_LABELS[method as PaymentMethod] ?? method;
-}
-
-/** "Visa •••• 4242"; the brand alone stays out when the processor did not know it. */
+/** "Visa •••• 4242", in the words the checkout shows the buyer; "Card •••• 4242" when the brand is unknown. */
 export function cardLabel(card: { brand: string; last4: string }): string {
-  const brand = BRANDS[card.brand];
-  return brand ? `${brand} •••• ${card.last4}` : `Card •••• ${card.last4}`;
+  return checkoutCardLabel(card.brand, card.last4);
 }
 
 /** How the buyer paid (or tried to): "Card · Visa •••• 4242", "Bank transfer". */

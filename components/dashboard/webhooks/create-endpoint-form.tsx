@@ -3,12 +3,12 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { ScopeFields } from "@/components/dashboard/developers/scope-fields";
+import { OneTimeSecret } from "@/components/dashboard/one-time-secret";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/button";
 import { formKey } from "@/lib/forms";
 import { EndpointFormFields } from "./endpoint-form-fields";
 import { echoedEndpointValues } from "./endpoint-values";
-import { OneTimeSecret } from "./one-time-secret";
 import type { SecretFormAction, SecretState, WebhookFormScope } from "./types";
 
 const EMPTY = { url: "", events: ["*"], description: "" };
@@ -20,7 +20,7 @@ export function CreateEndpointForm({ action, scope, eventTypes }: { action: Secr
   return (
     <div className="space-y-4">
       {created ? (
-        <OneTimeSecret key={created.id} id="new-webhook-secret" title={`Endpoint added: ${created.url}`} secret={created.value}>
+        <OneTimeSecret key={created.id} id="new-webhook-secret" kind="signing-secret" title={`Endpoint added: ${created.url}`} secret={created.value}>
           <p>
             <strong>Copy the signing secret now: it won’t be shown again.</strong> Your server checks the{" "}
             <code className="font-mono">webhook-signature</code> header of every delivery with it (Standard Webhooks). If you

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { ConfirmDisclosure } from "@/components/dashboard/confirm-disclosure";
-import { OneTimeSecret } from "./one-time-secret";
+import { OneTimeSecret } from "@/components/dashboard/one-time-secret";
 import type { SecretFormAction, SecretState, WebhookFormScope } from "./types";
 
 /** Rotates an endpoint's signing secret after a confirmation; the new one is shown once. */
@@ -12,7 +12,7 @@ export function RotateSecretForm({ action, scope, endpointId }: { action: Secret
   return (
     <div className="space-y-3">
       {rotated ? (
-        <OneTimeSecret key={rotated.value} id="rotated-webhook-secret" title="New signing secret" secret={rotated.value}>
+        <OneTimeSecret key={rotated.value} id="rotated-webhook-secret" kind="signing-secret" title="New signing secret" secret={rotated.value}>
           <p>
             <strong>Copy it now: it won’t be shown again.</strong> For the next 24 hours every delivery is signed with both
             the old and the new secret, so your server can switch to the new one without missing any; after that only the

@@ -1,12 +1,13 @@
 import type { EventRow, OrderRow, PaymentRow } from "@/db/schema";
 import { EVENT_TYPES, type EventType } from "@/lib/events/types";
-import { noQuerySchema } from "@/lib/core/list-params";
 import { toOrderObject } from "@/lib/orders/serialize";
 import { eventObjectSchema } from "@/lib/webhooks/object-schema";
 import { listEventsSchema } from "@/lib/webhooks/schemas";
 import { toEventObject } from "@/lib/webhooks/serialize";
-import { exampleList, listObjectSchema } from "../list";
+import { listComponent, listOperation, objectOperation } from "../operations";
 import type { DocumentContext, ResourceSpec } from "../resource";
+import { OPEN_ORDER, SETTLED_PAYMENT } from "./order-examples";
+import { EXAMPLE_LINK_ROW } from "./payment-links";
 
 const PATH = "/api/v1/events";
 
@@ -31,57 +32,36 @@ export const EVENT_DOCS: Record<EventType, { object: "PaymentLink" | "Order" | "
   "refund.failed": { object: "Refund", description: "A refund failed; see `failure_reason`." },
 };
 
-// An order.paid event, its order serialized by the same code the API answers with.
+// An order.paid event: the example order, bought through the example link and paid by card, serialized by
+// the same code the API answers with.
 const PAID_ORDER: OrderRow = {
+  ...OPEN_ORDER,
   id: "ord_0kS1c4TuV5wXyZaB6cDeFgHiJ",
-  merchantId: "mch_0kQw8ZyX7wVuTsRqPoNmLkJiH",
-  livemode: false,
-  paymentLinkId: "plink_0kRz1aBcD2eFgHiJkLmNoPqRs",
+  paymentLinkId: EXAMPLE_LINK_ROW.id,
   reference: null,
   token: "Zp4Rt8Wx2Nc6Vb0Lm3Kj7Hg1Fd5Sa9Qe",
   status: "paid",
-  amount: 9999,
-  currency: "USD",
-  amountRefunded: 0,
-  amountRefundPending: 0,
-  itemName: "Membership",
-  description: "Annual membership renewal",
-  customerEmail: "ana@example.com",
-  customerName: "Ana Buyer",
-  customerCountry: "US",
-  paymentMethods: ["card", "alipay", "wechat_pay"],
-  collectEmail: true,
-  collectName: true,
+  itemName: EXAMPLE_LINK_ROW.itemName,
+  description: EXAMPLE_LINK_ROW.description,
+  paymentMethods: EXAMPLE_LINK_ROW.paymentMethods,
   successUrl: null,
   cancelUrl: null,
-  statusCallbackUrl: null,
   metadata: {},
   attempts: 1,
   paymentId: "pay_0kS1c5AbC7dEfGhIjKlMnOpQr",
   expiresAt: new Date("2026-05-29T10:00:00.000Z"),
   paidAt: new Date("2026-05-28T10:02:31.000Z"),
-  settledAt: null,
   createdAt: new Date("2026-05-28T10:00:00.000Z"),
   updatedAt: new Date("2026-05-28T10:02:31.000Z"),
 };
 
 const CARD_PAYMENT: PaymentRow = {
+  ...SETTLED_PAYMENT,
   id: PAID_ORDER.paymentId!,
   orderId: PAID_ORDER.id,
-  merchantId: PAID_ORDER.merchantId,
-  livemode: false,
-  method: "card",
-  processor: "simulator",
-  status: "succeeded",
-  cardBrand: "visa",
-  cardLast4: "4242",
-  nextAction: null,
-  failureCode: null,
-  failureMessage: null,
   processorReference: "sim_ch_7a1e0c9b3d5f2e84",
   capturedAt: PAID_ORDER.paidAt,
   settledAt: null,
-  voidedAt: null,
   createdAt: new Date("2026-05-28T10:02:30.000Z"),
   updatedAt: PAID_ORDER.paidAt!,
 };
@@ -111,36 +91,28 @@ export function eventsResource({ serverUrl }: DocumentContext): ResourceSpec {
     },
     schemas: {
       Event: { schema: eventObjectSchema, io: "output", description: "An event: something that happened to one of your objects." },
-      EventList: { schema: listObjectSchema(eventObjectSchema, PATH), io: "output", description: "A page of events." },
+      EventList: listComponent(eventObjectSchema, PATH, "A page of events."),
     },
     operations: [
-      {
-        method: "get",
+      listOperation({
         path: PATH,
         operationId: "listEvents",
         summary: "List events",
         description: "The events of this key's merchant and mode, newest first, optionally of one type.",
-        query: {
-          schema: listEventsSchema,
-          descriptions: {
-            limit: "How many events to answer, 1 to 100 (default 20).",
-            starting_after: "A cursor: the id of the last event of the previous page.",
-            type: "Only events of this type, such as `order.paid`.",
-          },
-        },
-        response: { status: 200, description: "A page of events.", schema: "EventList", example: exampleList(PATH, [event]) },
-      },
-      {
-        method: "get",
+        query: listEventsSchema,
+        noun: { one: "event", many: "events" },
+        filters: { type: "Only events of this type, such as `order.paid`." },
+        response: { description: "A page of events.", schema: "EventList", example: event },
+      }),
+      objectOperation({
         path: `${PATH}/{id}`,
         operationId: "retrieveEvent",
         summary: "Retrieve an event",
         description:
           "One event, with the object it is about as it was then. The `webhook-id` header of a delivery is its event's id. Another merchant's event is answered exactly like an unknown id: 404.",
-        pathParams: { id: { description: "The event's id (`evt_…`).", example: EXAMPLE_EVENT_ID } },
-        query: { schema: noQuerySchema, descriptions: {} },
-        response: { status: 200, description: "The event.", schema: "Event", example: event },
-      },
+        id: { description: "The event's id (`evt_…`).", example: EXAMPLE_EVENT_ID },
+        response: { description: "The event.", schema: "Event", example: event },
+      }),
     ],
   };
 }

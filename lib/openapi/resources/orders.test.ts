@@ -1,56 +1,112 @@
 import { describe, expect, it } from "vitest";
+import type { z } from "zod";
 import { orderObjectSchema, refundObjectSchema, settleResultSchema } from "@/lib/orders/object-schema";
 import { createOrderSchema, createRefundSchema } from "@/lib/orders/schemas";
 import { buildOpenApiDocument } from "../document";
-import { CREATE_ORDER_EXAMPLE, CREATE_REFUND_EXAMPLE } from "./orders";
+import { listObjectSchema } from "../operations";
 
 const doc = buildOpenApiDocument({ serverUrl: "https://pay.example.com" });
 
-function example(path: string, method: "get" | "post", status: string): unknown {
-  return doc.paths[path]![method]!.responses[status]!.content!["application/json"]!.example;
+/** The zod schema the API answers each response component with (the list's `url` example does not matter). */
+const ANSWERED_WITH: Record<string, z.ZodType> = {
+  Order: orderObjectSchema,
+  OrderList: listObjectSchema(orderObjectSchema, ""),
+  Refund: refundObjectSchema,
+  RefundList: listObjectSchema(refundObjectSchema, ""),
+  SettleResult: settleResultSchema,
+};
+
+/** Each operation of these tags: the status and component its success answer names, and that answer's example. */
+const ANSWERS: Record<string, { path: string; method: "get" | "post"; status: string; schema: string }> = {
+  createOrder: { path: "/api/v1/orders", method: "post", status: "201", schema: "Order" },
+  listOrders: { path: "/api/v1/orders", method: "get", status: "200", schema: "OrderList" },
+  retrieveOrder: { path: "/api/v1/orders/{id}", method: "get", status: "200", schema: "Order" },
+  cancelOrder: { path: "/api/v1/orders/{id}/cancel", method: "post", status: "200", schema: "Order" },
+  voidOrder: { path: "/api/v1/orders/{id}/void", method: "post", status: "200", schema: "Order" },
+  createRefund: { path: "/api/v1/orders/{id}/refunds", method: "post", status: "201", schema: "Refund" },
+  listRefunds: { path: "/api/v1/orders/{id}/refunds", method: "get", status: "200", schema: "RefundList" },
+  retrieveRefund: { path: "/api/v1/refunds/{id}", method: "get", status: "200", schema: "Refund" },
+  settleTestOrders: { path: "/api/v1/test_helpers/settle", method: "post", status: "200", schema: "SettleResult" },
+};
+
+function operation(operationId: string) {
+  const { path, method } = ANSWERS[operationId]!;
+  return doc.paths[path]![method]!;
+}
+
+/** The success answer the document gives for an operation: its status, the component it names, its example. */
+function answer(operationId: string) {
+  const [status, response] = Object.entries(operation(operationId).responses).find(([code]) => code.startsWith("2"))!;
+  const media = response.content!["application/json"]!;
+  return { status, schema: String(media.schema.$ref).replace("#/components/schemas/", ""), example: media.example };
+}
+
+function requestExample(operationId: string): unknown {
+  return operation(operationId).requestBody!.content["application/json"]!.example;
 }
 
 describe("the orders, refunds and test helpers of the OpenAPI document", () => {
-  it("has request examples its own schemas accept", () => {
-    expect(createOrderSchema.parse(CREATE_ORDER_EXAMPLE)).toBeTruthy();
-    expect(createRefundSchema.parse(CREATE_REFUND_EXAMPLE)).toBeTruthy();
-    expect(doc.paths["/api/v1/orders"]!.post!.requestBody!.content["application/json"]!.example).toEqual(CREATE_ORDER_EXAMPLE);
+  it("documents every operation of the three tags, and no other", () => {
+    const documented = Object.values(doc.paths)
+      .flatMap((item) => Object.values(item))
+      .filter((op) => op!.tags.some((tag) => ["Orders", "Refunds", "Test helpers"].includes(tag)))
+      .map((op) => op!.operationId);
+    expect(documented.sort()).toEqual(Object.keys(ANSWERS).sort());
   });
 
-  it("has response examples its own schemas accept, with URLs on the document's server", () => {
-    const orders = [
-      example("/api/v1/orders", "post", "201"),
-      example("/api/v1/orders/{id}", "get", "200"),
-      example("/api/v1/orders/{id}/cancel", "post", "200"),
-      example("/api/v1/orders/{id}/void", "post", "200"),
-      ...(example("/api/v1/orders", "get", "200") as { data: unknown[] }).data,
-    ];
-    for (const order of orders) {
-      expect(orderObjectSchema.parse(order)).toEqual(order);
-      expect((order as { url: string }).url).toMatch(/^https:\/\/pay\.example\.com\/o\//);
-    }
-    const refunds = [
-      example("/api/v1/orders/{id}/refunds", "post", "201"),
-      example("/api/v1/refunds/{id}", "get", "200"),
-      ...(example("/api/v1/orders/{id}/refunds", "get", "200") as { data: unknown[] }).data,
-    ];
-    for (const refund of refunds) expect(refundObjectSchema.parse(refund)).toEqual(refund);
-    expect(settleResultSchema.parse(example("/api/v1/test_helpers/settle", "post", "200"))).toEqual({ settled: 3 });
+  it.each(Object.keys(ANSWERS))("answers %s with the component the API answers with, and an example that schema accepts field for field", (operationId) => {
+    const { status, schema, example } = answer(operationId);
+    expect({ status, schema }).toEqual({ status: ANSWERS[operationId]!.status, schema: ANSWERS[operationId]!.schema });
+    expect(doc.components.schemas[schema]).toBeDefined();
+    // z.object strips keys it does not know: equality means the example has exactly the fields the API sends.
+    expect(ANSWERED_WITH[schema]!.parse(example)).toEqual(example);
+  });
+
+  it("puts the orders' checkout URLs on the document's server", () => {
+    const orders = ["createOrder", "retrieveOrder", "cancelOrder", "voidOrder"].map((id) => answer(id).example);
+    orders.push(...(answer("listOrders").example as { data: unknown[] }).data);
+    for (const order of orders) expect((order as { url: string }).url).toMatch(/^https:\/\/pay\.example\.com\/o\//);
+  });
+
+  it("answers the create-order example, as the API parses it, with the order it describes", () => {
+    const input = createOrderSchema.parse(requestExample("createOrder"));
+    expect(answer("createOrder").example).toMatchObject({
+      status: "open",
+      amount: input.amount,
+      currency: input.currency,
+      item_name: input.item_name,
+      description: input.description,
+      reference: input.reference,
+      customer: input.customer,
+      payment_methods: input.payment_methods,
+      success_url: input.success_url,
+      cancel_url: input.cancel_url,
+      metadata: input.metadata,
+    });
+  });
+
+  it("answers the create-refund example, as the API parses it, with a refund the documented order allows", () => {
+    const input = createRefundSchema.parse(requestExample("createRefund"));
+    const refund = answer("createRefund").example as z.output<typeof refundObjectSchema>;
+    const order = answer("retrieveOrder").example as z.output<typeof orderObjectSchema>;
+    expect(refund).toMatchObject({ status: "pending", amount: input.amount, reason: input.reason, order: order.id, currency: order.currency });
+    expect(order.allowed_refund).toBe(true);
+    expect(refund.amount).toBeLessThanOrEqual(order.refundable_amount);
   });
 
   it("shows each order at the step its operation leaves it in", () => {
-    expect(example("/api/v1/orders", "post", "201")).toMatchObject({ status: "open", payment: null });
-    expect(example("/api/v1/orders/{id}/void", "post", "200")).toMatchObject({ status: "voided", allowed_void: false, payment: { status: "voided" } });
-    expect(example("/api/v1/orders/{id}/cancel", "post", "200")).toMatchObject({ status: "canceled" });
-    expect(example("/api/v1/orders/{id}/refunds", "post", "201")).toMatchObject({ status: "pending" });
+    expect(answer("createOrder").example).toMatchObject({ status: "open", payment: null });
+    expect(answer("voidOrder").example).toMatchObject({ status: "voided", allowed_void: false, payment: { status: "voided" } });
+    expect(answer("cancelOrder").example).toMatchObject({ status: "canceled" });
+    expect(answer("settleTestOrders").example).toEqual({ settled: 3 });
   });
 
   it("names the contract's domain errors on the operations that answer them", () => {
-    const codes = (path: string, method: "get" | "post") => doc.paths[path]![method]!["x-error-codes"];
-    expect(codes("/api/v1/orders/{id}/void", "post")).toContain("order_not_voidable");
-    expect(codes("/api/v1/orders/{id}/cancel", "post")).toContain("order_not_cancelable");
-    expect(codes("/api/v1/orders/{id}/refunds", "post")).toEqual(expect.arrayContaining(["order_not_refundable", "refund_exceeds_refundable_amount"]));
-    expect(codes("/api/v1/test_helpers/settle", "post")).toContain("forbidden");
-    expect(codes("/api/v1/orders/{id}", "get")).toEqual(expect.arrayContaining(["resource_missing", "parameter_unknown"]));
+    const codes = (operationId: string) => operation(operationId)["x-error-codes"];
+    expect(codes("voidOrder")).toContain("order_not_voidable");
+    expect(codes("cancelOrder")).toContain("order_not_cancelable");
+    expect(codes("createRefund")).toEqual(expect.arrayContaining(["order_not_refundable", "refund_exceeds_refundable_amount"]));
+    expect(codes("settleTestOrders")).toContain("forbidden");
+    expect(codes("retrieveOrder")).toEqual(expect.arrayContaining(["resource_missing", "parameter_unknown"]));
   });
 });

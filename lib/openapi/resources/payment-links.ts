@@ -1,15 +1,15 @@
 import type { PaymentLinkRow } from "@/db/schema";
 import { paymentLinkObjectSchema } from "@/lib/links/object-schema";
 import { createPaymentLinkSchema, listPaymentLinksSchema, updatePaymentLinkSchema, type CreatePaymentLinkInput, type UpdatePaymentLinkInput } from "@/lib/links/schemas";
-import { noQuerySchema } from "@/lib/core/list-params";
 import { toPaymentLinkObject } from "@/lib/links/serialize";
-import { exampleList, listObjectSchema } from "../list";
+import { listComponent, listOperation, objectOperation } from "../operations";
 import type { DocumentContext, ResourceSpec } from "../resource";
 
 const PATH = "/api/v1/payment_links";
 
-// A realistic link, serialized by the same code the API answers with.
-const EXAMPLE_ROW: PaymentLinkRow = {
+// A realistic link as a database row, serialized by the same code the API answers with (toPaymentLinkObject);
+// the object-schema tests check that code on it.
+export const EXAMPLE_LINK_ROW: PaymentLinkRow = {
   id: "plink_0kRz1aBcD2eFgHiJkLmNoPqRs",
   merchantId: "mch_0kQw8ZyX7wVuTsRqPoNmLkJiH",
   livemode: false,
@@ -56,12 +56,12 @@ export const CREATE_EXAMPLE = {
 export const UPDATE_EXAMPLE = { active: false, metadata: { plan: "platinum" } } satisfies UpdatePaymentLinkInput;
 
 export function paymentLinksResource({ serverUrl }: DocumentContext): ResourceSpec {
-  const link = toPaymentLinkObject(EXAMPLE_ROW, serverUrl);
+  const link = toPaymentLinkObject(EXAMPLE_LINK_ROW, serverUrl);
   const updated = toPaymentLinkObject(
-    { ...EXAMPLE_ROW, active: false, metadata: { plan: "platinum" }, updatedAt: new Date("2026-05-26T08:30:00.000Z") },
+    { ...EXAMPLE_LINK_ROW, active: false, metadata: { plan: "platinum" }, updatedAt: new Date("2026-05-26T08:30:00.000Z") },
     serverUrl,
   );
-  const id = { description: "The payment link's id (`plink_…`).", example: EXAMPLE_ROW.id };
+  const id = { description: "The payment link's id (`plink_…`).", example: EXAMPLE_LINK_ROW.id };
 
   return {
     tag: {
@@ -72,7 +72,7 @@ export function paymentLinksResource({ serverUrl }: DocumentContext): ResourceSp
     },
     schemas: {
       PaymentLink: { schema: paymentLinkObjectSchema, io: "output", description: "A payment link." },
-      PaymentLinkList: { schema: listObjectSchema(paymentLinkObjectSchema, PATH), io: "output", description: "A page of payment links." },
+      PaymentLinkList: listComponent(paymentLinkObjectSchema, PATH, "A page of payment links."),
       CreatePaymentLinkRequest: {
         schema: createPaymentLinkSchema,
         io: "input",
@@ -111,47 +111,40 @@ export function paymentLinksResource({ serverUrl }: DocumentContext): ResourceSp
         body: { schema: "CreatePaymentLinkRequest", example: CREATE_EXAMPLE },
         response: { status: 201, description: "The new payment link.", schema: "PaymentLink", example: link },
       },
-      {
-        method: "get",
+      listOperation({
         path: PATH,
         operationId: "listPaymentLinks",
         summary: "List payment links",
         description: "The links of this key's merchant and mode, newest first, optionally filtered.",
-        query: {
-          schema: listPaymentLinksSchema,
-          descriptions: {
-            limit: "How many links to answer, 1 to 100 (default 20).",
-            starting_after: "A cursor: the id of the last link of the previous page.",
-            active: "Only active (`true`) or inactive (`false`) links.",
-            q: "Case-insensitive match on id, name or item name.",
-            created_gte: "Only links created at or after this time (ISO 8601).",
-            created_lte: "Only links created at or before this time (ISO 8601).",
-          },
+        query: listPaymentLinksSchema,
+        noun: { one: "link", many: "links" },
+        filters: {
+          active: "Only active (`true`) or inactive (`false`) links.",
+          q: "Case-insensitive match on id, name or item name.",
+          created_gte: "Only links created at or after this time (ISO 8601).",
+          created_lte: "Only links created at or before this time (ISO 8601).",
         },
-        response: { status: 200, description: "A page of payment links.", schema: "PaymentLinkList", example: exampleList(PATH, [link]) },
-      },
-      {
-        method: "get",
+        response: { description: "A page of payment links.", schema: "PaymentLinkList", example: link },
+      }),
+      objectOperation({
         path: `${PATH}/{id}`,
         operationId: "retrievePaymentLink",
         summary: "Retrieve a payment link",
         description: "One link, with its current `stats`. Another merchant's link is answered exactly like an unknown id: 404.",
-        pathParams: { id },
-        // Takes no query parameters, and refuses unknown ones (parameter_unknown).
-        query: { schema: noQuerySchema, descriptions: {} },
-        response: { status: 200, description: "The payment link.", schema: "PaymentLink", example: link },
-      },
-      {
+        id,
+        response: { description: "The payment link.", schema: "PaymentLink", example: link },
+      }),
+      objectOperation({
         method: "patch",
         path: `${PATH}/{id}`,
         operationId: "updatePaymentLink",
         summary: "Update a payment link",
         description:
           "Changes the fields sent, including `active` to disable or re-enable the link. Records a `payment_link.updated` event when something changed. A disabled, expired or exhausted link shows buyers a \"no longer available\" page.",
-        pathParams: { id },
+        id,
         body: { schema: "UpdatePaymentLinkRequest", example: UPDATE_EXAMPLE },
-        response: { status: 200, description: "The updated payment link.", schema: "PaymentLink", example: updated },
-      },
+        response: { description: "The updated payment link.", schema: "PaymentLink", example: updated },
+      }),
     ],
   };
 }

@@ -1,6 +1,5 @@
 import type { WebhookEndpointRow } from "@/db/schema";
 import { EVENT_TYPES } from "@/lib/events/types";
-import { noQuerySchema } from "@/lib/core/list-params";
 import {
   deletedWebhookEndpointSchema,
   webhookEndpointObjectSchema,
@@ -17,7 +16,7 @@ import {
   type UpdateWebhookEndpointInput,
 } from "@/lib/webhooks/schemas";
 import { toWebhookEndpointObject } from "@/lib/webhooks/serialize";
-import { exampleList, listObjectSchema } from "../list";
+import { NO_PARAMETERS, listComponent, listOperation, objectOperation } from "../operations";
 import type { ResourceSpec } from "../resource";
 import type { TagObject } from "../types";
 import { EVENT_DOCS, EXAMPLE_EVENT_ID } from "./events";
@@ -164,7 +163,7 @@ export function webhookEndpointsResource(): ResourceSpec {
         io: "output",
         description: "A webhook endpoint with its signing secret: only the answers to create and rotate_secret carry it.",
       },
-      WebhookEndpointList: { schema: listObjectSchema(webhookEndpointObjectSchema, PATH), io: "output", description: "A page of webhook endpoints." },
+      WebhookEndpointList: listComponent(webhookEndpointObjectSchema, PATH, "A page of webhook endpoints."),
       DeletedWebhookEndpoint: { schema: deletedWebhookEndpointSchema, io: "output", description: "What deleting an endpoint answers." },
       WebhookMessage: {
         schema: webhookMessageObjectSchema,
@@ -201,79 +200,67 @@ export function webhookEndpointsResource(): ResourceSpec {
         summary: "Create a webhook endpoint",
         description:
           "Registers a URL to receive events, and answers with its signing `secret`: the only time it is shown, so store it. A live-mode endpoint takes an `https` URL; a URL whose host is a private, loopback or link-local address is refused (400 `parameter_invalid`, `param` `url`). A mode holds at most 16 endpoints (409 `resource_limit_reached`).",
-        query: { schema: noQuerySchema, descriptions: {} },
+        query: NO_PARAMETERS,
         body: { schema: "CreateWebhookEndpointRequest", example: CREATE_EXAMPLE },
         errors: ["resource_limit_reached"],
         response: { status: 201, description: "The new endpoint, with its secret.", schema: "WebhookEndpointWithSecret", example: created },
       },
-      {
-        method: "get",
+      listOperation({
         path: PATH,
         operationId: "listWebhookEndpoints",
         summary: "List webhook endpoints",
         description: "The endpoints of this key's merchant and mode, newest first, without their secrets.",
-        query: {
-          schema: listWebhookEndpointsSchema,
-          descriptions: {
-            limit: "How many endpoints to answer, 1 to 100 (default 20).",
-            starting_after: "A cursor: the id of the last endpoint of the previous page.",
-          },
-        },
-        response: { status: 200, description: "A page of webhook endpoints.", schema: "WebhookEndpointList", example: exampleList(PATH, [endpoint]) },
-      },
-      {
-        method: "get",
+        query: listWebhookEndpointsSchema,
+        noun: { one: "endpoint", many: "endpoints" },
+        response: { description: "A page of webhook endpoints.", schema: "WebhookEndpointList", example: endpoint },
+      }),
+      objectOperation({
         path: `${PATH}/{id}`,
         operationId: "retrieveWebhookEndpoint",
         summary: "Retrieve a webhook endpoint",
         description: "One endpoint, without its secret. Another merchant's endpoint is answered exactly like an unknown id: 404.",
-        pathParams: { id },
-        query: { schema: noQuerySchema, descriptions: {} },
-        response: { status: 200, description: "The webhook endpoint.", schema: "WebhookEndpoint", example: endpoint },
-      },
-      {
+        id,
+        response: { description: "The webhook endpoint.", schema: "WebhookEndpoint", example: endpoint },
+      }),
+      objectOperation({
         method: "patch",
         path: `${PATH}/{id}`,
         operationId: "updateWebhookEndpoint",
         summary: "Update a webhook endpoint",
         description: "Changes the URL (checked like at creation), the event types, the description, or `enabled` to pause and resume deliveries.",
-        pathParams: { id },
-        query: { schema: noQuerySchema, descriptions: {} },
+        id,
         body: { schema: "UpdateWebhookEndpointRequest", example: UPDATE_EXAMPLE },
-        response: { status: 200, description: "The updated endpoint.", schema: "WebhookEndpoint", example: updated },
-      },
-      {
+        response: { description: "The updated endpoint.", schema: "WebhookEndpoint", example: updated },
+      }),
+      objectOperation({
         method: "delete",
         path: `${PATH}/{id}`,
         operationId: "deleteWebhookEndpoint",
         summary: "Delete a webhook endpoint",
         description: "Deletes the endpoint and its delivery history; deliveries still pending stop.",
-        pathParams: { id },
-        query: { schema: noQuerySchema, descriptions: {} },
-        response: { status: 200, description: "The endpoint is deleted.", schema: "DeletedWebhookEndpoint", example: { id: ENDPOINT.id, object: "webhook_endpoint", deleted: true } },
-      },
-      {
+        id,
+        response: { description: "The endpoint is deleted.", schema: "DeletedWebhookEndpoint", example: { id: ENDPOINT.id, object: "webhook_endpoint", deleted: true } },
+      }),
+      objectOperation({
         method: "post",
         path: `${PATH}/{id}/rotate_secret`,
         operationId: "rotateWebhookSecret",
         summary: "Rotate a webhook endpoint's secret",
         description: `Gives the endpoint a new signing secret, answered once. For ${DELIVERY.rotationOverlapHours} hours deliveries are signed with both the new and the old secret, so your receiver can switch over without missing one. Takes no body.`,
-        pathParams: { id },
-        query: { schema: noQuerySchema, descriptions: {} },
-        response: { status: 200, description: "The endpoint with its new secret.", schema: "WebhookEndpointWithSecret", example: rotated },
-      },
-      {
+        id,
+        response: { description: "The endpoint with its new secret.", schema: "WebhookEndpointWithSecret", example: rotated },
+      }),
+      objectOperation({
         method: "post",
         path: `${PATH}/{id}/resend`,
         operationId: "resendWebhookEvent",
         summary: "Resend an event to an endpoint",
         description:
           "Sends one event to this endpoint again, as a new message, even when the endpoint is disabled: after a delivery failed for good, or to test your receiver. Answers at once with the message `pending`; delivery happens in the background and is retried on the usual schedule.",
-        pathParams: { id },
-        query: { schema: noQuerySchema, descriptions: {} },
+        id,
         body: { schema: "ResendWebhookEventRequest", example: RESEND_EXAMPLE },
-        response: { status: 200, description: "The new message, `pending`.", schema: "WebhookMessage", example: resent },
-      },
+        response: { description: "The new message, `pending`.", schema: "WebhookMessage", example: resent },
+      }),
     ],
   };
 }

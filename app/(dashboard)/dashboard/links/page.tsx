@@ -1,14 +1,14 @@
 import { Pager } from "@/components/dashboard/pager";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ZodError } from "zod";
+import { FilteredList, FirstRunState } from "@/components/dashboard/list-page";
 import { LinkFilters } from "@/components/dashboard/links/link-filters";
 import { LinksTable } from "@/components/dashboard/links/links-table";
 import { PageHeader } from "@/components/dashboard/page-header";
-import { Alert } from "@/components/ui/alert";
 import { getDb } from "@/db";
 import { hasLinkFilters, linkListHref, parseLinkFilters } from "@/lib/links/list-filters";
 import { listPaymentLinks } from "@/lib/services/list-payment-links";
+import { listOrEvery } from "../list-or-every";
 import { setLinkActiveAction } from "./actions";
 import { getLinksContext } from "./context";
 
@@ -19,14 +19,8 @@ const button = "inline-flex items-center justify-center rounded-md bg-indigo-600
 export default async function LinksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { ctx, canWrite } = await getLinksContext();
   const { filters, params, errors } = parseLinkFilters(await searchParams);
-  let page;
-  try {
-    page = await listPaymentLinks(await getDb(), ctx, params);
-  } catch (error) {
-    if (!(error instanceof ZodError)) throw error;
-    errors.push("These filters could not be applied; showing every link.");
-    page = await listPaymentLinks(await getDb(), ctx, { limit: params.limit! });
-  }
+  const db = await getDb();
+  const page = await listOrEvery((p) => listPaymentLinks(db, ctx, p), params, errors, "link");
   const filtered = hasLinkFilters(filters);
   const paged = params.starting_after !== undefined;
   const last = page.data.at(-1);
@@ -41,45 +35,31 @@ export default async function LinksPage({ searchParams }: { searchParams: Promis
         ) : null}
       </PageHeader>
       {page.data.length === 0 && !filtered && !paged && errors.length === 0 ? (
-        <EmptyState canWrite={canWrite} />
+        <FirstRunState
+          title="No payment links yet"
+          action={
+            canWrite ? (
+              <Link href="/dashboard/links/new" className={`${button} mt-4`}>
+                Create your first payment link
+              </Link>
+            ) : (
+              <p className="mt-3 text-sm text-slate-600">An owner or admin of this business can create one.</p>
+            )
+          }
+        >
+          A payment link is a page you can share anywhere — a chat, an email, a QR code — where buyers pay for an item by card,
+          wallet or bank transfer.
+        </FirstRunState>
       ) : (
-        <>
-          {/* Keyed by the URL: a filter form already on screen must show the filters just applied or cleared. */}
-          <LinkFilters key={linkListHref(filters)} filters={filters} active={filtered} />
-          {errors.length ? (
-            <div className="mb-4">
-              <Alert>{errors.join(" ")}</Alert>
-            </div>
-          ) : null}
-          {page.data.length ? (
-            <LinksTable links={page.data} returnTo={returnTo} toggleAction={canWrite ? setLinkActiveAction : null} />
-          ) : (
-            <p className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
-              {paged ? "No more links." : "No payment links match these filters."}
-            </p>
-          )}
-          <Pager label="Pages of payment links" firstHref={paged ? linkListHref(filters) : null} nextHref={page.has_more && last ? linkListHref(filters, last.id) : null} />
-        </>
+        <FilteredList
+          filters={<LinkFilters key={linkListHref(filters)} filters={filters} active={filtered} />}
+          errors={errors}
+          emptyText={page.data.length ? null : paged ? "No more links." : "No payment links match these filters."}
+          pager={<Pager label="Pages of payment links" firstHref={paged ? linkListHref(filters) : null} nextHref={page.has_more && last ? linkListHref(filters, last.id) : null} />}
+        >
+          <LinksTable links={page.data} returnTo={returnTo} toggleAction={canWrite ? setLinkActiveAction : null} />
+        </FilteredList>
       )}
     </>
-  );
-}
-
-function EmptyState({ canWrite }: { canWrite: boolean }) {
-  return (
-    <div className="rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center">
-      <h2 className="text-lg font-semibold">No payment links yet</h2>
-      <p className="mx-auto mt-1 max-w-md text-sm text-slate-600">
-        A payment link is a page you can share anywhere — a chat, an email, a QR code — where buyers pay for an item
-        by card, wallet or bank transfer.
-      </p>
-      {canWrite ? (
-        <Link href="/dashboard/links/new" className={`${button} mt-4`}>
-          Create your first payment link
-        </Link>
-      ) : (
-        <p className="mt-3 text-sm text-slate-600">An owner or admin of this business can create one.</p>
-      )}
-    </div>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { ConfirmDisclosure } from "@/components/dashboard/confirm-disclosure";
-import { OneTimeSecret } from "@/components/dashboard/webhooks/one-time-secret";
+import { OneTimeSecret } from "@/components/dashboard/one-time-secret";
 import type { SecretFormAction, SecretState } from "@/components/dashboard/webhooks/types";
 
 /** Rolls the callback secret of one mode after a confirmation; the new one is shown once, above. */
@@ -12,7 +12,7 @@ export function CallbackSecretForm({ action, merchantId, mode }: { action: Secre
   return (
     <div className="space-y-3">
       {rotated ? (
-        <OneTimeSecret key={rotated.value} id="new-callback-secret" title={`New ${mode} callback secret`} secret={rotated.value}>
+        <OneTimeSecret key={rotated.value} id="new-callback-secret" kind="signing-secret" title={`New ${mode} callback secret`} secret={rotated.value}>
           <p>
             <strong>Copy it now and put it on your server: it won’t be shown again.</strong> Status callbacks of {mode}{" "}
             objects are signed with it from now on; the old secret no longer verifies them.

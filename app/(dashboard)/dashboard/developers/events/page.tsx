@@ -4,8 +4,8 @@ import Link from "next/link";
 import { EventFilters } from "@/components/dashboard/events/event-filters";
 import { EventsTable } from "@/components/dashboard/events/events-table";
 import { eventListHref } from "@/components/dashboard/events/format";
-import { PageHeader } from "@/components/dashboard/page-header";
-import { Alert } from "@/components/ui/alert";
+import { FilteredList } from "@/components/dashboard/list-page";
+import { BackLink, PageHeader } from "@/components/dashboard/page-header";
 import { getDb } from "@/db";
 import { listEvents } from "@/db/queries/webhooks";
 import { EVENT_TYPES } from "@/lib/events/types";
@@ -31,31 +31,20 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
   const mode = scope.livemode ? "live" : "test";
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/dashboard/developers" className="text-indigo-700 hover:underline">
-          ← Developers
-        </Link>
-      </p>
+      <BackLink href="/dashboard/developers">Developers</BackLink>
       <PageHeader title="Events" description={`Every change to your ${mode}-mode links, orders and refunds, newest first: what webhooks deliver.`}>
         <Link href="/dashboard/developers/webhooks" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
           Webhook endpoints
         </Link>
       </PageHeader>
-      {/* Keyed by the URL: a filter form already on screen must show the filter just applied or cleared. */}
-      <EventFilters key={type} type={type} eventTypes={EVENT_TYPES} />
-      {asked && !type ? (
-        <div className="mb-4">
-          <Alert>“{asked}” is not an event type; showing every type.</Alert>
-        </div>
-      ) : null}
-      {page.data.length ? (
+      <FilteredList
+        filters={<EventFilters key={type} type={type} eventTypes={EVENT_TYPES} />}
+        errors={asked && !type ? [`“${asked}” is not an event type; showing every type.`] : []}
+        emptyText={page.data.length ? null : cursor ? "No more events." : type ? `No ${type} events yet.` : `No ${mode} events yet. Creating a payment link makes the first one.`}
+        pager={<Pager label="Pages of events" firstHref={cursor ? eventListHref(type) : null} nextHref={page.hasMore && last ? eventListHref(type, last.id) : null} />}
+      >
         <EventsTable events={page.data.map((e) => ({ id: e.id, type: e.type, objectId: e.objectId, createdAt: e.createdAt.toISOString() }))} />
-      ) : (
-        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
-          {cursor ? "No more events." : type ? `No ${type} events yet.` : `No ${mode} events yet. Creating a payment link makes the first one.`}
-        </p>
-      )}
-      <Pager label="Pages of events" firstHref={cursor ? eventListHref(type) : null} nextHref={page.hasMore && last ? eventListHref(type, last.id) : null} />
+      </FilteredList>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { PageHeader } from "@/components/dashboard/page-header";
+import { EmptyNote } from "@/components/dashboard/list-page";
+import { BackLink, PageHeader } from "@/components/dashboard/page-header";
 import { CreateEndpointForm } from "@/components/dashboard/webhooks/create-endpoint-form";
 import { EndpointHealthNotice } from "@/components/dashboard/webhooks/endpoint-health-notice";
 import { EndpointsTable } from "@/components/dashboard/webhooks/endpoints-table";
@@ -20,11 +21,7 @@ export default async function WebhooksPage() {
   const mode = scope.livemode ? "live" : "test";
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/dashboard/developers" className="text-indigo-700 hover:underline">
-          ← Developers
-        </Link>
-      </p>
+      <BackLink href="/dashboard/developers">Developers</BackLink>
       <PageHeader
         title="Webhooks"
         description={`Your servers hear about every payment and refund: each ${mode}-mode event is sent, signed and retried, to the endpoints below.`}
@@ -50,7 +47,7 @@ export default async function WebhooksPage() {
           {endpoints.length ? (
             <EndpointsTable endpoints={endpoints} caption={scope.livemode ? "Live endpoints" : "Test endpoints"} />
           ) : (
-            <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">No {mode} endpoints yet.</p>
+            <EmptyNote>No {mode} endpoints yet.</EmptyNote>
           )}
         </section>
         {canManage ? <CreateEndpointForm key={`${scope.merchantId}:${scope.livemode}`} action={createEndpointAction} scope={scope} eventTypes={EVENT_TYPES} /> : null}

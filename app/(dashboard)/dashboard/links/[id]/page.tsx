@@ -6,7 +6,9 @@ import { CopyLink } from "@/components/dashboard/links/copy-link";
 import { LinkFixedSettings, LinkSettings, LinkStats } from "@/components/dashboard/links/link-details";
 import { LinkStatusBadge } from "@/components/dashboard/links/status-badge";
 import { ToggleActiveForm } from "@/components/dashboard/links/toggle-active-form";
+import { EmptyNote } from "@/components/dashboard/list-page";
 import { OrdersTable } from "@/components/dashboard/orders/orders-table";
+import { BackLink } from "@/components/dashboard/page-header";
 import { getDb } from "@/db";
 import { orderListHref } from "@/lib/orders/list-filters";
 import { listOrders } from "@/lib/services/list-orders";
@@ -24,11 +26,7 @@ export default async function LinkPage({ params }: { params: Promise<{ id: strin
   const orders = await listOrders(await getDb(), ctx, { payment_link: link.id, limit: String(LATEST_ORDERS) });
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/dashboard/links" className="text-indigo-700 hover:underline">
-          ← Payment links
-        </Link>
-      </p>
+      <BackLink href="/dashboard/links">Payment links</BackLink>
       <div className="mb-6 flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="flex items-center gap-3 text-2xl font-semibold tracking-tight">
@@ -69,7 +67,7 @@ export default async function LinkPage({ params }: { params: Promise<{ id: strin
           {orders.data.length ? (
             <OrdersTable orders={orders.data} showItem={false} caption={`The latest orders through ${link.name}, newest first`} />
           ) : (
-            <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">No orders through this link yet.</p>
+            <EmptyNote>No orders through this link yet.</EmptyNote>
           )}
         </section>
         <section aria-labelledby="settings-heading" className="rounded-xl border border-slate-200 bg-white p-5">

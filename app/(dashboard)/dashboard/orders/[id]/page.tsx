@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { CancelOrderForm } from "@/components/dashboard/orders/cancel-order-form";
 import { money } from "@/components/dashboard/orders/format";
 import { OrderSummary } from "@/components/dashboard/orders/order-summary";
@@ -9,6 +8,7 @@ import { RefundsTable } from "@/components/dashboard/orders/refunds-table";
 import { OrderStatusBadge, RefundPendingBadge } from "@/components/dashboard/orders/status-badge";
 import { orderTimeline } from "@/components/dashboard/orders/timeline";
 import { VoidOrderForm } from "@/components/dashboard/orders/void-order-form";
+import { BackLink } from "@/components/dashboard/page-header";
 import { isCurrencyCode } from "@/lib/money/currencies";
 import { minorToDecimalString } from "@/lib/money/money";
 import type { OrderObject } from "@/lib/orders/serialize";
@@ -30,11 +30,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   );
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/dashboard/orders" className="text-indigo-700 hover:underline">
-          ← Orders
-        </Link>
-      </p>
+      <BackLink href="/dashboard/orders">Orders</BackLink>
       <div className="mb-6">
         <h1 className="flex flex-wrap items-center gap-3 text-2xl font-semibold tracking-tight">
           {order.item_name}

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EVENT_DESCRIPTIONS, formatPreciseTime, objectHref } from "@/components/dashboard/events/format";
+import { EmptyNote } from "@/components/dashboard/list-page";
+import { BackLink } from "@/components/dashboard/page-header";
 import { DeliveriesList } from "@/components/dashboard/webhooks/deliveries-list";
 import { EndpointStatusBadge } from "@/components/dashboard/webhooks/delivery-status-badge";
 import { ResendEventForm } from "@/components/dashboard/webhooks/resend-event-form";
@@ -27,11 +29,7 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
   const refundOrder = row.objectId.startsWith("re_") && typeof row.data.object.order === "string" ? row.data.object.order : null;
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/dashboard/developers/events" className="text-indigo-700 hover:underline">
-          ← Events
-        </Link>
-      </p>
+      <BackLink href="/dashboard/developers/events">Events</BackLink>
       <div className="mb-6">
         <h1 className="font-mono text-2xl font-semibold tracking-tight">{event.type}</h1>
         <p className="mt-1 text-sm text-slate-600">
@@ -68,9 +66,7 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
           {deliveries.length ? (
             <DeliveriesList deliveries={deliveries.map(toDeliveryView)} show="destination" />
           ) : (
-            <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">
-              Not delivered anywhere: no endpoint listened for it when it happened, and it had no status callback URL.
-            </p>
+            <EmptyNote>Not delivered anywhere: no endpoint listened for it when it happened, and it had no status callback URL.</EmptyNote>
           )}
         </section>
         {canManage && endpoints.length ? (

@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { none } from "@/components/dashboard/data-table";
 import { formatDateTime } from "@/components/dashboard/events/format";
+import { EmptyNote } from "@/components/dashboard/list-page";
+import { BackLink } from "@/components/dashboard/page-header";
 import { DeleteEndpointForm } from "@/components/dashboard/webhooks/delete-endpoint-form";
 import { DeliveriesList } from "@/components/dashboard/webhooks/deliveries-list";
 import { EndpointStatusBadge } from "@/components/dashboard/webhooks/delivery-status-badge";
@@ -40,11 +43,7 @@ export default async function WebhookEndpointPage({
   const here = `/dashboard/developers/webhooks/${endpoint.id}`;
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/dashboard/developers/webhooks" className="text-indigo-700 hover:underline">
-          ← Webhooks
-        </Link>
-      </p>
+      <BackLink href="/dashboard/developers/webhooks">Webhooks</BackLink>
       <div className="mb-6">
         <h1 className="flex flex-wrap items-center gap-3 text-2xl font-semibold tracking-tight">
           <span className="font-mono text-xl break-all">{endpoint.url}</span>
@@ -67,7 +66,7 @@ export default async function WebhookEndpointPage({
               <EventsLabel events={endpoint.events} />
             </dd>
             <dt className="text-slate-500">Description</dt>
-            <dd>{endpoint.description ?? <span className="text-slate-400">—</span>}</dd>
+            <dd>{endpoint.description ?? none}</dd>
             <dt className="text-slate-500">Signing secret</dt>
             <dd className="text-slate-600">Shown once, when the endpoint is added and each time the secret is rotated.</dd>
           </dl>
@@ -80,9 +79,9 @@ export default async function WebhookEndpointPage({
           {views.length ? (
             <DeliveriesList deliveries={views} show="event" resend={canManage ? { action: resendEventAction, scope } : undefined} />
           ) : (
-            <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">
+            <EmptyNote>
               {cursor ? "No older deliveries." : "Nothing has been sent here yet. Deliveries appear as soon as an event this endpoint listens to happens."}
-            </p>
+            </EmptyNote>
           )}
           {cursor || deliveries.hasMore ? (
             <nav aria-label="Pages of deliveries" className="flex gap-2">
