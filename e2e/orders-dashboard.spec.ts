@@ -33,10 +33,10 @@ async function merchantWithLink(email: string, appUrl: string, amount: number) {
   const user = await findUserByEmail(db, email);
   const [membership] = await listMembershipsForUser(db, { userId: user!.id });
   const ctx = { merchantId: membership!.merchant.id, livemode: false, appUrl };
-  const pctx = simulatorContext({ bankTransferSeconds: 0, refundSeconds: 1 }, appUrl);
+  const paymentContext = simulatorContext({ bankTransferSeconds: 0, refundSeconds: 1 }, appUrl);
   const link = await createPaymentLink(db, ctx, { item_name: "Sourdough box", amount, currency: "EUR", default_country: "DE" });
   const linkToken = link.url.split("/l/")[1]!;
-  return { userId: user!.id, ctx, pctx, link, pay: (card?: string) => payLink(db, pctx, linkToken, cardBuyer(card)) };
+  return { userId: user!.id, ctx, paymentContext, link, pay: (card?: string) => payLink(db, paymentContext, linkToken, cardBuyer(card)) };
 }
 
 function heading(page: Page): Locator {
@@ -60,11 +60,11 @@ test("a merchant voids an unsettled order, settles and refunds another in two pa
   await signUp(page, { email, business: "Crumb Bakery" });
 
   const { db } = database;
-  const { pctx, link, pay } = await merchantWithLink(email, baseURL!, 2500);
+  const { paymentContext, link, pay } = await merchantWithLink(email, baseURL!, 2500);
   const toVoid = await pay();
   // The other is declined once, then paid with another card: its timeline tells both.
   const declined = await pay("4000000000000002");
-  const toRefund = await payOrder(db, pctx, declined.order.token, cardBuyer("5555555555554444"));
+  const toRefund = await payOrder(db, paymentContext, declined.order.token, cardBuyer("5555555555554444"));
   expect([toVoid.kind, declined.kind, toRefund.kind]).toEqual(["paid", "declined", "paid"]);
   const voidId = toVoid.order.id;
   const refundId = toRefund.order.id;
@@ -72,7 +72,7 @@ test("a merchant voids an unsettled order, settles and refunds another in two pa
   // Another merchant's order is not found here.
   const other = await signUpService(db, { email: uniqueEmail("other"), password: PASSWORD, businessName: "Other", country: "US", currency: "USD" });
   const otherLink = await createPaymentLink(db, { merchantId: other.merchantId, livemode: false, appUrl: baseURL! }, { item_name: "Other thing", amount: 100, default_country: "US" });
-  const otherOrder = await payLink(db, pctx, otherLink.url.split("/l/")[1]!, cardBuyer());
+  const otherOrder = await payLink(db, paymentContext, otherLink.url.split("/l/")[1]!, cardBuyer());
 
   await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Orders" }).click();
   await expect(heading(page)).toHaveText("Orders");

@@ -45,8 +45,8 @@ async function merchantOf(email: string, appUrl: string) {
 async function payNewLink(ctx: { merchantId: string; livemode: boolean; appUrl: string }, amount: number) {
   const { db } = database;
   const link = await createPaymentLink(db, ctx, { item_name: "Rye loaf", amount, currency: "EUR", default_country: "DE" });
-  const pctx = simulatorContext({ bankTransferSeconds: 0, refundSeconds: 1 }, ctx.appUrl);
-  const paid = await payLink(db, pctx, link.url.split("/l/")[1]!, cardBuyer());
+  const paymentContext = simulatorContext({ bankTransferSeconds: 0, refundSeconds: 1 }, ctx.appUrl);
+  const paid = await payLink(db, paymentContext, link.url.split("/l/")[1]!, cardBuyer());
   expect(paid.kind).toBe("paid");
   return { link, order: paid.order };
 }

@@ -29,16 +29,16 @@ import { countWebhookEndpoints, findEvent, findWebhookEndpoint, listEvents, list
 
 const database = await openPrivateTestDatabase("paylink_scope");
 const db = database.db;
-const pctx = simulatorContext();
+const paymentContext = simulatorContext();
 
 async function merchantWithEverything() {
   const scope = await newMerchantScope(db);
-  const ctx = { ...scope, ...pctx };
+  const ctx = { ...scope, ...paymentContext };
   const created = await createPaymentLink(db, ctx, { item_name: "Tea", amount: 1200, currency: "USD", default_country: "US", max_payments: 5 });
   const link = (await findPaymentLink(db, scope, created.id))!;
-  const paid = await payLink(db, pctx, link.token, cardBuyer());
-  const pending = await payLink(db, pctx, link.token, cardBuyer("4000000000003220")); // 3-D Secure: stays processing
-  await settleOrders(db, pctx, scope); // a paid order is refunded once settled (before, it is voided)
+  const paid = await payLink(db, paymentContext, link.token, cardBuyer());
+  const pending = await payLink(db, paymentContext, link.token, cardBuyer("4000000000003220")); // 3-D Secure: stays processing
+  await settleOrders(db, paymentContext, scope); // a paid order is refunded once settled (before, it is voided)
   const refund = await refundOrder(db, ctx, paid.order.id, { amount: 200 });
   const key = await createApiKey(db, scope);
   const endpoint = await createWebhookEndpoint(db, { ...scope, allowPrivate: true }, { url: "http://localhost:9/hook", events: ["*"] });

@@ -79,7 +79,7 @@ export async function startWorker(database: Database, env: Env, log: Logger): Pr
   const db = database.db;
   const work = jobWorker(boss, log);
   const config = deliveryConfig(env);
-  const pctx = paymentContextFromEnv(env);
+  const paymentContext = paymentContextFromEnv(env);
   const fast = { pollingIntervalSeconds: 0.5, batchSize: 10 };
 
   // pg-boss waits out its poll after every batch unless woken: a full batch means more are waiting, so
@@ -122,15 +122,15 @@ export async function startWorker(database: Database, env: Env, log: Logger): Pr
   };
   await recurring(JOBS.paymentsSweep, env.SCHEDULER_TICK_SECONDS, async () => {
     const done = {
-      expired: await expireOrders(db, pctx),
-      actionTimeouts: await failStalledPaymentActions(db, pctx, env.PAYMENT_ACTION_TIMEOUT_SECONDS),
-      bankTransfers: await confirmArrivedBankTransfers(db, pctx),
-      refunds: await settleRefunds(db, pctx),
+      expired: await expireOrders(db, paymentContext),
+      actionTimeouts: await failStalledPaymentActions(db, paymentContext, env.PAYMENT_ACTION_TIMEOUT_SECONDS),
+      bankTransfers: await confirmArrivedBankTransfers(db, paymentContext),
+      refunds: await settleRefunds(db, paymentContext),
     };
     return Object.values(done).some((n) => n > 0) ? done : 0;
   });
   // Not at start-up: a restart must not settle (and so make un-voidable) payments minutes after they were made.
-  await recurring(JOBS.settlement, env.SETTLEMENT_INTERVAL_SECONDS, () => settleOrders(db, pctx), env.SETTLEMENT_INTERVAL_SECONDS);
+  await recurring(JOBS.settlement, env.SETTLEMENT_INTERVAL_SECONDS, () => settleOrders(db, paymentContext), env.SETTLEMENT_INTERVAL_SECONDS);
   await recurring(JOBS.maintenance, 600, () => runMaintenance(db));
 
   // Jobs due now are fetched within WATCH_MS of their commit, not at pg-boss's next 0.5 s poll: a cheap check

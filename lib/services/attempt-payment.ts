@@ -27,11 +27,11 @@ export async function requireLinkCapacity(tx: Db, link: PaymentLinkRow, exceptOr
   }
 }
 
-export async function attemptPayment(tx: Db, pctx: PaymentContext, order: OrderRow, buyer: BuyerPayment): Promise<PayOutcome> {
+export async function attemptPayment(tx: Db, paymentContext: PaymentContext, order: OrderRow, buyer: BuyerPayment): Promise<PayOutcome> {
   if (order.status !== "open") throw new AppError("order_not_payable", order.status === "processing" ? "A payment for this order is already under way." : `This order is ${order.status}.`);
   if (!order.paymentMethods.includes(buyer.method)) throw new AppError("parameter_invalid", "Choose a payment method.", { param: "method" });
 
-  const connector = requireConnector(pctx, order.livemode);
+  const connector = requireConnector(paymentContext, order.livemode);
   const paymentId = newId("payment");
   const result = await connector.authorize({
     paymentId,
@@ -70,7 +70,7 @@ export async function attemptPayment(tx: Db, pctx: PaymentContext, order: OrderR
   };
   switch (result.status) {
     case "succeeded": {
-      const { order: paid } = await changeOrder(tx, pctx.appUrl, order, {
+      const { order: paid } = await changeOrder(tx, paymentContext.appUrl, order, {
         transition: "payment_succeeded",
         set: { ...buyerDetails, paymentId, paidAt: now },
         event: "order.paid",
@@ -79,15 +79,15 @@ export async function attemptPayment(tx: Db, pctx: PaymentContext, order: OrderR
       return { kind: "paid", order: paid, payment: payment! };
     }
     case "declined": {
-      const { order: open } = await changeOrder(tx, pctx.appUrl, order, { transition: "payment_failed", set: buyerDetails, event: "order.payment_failed" });
+      const { order: open } = await changeOrder(tx, paymentContext.appUrl, order, { transition: "payment_failed", set: buyerDetails, event: "order.payment_failed" });
       return { kind: "declined", order: open, payment: payment!, message: result.message };
     }
     case "requires_action": {
-      const { order: processing } = await changeOrder(tx, pctx.appUrl, order, { transition: "payment_submitted", set: buyerDetails, event: "order.processing" });
+      const { order: processing } = await changeOrder(tx, paymentContext.appUrl, order, { transition: "payment_submitted", set: buyerDetails, event: "order.processing" });
       return { kind: "requires_action", order: processing, payment: payment!, action: result.action };
     }
     case "pending": {
-      const { order: processing } = await changeOrder(tx, pctx.appUrl, order, { transition: "payment_submitted", set: buyerDetails, event: "order.processing" });
+      const { order: processing } = await changeOrder(tx, paymentContext.appUrl, order, { transition: "payment_submitted", set: buyerDetails, event: "order.processing" });
       return { kind: "pending", order: processing, payment: payment!, action: result.action };
     }
   }

@@ -32,7 +32,7 @@ export async function cancelOrder(db: Db, ctx: MerchantScope & PaymentContext, i
         await voidLocked(tx, ctx, order);
         return;
       case "refund":
-        await refundLocked(tx, ctx, order, undefined, "Order canceled");
+        await refundLocked(tx, order, undefined, "Order canceled");
         return;
       default:
         throw new AppError("order_not_cancelable", `This order is ${order.status} and cannot be canceled.`);

@@ -6,15 +6,15 @@ import type { PaymentContext } from "./payment-context";
 import { recordPaymentFailed, recordPaymentSucceeded, type ActionOutcome } from "./payment-outcome";
 
 /** The buyer's answer on the 3-D Secure challenge or the wallet's approval page. */
-export async function completePaymentAction(db: Db, pctx: PaymentContext, orderToken: string, approved: boolean): Promise<ActionOutcome> {
+export async function completePaymentAction(db: Db, paymentContext: PaymentContext, orderToken: string, approved: boolean): Promise<ActionOutcome> {
   return db.transaction(async (tx) => {
     const order = await lockOrder(tx, { token: orderToken });
     if (!order) throw new AppError("resource_missing", "No such order.");
     const payment = order.status === "processing" ? await latestPaymentWithStatus(tx, scopeOf(order), order.id, "requires_action") : null;
     if (!payment) throw new AppError("order_not_payable", "There is no payment waiting for your approval on this order.");
-    const result = await pctx.processors.named(payment.processor).completeAction(payment.processorReference ?? "", approved);
+    const result = await paymentContext.processors.named(payment.processor).completeAction(payment.processorReference ?? "", approved);
     return result.status === "succeeded"
-      ? recordPaymentSucceeded(tx, pctx, order, payment)
-      : recordPaymentFailed(tx, pctx, order, payment, { code: result.code, message: result.message });
+      ? recordPaymentSucceeded(tx, paymentContext, order, payment)
+      : recordPaymentFailed(tx, paymentContext, order, payment, { code: result.code, message: result.message });
   });
 }

@@ -6,7 +6,7 @@ import type { PaymentContext } from "./payment-context";
 import { SWEEP_BATCH } from "./sweep";
 
 /** Bank transfers the (simulated) bank has confirmed: their orders become paid. */
-export async function confirmArrivedBankTransfers(db: Db, pctx: PaymentContext, now: Date = new Date()): Promise<number> {
+export async function confirmArrivedBankTransfers(db: Db, paymentContext: PaymentContext, now: Date = new Date()): Promise<number> {
   const pending = await db
     .select({ createdAt: payments.createdAt, reference: payments.processorReference, processor: payments.processor, token: orders.token })
     .from(payments)
@@ -15,9 +15,9 @@ export async function confirmArrivedBankTransfers(db: Db, pctx: PaymentContext, 
     .limit(SWEEP_BATCH);
   let count = 0;
   for (const p of pending) {
-    if (!(await pctx.processors.named(p.processor).asyncPaymentArrived(p.reference ?? "", p.createdAt, now))) continue;
+    if (!(await paymentContext.processors.named(p.processor).asyncPaymentArrived(p.reference ?? "", p.createdAt, now))) continue;
     try {
-      await confirmBankTransfer(db, pctx, p.token);
+      await confirmBankTransfer(db, paymentContext, p.token);
       count += 1;
     } catch {
       // Canceled or confirmed by someone else in the meantime: nothing to do.

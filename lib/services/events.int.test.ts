@@ -17,10 +17,10 @@ import { payLink } from "./pay-link";
 import { updatePaymentLink } from "./update-payment-link";
 
 const { db } = await openTestDatabase();
-const pctx = simulatorContext();
+const paymentContext = simulatorContext();
 
 async function newCtx() {
-  return { ...(await newMerchantScope(db)), appUrl: pctx.appUrl };
+  return { ...(await newMerchantScope(db)), appUrl: paymentContext.appUrl };
 }
 
 const link = { item_name: "Tea", amount: 800, currency: "USD", default_country: "US" };
@@ -82,7 +82,7 @@ describe("listEvents", () => {
   test("answers each object as the API did right after the change, in the documented event shape", async () => {
     const ctx = await newCtx();
     const created = await createPaymentLink(db, ctx, link);
-    await payLink(db, pctx, created.url.split("/").pop()!, cardBuyer());
+    await payLink(db, paymentContext, created.url.split("/").pop()!, cardBuyer());
     const { data } = await listEvents(db, ctx, {});
     expect(data.map((e) => e.type)).toEqual(["order.paid", "order.created", "payment_link.created"]);
     for (const event of data) expect(eventObjectSchema.parse(event)).toEqual(event);

@@ -6,7 +6,7 @@ import type { PaymentContext } from "./payment-context";
 import { SWEEP_BATCH, sweepInBatches } from "./sweep";
 
 /** Open orders past their expires_at become `expired`. */
-export async function expireOrders(db: Db, pctx: PaymentContext, now: Date = new Date()): Promise<number> {
+export async function expireOrders(db: Db, paymentContext: PaymentContext, now: Date = new Date()): Promise<number> {
   return sweepInBatches(db, async (tx) => {
     const due = await tx
       .select()
@@ -15,7 +15,7 @@ export async function expireOrders(db: Db, pctx: PaymentContext, now: Date = new
       .orderBy(asc(orders.expiresAt))
       .limit(SWEEP_BATCH)
       .for("update", { skipLocked: true });
-    for (const order of due) await changeOrder(tx, pctx.appUrl, order, { transition: "expire", event: "order.expired" });
+    for (const order of due) await changeOrder(tx, paymentContext.appUrl, order, { transition: "expire", event: "order.expired" });
     return due.length;
   });
 }

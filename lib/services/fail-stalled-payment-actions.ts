@@ -13,7 +13,7 @@ export const ACTION_TIMEOUT = { code: "action_timeout", message: "The payment wa
  * `action_timeout`: the order is open again (`order.payment_failed`), so it no longer holds a seat of a
  * `max_payments` link, and the buyer may start over. The buyer's late answer then finds nothing to complete.
  */
-export async function failStalledPaymentActions(db: Db, pctx: PaymentContext, timeoutSeconds: number, now: Date = new Date()): Promise<number> {
+export async function failStalledPaymentActions(db: Db, paymentContext: PaymentContext, timeoutSeconds: number, now: Date = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - timeoutSeconds * 1000);
   return sweepInBatches(db, async (tx) => {
     const stalled = await tx
@@ -24,7 +24,7 @@ export async function failStalledPaymentActions(db: Db, pctx: PaymentContext, ti
       .orderBy(asc(payments.createdAt))
       .limit(SWEEP_BATCH)
       .for("update", { of: [payments, orders], skipLocked: true });
-    for (const { payment, order } of stalled) await recordPaymentFailed(tx, pctx, order, payment, ACTION_TIMEOUT, now);
+    for (const { payment, order } of stalled) await recordPaymentFailed(tx, paymentContext, order, payment, ACTION_TIMEOUT, now);
     return stalled.length;
   });
 }

@@ -14,12 +14,12 @@ import { type PayOutcome, requireLinkCapacity, attemptPayment } from "./attempt-
  * A buyer pays through a link: the order is created and paid in one transaction holding the link's row
  * lock, so `max_payments` is exact however many buyers pay at once (orders with a payment in flight count).
  */
-export async function payLink(db: Db, pctx: PaymentContext, linkToken: string, buyer: BuyerPayment): Promise<PayOutcome> {
+export async function payLink(db: Db, paymentContext: PaymentContext, linkToken: string, buyer: BuyerPayment): Promise<PayOutcome> {
   return db.transaction(async (tx) => {
     const [link] = await tx.select().from(paymentLinks).where(eq(paymentLinks.token, linkToken)).for("update");
     if (!link) throw new AppError("resource_missing", "No such payment link.");
     // Before anything is written: a live link with no processor to take the payment makes no order at all.
-    requireConnector(pctx, link.livemode);
+    requireConnector(paymentContext, link.livemode);
     await requireLinkCapacity(tx, link);
     const amount = link.amount ?? buyer.amount;
     if (!amount) throw new AppError("parameter_missing", "Enter the amount you want to pay.", { param: "amount" });
@@ -45,10 +45,10 @@ export async function payLink(db: Db, pctx: PaymentContext, linkToken: string, b
         statusCallbackUrl: link.statusCallbackUrl,
         metadata: link.metadata,
         // A link's order stays payable (after a decline) as long as an API order does (ORDER_DEFAULT_TTL_HOURS).
-        expiresAt: new Date(Date.now() + pctx.orderTtlHours * 3_600_000),
+        expiresAt: new Date(Date.now() + paymentContext.orderTtlHours * 3_600_000),
       })
       .returning();
-    await recordEvent(tx, scopeOf(link), "order.created", toOrderObject(order!, null, pctx.appUrl));
-    return attemptPayment(tx, pctx, order!, buyer);
+    await recordEvent(tx, scopeOf(link), "order.created", toOrderObject(order!, null, paymentContext.appUrl));
+    return attemptPayment(tx, paymentContext, order!, buyer);
   });
 }

@@ -9,20 +9,20 @@ import type { PaymentContext } from "./payment-context";
 import { type PayOutcome, requireLinkCapacity, attemptPayment } from "./attempt-payment";
 
 /** A buyer pays an existing order (an API order, or a retry after a decline). */
-export async function payOrder(db: Db, pctx: PaymentContext, orderToken: string, buyer: BuyerPayment): Promise<PayOutcome> {
+export async function payOrder(db: Db, paymentContext: PaymentContext, orderToken: string, buyer: BuyerPayment): Promise<PayOutcome> {
   const outcome = await db.transaction(async (tx) => {
     const order = await lockOrder(tx, { token: orderToken });
     if (!order) throw new AppError("resource_missing", "No such order.");
     if (order.status === "open" && order.expiresAt.getTime() <= Date.now()) {
       // Expire it for good (this commits), then refuse the payment below.
-      await changeOrder(tx, pctx.appUrl, order, { transition: "expire", event: "order.expired" });
+      await changeOrder(tx, paymentContext.appUrl, order, { transition: "expire", event: "order.expired" });
       return null;
     }
     if (order.paymentLinkId) {
       const [link] = await tx.select().from(paymentLinks).where(eq(paymentLinks.id, order.paymentLinkId)).for("update");
       if (link) await requireLinkCapacity(tx, link, order.id);
     }
-    return attemptPayment(tx, pctx, order, { ...buyer, amount: undefined });
+    return attemptPayment(tx, paymentContext, order, { ...buyer, amount: undefined });
   });
   if (outcome === null) throw new AppError("order_not_payable", "This order has expired.");
   return outcome;

@@ -11,10 +11,10 @@ import type { PaymentContext } from "./payment-context";
 export type ActionOutcome = { kind: "paid"; order: OrderRow } | { kind: "declined"; order: OrderRow; message: string };
 
 /** The payment succeeded: the order is paid (`order.paid`) and counts on its link. */
-export async function recordPaymentSucceeded(tx: Db, pctx: PaymentContext, order: OrderRow, payment: PaymentRow): Promise<ActionOutcome> {
+export async function recordPaymentSucceeded(tx: Db, paymentContext: PaymentContext, order: OrderRow, payment: PaymentRow): Promise<ActionOutcome> {
   const now = new Date();
   await tx.update(payments).set({ status: "succeeded", capturedAt: now, nextAction: null, updatedAt: now }).where(eq(payments.id, payment.id));
-  const { order: paid } = await changeOrder(tx, pctx.appUrl, order, {
+  const { order: paid } = await changeOrder(tx, paymentContext.appUrl, order, {
     transition: "payment_succeeded",
     set: { paymentId: payment.id, paidAt: now },
     event: "order.paid",
@@ -26,7 +26,7 @@ export async function recordPaymentSucceeded(tx: Db, pctx: PaymentContext, order
 /** The payment failed: the order is open again for another try (`order.payment_failed`). */
 export async function recordPaymentFailed(
   tx: Db,
-  pctx: PaymentContext,
+  paymentContext: PaymentContext,
   order: OrderRow,
   payment: PaymentRow,
   failure: { code: string; message: string },
@@ -36,6 +36,6 @@ export async function recordPaymentFailed(
     .update(payments)
     .set({ status: "failed", failureCode: failure.code, failureMessage: failure.message, nextAction: null, updatedAt: now })
     .where(and(eq(payments.id, payment.id), eq(payments.status, payment.status)));
-  const { order: open } = await changeOrder(tx, pctx.appUrl, order, { transition: "payment_failed", event: "order.payment_failed" });
+  const { order: open } = await changeOrder(tx, paymentContext.appUrl, order, { transition: "payment_failed", event: "order.payment_failed" });
   return { kind: "declined", order: open, message: failure.message };
 }

@@ -20,11 +20,11 @@ import { lockScopedOrder } from "@/db/queries/orders";
  */
 export async function refundOrder(db: Db, ctx: MerchantScope & PaymentContext, id: string, input: CreateRefundInput): Promise<RefundObject> {
   const data = createRefundSchema.parse(input);
-  return db.transaction(async (tx) => refundLocked(tx, ctx, await lockScopedOrder(tx, ctx, id), data.amount, data.reason ?? null));
+  return db.transaction(async (tx) => refundLocked(tx, await lockScopedOrder(tx, ctx, id), data.amount, data.reason ?? null));
 }
 
 /** Refunds an order the caller has locked; `amount` defaults to everything still refundable. */
-export async function refundLocked(tx: Db, _pctx: PaymentContext, order: OrderRow, amount: number | undefined, reason: string | null): Promise<RefundObject> {
+export async function refundLocked(tx: Db, order: OrderRow, amount: number | undefined, reason: string | null): Promise<RefundObject> {
   const { allowed_refund, refundable_amount } = orderActions(order);
   if (!allowed_refund || !order.paymentId) {
     throw new AppError(

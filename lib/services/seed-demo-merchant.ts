@@ -109,17 +109,17 @@ export async function seedDemo(
  * two paid bags of coffee (one of them settled), a declined card retried successfully, and a tip.
  */
 async function seedDemoPayments(tx: Db, appUrl: string, houseBlendUrl: string, tipJarUrl: string): Promise<void> {
-  const pctx = { appUrl, processors: onlyConnector(createSimulatedProcessor({ bankTransferSeconds: 60, refundSeconds: 10 })), orderTtlHours: 24 };
+  const paymentContext = { appUrl, processors: onlyConnector(createSimulatedProcessor({ bankTransferSeconds: 60, refundSeconds: 10 })), orderTtlHours: 24 };
   const token = (url: string) => url.slice(url.lastIndexOf("/") + 1);
   const buyer = (number: string, email: string, name: string): BuyerPayment => {
     const checked = validateCard({ number, expiry: "12/34", cvc: "123" });
     if (!checked.ok) throw new Error("seed card is invalid");
     return { method: "card", email, name, card: checked.card };
   };
-  const first = await payLink(tx, pctx, token(houseBlendUrl), buyer(TEST_CARDS.success, "maria@example.com", "Maria Keller"));
-  await settleOrders(tx, pctx, { merchantId: first.order.merchantId, livemode: false });
-  await payLink(tx, pctx, token(houseBlendUrl), buyer(TEST_CARDS.successMastercard, "kenji@example.com", "Kenji Sato"));
-  const declined = await payLink(tx, pctx, token(houseBlendUrl), buyer(TEST_CARDS.declined, "lea@example.com", "Léa Martin"));
-  await payOrder(tx, pctx, declined.order.token, buyer(TEST_CARDS.success, "lea@example.com", "Léa Martin"));
-  await payLink(tx, pctx, token(tipJarUrl), { ...buyer(TEST_CARDS.success, "sam@example.com", "Sam Lee"), amount: 300 });
+  const first = await payLink(tx, paymentContext, token(houseBlendUrl), buyer(TEST_CARDS.success, "maria@example.com", "Maria Keller"));
+  await settleOrders(tx, paymentContext, { merchantId: first.order.merchantId, livemode: false });
+  await payLink(tx, paymentContext, token(houseBlendUrl), buyer(TEST_CARDS.successMastercard, "kenji@example.com", "Kenji Sato"));
+  const declined = await payLink(tx, paymentContext, token(houseBlendUrl), buyer(TEST_CARDS.declined, "lea@example.com", "Léa Martin"));
+  await payOrder(tx, paymentContext, declined.order.token, buyer(TEST_CARDS.success, "lea@example.com", "Léa Martin"));
+  await payLink(tx, paymentContext, token(tipJarUrl), { ...buyer(TEST_CARDS.success, "sam@example.com", "Sam Lee"), amount: 300 });
 }

@@ -10,7 +10,7 @@ import { SWEEP_BATCH, sweepInBatches } from "./sweep";
  * Settles paid, unsettled orders: the scheduled daily run (all merchants) or the test helper (one
  * merchant's test mode). After settlement a payment can no longer be voided, only refunded.
  */
-export async function settleOrders(db: Db, pctx: PaymentContext, scope?: MerchantScope, now: Date = new Date()): Promise<number> {
+export async function settleOrders(db: Db, paymentContext: PaymentContext, scope?: MerchantScope, now: Date = new Date()): Promise<number> {
   return sweepInBatches(db, async (tx) => {
     const due = await tx
       .select()
@@ -26,7 +26,7 @@ export async function settleOrders(db: Db, pctx: PaymentContext, scope?: Merchan
       .for("update", { skipLocked: true });
     for (const order of due) {
       if (order.paymentId) await tx.update(payments).set({ settledAt: now, updatedAt: now }).where(eq(payments.id, order.paymentId));
-      await changeOrder(tx, pctx.appUrl, order, { set: { settledAt: now }, event: "order.settled" });
+      await changeOrder(tx, paymentContext.appUrl, order, { set: { settledAt: now }, event: "order.settled" });
     }
     return due.length;
   });

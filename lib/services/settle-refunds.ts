@@ -13,7 +13,7 @@ import { SWEEP_BATCH } from "./sweep";
  * Pending refunds: submits new ones to the processor (keyed by the refund id, so a repeated submission is
  * one refund), then records those the processor has settled or failed, with the order and the events.
  */
-export async function settleRefunds(db: Db, pctx: PaymentContext, now: Date = new Date()): Promise<number> {
+export async function settleRefunds(db: Db, paymentContext: PaymentContext, now: Date = new Date()): Promise<number> {
   const pending = await db.select().from(refunds).where(eq(refunds.status, "pending")).orderBy(asc(refunds.createdAt)).limit(SWEEP_BATCH);
   let count = 0;
   for (const candidate of pending) {
@@ -24,7 +24,7 @@ export async function settleRefunds(db: Db, pctx: PaymentContext, now: Date = ne
       .innerJoin(orders, eq(orders.paymentId, payments.id))
       .where(eq(orders.id, candidate.orderId));
     if (!payment) continue;
-    const connector = pctx.processors.named(payment.processor);
+    const connector = paymentContext.processors.named(payment.processor);
     let processorReference = candidate.processorReference;
     if (!processorReference) {
       processorReference = (await connector.refund(payment.reference ?? "", candidate.amount, candidate.id)).reference;
@@ -44,7 +44,7 @@ export async function settleRefunds(db: Db, pctx: PaymentContext, now: Date = ne
       const scope = scopeOf(order);
       if (outcome === "succeeded") {
         const refunded = order.amountRefunded + refund.amount;
-        await changeOrder(tx, pctx.appUrl, order, {
+        await changeOrder(tx, paymentContext.appUrl, order, {
           transition: "refund_succeeded",
           fullyRefunded: refunded >= order.amount,
           set: { amountRefunded: refunded, amountRefundPending: order.amountRefundPending - refund.amount },

@@ -6,9 +6,9 @@ import type { PaymentContext } from "./payment-context";
 import type { ActionOutcome } from "./payment-outcome";
 
 /** The test-mode simulator control on the bank-transfer page: only test-mode orders may be confirmed by hand. */
-export async function simulateBankConfirmation(db: Db, pctx: PaymentContext, orderToken: string): Promise<ActionOutcome> {
+export async function simulateBankConfirmation(db: Db, paymentContext: PaymentContext, orderToken: string): Promise<ActionOutcome> {
   const order = await findOrderByToken(db, orderToken);
   if (!order) throw new AppError("resource_missing", "No such order.");
   if (order.livemode) throw new AppError("forbidden", "Only a test-mode bank transfer can be confirmed by hand.");
-  return confirmBankTransfer(db, pctx, orderToken);
+  return confirmBankTransfer(db, paymentContext, orderToken);
 }

@@ -17,17 +17,17 @@ export async function voidOrder(db: Db, ctx: MerchantScope & PaymentContext, id:
 }
 
 /** Voids an order the caller has locked. */
-export async function voidLocked(tx: Db, pctx: PaymentContext, order: OrderRow): Promise<OrderObject> {
+export async function voidLocked(tx: Db, paymentContext: PaymentContext, order: OrderRow): Promise<OrderObject> {
   if (!orderActions(order).allowed_void || !order.paymentId) throw new AppError("order_not_voidable", NOT_VOIDABLE);
   const now = new Date();
   const [payment] = await tx.update(payments).set({ status: "voided", voidedAt: now, updatedAt: now }).where(eq(payments.id, order.paymentId)).returning();
-  const { object } = await changeOrder(tx, pctx.appUrl, order, {
+  const { object } = await changeOrder(tx, paymentContext.appUrl, order, {
     transition: "void",
     event: "order.voided",
     notAllowed: new AppError("order_not_voidable", NOT_VOIDABLE),
   });
   // Last, once every check and write of ours has passed, so only the commit itself can still fail after it.
   // Connectors must treat a repeated void of one payment as one void.
-  if (payment) await pctx.processors.named(payment.processor).void(payment.processorReference ?? "");
+  if (payment) await paymentContext.processors.named(payment.processor).void(payment.processorReference ?? "");
   return object;
 }

@@ -31,7 +31,7 @@ beforeAll(async () => {
 });
 afterAll(() => worker.stop());
 
-const pctx = simulatorContext();
+const paymentContext = simulatorContext();
 const webhookCtx = async () => ({ ...(await newMerchantScope(db)), allowPrivate: true });
 
 async function messagesOf(endpointId: string) {
@@ -47,9 +47,9 @@ describe("delivery through the worker", () => {
       const endpoint = await createWebhookEndpoint(db, ctx, { url: receiver.url, events: ["order.paid", "order.created"] });
       secret = endpoint.secret!;
       expect(endpoint.secret).toMatch(/^whsec_/);
-      const link = await createPaymentLink(db, { ...ctx, appUrl: pctx.appUrl }, { item_name: "Tea", amount: 800, currency: "EUR", default_country: "DE" });
+      const link = await createPaymentLink(db, { ...ctx, appUrl: paymentContext.appUrl }, { item_name: "Tea", amount: 800, currency: "EUR", default_country: "DE" });
       const committedAt = Date.now();
-      const paid = await payLink(db, pctx, link.url.split("/").pop()!, cardBuyer());
+      const paid = await payLink(db, paymentContext, link.url.split("/").pop()!, cardBuyer());
       await waitFor(() => receiver.received.length >= 2, 15_000, "two deliveries");
       const types = receiver.received.map((r) => (r.verified as { type: string }).type).sort();
       expect(types).toEqual(["order.created", "order.paid"]);
@@ -86,7 +86,7 @@ describe("delivery through the worker", () => {
     try {
       const endpoint = await createWebhookEndpoint(db, ctx, { url: receiver.url, events: ["payment_link.created"] });
       secret = endpoint.secret!;
-      await createPaymentLink(db, { ...ctx, appUrl: pctx.appUrl }, { item_name: "Retry", amount: 100, currency: "USD", default_country: "US" });
+      await createPaymentLink(db, { ...ctx, appUrl: paymentContext.appUrl }, { item_name: "Retry", amount: 100, currency: "USD", default_country: "US" });
       await waitFor(() => receiver.received.some((r) => r.status === 200), 20_000, "a successful retry");
       expect(receiver.received.map((r) => r.status)).toEqual([503, 503, 200]);
       const ids = new Set(receiver.received.map((r) => r.headers["webhook-id"]));
@@ -113,7 +113,7 @@ describe("delivery through the worker", () => {
     try {
       const endpoint = await createWebhookEndpoint(db, ctx, { url: receiver.url, events: ["*"] });
       secret = endpoint.secret!;
-      const link = await createPaymentLink(db, { ...ctx, appUrl: pctx.appUrl }, { item_name: "Down", amount: 100, currency: "USD", default_country: "US" });
+      const link = await createPaymentLink(db, { ...ctx, appUrl: paymentContext.appUrl }, { item_name: "Down", amount: 100, currency: "USD", default_country: "US" });
       const [message] = await waitFor(async () => {
         const rows = await messagesOf(endpoint.id);
         return rows[0]?.status === "failed" ? rows : null;
@@ -139,7 +139,7 @@ describe("secret rotation", () => {
       const rotated = await rotateWebhookSecret(db, ctx, endpoint.id);
       expect(rotated.secret).not.toBe(endpoint.secret);
       secrets = [endpoint.secret!, rotated.secret!]; // the receiver checks each one separately
-      await createPaymentLink(db, { ...ctx, appUrl: pctx.appUrl }, { item_name: "Rotate", amount: 100, currency: "USD", default_country: "US" });
+      await createPaymentLink(db, { ...ctx, appUrl: paymentContext.appUrl }, { item_name: "Rotate", amount: 100, currency: "USD", default_country: "US" });
       await waitFor(() => receiver.received.length >= 1, 10_000, "a delivery");
       expect(receiver.received[0]!.error).toBeNull();
       expect(String(receiver.received[0]!.headers["webhook-signature"]).split(" ")).toHaveLength(2);
@@ -165,7 +165,7 @@ describe("outbound safety", () => {
     // Saved while it resolved publicly; at delivery it resolves to loopback: refused, recorded as a failure.
     const publicCtx = { ...ctx, resolve: async () => ["93.184.216.34"] };
     const endpoint = await createWebhookEndpoint(db, publicCtx, { url: "https://hooks.example.com/x", events: ["payment_link.created"] });
-    await createPaymentLink(db, { ...ctx, appUrl: pctx.appUrl }, { item_name: "Rebind", amount: 100, currency: "USD", default_country: "US" });
+    await createPaymentLink(db, { ...ctx, appUrl: paymentContext.appUrl }, { item_name: "Rebind", amount: 100, currency: "USD", default_country: "US" });
     const [message] = await waitFor(async () => {
       const rows = await messagesOf(endpoint.id);
       return rows.length ? rows : null;
@@ -190,7 +190,7 @@ test("an endpoint failing for longer than the limit is disabled and says why", a
     const endpoint = await createWebhookEndpoint(db, ctx, { url: receiver.url, events: ["payment_link.created"] });
     await updateWebhookEndpoint(db, ctx, endpoint.id, { enabled: true });
     await db.update(webhookEndpoints).set({ failingSince: new Date(Date.now() - 6 * 86_400_000) }).where(eq(webhookEndpoints.id, endpoint.id));
-    await createPaymentLink(db, { ...ctx, appUrl: pctx.appUrl }, { item_name: "Dying", amount: 100, currency: "USD", default_country: "US" });
+    await createPaymentLink(db, { ...ctx, appUrl: paymentContext.appUrl }, { item_name: "Dying", amount: 100, currency: "USD", default_country: "US" });
     const row = await waitFor(async () => {
       const [r] = await db.select().from(webhookEndpoints).where(and(eq(webhookEndpoints.id, endpoint.id), eq(webhookEndpoints.enabled, false)));
       return r;
@@ -207,7 +207,7 @@ test("fan-out twice makes no second message", async () => {
   const ctx = await webhookCtx();
   const endpoint = await createWebhookEndpoint(db, ctx, { url: "http://127.0.0.1:9/never", events: ["*"] });
   await updateWebhookEndpoint(db, ctx, endpoint.id, { enabled: false });
-  const link = await createPaymentLink(db, { ...ctx, appUrl: pctx.appUrl }, { item_name: "Once", amount: 100, currency: "USD", default_country: "US" });
+  const link = await createPaymentLink(db, { ...ctx, appUrl: paymentContext.appUrl }, { item_name: "Once", amount: 100, currency: "USD", default_country: "US" });
   const [event] = await db.select().from(events).where(eq(events.objectId, link.id));
   await updateWebhookEndpoint(db, ctx, endpoint.id, { enabled: true });
   await fanoutEvent(db, event!.id);
@@ -222,8 +222,8 @@ test("a link's status_callback_url hears about that link, signed with the mercha
   expect(merchant!.secret).toMatch(/^whsec_[A-Za-z0-9+/=]{40,}$/);
   const receiver = await startReceiver(() => merchant!.secret);
   try {
-    const link = await createPaymentLink(db, { ...ctx, appUrl: pctx.appUrl }, { item_name: "Callback", amount: 100, currency: "USD", default_country: "US", status_callback_url: receiver.url });
-    await payLink(db, pctx, link.url.split("/").pop()!, cardBuyer());
+    const link = await createPaymentLink(db, { ...ctx, appUrl: paymentContext.appUrl }, { item_name: "Callback", amount: 100, currency: "USD", default_country: "US", status_callback_url: receiver.url });
+    await payLink(db, paymentContext, link.url.split("/").pop()!, cardBuyer());
     await waitFor(() => receiver.received.length >= 3, 10_000, "callbacks");
     const types = receiver.received.map((r) => (r.verified as { type: string }).type).sort();
     expect(types).toEqual(["order.created", "order.paid", "payment_link.created"]);
@@ -237,7 +237,7 @@ test("a delivery job retried after its worker died does not start a second retry
   const ctx = await webhookCtx();
   const endpoint = await createWebhookEndpoint(db, ctx, { url: "http://127.0.0.1:9/refused", events: ["payment_link.created"] });
   await updateWebhookEndpoint(db, ctx, endpoint.id, { enabled: false });
-  const link = await createPaymentLink(db, { ...ctx, appUrl: pctx.appUrl }, { item_name: "Chain", amount: 100, currency: "USD", default_country: "US" });
+  const link = await createPaymentLink(db, { ...ctx, appUrl: paymentContext.appUrl }, { item_name: "Chain", amount: 100, currency: "USD", default_country: "US" });
   const [event] = await db.select().from(events).where(eq(events.objectId, link.id));
   await updateWebhookEndpoint(db, ctx, endpoint.id, { enabled: true });
   // A message with no job behind it, so the running worker cannot race this test.

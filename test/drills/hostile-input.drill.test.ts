@@ -306,7 +306,7 @@ function apiRouteFiles(): Map<string, { handled: Set<string>; unrecognized: Set<
 
 async function setUpFixtures(appUrl: string): Promise<Fixtures> {
   const { db } = drill.database;
-  const pctx = simulatorContext();
+  const paymentContext = simulatorContext();
   const a = await newMerchantScope(db);
   const b = await newMerchantScope(db);
   const keys = {
@@ -329,20 +329,20 @@ async function setUpFixtures(appUrl: string): Promise<Fixtures> {
   const orderOpen = await order(ctxA);
   const orderCancel = await order(ctxA);
   const orderSettled = await order(ctxA, 10_000_000);
-  await payOrder(db, pctx, tokenOf(orderSettled.url), cardBuyer());
+  await payOrder(db, paymentContext, tokenOf(orderSettled.url), cardBuyer());
   const orderCancelSettled = await order(ctxA);
-  await payOrder(db, pctx, tokenOf(orderCancelSettled.url), cardBuyer());
-  await settleOrders(db, pctx, a);
+  await payOrder(db, paymentContext, tokenOf(orderCancelSettled.url), cardBuyer());
+  await settleOrders(db, paymentContext, a);
   const orderVoid = await order(ctxA);
-  await payOrder(db, pctx, tokenOf(orderVoid.url), cardBuyer());
+  await payOrder(db, paymentContext, tokenOf(orderVoid.url), cardBuyer());
   const orderCancelPaid = await order(ctxA);
-  await payOrder(db, pctx, tokenOf(orderCancelPaid.url), cardBuyer());
+  await payOrder(db, paymentContext, tokenOf(orderCancelPaid.url), cardBuyer());
   const order3ds = await order(ctxA);
-  await payOrder(db, pctx, tokenOf(order3ds.url), cardBuyer("4000000000003220"));
+  await payOrder(db, paymentContext, tokenOf(order3ds.url), cardBuyer("4000000000003220"));
   const orderBank = await order(ctxA);
-  await payOrder(db, pctx, tokenOf(orderBank.url), { method: "bank_transfer", email: "buyer@example.com", name: "Ana Buyer" });
+  await payOrder(db, paymentContext, tokenOf(orderBank.url), { method: "bank_transfer", email: "buyer@example.com", name: "Ana Buyer" });
   const orderB = await order(ctxB);
-  const refund = await refundOrder(db, { ...a, ...pctx }, orderSettled.id, { amount: 100 });
+  const refund = await refundOrder(db, { ...a, ...paymentContext }, orderSettled.id, { amount: 100 });
   const endpoint = await createWebhookEndpoint(db, { ...a, allowPrivate: true }, { url: "http://127.0.0.1:9/hook", events: ["*"] });
   const endpointVictim = await createWebhookEndpoint(db, { ...a, allowPrivate: true }, { url: "http://127.0.0.1:9/victim", events: ["*"] });
   const endpointB = await createWebhookEndpoint(db, { ...b, allowPrivate: true }, { url: "http://127.0.0.1:9/b", events: ["*"] });

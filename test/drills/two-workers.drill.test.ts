@@ -69,17 +69,17 @@ test("two workers at once: no refund, bank transfer or delivery is applied twice
   await Promise.all(workers.map((w) => w.waitForJson((l) => l.msg === "worker started", 60_000)));
 
   // The scenario, through the services, while both workers run and deliver its events.
-  const pctx = simulatorContext(TIMING);
-  const ctx = { ...scope, ...pctx };
+  const paymentContext = simulatorContext(TIMING);
+  const ctx = { ...scope, ...paymentContext };
   const link = await createPaymentLink(db, ctx, { item_name: "Drill", amount: 5_000, currency: "USD", default_country: "US", payment_methods: ["card", "bank_transfer"] });
   const token = link.url.split("/").pop()!;
   const cardOrders: string[] = [];
   for (let i = 0; i < CARD_ORDERS; i++) {
-    const paid = await payLink(db, pctx, token, cardBuyer());
+    const paid = await payLink(db, paymentContext, token, cardBuyer());
     expect(paid.kind).toBe("paid");
     cardOrders.push(paid.order.id);
   }
-  expect(await settleOrders(db, pctx, scope)).toBe(CARD_ORDERS);
+  expect(await settleOrders(db, paymentContext, scope)).toBe(CARD_ORDERS);
   const refundIds: string[] = [];
   for (const orderId of cardOrders) {
     refundIds.push((await refundOrder(db, ctx, orderId, { amount: 1_500, reason: "part" })).id);
@@ -87,7 +87,7 @@ test("two workers at once: no refund, bank transfer or delivery is applied twice
   }
   const bankOrders: { id: string; token: string; createdAt: number }[] = [];
   for (let i = 0; i < BANK_TRANSFERS; i++) {
-    const pending = await payLink(db, pctx, token, { method: "bank_transfer", email: `bank${i}@example.com`, name: "Bank Buyer" });
+    const pending = await payLink(db, paymentContext, token, { method: "bank_transfer", email: `bank${i}@example.com`, name: "Bank Buyer" });
     expect(pending.kind).toBe("pending");
     bankOrders.push({ id: pending.order.id, token: pending.order.token, createdAt: Date.now() });
   }
@@ -101,7 +101,7 @@ test("two workers at once: no refund, bank transfer or delivery is applied twice
     ...bankOrders.filter((_, i) => i % 2 === 1).map(async (o) => {
       await sleep(o.createdAt + TIMING.bankTransferSeconds * 1000 + Math.random() * 2500 - Date.now());
       try {
-        await simulateBankConfirmation(db, pctx, o.token);
+        await simulateBankConfirmation(db, paymentContext, o.token);
         racer.bankConfirmed += 1;
       } catch (error) {
         if (!(error instanceof AppError && error.code === "order_not_payable")) throw error;
@@ -110,7 +110,7 @@ test("two workers at once: no refund, bank transfer or delivery is applied twice
     }),
     (async () => {
       for (let i = 0; i < 5; i++) {
-        racer.refundsSettled += await settleRefunds(db, pctx);
+        racer.refundsSettled += await settleRefunds(db, paymentContext);
         await sleep(150);
       }
     })(),

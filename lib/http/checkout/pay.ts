@@ -8,7 +8,7 @@ import type { MerchantScope } from "@/lib/core/scope";
 import { validateCheckout, type BuyerPayment, type CheckoutSettings } from "@/lib/orders/checkout-input";
 import type { PaymentContext } from "@/lib/services/payment-context";
 import type { PayOutcome } from "@/lib/services/attempt-payment";
-import { paymentContext } from "./context";
+import { paymentContextFromEnv } from "@/lib/services/payment-context";
 import { checkoutPost } from "./post";
 import { readForm } from "./read-form";
 
@@ -22,7 +22,7 @@ export interface Payable<T extends MerchantScope> {
   /** Where to send the buyer instead when it takes no payment now (the page there says why), or null. */
   closed: (found: T, home: string) => Redirect | null;
   settings: (found: T) => CheckoutSettings;
-  pay: (tx: Db, pctx: PaymentContext, token: string, buyer: BuyerPayment) => Promise<PayOutcome>;
+  pay: (tx: Db, paymentContext: PaymentContext, token: string, buyer: BuyerPayment) => Promise<PayOutcome>;
 }
 
 /**
@@ -44,7 +44,7 @@ export function checkoutPayPost<T extends MerchantScope>(payable: Payable<T>) {
 
     return oncePerSubmission(db, found, readSubmission((name) => data.get(name)), `${back}/pay`, async (tx) => {
       try {
-        return outcomeRedirect(await payable.pay(tx, paymentContext(), token, checked.value), form);
+        return outcomeRedirect(await payable.pay(tx, paymentContextFromEnv(), token, checked.value), form);
       } catch (error) {
         if (error instanceof AppError) return refusal(error, back, form);
         throw error;

@@ -4,7 +4,7 @@ import { methodLabel } from "@/lib/checkout/display";
 import { backWith } from "@/lib/checkout/redirects";
 import { afterPaymentPath, orderPath } from "@/lib/checkout/steps";
 import { AppError } from "@/lib/core/errors";
-import { paymentContext } from "@/lib/http/checkout/context";
+import { paymentContextFromEnv } from "@/lib/services/payment-context";
 import { checkoutPost } from "@/lib/http/checkout/post";
 import { readForm } from "@/lib/http/checkout/read-form";
 import { completePaymentAction } from "@/lib/services/complete-payment-action";
@@ -20,7 +20,7 @@ export const POST = checkoutPost("/o/[token]/action", orderPath, async (request,
   if (!order) return { location: back };
   const payment = await displayPayment(db, scopeOf(order), order);
   try {
-    const outcome = await completePaymentAction(db, paymentContext(), token, approved);
+    const outcome = await completePaymentAction(db, paymentContextFromEnv(), token, approved);
     if (outcome.kind === "paid") return { location: afterPaymentPath(outcome.order) };
     const message =
       payment?.nextAction === "three_d_secure"

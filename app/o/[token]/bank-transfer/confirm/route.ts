@@ -2,7 +2,7 @@ import { getDb } from "@/db";
 import { findOrderByToken } from "@/db/queries/orders";
 import { afterPaymentPath, orderPath } from "@/lib/checkout/steps";
 import { AppError } from "@/lib/core/errors";
-import { paymentContext } from "@/lib/http/checkout/context";
+import { paymentContextFromEnv } from "@/lib/services/payment-context";
 import { checkoutPost } from "@/lib/http/checkout/post";
 import { simulateBankConfirmation } from "@/lib/services/simulate-bank-confirmation";
 
@@ -14,7 +14,7 @@ export const POST = checkoutPost("/o/[token]/bank-transfer/confirm", orderPath, 
   const order = await findOrderByToken(db, token);
   if (!order) return { location: back };
   try {
-    const outcome = await simulateBankConfirmation(db, paymentContext(), token);
+    const outcome = await simulateBankConfirmation(db, paymentContextFromEnv(), token);
     return { location: afterPaymentPath(outcome.order) };
   } catch (error) {
     if (error instanceof AppError && error.code === "forbidden") {
