@@ -1,4 +1,10 @@
+import { readFileSync } from "node:fs";
 import { expect, type Page } from "@playwright/test";
+import { openPostgres, type Database } from "@/db/client";
+import { listMembershipsForUser } from "@/db/queries/memberships";
+import { findUserByEmail } from "@/db/queries/users";
+import type { ServiceContext } from "@/lib/core/scope";
+import { e2eDatabaseFile } from "@/test/databases";
 
 export const PASSWORD = "a long enough password";
 
@@ -33,4 +39,16 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
     button.click(),
   ]);
   await expect(page.locator("button[aria-busy]")).toHaveCount(0);
+}
+
+/** The e2e server's own database (scripts/e2e-server.mts leaves its URL in a file), to set data up through services. */
+export function openE2eDatabase(baseURL: string, poolSize = 2): Promise<Database> {
+  return openPostgres(readFileSync(e2eDatabaseFile(new URL(baseURL).port), "utf8").trim(), poolSize);
+}
+
+/** The merchant a dashboard user signed up with, and the test-mode context services take for it. */
+export async function merchantOfUser(database: Database, email: string, appUrl: string): Promise<{ userId: string; ctx: ServiceContext }> {
+  const user = await findUserByEmail(database.db, email);
+  const [membership] = await listMembershipsForUser(database.db, { userId: user!.id });
+  return { userId: user!.id, ctx: { merchantId: membership!.merchant.id, livemode: false, appUrl } };
 }

@@ -1,16 +1,12 @@
-import { readFileSync } from "node:fs";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { openPostgres, type Database } from "@/db/client";
-import { listMembershipsForUser } from "@/db/queries/memberships";
-import { findUserByEmail } from "@/db/queries/users";
+import type { Database } from "@/db/client";
 import { createPaymentLink } from "@/lib/services/create-payment-link";
 import { addMember } from "@/lib/services/add-member";
 import { payLink } from "@/lib/services/pay-link";
 import { payOrder } from "@/lib/services/pay-order";
 import { signUp as signUpService } from "@/lib/services/sign-up";
-import { e2eDatabaseFile } from "@/test/databases";
 import { cardBuyer, simulatorContext } from "@/test/payments";
-import { PASSWORD, signIn, signUp, uniqueEmail } from "./helpers";
+import { merchantOfUser, openE2eDatabase, PASSWORD, signIn, signUp, uniqueEmail } from "./helpers";
 
 // Orders come from buyers, so the test pays them through the services on the e2e server's database, then
 // drives the dashboard as the merchant: void, settle, refund in two parts, cancel, filter, the link's orders,
@@ -19,8 +15,7 @@ import { PASSWORD, signIn, signUp, uniqueEmail } from "./helpers";
 let database: Database;
 
 test.beforeAll(async ({}, workerInfo) => {
-  const port = new URL(workerInfo.project.use.baseURL!).port;
-  database = await openPostgres(readFileSync(e2eDatabaseFile(port), "utf8").trim(), 2);
+  database = await openE2eDatabase(workerInfo.project.use.baseURL!);
 });
 
 test.afterAll(async () => {
@@ -30,13 +25,11 @@ test.afterAll(async () => {
 /** The merchant the dashboard user signed up with, a link of theirs selling for €amount, and a way to pay it. */
 async function merchantWithLink(email: string, appUrl: string, amount: number) {
   const { db } = database;
-  const user = await findUserByEmail(db, email);
-  const [membership] = await listMembershipsForUser(db, { userId: user!.id });
-  const ctx = { merchantId: membership!.merchant.id, livemode: false, appUrl };
+  const { userId, ctx } = await merchantOfUser(database, email, appUrl);
   const paymentContext = simulatorContext({ bankTransferSeconds: 0, refundSeconds: 1 }, appUrl);
   const link = await createPaymentLink(db, ctx, { item_name: "Sourdough box", amount, currency: "EUR", default_country: "DE" });
   const linkToken = link.url.split("/l/")[1]!;
-  return { userId: user!.id, ctx, paymentContext, link, pay: (card?: string) => payLink(db, paymentContext, linkToken, cardBuyer(card)) };
+  return { userId, ctx, paymentContext, link, pay: (card?: string) => payLink(db, paymentContext, linkToken, cardBuyer(card)) };
 }
 
 function heading(page: Page): Locator {

@@ -1,9 +1,6 @@
-import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { openPostgres, type Database } from "@/db/client";
-import { listMembershipsForUser } from "@/db/queries/memberships";
-import { findUserByEmail } from "@/db/queries/users";
+import type { Database } from "@/db/client";
 import { findCallbackSecret } from "@/db/queries/webhooks";
 import { events, webhookEndpoints } from "@/db/schema";
 import { createPaymentLink } from "@/lib/services/create-payment-link";
@@ -11,10 +8,9 @@ import { createWebhookEndpoint } from "@/lib/services/create-webhook-endpoint";
 import { addMember } from "@/lib/services/add-member";
 import { payLink } from "@/lib/services/pay-link";
 import { signUp as signUpService } from "@/lib/services/sign-up";
-import { e2eDatabaseFile } from "@/test/databases";
 import { cardBuyer, simulatorContext } from "@/test/payments";
 import { startReceiver, waitFor, type Received } from "@/test/receiver";
-import { PASSWORD, signIn, signUp, uniqueEmail } from "./helpers";
+import { merchantOfUser, openE2eDatabase, PASSWORD, signIn, signUp, uniqueEmail } from "./helpers";
 
 // Webhooks as a merchant sets them up: an endpoint added in the dashboard, its secret copied from the page
 // into a real receiver that verifies every delivery with the standardwebhooks library, a link paid through
@@ -25,21 +21,12 @@ import { PASSWORD, signIn, signUp, uniqueEmail } from "./helpers";
 let database: Database;
 
 test.beforeAll(async ({}, workerInfo) => {
-  const port = new URL(workerInfo.project.use.baseURL!).port;
-  database = await openPostgres(readFileSync(e2eDatabaseFile(port), "utf8").trim(), 2);
+  database = await openE2eDatabase(workerInfo.project.use.baseURL!);
 });
 
 test.afterAll(async () => {
   await database?.close();
 });
-
-/** The merchant the dashboard user signed up with, and the scope services take for it. */
-async function merchantOf(email: string, appUrl: string) {
-  const { db } = database;
-  const user = await findUserByEmail(db, email);
-  const [membership] = await listMembershipsForUser(db, { userId: user!.id });
-  return { userId: user!.id, ctx: { merchantId: membership!.merchant.id, livemode: false, appUrl } };
-}
 
 /** A buyer pays a new €amount link of the merchant by card. */
 async function payNewLink(ctx: { merchantId: string; livemode: boolean; appUrl: string }, amount: number) {
@@ -113,7 +100,7 @@ test("an owner adds an endpoint, its receiver verifies every delivery, and a del
     await expect(row.getByTestId("endpoint-status")).toHaveText("Enabled");
 
     // A buyer pays a link: payment_link.created, order.created and order.paid reach the receiver, verified.
-    const { ctx } = await merchantOf(email, baseURL!);
+    const { ctx } = await merchantOfUser(database, email, baseURL!);
     const { order } = await payNewLink(ctx, 1250);
     await waitFor(() => receiver.received.length >= 3, 20_000, "three deliveries");
     expect(receiver.received.map(typeOf).sort()).toEqual(["order.created", "order.paid", "payment_link.created"]);
@@ -222,7 +209,7 @@ test("failing and disabled endpoints are flagged; the callback secret; viewers; 
   try {
     const email = uniqueEmail("hooks-health");
     await signUp(page, { email, business: "Flaky Mill" });
-    const { userId, ctx } = await merchantOf(email, baseURL!);
+    const { userId, ctx } = await merchantOfUser(database, email, baseURL!);
     const { db } = database;
     const webhookCtx = { merchantId: ctx.merchantId, livemode: false, allowPrivate: true };
     const broken = await createWebhookEndpoint(db, webhookCtx, { url: failing.url, events: ["payment_link.created"] });

@@ -1,9 +1,8 @@
-import { readFileSync } from "node:fs";
 import { test as base, expect, type APIRequestContext } from "@playwright/test";
-import { openPostgres, type Database } from "@/db/client";
+import type { Database } from "@/db/client";
 import { createApiKey } from "@/lib/services/create-api-key";
 import { signUp } from "@/lib/services/sign-up";
-import { e2eDatabaseFile } from "@/test/databases";
+import { openE2eDatabase } from "../helpers";
 
 export { expect };
 
@@ -32,8 +31,7 @@ export async function newMerchant(database: Database, tag = "api"): Promise<Test
 export const test = base.extend<{ merchant: TestMerchant; api: APIRequestContext }, { database: Database }>({
   database: [
     async ({}, use, workerInfo) => {
-      const port = new URL(workerInfo.project.use.baseURL!).port;
-      const database = await openPostgres(readFileSync(e2eDatabaseFile(port), "utf8").trim(), 4);
+      const database = await openE2eDatabase(workerInfo.project.use.baseURL!, 4);
       await use(database);
       await database.close();
     },

@@ -1,6 +1,9 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { EventRow, OrderRow, PaymentLinkRow, RefundRow, WebhookEndpointRow, WebhookMessageRow } from "@/db/schema";
 import { toPaymentLinkObject } from "@/lib/links/serialize";
+import { OPEN_ORDER, PENDING_REFUND } from "@/lib/openapi/resources/order-examples";
+import { EXAMPLE_LINK_ROW } from "@/lib/openapi/resources/payment-links";
+import { ENDPOINT } from "@/lib/openapi/resources/webhooks";
 import { toOrderObject, toRefundObject } from "@/lib/orders/serialize";
 import {
   deletedWebhookEndpointSchema,
@@ -17,22 +20,7 @@ import { newWebhookSecret } from "./signing";
 const APP_URL = "https://pay.example.com";
 const created = new Date("2026-05-25T10:00:00.000Z");
 
-const endpoint: WebhookEndpointRow = {
-  id: "we_0kRz1aBcD2eFgHiJkLmNoPqRs",
-  merchantId: "mch_0kRz1aBcD2eFgHiJkLmNoPqRs",
-  livemode: false,
-  url: "https://shop.example.com/paylink/webhooks",
-  description: "Order fulfilment",
-  events: ["order.paid", "order.refunded"],
-  enabled: true,
-  disabledReason: null,
-  secret: newWebhookSecret(),
-  previousSecret: null,
-  previousSecretExpiresAt: null,
-  failingSince: null,
-  createdAt: created,
-  updatedAt: created,
-};
+const endpoint: WebhookEndpointRow = { ...ENDPOINT, secret: newWebhookSecret() };
 
 const disabledEndpoint: WebhookEndpointRow = {
   ...endpoint,
@@ -46,85 +34,11 @@ const disabledEndpoint: WebhookEndpointRow = {
   previousSecretExpiresAt: new Date("2026-05-26T10:00:00.000Z"),
 };
 
-const link: PaymentLinkRow = {
-  id: "plink_0kRz1aBcD2eFgHiJkLmNoPqRs",
-  merchantId: endpoint.merchantId,
-  livemode: false,
-  token: "Q7wX3mN9pL2kJ8hG5fD4sA1zY6tR0eVu",
-  active: true,
-  name: "Membership Renewal",
-  itemName: "Membership",
-  description: null,
-  amount: 9999,
-  currency: "USD",
-  customAmountMinimum: null,
-  customAmountMaximum: null,
-  customAmountPreset: null,
-  defaultCountry: "US",
-  collectEmail: true,
-  collectName: true,
-  paymentMethods: ["card"],
-  expiresAt: null,
-  maxPayments: null,
-  afterCompletionType: "message",
-  afterCompletionMessage: "Thank you.",
-  afterCompletionUrl: null,
-  statusCallbackUrl: null,
-  metadata: {},
-  visitCount: 0,
-  payCount: 0,
-  successAmount: 0,
-  createdAt: created,
-  updatedAt: created,
-};
+const link: PaymentLinkRow = EXAMPLE_LINK_ROW;
 
-const order: OrderRow = {
-  id: "ord_0kRz1aBcD2eFgHiJkLmNoPqRs",
-  merchantId: endpoint.merchantId,
-  livemode: false,
-  paymentLinkId: link.id,
-  reference: null,
-  token: "Hq2Xw9LmT4cV7bN1zR8kP3sD6fJ0yGuE",
-  status: "open",
-  amount: 9999,
-  currency: "USD",
-  amountRefunded: 0,
-  amountRefundPending: 0,
-  itemName: "Membership",
-  description: null,
-  customerEmail: null,
-  customerName: null,
-  customerCountry: "US",
-  paymentMethods: ["card"],
-  collectEmail: true,
-  collectName: true,
-  successUrl: null,
-  cancelUrl: null,
-  statusCallbackUrl: null,
-  metadata: {},
-  attempts: 0,
-  paymentId: null,
-  expiresAt: new Date("2026-05-26T10:00:00.000Z"),
-  paidAt: null,
-  settledAt: null,
-  createdAt: created,
-  updatedAt: created,
-};
+const order: OrderRow = OPEN_ORDER;
 
-const refund: RefundRow = {
-  id: "re_0kRz1aBcD2eFgHiJkLmNoPqRs",
-  orderId: order.id,
-  merchantId: endpoint.merchantId,
-  livemode: false,
-  amount: 500,
-  currency: "USD",
-  status: "succeeded",
-  reason: null,
-  processorReference: "sim_re_0123456789abcdef",
-  failureReason: null,
-  createdAt: created,
-  updatedAt: created,
-};
+const refund: RefundRow = { ...PENDING_REFUND, status: "succeeded" };
 
 function eventRow(type: string, object: { id: string } & Record<string, unknown>): EventRow {
   return { id: "evt_0kRz1aBcD2eFgHiJkLmNoPqRs", merchantId: endpoint.merchantId, livemode: false, type, objectId: object.id, data: { object }, createdAt: created };

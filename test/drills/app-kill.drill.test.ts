@@ -2,27 +2,20 @@
 // commit happened (printed, or found in the database) has its `payment_link.created` delivered once a worker
 // runs; nothing rolled back — by the kill or by a failing transaction — is ever sent.
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { events, paymentLinks } from "@/db/schema";
 import { waitFor } from "@/test/receiver";
-import { drillDatabase, killAll, pendingJobs, rows, sleep, spawnScript, spawnWorker, type DrillDatabase } from "./harness";
+import { pendingJobs, rows, sleep, spawnScript, spawnWorker } from "./harness";
+import { setUpDrill } from "./fixture";
 import { startDrillReceiver, type DrillReceiver } from "./receiver";
 
-let drill: DrillDatabase;
+const drill = setUpDrill();
 let receiver: DrillReceiver;
-beforeAll(async () => {
-  drill = await drillDatabase();
-});
-afterAll(async () => {
-  await killAll();
-  await receiver?.close();
-  await drill?.drop();
-});
 
 test("app killed right after commits: every committed link is delivered, nothing rolled back is sent", { timeout: 240_000 }, async () => {
   const { db } = drill.database;
   let secret = "";
-  receiver = await startDrillReceiver(() => secret);
+  receiver = drill.track(await startDrillReceiver(() => secret));
 
   const app = spawnScript("app-writer", "test/drills/app-writer.mts", { DATABASE_URL: drill.url, RECEIVER_URL: receiver.url, LANES: "4", ROLLBACK_EVERY: "5" });
   const ready = await app.waitForJson((l) => l.kind === "ready", 60_000);

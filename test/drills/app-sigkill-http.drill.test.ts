@@ -4,13 +4,14 @@
 // until it is answered. Every acknowledged write must be in the database as the client saw it, no marker may
 // exist twice, and every object's `*.created` event must exist once and reach the webhook receiver.
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { createApiKey } from "@/lib/services/create-api-key";
 import { createWebhookEndpoint } from "@/lib/services/create-webhook-endpoint";
 import { newMerchantScope } from "@/test/payments";
 import { waitFor } from "@/test/receiver";
-import { drillDatabase, freePort, killAll, rows, sleep, spawnApp, spawnWorker, summarize, type DrillDatabase, type DrillProcess } from "./harness";
+import { freePort, rows, sleep, spawnApp, spawnWorker, summarize, type DrillProcess } from "./harness";
 import { api, errorCode, inBatches, postIdempotently, type IdempotentCall } from "./http-clients";
+import { setUpDrill } from "./fixture";
 import { startDrillReceiver, type DrillReceiver } from "./receiver";
 
 const LANES = 8;
@@ -20,16 +21,8 @@ const MIN_IN_FLIGHT = 4;
 /** Long enough to see a claim that waits out its lapse (a minute), should one do so. */
 const RETRY = { backoffMs: 100, deadlineMs: 150_000 };
 
-let drill: DrillDatabase;
+const drill = setUpDrill();
 let receiver: DrillReceiver;
-beforeAll(async () => {
-  drill = await drillDatabase();
-});
-afterAll(async () => {
-  await killAll();
-  await receiver?.close();
-  await drill?.drop();
-});
 
 interface Call extends IdempotentCall {
   marker: string;
@@ -62,7 +55,7 @@ test("the app SIGKILLed under HTTP write load: every acknowledged write is kept,
   const scope = await newMerchantScope(db);
   const { secret: apiKey } = await createApiKey(db, scope);
   let webhookSecret = "";
-  receiver = await startDrillReceiver(() => webhookSecret);
+  receiver = drill.track(await startDrillReceiver(() => webhookSecret));
   webhookSecret = (await createWebhookEndpoint(db, { ...scope, allowPrivate: true }, { url: receiver.url, events: ["*"] })).secret!;
 
   const port = await freePort();

@@ -266,6 +266,29 @@ export async function pendingJobs(database: Database, queue: string): Promise<nu
   return Number(row?.n ?? 0);
 }
 
+/**
+ * Whether nothing is left in flight: no refund pending, no order processing, no message waiting (of one
+ * merchant, when given) and no fan-out or delivery job queued. What a drill waits for before it counts.
+ */
+export async function nothingInFlight(database: Database, merchantId?: string): Promise<boolean> {
+  const mine = merchantId ? sql`and merchant_id = ${merchantId}` : sql``;
+  const [row] = await rows<{ n: number }>(
+    database,
+    sql`select (select count(*) from refunds where status = 'pending' ${mine})
+      + (select count(*) from orders where status = 'processing' ${mine})
+      + (select count(*) from webhook_messages where status = 'pending' ${mine})::int as n`,
+  );
+  const jobs = (await pendingJobs(database, "event-fanout")) + (await pendingJobs(database, "webhook-deliver"));
+  return Number(row?.n ?? 0) + jobs === 0;
+}
+
+/** How many items share each key. */
+export function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return counts;
+}
+
 /** Nearest-rank percentile of sorted numbers. */
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return NaN;

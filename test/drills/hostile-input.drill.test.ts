@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { ERROR_CODES, type ErrorCode } from "@/lib/core/errors";
 import { createOrder } from "@/lib/services/create-order";
 import { createPaymentLink } from "@/lib/services/create-payment-link";
@@ -19,7 +19,8 @@ import { payOrder } from "@/lib/services/pay-order";
 import { refundOrder } from "@/lib/services/refund-order";
 import { settleOrders } from "@/lib/services/settle-orders";
 import { cardBuyer, newMerchantScope, simulatorContext } from "@/test/payments";
-import { drillDatabase, freePort, killAll, ROOT, spawnApp, type DrillDatabase, type DrillProcess } from "./harness";
+import { freePort, ROOT, spawnApp, type DrillProcess } from "./harness";
+import { setUpDrill } from "./fixture";
 import { API_ROUTES, hostileRequest, UNRECOGNIZED_ROUTE_FILES, type Fixtures, type HostileRequest, type KeyName } from "./hostile-inputs";
 import { CARD_NUMBERS } from "./hostile-values";
 
@@ -31,15 +32,8 @@ const CONCURRENCY = 16;
 /** Enough of an answer to check; nothing the app says should be near this. */
 const MAX_READ = 2 * 1024 * 1024;
 
-let drill: DrillDatabase;
+const drill = setUpDrill();
 let app: DrillProcess | undefined;
-beforeAll(async () => {
-  drill = await drillDatabase();
-});
-afterAll(async () => {
-  await killAll();
-  await drill?.drop();
-});
 
 interface Answer {
   status: number;

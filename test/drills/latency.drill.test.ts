@@ -6,13 +6,14 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
 import { gte } from "drizzle-orm";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { webhookMessages } from "@/db/schema";
 import { createPaymentLink } from "@/lib/services/create-payment-link";
 import { createWebhookEndpoint } from "@/lib/services/create-webhook-endpoint";
 import { newMerchantScope } from "@/test/payments";
 import { waitFor } from "@/test/receiver";
-import { drillDatabase, killAll, ROOT, sleep, spawnWorker, summarize, type DrillDatabase } from "./harness";
+import { ROOT, sleep, spawnWorker, summarize } from "./harness";
+import { setUpDrill } from "./fixture";
 import { startDrillReceiver, type DrillReceiver } from "./receiver";
 
 const SEQUENTIAL = 200;
@@ -20,21 +21,13 @@ const GAP_MS = 20;
 const BURST = 500;
 const BURST_LANES = 10;
 
-let drill: DrillDatabase;
+const drill = setUpDrill(BURST_LANES + 2);
 let receiver: DrillReceiver;
-beforeAll(async () => {
-  drill = await drillDatabase(BURST_LANES + 2);
-});
-afterAll(async () => {
-  await killAll();
-  await receiver?.close();
-  await drill?.drop();
-});
 
 test("webhook latency after commit, and deliveries per second over a burst", { timeout: 240_000 }, async () => {
   const { db } = drill.database;
   let secret = "";
-  receiver = await startDrillReceiver(() => secret);
+  receiver = drill.track(await startDrillReceiver(() => secret));
   const scope = await newMerchantScope(db);
   const endpoint = await createWebhookEndpoint(db, { ...scope, allowPrivate: true }, { url: receiver.url, events: ["payment_link.created"] });
   secret = endpoint.secret!;

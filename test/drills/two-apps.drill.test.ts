@@ -5,13 +5,14 @@
 // once to both instances. Then voids and refunds through both instances' API, some sent to both at once.
 // No state change may be applied twice, and every event reaches the webhook receiver exactly once.
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { events, merchants, orders, paymentLinks, payments, refunds, webhookAttempts, webhookMessages } from "@/db/schema";
 import { createApiKey } from "@/lib/services/create-api-key";
 import { newMerchantScope } from "@/test/payments";
 import { waitFor } from "@/test/receiver";
-import { drillDatabase, freePort, killAll, pendingJobs, sleep, spawnApp, spawnWorker, type DrillDatabase, type DrillProcess } from "./harness";
+import { countBy, nothingInFlight, freePort, sleep, spawnApp, spawnWorker, type DrillProcess } from "./harness";
 import { api, Browser, formOn, inBatches, postIdempotently, type IdempotentCall, type Page } from "./http-clients";
+import { setUpDrill } from "./fixture";
 import { startDrillReceiver, type DrillReceiver } from "./receiver";
 
 const PRICE = 2_500;
@@ -32,24 +33,9 @@ const SCENARIOS = [
 type Scenario = (typeof SCENARIOS)[number];
 const BUYERS_AT_ONCE = 6;
 
-let drill: DrillDatabase;
+const drill = setUpDrill();
 let receiver: DrillReceiver;
 let callbacks: DrillReceiver;
-beforeAll(async () => {
-  drill = await drillDatabase();
-});
-afterAll(async () => {
-  await killAll();
-  await receiver?.close();
-  await callbacks?.close();
-  await drill?.drop();
-});
-
-function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
-  return counts;
-}
 
 const orderTokenOf = (path: string) => /^\/o\/([0-9A-Za-z]+)/.exec(path)?.[1] ?? null;
 
@@ -91,10 +77,10 @@ test("two apps and two workers on one database: every payment, refund and delive
   const scope = await newMerchantScope(db);
   const { secret: apiKey } = await createApiKey(db, scope);
   let webhookSecret = "";
-  receiver = await startDrillReceiver(() => webhookSecret);
+  receiver = drill.track(await startDrillReceiver(() => webhookSecret));
   // The link's status_callback_url: a second destination, signed with the merchant's callback secret.
   const [merchant] = await db.select({ callbackSecret: merchants.callbackSecretTest }).from(merchants).where(eq(merchants.id, scope.merchantId));
-  callbacks = await startDrillReceiver(() => merchant!.callbackSecret);
+  callbacks = drill.track(await startDrillReceiver(() => merchant!.callbackSecret));
 
   const [portA, portB] = [await freePort(), await freePort()];
   const bases = [`http://127.0.0.1:${portA}`, `http://127.0.0.1:${portB}`];
@@ -287,13 +273,7 @@ test("two apps and two workers on one database: every payment, refund and delive
 
   // Refunds settle, bank transfers are all in, every message is delivered, the queues drain.
   await waitFor(
-    async () => {
-      const pendingRefunds = await db.$count(refunds, and(eq(refunds.merchantId, scope.merchantId), eq(refunds.status, "pending")));
-      const processing = await db.$count(orders, and(eq(orders.merchantId, scope.merchantId), eq(orders.status, "processing")));
-      const pendingMessages = await db.$count(webhookMessages, and(eq(webhookMessages.merchantId, scope.merchantId), eq(webhookMessages.status, "pending")));
-      const jobs = (await pendingJobs(drill.database, "event-fanout")) + (await pendingJobs(drill.database, "webhook-deliver"));
-      return pendingRefunds + processing + pendingMessages + jobs === 0;
-    },
+    () => nothingInFlight(drill.database, scope.merchantId),
     60_000,
     "refunds and deliveries to settle",
   );

@@ -2,7 +2,7 @@
 // waiting to arrive and their events to deliver. No state change may be applied twice: each refund makes one
 // `refund.succeeded`, each bank transfer one `order.paid`, each message one (succeeded) attempt.
 import { eq, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { events, orders, refunds, webhookAttempts, webhookMessages } from "@/db/schema";
 import { AppError } from "@/lib/core/errors";
 import { createPaymentLink } from "@/lib/services/create-payment-link";
@@ -14,29 +14,16 @@ import { settleOrders } from "@/lib/services/settle-orders";
 import { settleRefunds } from "@/lib/services/settle-refunds";
 import { cardBuyer, newMerchantScope, simulatorContext } from "@/test/payments";
 import { waitFor } from "@/test/receiver";
-import { drillDatabase, killAll, pendingJobs, sleep, spawnWorker, type DrillDatabase, type DrillProcess } from "./harness";
+import { countBy, nothingInFlight, sleep, spawnWorker, type DrillProcess } from "./harness";
+import { setUpDrill } from "./fixture";
 import { startDrillReceiver, type DrillReceiver } from "./receiver";
 
 const CARD_ORDERS = 20; // each refunded in two parts: 40 refunds
 const BANK_TRANSFERS = 20;
 const TIMING = { refundSeconds: 1, bankTransferSeconds: 2 };
 
-let drill: DrillDatabase;
+const drill = setUpDrill();
 let receiver: DrillReceiver;
-beforeAll(async () => {
-  drill = await drillDatabase();
-});
-afterAll(async () => {
-  await killAll();
-  await receiver?.close();
-  await drill?.drop();
-});
-
-function countBy<T>(items: T[], key: (item: T) => string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
-  return counts;
-}
 
 /** The worker's own account of what it did: its debug lines (deliveries) and info lines (sweeps). */
 function workDoneBy(worker: DrillProcess) {
@@ -54,7 +41,7 @@ function workDoneBy(worker: DrillProcess) {
 test("two workers at once: no refund, bank transfer or delivery is applied twice", { timeout: 180_000 }, async () => {
   const { db } = drill.database;
   let secret = "";
-  receiver = await startDrillReceiver(() => secret);
+  receiver = drill.track(await startDrillReceiver(() => secret));
   const scope = await newMerchantScope(db);
   const endpoint = await createWebhookEndpoint(db, { ...scope, allowPrivate: true }, { url: receiver.url, events: ["*"] });
   secret = endpoint.secret!;
@@ -118,13 +105,7 @@ test("two workers at once: no refund, bank transfer or delivery is applied twice
 
   // Everything settles, every message is delivered, the queues drain.
   await waitFor(
-    async () => {
-      const pendingRefunds = await db.$count(refunds, eq(refunds.status, "pending"));
-      const processing = await db.$count(orders, eq(orders.status, "processing"));
-      const pendingMessages = await db.$count(webhookMessages, eq(webhookMessages.status, "pending"));
-      const jobs = (await pendingJobs(drill.database, "event-fanout")) + (await pendingJobs(drill.database, "webhook-deliver"));
-      return pendingRefunds + processing + pendingMessages + jobs === 0;
-    },
+    () => nothingInFlight(drill.database),
     90_000,
     "refunds, bank transfers and deliveries to settle",
   );

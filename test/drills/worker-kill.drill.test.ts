@@ -1,13 +1,14 @@
 // Drill 1 (issue #5): the worker is SIGKILLed in the middle of deliveries; a new worker must deliver every
 // event at least once. Duplicates are allowed (at least once) and reported.
 import { eq, inArray, sql } from "drizzle-orm";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { events, webhookAttempts, webhookMessages } from "@/db/schema";
 import { createPaymentLink } from "@/lib/services/create-payment-link";
 import { createWebhookEndpoint } from "@/lib/services/create-webhook-endpoint";
 import { newMerchantScope } from "@/test/payments";
 import { waitFor } from "@/test/receiver";
-import { drillDatabase, killAll, pendingJobs, rows, spawnWorker, type DrillDatabase } from "./harness";
+import { pendingJobs, rows, spawnWorker } from "./harness";
+import { setUpDrill } from "./fixture";
 import { startDrillReceiver, type DrillReceiver } from "./receiver";
 
 const N = 200;
@@ -21,22 +22,14 @@ const TARGET_RECOVERY_MS = 120_000;
  */
 const RECOVERY_LIMIT_MS = 170_000;
 
-let drill: DrillDatabase;
+const drill = setUpDrill();
 let receiver: DrillReceiver;
-beforeAll(async () => {
-  drill = await drillDatabase();
-});
-afterAll(async () => {
-  await killAll();
-  await receiver?.close();
-  await drill?.drop();
-});
 
 test(`worker SIGKILLed mid-deliveries: a restarted worker delivers all ${N} events at least once`, { timeout: 280_000 }, async () => {
   const { db } = drill.database;
   let secret = "";
   // Slow answers (300–800 ms): a batch of deliveries is always in flight when the worker dies.
-  receiver = await startDrillReceiver(() => secret, { delayMs: () => 300 + Math.floor(Math.random() * 500) });
+  receiver = drill.track(await startDrillReceiver(() => secret, { delayMs: () => 300 + Math.floor(Math.random() * 500) }));
   const scope = await newMerchantScope(db);
   const endpoint = await createWebhookEndpoint(db, { ...scope, allowPrivate: true }, { url: receiver.url, events: ["payment_link.created"] });
   secret = endpoint.secret!;

@@ -103,7 +103,8 @@ function webhooksTag(): WebhooksTag {
   };
 }
 
-const ENDPOINT: WebhookEndpointRow = {
+/** The reference's example endpoint (object-schema tests build their variations on it). */
+export const ENDPOINT: WebhookEndpointRow = {
   id: "we_0kRz9mNoPqRsTuVwXyZaBcDeF",
   merchantId: "mch_0kQw8ZyX7wVuTsRqPoNmLkJiH",
   livemode: false,
