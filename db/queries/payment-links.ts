@@ -9,6 +9,16 @@ export async function findPaymentLink(db: Db, scope: MerchantScope, id: string):
   return row ?? null;
 }
 
+/**
+ * Locks a link's row for the rest of the transaction: what keeps `max_payments` exact under buyers paying at
+ * once, and concurrent edits from losing each other's changes. By the buyer's token, or by id in a scope.
+ */
+export async function lockPaymentLink(tx: Db, where: { token: string } | { id: string; scope: MerchantScope }): Promise<PaymentLinkRow | null> {
+  const condition = "token" in where ? eq(paymentLinks.token, where.token) : and(whereScope(paymentLinks, where.scope), eq(paymentLinks.id, where.id));
+  const [row] = await tx.select().from(paymentLinks).where(condition).for("update");
+  return row ?? null;
+}
+
 export interface PaymentLinkFilters {
   limit: number;
   startingAfter?: string;

@@ -21,7 +21,7 @@ import {
   listRefundsForOrder,
   lockOrder,
 } from "./orders";
-import { findPaymentLink, listPaymentLinks } from "./payment-links";
+import { findPaymentLink, listPaymentLinks, lockPaymentLink } from "./payment-links";
 import { countWebhookEndpoints, findEvent, findWebhookEndpoint, listEvents, listEventsAbout, listSubscribedEndpoints, listWebhookEndpoints } from "./webhooks";
 
 // Every query of merchant data, asked with the owner's scope and then with another merchant's and with the
@@ -61,6 +61,7 @@ async function readAll(scope: MerchantScope, data: Awaited<ReturnType<typeof mer
     findRefund: await findRefund(db, scope, data.refund.id),
     listRefundsForOrder: (await listRefundsForOrder(db, scope, data.paid.id, { limit: 10 })).rows.length,
     findPaymentLink: await findPaymentLink(db, scope, data.link.id),
+    lockPaymentLink: await db.transaction((tx) => lockPaymentLink(tx, { id: data.link.id, scope })),
     listPaymentLinks: (await listPaymentLinks(db, scope, { limit: 10 })).rows.length,
     listApiKeys: (await listApiKeys(db, scope)).length,
     countActiveApiKeys: await countActiveApiKeys(db, scope),

@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { orders, paymentLinks } from "@/db/schema";
+import { lockPaymentLink } from "@/db/queries/payment-links";
+import { orders } from "@/db/schema";
 import { AppError } from "@/lib/core/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { newId, newToken } from "@/lib/core/ids";
@@ -16,7 +16,7 @@ import { type PayOutcome, requireLinkCapacity, attemptPayment } from "./attempt-
  */
 export async function payLink(db: Db, paymentContext: PaymentContext, linkToken: string, buyer: BuyerPayment): Promise<PayOutcome> {
   return db.transaction(async (tx) => {
-    const [link] = await tx.select().from(paymentLinks).where(eq(paymentLinks.token, linkToken)).for("update");
+    const link = await lockPaymentLink(tx, { token: linkToken });
     if (!link) throw new AppError("resource_missing", "No such payment link.");
     // Before anything is written: a live link with no processor to take the payment makes no order at all.
     requireConnector(paymentContext, link.livemode);

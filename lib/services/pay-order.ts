@@ -1,8 +1,8 @@
-import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { lockPaymentLink } from "@/db/queries/payment-links";
 import { lockOrder } from "@/db/queries/orders";
-import { paymentLinks } from "@/db/schema";
 import { AppError } from "@/lib/core/errors";
+import { scopeOf } from "@/lib/core/scope";
 import type { BuyerPayment } from "@/lib/orders/checkout-input";
 import { changeOrder } from "./order-changes";
 import type { PaymentContext } from "./payment-context";
@@ -19,7 +19,7 @@ export async function payOrder(db: Db, paymentContext: PaymentContext, orderToke
       return null;
     }
     if (order.paymentLinkId) {
-      const [link] = await tx.select().from(paymentLinks).where(eq(paymentLinks.id, order.paymentLinkId)).for("update");
+      const link = await lockPaymentLink(tx, { id: order.paymentLinkId, scope: scopeOf(order) });
       if (link) await requireLinkCapacity(tx, link, order.id);
     }
     return attemptPayment(tx, paymentContext, order, { ...buyer, amount: undefined });

@@ -1,12 +1,13 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { lockPaymentLink } from "@/db/queries/payment-links";
 import { paymentLinks } from "@/db/schema";
 import { AppError } from "@/lib/core/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { mergeMetadata } from "@/lib/links/rules";
 import { MAX_METADATA_KEYS, updatePaymentLinkSchema, type UpdatePaymentLinkInput } from "@/lib/links/schemas";
 import { toPaymentLinkObject, type PaymentLinkObject } from "@/lib/links/serialize";
-import { whereScope, type ServiceContext } from "@/lib/core/scope";
+import type { ServiceContext } from "@/lib/core/scope";
 
 /** Updates a link's editable fields (and enables or disables it) with its `payment_link.updated` event. */
 export async function updatePaymentLink(
@@ -17,9 +18,8 @@ export async function updatePaymentLink(
 ): Promise<PaymentLinkObject> {
   const data = updatePaymentLinkSchema.parse(input);
   return db.transaction(async (tx) => {
-    const where = and(whereScope(paymentLinks, ctx), eq(paymentLinks.id, id));
     // Row lock: concurrent metadata merges must not lose each other's keys.
-    const [current] = await tx.select().from(paymentLinks).where(where).for("update");
+    const current = await lockPaymentLink(tx, { id, scope: ctx });
     if (!current) throw new AppError("resource_missing", `No such payment link: '${id}'.`, { param: "id" });
 
     const changes: Partial<typeof paymentLinks.$inferInsert> = {};
@@ -44,7 +44,7 @@ export async function updatePaymentLink(
     }
     if (Object.keys(changes).length === 0) return toPaymentLinkObject(current, ctx.appUrl);
 
-    const [row] = await tx.update(paymentLinks).set({ ...changes, updatedAt: new Date() }).where(where).returning();
+    const [row] = await tx.update(paymentLinks).set({ ...changes, updatedAt: new Date() }).where(eq(paymentLinks.id, current.id)).returning();
     const object = toPaymentLinkObject(row!, ctx.appUrl);
     await recordEvent(tx, ctx, "payment_link.updated", object);
     return object;
