@@ -30,6 +30,12 @@ export async function lockScopedOrder(tx: Db, scope: MerchantScope, id: string):
   return order;
 }
 
+/** One of the merchant's payment attempts. */
+export async function findPayment(db: Db, scope: MerchantScope, id: string): Promise<PaymentRow | null> {
+  const [row] = await db.select().from(payments).where(and(whereScope(payments, scope), eq(payments.id, id))).limit(1);
+  return row ?? null;
+}
+
 /** The payment to show for an order: the successful one, else the latest attempt. */
 export async function displayPayment(db: Db, scope: MerchantScope, order: Pick<OrderRow, "id" | "paymentId">): Promise<PaymentRow | null> {
   if (order.paymentId) {

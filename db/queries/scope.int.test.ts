@@ -13,6 +13,7 @@ import {
   countProcessingOrdersForLink,
   displayPayment,
   displayPayments,
+  findPayment,
   findOrder,
   findRefund,
   latestPaymentWithStatus,
@@ -43,7 +44,7 @@ async function merchantWithEverything() {
   const key = await createApiKey(db, scope);
   const endpoint = await createWebhookEndpoint(db, { ...scope, allowPrivate: true }, { url: "http://localhost:9/hook", events: ["*"] });
   const { data: events } = await listEvents(db, scope, { limit: 100 });
-  return { scope, link, paid: paid.order, pending: pending.order, refund, key, endpoint, event: events[0]! };
+  return { scope, link, paid: paid.order, paymentId: paid.payment.id, pending: pending.order, refund, key, endpoint, event: events[0]! };
 }
 
 /** What each query answers for a scope: empty or null for a scope that does not own the data. */
@@ -53,6 +54,7 @@ async function readAll(scope: MerchantScope, data: Awaited<ReturnType<typeof mer
     findOrder: await findOrder(db, scope, data.paid.id),
     lockOrder: await db.transaction((tx) => lockOrder(tx, { id: data.paid.id, scope })),
     displayPayment: await displayPayment(db, scope, paidRef),
+    findPayment: await findPayment(db, scope, data.paymentId),
     displayPayments: (await displayPayments(db, scope, [paidRef])).size,
     listPaymentsForOrder: (await listPaymentsForOrder(db, scope, data.paid.id)).length,
     latestPaymentWithStatus: await latestPaymentWithStatus(db, scope, data.pending.id, "requires_action"),

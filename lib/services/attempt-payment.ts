@@ -2,6 +2,7 @@ import type { Db } from "@/db/client";
 import { countProcessingOrdersForLink } from "@/db/queries/orders";
 import { payments, type OrderRow, type PaymentLinkRow, type PaymentRow } from "@/db/schema";
 import { AppError } from "@/lib/core/errors";
+import { startingStatus } from "@/lib/payments/attempt-machine";
 import { newId } from "@/lib/core/ids";
 import { linkUnavailableReason } from "@/lib/links/rules";
 import type { BuyerPayment } from "@/lib/orders/checkout-input";
@@ -52,7 +53,7 @@ export async function attemptPayment(tx: Db, paymentContext: PaymentContext, ord
       livemode: order.livemode,
       method: buyer.method,
       processor: connector.name,
-      status: result.status === "succeeded" ? "succeeded" : result.status === "declined" ? "failed" : result.status === "pending" ? "pending" : "requires_action",
+      status: startingStatus(result.status),
       cardBrand: card?.brand ?? null,
       cardLast4: card?.last4 ?? null,
       nextAction: result.status === "requires_action" || result.status === "pending" ? result.action : null,

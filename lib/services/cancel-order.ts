@@ -1,14 +1,14 @@
-import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { payments } from "@/db/schema";
 import { AppError } from "@/lib/core/errors";
 import { cancelPlan } from "@/lib/orders/state-machine";
 import type { OrderObject } from "@/lib/orders/serialize";
 import { changeOrder } from "./order-changes";
 import type { PaymentContext } from "./payment-context";
 import { refundLocked } from "./refund-order";
-import type { MerchantScope } from "@/lib/core/scope";
-import { lockScopedOrder } from "@/db/queries/orders";
+import { scopeOf, type MerchantScope } from "@/lib/core/scope";
+import { isPaymentInFlight } from "@/lib/payments/attempt-machine";
+import { changePayment } from "./payment-changes";
+import { listPaymentsForOrder, lockScopedOrder } from "@/db/queries/orders";
 import { voidLocked } from "./void-order";
 import { getOrder } from "./get-order";
 
@@ -22,10 +22,10 @@ export async function cancelOrder(db: Db, ctx: MerchantScope & PaymentContext, i
     switch (cancelPlan(order)) {
       case "cancel":
         // A payment still waiting for the buyer or the bank is abandoned with the order.
-        await tx
-          .update(payments)
-          .set({ status: "failed", failureCode: "order_canceled", failureMessage: "The order was canceled.", nextAction: null, updatedAt: new Date() })
-          .where(and(eq(payments.orderId, order.id), inArray(payments.status, ["requires_action", "pending"])));
+        for (const payment of await listPaymentsForOrder(tx, scopeOf(order), order.id)) {
+          if (!isPaymentInFlight(payment.status)) continue;
+          await changePayment(tx, payment, "failed", { failureCode: "order_canceled", failureMessage: "The order was canceled.", nextAction: null });
+        }
         await changeOrder(tx, ctx.appUrl, order, { transition: "cancel", event: "order.canceled" });
         return;
       case "void":

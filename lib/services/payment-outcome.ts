@@ -1,7 +1,7 @@
-import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { payments, type OrderRow, type PaymentRow } from "@/db/schema";
+import type { OrderRow, PaymentRow } from "@/db/schema";
 import { changeOrder, countPaymentOnLink } from "./order-changes";
+import { changePayment } from "./payment-changes";
 import type { PaymentContext } from "./payment-context";
 
 // How an asynchronous payment ends, whoever learns it first (the buyer back from 3-D Secure or a wallet,
@@ -13,7 +13,7 @@ export type ActionOutcome = { kind: "paid"; order: OrderRow } | { kind: "decline
 /** The payment succeeded: the order is paid (`order.paid`) and counts on its link. */
 export async function recordPaymentSucceeded(tx: Db, paymentContext: PaymentContext, order: OrderRow, payment: PaymentRow): Promise<ActionOutcome> {
   const now = new Date();
-  await tx.update(payments).set({ status: "succeeded", capturedAt: now, nextAction: null, updatedAt: now }).where(eq(payments.id, payment.id));
+  await changePayment(tx, payment, "succeeded", { capturedAt: now, nextAction: null }, { now });
   const { order: paid } = await changeOrder(tx, paymentContext.appUrl, order, {
     transition: "payment_succeeded",
     set: { paymentId: payment.id, paidAt: now },
@@ -32,10 +32,7 @@ export async function recordPaymentFailed(
   failure: { code: string; message: string },
   now: Date = new Date(),
 ): Promise<ActionOutcome> {
-  await tx
-    .update(payments)
-    .set({ status: "failed", failureCode: failure.code, failureMessage: failure.message, nextAction: null, updatedAt: now })
-    .where(and(eq(payments.id, payment.id), eq(payments.status, payment.status)));
+  await changePayment(tx, payment, "failed", { failureCode: failure.code, failureMessage: failure.message, nextAction: null }, { now });
   const { order: open } = await changeOrder(tx, paymentContext.appUrl, order, { transition: "payment_failed", event: "order.payment_failed" });
   return { kind: "declined", order: open, message: failure.message };
 }

@@ -1,13 +1,13 @@
-import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { lockScopedOrder } from "@/db/queries/orders";
-import { payments, type OrderRow } from "@/db/schema";
+import { findPayment, lockScopedOrder } from "@/db/queries/orders";
+import type { OrderRow } from "@/db/schema";
 import { AppError } from "@/lib/core/errors";
 import { orderActions } from "@/lib/orders/state-machine";
 import type { OrderObject } from "@/lib/orders/serialize";
 import { changeOrder } from "./order-changes";
 import type { PaymentContext } from "./payment-context";
-import type { MerchantScope } from "@/lib/core/scope";
+import { scopeOf, type MerchantScope } from "@/lib/core/scope";
+import { changePayment } from "./payment-changes";
 
 const NOT_VOIDABLE = "Only a paid order that is not settled and has no refund can be voided; refund a settled order instead.";
 
@@ -20,7 +20,8 @@ export async function voidOrder(db: Db, ctx: MerchantScope & PaymentContext, id:
 export async function voidLocked(tx: Db, paymentContext: PaymentContext, order: OrderRow): Promise<OrderObject> {
   if (!orderActions(order).allowed_void || !order.paymentId) throw new AppError("order_not_voidable", NOT_VOIDABLE);
   const now = new Date();
-  const [payment] = await tx.update(payments).set({ status: "voided", voidedAt: now, updatedAt: now }).where(eq(payments.id, order.paymentId)).returning();
+  const captured = await findPayment(tx, scopeOf(order), order.paymentId);
+  const payment = captured ? await changePayment(tx, captured, "voided", { voidedAt: now }, { now, notAllowed: new AppError("order_not_voidable", NOT_VOIDABLE) }) : null;
   const { object } = await changeOrder(tx, paymentContext.appUrl, order, {
     transition: "void",
     event: "order.voided",
