@@ -28,6 +28,8 @@ export default defineConfig({
           exclude: ["node_modules/**", "e2e/**"],
           environment: "node",
           globalSetup: ["test/global-setup.ts"],
+          // Services log what an operator must see (a processor that failed); the tests assert it otherwise.
+          env: { LOG_LEVEL: "silent" },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

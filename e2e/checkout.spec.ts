@@ -3,8 +3,7 @@ import { eq } from "drizzle-orm";
 import { findOrderByToken } from "@/db/queries/orders";
 import { merchants, orders, type OrderRow } from "@/db/schema";
 import type { Database } from "@/db/client";
-import { createSimulatedProcessor, TEST_CARDS } from "@/lib/processor/simulated";
-import { onlyConnector } from "@/lib/processor";
+import { TEST_CARDS } from "@/lib/processor/simulated";
 import { cancelOrder } from "@/lib/services/cancel-order";
 import { createOrder } from "@/lib/services/create-order";
 import { createPaymentLink } from "@/lib/services/create-payment-link";
@@ -12,10 +11,11 @@ import { getOrder } from "@/lib/services/get-order";
 import { getPaymentLink } from "@/lib/services/get-payment-link";
 import { updatePaymentLink } from "@/lib/services/update-payment-link";
 import type { CreatePaymentLinkInput } from "@/lib/links/schemas";
+import { simulatorContext } from "@/test/payments";
 import { expect, newMerchant, test } from "./api/fixtures";
 
-/** The processors the services get when a test calls them directly: the simulator, as the server has it. */
-const SIMULATOR = onlyConnector(createSimulatedProcessor({ bankTransferSeconds: 3600, refundSeconds: 1 }));
+/** The simulator's timing as the e2e server has it, for a test that calls the services directly. */
+const SIMULATOR_TIMING = { bankTransferSeconds: 3600, refundSeconds: 1 };
 
 // The hosted checkout as a buyer on a phone uses it: pay a link or an order with the simulated processor's
 // test cards, wallets and bank transfer, fix mistakes, retry after a decline, and meet dead links.
@@ -212,7 +212,7 @@ test.describe("with JavaScript disabled", () => {
 
 test("an API order is pre-filled; the buyer's correction is what the order keeps", async ({ page, database, baseURL }) => {
   const { merchantId } = await newMerchant(database, "checkout");
-  const ctx = { merchantId, livemode: false, appUrl: baseURL!, orderTtlHours: 24, processors: SIMULATOR };
+  const ctx = { merchantId, livemode: false, ...simulatorContext(database.db, SIMULATOR_TIMING, baseURL!) };
   const created = await createOrder(database.db, ctx, {
     amount: 4200,
     currency: "EUR",
@@ -241,7 +241,7 @@ test("an API order is pre-filled; the buyer's correction is what the order keeps
 
 test("an API order with a success URL sends the buyer back to the merchant", async ({ page, database, baseURL }) => {
   const { merchantId } = await newMerchant(database, "checkout");
-  const ctx = { merchantId, livemode: false, appUrl: baseURL!, orderTtlHours: 24, processors: SIMULATOR };
+  const ctx = { merchantId, livemode: false, ...simulatorContext(database.db, SIMULATOR_TIMING, baseURL!) };
   const created = await createOrder(database.db, ctx, { amount: 990, currency: "USD", item_name: "Socks", success_url: "https://shop.example/thanks?order=42" });
   await page.route("https://shop.example/**", (route) => route.fulfill({ contentType: "text/html", body: "<title>Shop</title><h1>Thanks from the shop</h1>" }));
   await page.goto(new URL(created.url).pathname);
@@ -258,7 +258,7 @@ test("an API order with a success URL sends the buyer back to the merchant", asy
 
 test("expired and canceled orders are no longer available", async ({ page, database, baseURL }) => {
   const { merchantId } = await newMerchant(database, "checkout");
-  const ctx = { merchantId, livemode: false, appUrl: baseURL!, orderTtlHours: 24, processors: SIMULATOR };
+  const ctx = { merchantId, livemode: false, ...simulatorContext(database.db, SIMULATOR_TIMING, baseURL!) };
   const created = await createOrder(database.db, ctx, { amount: 500, currency: "USD", item_name: "Gift card" });
   await cancelOrder(database.db, ctx, created.id);
   await page.goto(new URL(created.url).pathname);

@@ -26,7 +26,7 @@ test.afterAll(async () => {
 async function merchantWithLink(email: string, appUrl: string, amount: number) {
   const { db } = database;
   const { userId, ctx } = await merchantOfUser(database, email, appUrl);
-  const paymentContext = simulatorContext({ bankTransferSeconds: 0, refundSeconds: 1 }, appUrl);
+  const paymentContext = simulatorContext(db, { bankTransferSeconds: 0, refundSeconds: 1 }, appUrl);
   const link = await createPaymentLink(db, ctx, { item_name: "Sourdough box", amount, currency: "EUR", default_country: "DE" });
   const linkToken = link.url.split("/l/")[1]!;
   return { userId, ctx, paymentContext, link, pay: (card?: string) => payLink(db, paymentContext, linkToken, cardBuyer(card)) };

@@ -32,7 +32,7 @@ test.afterAll(async () => {
 async function payNewLink(ctx: { merchantId: string; livemode: boolean; appUrl: string }, amount: number) {
   const { db } = database;
   const link = await createPaymentLink(db, ctx, { item_name: "Rye loaf", amount, currency: "EUR", default_country: "DE" });
-  const paymentContext = simulatorContext({ bankTransferSeconds: 0, refundSeconds: 1 }, ctx.appUrl);
+  const paymentContext = simulatorContext(db, { bankTransferSeconds: 0, refundSeconds: 1 }, ctx.appUrl);
   const paid = await payLink(db, paymentContext, link.url.split("/l/")[1]!, cardBuyer());
   expect(paid.kind).toBe("paid");
   return { link, order: paid.order };

@@ -9,11 +9,15 @@ import { signUp } from "@/lib/services/sign-up";
 import { uniqueEmail } from "./ids";
 
 /**
- * A payment context on the simulator, as the app builds one from its settings; timings of 0 make bank
- * transfers and refunds settle at the next sweep.
+ * A payment context on the simulator, as the app builds one from its settings, keeping the simulator's books
+ * in `db`; timings of 0 make bank transfers and refunds settle at the next sweep.
  */
-export function simulatorContext(timing = { bankTransferSeconds: 0, refundSeconds: 0 }, appUrl = "https://pay.example.com"): PaymentContext {
-  return { appUrl, processors: onlyConnector(createSimulatedProcessor(timing)), orderTtlHours: 24 };
+export function simulatorContext(
+  db: Db,
+  timing: { bankTransferSeconds: number; refundSeconds: number; latencyMs?: number } = { bankTransferSeconds: 0, refundSeconds: 0 },
+  appUrl = "https://pay.example.com",
+): PaymentContext {
+  return { appUrl, processors: onlyConnector(createSimulatedProcessor({ ...timing, db })), orderTtlHours: 24, connectorTimeoutSeconds: 30 };
 }
 
 export async function newMerchantScope(db: Db, currency = "USD") {

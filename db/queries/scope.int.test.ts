@@ -30,7 +30,7 @@ import { countWebhookEndpoints, findEvent, findWebhookEndpoint, listEvents, list
 
 const database = await openPrivateTestDatabase("paylink_scope");
 const db = database.db;
-const paymentContext = simulatorContext();
+const paymentContext = simulatorContext(db);
 
 async function merchantWithEverything() {
   const scope = await newMerchantScope(db);

@@ -7,3 +7,4 @@ export * from "./payment-links";
 export * from "./rate-limits";
 export * from "./users";
 export * from "./webhooks";
+export * from "./simulator";

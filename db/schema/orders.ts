@@ -94,6 +94,11 @@ export const payments = pgTable(
     capturedAt: timestamp({ withTimezone: true, precision: 3 }),
     settledAt: timestamp({ withTimezone: true, precision: 3 }),
     voidedAt: timestamp({ withTimezone: true, precision: 3 }),
+    /**
+     * When the processor acknowledged the void. A void is recorded first (voidedAt, with its event) and sent
+     * to the processor after the commit; until this is set, the payments sweep sends it again.
+     */
+    processorVoidedAt: timestamp({ withTimezone: true, precision: 3 }),
     createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
@@ -102,6 +107,10 @@ export const payments = pgTable(
     index("payments_pending_idx").on(t.method).where(sql`${t.status} = 'pending'`),
     // The action-timeout sweep: payments still waiting for the buyer, oldest first.
     index("payments_requires_action_idx").on(t.createdAt).where(sql`${t.status} = 'requires_action'`),
+    // The recovery sweep: attempts whose connector call's answer was never recorded, oldest first. Not a
+    // partial index on 'authorizing': the migrator applies pending migrations in one transaction, and a new
+    // enum value cannot be used in the transaction that added it.
+    index("payments_status_created_idx").on(t.status, t.createdAt),
   ],
 );
 

@@ -1,3 +1,4 @@
+import type { Db } from "@/db/client";
 import { randomUUID } from "node:crypto";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import type { Database } from "@/db/client";
@@ -39,8 +40,8 @@ function tokenOf(url: string): string {
   return new URL(url).pathname.split("/").pop()!;
 }
 
-function paymentContext(appUrl: string) {
-  return simulatorContext({ bankTransferSeconds: 0, refundSeconds: 1 }, appUrl);
+function paymentContext(db: Db, appUrl: string) {
+  return simulatorContext(db, { bankTransferSeconds: 0, refundSeconds: 1 }, appUrl);
 }
 
 async function createOrder(api: APIRequestContext, data: Record<string, unknown> = {}): Promise<Order> {
@@ -51,7 +52,7 @@ async function createOrder(api: APIRequestContext, data: Record<string, unknown>
 
 /** The buyer pays the order by card at checkout (through the service, on the e2e database). */
 async function pay(database: Database, appUrl: string, order: Order): Promise<void> {
-  const outcome = await payOrder(database.db, paymentContext(appUrl), tokenOf(order.url), cardBuyer());
+  const outcome = await payOrder(database.db, paymentContext(database.db, appUrl), tokenOf(order.url), cardBuyer());
   expect(outcome.kind).toBe("paid");
 }
 
@@ -150,7 +151,7 @@ test("create an order with every field, retrieve it, and list orders with each f
 
   // An order made by a buyer paying through a link.
   const link = await (await api.post("/api/v1/payment_links", { data: { item_name: "Membership", amount: 2500, currency: "USD", default_country: "US" } })).json();
-  const paid = await payLink(database.db, paymentContext(baseURL!), tokenOf(link.url), cardBuyer());
+  const paid = await payLink(database.db, paymentContext(database.db, baseURL!), tokenOf(link.url), cardBuyer());
   expect(paid.kind).toBe("paid");
   const linkOrder = paid.order.id;
 

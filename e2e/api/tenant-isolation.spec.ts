@@ -1,5 +1,4 @@
-import { createSimulatedProcessor } from "@/lib/processor/simulated";
-import { onlyConnector } from "@/lib/processor";
+import { simulatorContext } from "@/test/payments";
 import { payOrder } from "@/lib/services/pay-order";
 import { cardBuyer } from "@/test/payments";
 import { expect, newMerchant, test } from "./fixtures";
@@ -35,8 +34,8 @@ test("another merchant's key, or the other mode, never sees or changes a payment
   const link = await (await api.post("/api/v1/payment_links", { data: { item_name: "Secret", amount: 100, currency: "USD", default_country: "US" } })).json();
   // A paid, settled order with a pending refund: every order and refund endpoint has something to act on.
   const order = await (await api.post("/api/v1/orders", { data: { item_name: "Secret order", amount: 1000, currency: "USD" } })).json();
-  const connector = createSimulatedProcessor({ bankTransferSeconds: 0, refundSeconds: 1 });
-  expect((await payOrder(database.db, { appUrl: baseURL!, processors: onlyConnector(connector), orderTtlHours: 24 }, new URL(order.url).pathname.split("/").pop()!, cardBuyer())).kind).toBe("paid");
+  const paymentContext = simulatorContext(database.db, { bankTransferSeconds: 0, refundSeconds: 1 }, baseURL!);
+  expect((await payOrder(database.db, paymentContext, new URL(order.url).pathname.split("/").pop()!, cardBuyer())).kind).toBe("paid");
   expect((await (await api.post("/api/v1/test_helpers/settle")).json()).settled).toBe(1);
   const refund = await (await api.post(`/api/v1/orders/${order.id}/refunds`, { data: { amount: 200 } })).json();
   // An endpoint for an event type nothing here records, so no delivery is attempted.

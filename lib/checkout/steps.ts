@@ -100,14 +100,19 @@ export type PayOutcomeKind =
   | { kind: "paid" }
   | { kind: "declined" }
   | { kind: "requires_action"; action: "three_d_secure" | "wallet_redirect" }
-  | { kind: "pending"; action: "bank_transfer" };
+  | { kind: "pending"; action: "bank_transfer" }
+  | { kind: "processing" };
 
-/** Where a payment attempt's outcome sends the buyer (a declined card retries on the same order). */
+/**
+ * Where a payment attempt's outcome sends the buyer (a declined card retries on the same order; a payment
+ * the processor has not answered yet shows the order's "being processed" page).
+ */
 export function outcomePath(outcome: PayOutcomeKind, order: { token: string; successUrl: string | null }): string {
   switch (outcome.kind) {
     case "paid":
       return afterPaymentPath(order);
     case "declined":
+    case "processing":
       return orderPath(order.token);
     case "requires_action":
       return orderPath(order.token, outcome.action === "three_d_secure" ? "authenticate" : "wallet");

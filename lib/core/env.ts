@@ -50,6 +50,14 @@ const schema = z.object({
   /** Simulated processor: seconds until a bank transfer arrives, and until a refund settles. */
   SIMULATOR_BANK_TRANSFER_SECONDS: z.coerce.number().int().min(0).default(60),
   SIMULATOR_REFUND_SECONDS: z.coerce.number().int().min(0).default(10),
+  /** Simulated processor: milliseconds an authorization takes to answer, as a real processor's round trip (drills set 2000). */
+  SIMULATOR_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+  /**
+   * How long the app waits for a processor's answer to an authorization before it tells the buyer the payment
+   * is processing and leaves the attempt to the recovery job, which asks the processor once it is older than
+   * twice this (so the call it asks about has certainly ended).
+   */
+  CONNECTOR_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(30),
   /** How often the in-process scheduler settles paid orders (default daily) and sweeps expiries and async payments. */
   // setInterval overflows past 2^31 ms (24.8 days) and would then fire at once, over and over.
   SETTLEMENT_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(2_147_483, "must be at most 2147483 (24.8 days)").default(86_400),

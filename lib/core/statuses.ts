@@ -6,8 +6,8 @@
 export const ORDER_STATUSES = ["open", "processing", "paid", "partially_refunded", "refunded", "voided", "canceled", "expired"] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
-/** One attempt to pay an order. */
-export const PAYMENT_STATUSES = ["requires_action", "pending", "succeeded", "failed", "voided"] as const;
+/** One attempt to pay an order (lib/payments/attempt-machine.ts says which change leads where). */
+export const PAYMENT_STATUSES = ["authorizing", "requires_action", "pending", "succeeded", "failed", "voided"] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 export const REFUND_STATUSES = ["pending", "succeeded", "failed"] as const;

@@ -8,6 +8,7 @@ import { enqueue } from "./queue";
 const valid: { [K in keyof typeof JOBS]: object } = {
   fanout: { eventId: "evt_1" },
   deliver: { messageId: "msg_1", attempt: 1 },
+  processorVoid: { paymentId: "pay_1", merchantId: "mer_1", livemode: false },
   paymentsSweep: {},
   settlement: {},
   maintenance: {},
@@ -18,6 +19,7 @@ describe("job definitions", () => {
     expect(Object.values(JOBS).map(({ name, queue }) => ({ name, queue }))).toEqual([
       { name: "event-fanout", queue: { retryLimit: 10, retryDelay: 1, retryBackoff: true, expireInSeconds: 30 } },
       { name: "webhook-deliver", queue: { retryLimit: 10, retryDelay: 1, retryBackoff: true, expireInSeconds: 45 } },
+      { name: "processor-void", queue: { retryLimit: 20, retryDelay: 5, retryBackoff: true, expireInSeconds: 60 } },
       { name: "payments-sweep", queue: { policy: "stately", retryLimit: 0, expireInSeconds: 30 } },
       { name: "settlement", queue: { policy: "stately", retryLimit: 3, expireInSeconds: 600 } },
       { name: "maintenance", queue: { policy: "stately", retryLimit: 0, expireInSeconds: 120 } },

@@ -28,6 +28,17 @@ export const JOBS = {
     retryBackoff: true,
     expireInSeconds: 45,
   }),
+  /**
+   * Tell the processor of a void already recorded (the payment's `processorVoidedAt` is set once it
+   * acknowledges). Queued in the void's own transaction, so a crash after the commit still sends it; a
+   * processor that fails is asked again (connectors treat a repeated void as one).
+   */
+  processorVoid: defineJob("processor-void", z.strictObject({ paymentId: id, merchantId: id, livemode: z.boolean() }), {
+    retryLimit: 20,
+    retryDelay: 5,
+    retryBackoff: true,
+    expireInSeconds: 60,
+  }),
   // Scheduled jobs keep at most one queued and one running: every worker may schedule the next run, only one
   // is kept. Short expiries, because a dead worker's running sweep blocks the next one until it expires.
   /** Expiry, stalled 3-D Secure and wallet steps, arrived bank transfers, refund settlement: every few seconds. */

@@ -9,6 +9,8 @@ import { deliverMessage, type DeliveryConfig } from "@/lib/services/deliver-webh
 import { fanoutEvent } from "@/lib/services/fanout-event";
 import { confirmArrivedBankTransfers } from "@/lib/services/confirm-arrived-bank-transfers";
 import { failStalledPaymentActions } from "@/lib/services/fail-stalled-payment-actions";
+import { recoverAuthorizations } from "@/lib/services/recover-authorizations";
+import { sendProcessorVoid } from "@/lib/services/send-processor-void";
 import { expireOrders } from "@/lib/services/expire-orders";
 import { settleOrders } from "@/lib/services/settle-orders";
 import { settleRefunds } from "@/lib/services/settle-refunds";
@@ -104,6 +106,11 @@ export async function startWorker(database: Database, env: Env, log: Logger): Pr
     wakeIfFull(fanout, payloads.length);
   });
 
+  // Voids we recorded, sent to the processor after their commit; a failure throws, and pg-boss retries the job.
+  await work(JOBS.processorVoid, fast, async (payloads) => {
+    await Promise.all(payloads.map(({ paymentId, merchantId, livemode }) => sendProcessorVoid(db, paymentContext, { merchantId, livemode }, paymentId)));
+  });
+
   // Recurring work: each run queues the next one. The queues keep at most one waiting, so however many
   // workers run, each task runs once per period.
   const recurring = async (job: ScheduledJob, everySeconds: number, task: () => Promise<unknown>, firstAfterSeconds = 1) => {
@@ -123,6 +130,8 @@ export async function startWorker(database: Database, env: Env, log: Logger): Pr
   await recurring(JOBS.paymentsSweep, env.SCHEDULER_TICK_SECONDS, async () => {
     const done = {
       expired: await expireOrders(db, paymentContext),
+      // Attempts whose answer was never recorded, once their connector call has certainly ended.
+      recovered: await recoverAuthorizations(db, paymentContext, env.CONNECTOR_TIMEOUT_SECONDS * 2),
       actionTimeouts: await failStalledPaymentActions(db, paymentContext, env.PAYMENT_ACTION_TIMEOUT_SECONDS),
       bankTransfers: await confirmArrivedBankTransfers(db, paymentContext),
       refunds: await settleRefunds(db, paymentContext),

@@ -1,9 +1,13 @@
 import { describe, expect, test } from "vitest";
 import { PAYMENT_STATUSES, type PaymentStatus } from "@/lib/core/statuses";
-import { canChangePayment, isPaymentInFlight, startingStatus, STARTING_STATUSES } from "./attempt-machine";
+import { answeredStatus, canChangePayment, isPaymentInFlight, STARTING_STATUS } from "./attempt-machine";
 
 // Every allowed change; every other pair of statuses must be refused.
 const ALLOWED: [PaymentStatus, PaymentStatus][] = [
+  ["authorizing", "succeeded"],
+  ["authorizing", "failed"],
+  ["authorizing", "requires_action"],
+  ["authorizing", "pending"],
   ["requires_action", "succeeded"],
   ["requires_action", "failed"],
   ["pending", "succeeded"],
@@ -30,17 +34,18 @@ describe("payment attempt changes", () => {
     }
   });
 
-  test("in flight means waiting for the buyer or the bank", () => {
-    expect(PAYMENT_STATUSES.filter(isPaymentInFlight)).toEqual(["requires_action", "pending"]);
+  test("in flight means waiting for the processor, the buyer or the bank", () => {
+    expect(PAYMENT_STATUSES.filter(isPaymentInFlight)).toEqual(["authorizing", "requires_action", "pending"]);
   });
 
-  test("a new attempt starts where the connector's answer puts it, never voided", () => {
-    expect([startingStatus("succeeded"), startingStatus("declined"), startingStatus("requires_action"), startingStatus("pending")]).toEqual([
-      "succeeded",
-      "failed",
-      "requires_action",
-      "pending",
-    ]);
-    expect(STARTING_STATUSES).not.toContain("voided");
+  test("an attempt starts authorizing, and nothing leads back to it", () => {
+    expect(STARTING_STATUS).toBe("authorizing");
+    for (const from of PAYMENT_STATUSES) expect(canChangePayment(from, "authorizing")).toBe(false);
+  });
+
+  test("the connector's answer moves an authorizing attempt to a status the table allows", () => {
+    const answers = ["succeeded", "declined", "requires_action", "pending"] as const;
+    expect(answers.map(answeredStatus)).toEqual(["succeeded", "failed", "requires_action", "pending"]);
+    for (const answer of answers) expect(canChangePayment(STARTING_STATUS, answeredStatus(answer))).toBe(true);
   });
 });

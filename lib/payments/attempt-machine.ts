@@ -4,10 +4,13 @@ import type { PaymentStatus } from "@/lib/core/statuses";
 // attempt's status goes through changePayment (lib/services/payment-changes.ts), which asks this table first,
 // so no path can, say, mark a failed attempt succeeded when a late 3-D Secure answer arrives.
 
-/** The statuses a new attempt can start in: what the connector answered when it was asked to authorize. */
-export const STARTING_STATUSES: readonly PaymentStatus[] = ["requires_action", "pending", "succeeded", "failed"];
+/** Every attempt starts here: written and committed before the connector is called (see authorize-payment.ts). */
+export const STARTING_STATUS: PaymentStatus = "authorizing";
 
 const NEXT: Record<PaymentStatus, readonly PaymentStatus[]> = {
+  // The connector has been (or is about to be) asked: its answer, the recovery job's reading of it, or the
+  // order's cancel (a late "succeeded" is then voided at the processor).
+  authorizing: ["succeeded", "failed", "requires_action", "pending"],
   // Waiting for the buyer (3-D Secure, a wallet's approval): the answer, a timeout, or the order's cancel.
   requires_action: ["succeeded", "failed"],
   // Waiting for the money (a bank transfer): it arrives, or the order is canceled first.
@@ -28,7 +31,10 @@ export function isPaymentInFlight(status: PaymentStatus): boolean {
   return NEXT[status].includes("succeeded");
 }
 
-/** The status a connector's answer to an authorization starts the attempt in. */
-export function startingStatus(answer: "succeeded" | "declined" | "requires_action" | "pending"): PaymentStatus {
+/** What a connector can answer to an authorization (lib/processor/connector.ts AuthorizeResult). */
+export type AuthorizationAnswer = "succeeded" | "declined" | "requires_action" | "pending";
+
+/** The status an authorizing attempt moves to on the connector's answer. */
+export function answeredStatus(answer: AuthorizationAnswer): PaymentStatus {
   return answer === "declined" ? "failed" : answer;
 }

@@ -5,7 +5,10 @@ import type { PaymentMethod } from "@/lib/payments/methods";
 // simulator implements it, and a real processor's connector can replace it without touching the rest.
 
 export interface AuthorizeRequest {
-  /** Our payment id: the idempotency key a real processor should get. */
+  /**
+   * Our payment id: the idempotency key the processor gets. The same key sent twice (a retry after a lost
+   * answer) must be one authorization, answered the same way.
+   */
   paymentId: string;
   method: PaymentMethod;
   amount: number;
@@ -27,8 +30,17 @@ export type ActionResult = { status: "succeeded" } | { status: "declined"; code:
 
 export interface PaymentConnector {
   readonly name: string;
-  /** Authorizes and captures (Paylink captures at once). */
+  /**
+   * Authorizes and captures (Paylink captures at once). Called with no database transaction open: the
+   * attempt is committed as `authorizing` first, and the answer recorded in a transaction of its own.
+   */
   authorize(request: AuthorizeRequest): Promise<AuthorizeResult>;
+  /**
+   * What became of an authorization we sent with this idempotency key (our payment id), or null when the
+   * processor never received it. The recovery job asks this for attempts whose answer was never recorded
+   * (the app died during the call, or the answer was lost).
+   */
+  retrieve(paymentId: string): Promise<AuthorizeResult | null>;
   /** The buyer's answer to a 3-D Secure challenge or a wallet approval. */
   completeAction(reference: string, approved: boolean): Promise<ActionResult>;
   /** Whether an asynchronous payment (bank transfer) has arrived. */

@@ -1,3 +1,4 @@
+import { getDb } from "@/db";
 import { getEnv, type Env } from "@/lib/core/env";
 import type { PaymentConnector } from "./connector";
 import { createSimulatedProcessor, SIMULATOR } from "./simulated";
@@ -17,7 +18,7 @@ export interface Processors {
   named(name: string): PaymentConnector;
 }
 
-type ProcessorEnv = Pick<Env, "SIMULATOR_BANK_TRANSFER_SECONDS" | "SIMULATOR_REFUND_SECONDS" | "SIMULATOR_LIVE_MODE">;
+type ProcessorEnv = Pick<Env, "SIMULATOR_BANK_TRANSFER_SECONDS" | "SIMULATOR_REFUND_SECONDS" | "SIMULATOR_LATENCY_MS" | "SIMULATOR_LIVE_MODE">;
 
 /**
  * Test mode always runs on the simulator. A live payment never does, unless the operator turned on
@@ -25,7 +26,13 @@ type ProcessorEnv = Pick<Env, "SIMULATOR_BANK_TRANSFER_SECONDS" | "SIMULATOR_REF
  * A real processor is one more PaymentConnector here, chosen for live mode and found by its name.
  */
 export function configuredProcessors(env: ProcessorEnv = getEnv()): Processors {
-  const simulator = createSimulatedProcessor({ bankTransferSeconds: env.SIMULATOR_BANK_TRANSFER_SECONDS, refundSeconds: env.SIMULATOR_REFUND_SECONDS });
+  const simulator = createSimulatedProcessor({
+    bankTransferSeconds: env.SIMULATOR_BANK_TRANSFER_SECONDS,
+    refundSeconds: env.SIMULATOR_REFUND_SECONDS,
+    latencyMs: env.SIMULATOR_LATENCY_MS,
+    // The simulator keeps its books in the app's database (opened on first use, not here).
+    db: getDb,
+  });
   return {
     forMode: (livemode) => (!livemode || env.SIMULATOR_LIVE_MODE ? simulator : null),
     named: (name) => {

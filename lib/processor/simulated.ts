@@ -1,8 +1,15 @@
 import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { simulatorPayments } from "@/db/schema";
 import type { ActionResult, AuthorizeRequest, AuthorizeResult, PaymentConnector } from "./connector";
 
 // The built-in simulated processor: deterministic by test card number, so a fresh install works end to end
-// with no processor account (shared/spec/API.md, "Test mode helpers").
+// with no processor account (shared/spec/API.md, "Test mode helpers"). It behaves like a remote processor
+// where that matters to the payment path: it keeps its own books (simulator_payments), so a repeated
+// authorization with the same idempotency key is one authorization and `retrieve` tells what became of one
+// after our process died; and it can be made slow (`latencyMs`), answering only after the authorization is
+// booked — the "charged, but the answer was lost" case a crash drill needs.
 
 /** The name recorded on every payment the simulator handles (`payment.processor`). */
 export const SIMULATOR = "simulator";
@@ -20,46 +27,93 @@ const DECLINES: Record<string, { code: string; message: string }> = {
   [TEST_CARDS.insufficientFunds]: { code: "insufficient_funds", message: "Your card has insufficient funds." },
 };
 
-export interface SimulatorTiming {
+export interface SimulatorSettings {
   /** How long a bank transfer takes to arrive. */
   bankTransferSeconds: number;
   /** How long a refund takes to settle. */
   refundSeconds: number;
+  /** How long an authorization takes to answer, as a real processor's round trip would (0: at once). */
+  latencyMs?: number;
+  /** The database holding the simulator's books (the app's own: the simulator runs in its process). */
+  db: Db | (() => Promise<Db>);
 }
 
 function reference(prefix: string): string {
   return `sim_${prefix}_${randomBytes(8).toString("hex")}`;
 }
 
-export function createSimulatedProcessor(timing: SimulatorTiming): PaymentConnector {
+/** What the simulator answers an authorization: decided by the test card, or the method's flow. */
+export function simulatedAnswer(request: AuthorizeRequest): AuthorizeResult {
+  if (request.method === "card") {
+    const card = request.card;
+    if (!card) return { status: "declined", reference: reference("ch"), code: "card_declined", message: "No card was given." };
+    const display = { brand: card.brand, last4: card.last4 };
+    const decline = DECLINES[card.number];
+    if (decline) return { status: "declined", reference: reference("ch"), ...decline, card: display };
+    if (card.number === TEST_CARDS.threeDSecure) return { status: "requires_action", reference: reference("ch"), action: "three_d_secure", card: display };
+    return { status: "succeeded", reference: reference("ch"), card: display };
+  }
+  if (request.method === "bank_transfer") return { status: "pending", reference: reference("bt"), action: "bank_transfer" };
+  // alipay, wechat_pay, apple_pay, google_pay: the buyer approves on the wallet's (simulated) page.
+  return { status: "requires_action", reference: reference("wl"), action: "wallet_redirect" };
+}
+
+const BOOKED_STATE: Record<AuthorizeResult["status"], string> = { succeeded: "charged", declined: "declined", requires_action: "waiting", pending: "waiting" };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function createSimulatedProcessor(settings: SimulatorSettings): PaymentConnector {
+  const books = async () => (typeof settings.db === "function" ? settings.db() : settings.db);
   return {
     name: SIMULATOR,
     async authorize(request: AuthorizeRequest): Promise<AuthorizeResult> {
-      if (request.method === "card") {
-        const card = request.card;
-        if (!card) return { status: "declined", reference: reference("ch"), code: "card_declined", message: "No card was given." };
-        const display = { brand: card.brand, last4: card.last4 };
-        const decline = DECLINES[card.number];
-        if (decline) return { status: "declined", reference: reference("ch"), ...decline, card: display };
-        if (card.number === TEST_CARDS.threeDSecure) return { status: "requires_action", reference: reference("ch"), action: "three_d_secure", card: display };
-        return { status: "succeeded", reference: reference("ch"), card: display };
-      }
-      if (request.method === "bank_transfer") return { status: "pending", reference: reference("bt"), action: "bank_transfer" };
-      // alipay, wechat_pay, apple_pay, google_pay: the buyer approves on the wallet's (simulated) page.
-      return { status: "requires_action", reference: reference("wl"), action: "wallet_redirect" };
+      const db = await books();
+      const answer = simulatedAnswer(request);
+      const [booked] = await db
+        .insert(simulatorPayments)
+        .values({
+          key: request.paymentId,
+          reference: answer.reference,
+          livemode: request.livemode,
+          method: request.method,
+          amount: request.amount,
+          currency: request.currency,
+          answer,
+          state: BOOKED_STATE[answer.status],
+        })
+        .onConflictDoNothing({ target: simulatorPayments.key })
+        .returning({ answer: simulatorPayments.answer });
+      // A repeated key is the same authorization: the first answer again, nothing booked twice.
+      const given = (booked?.answer as AuthorizeResult | undefined) ?? (await this.retrieve(request.paymentId));
+      if (settings.latencyMs) await sleep(settings.latencyMs);
+      if (!given) throw new Error("The simulator lost an authorization it had just booked.");
+      return given;
     },
-    async completeAction(_reference: string, approved: boolean): Promise<ActionResult> {
+    async retrieve(paymentId: string): Promise<AuthorizeResult | null> {
+      const db = await books();
+      const [row] = await db.select({ answer: simulatorPayments.answer }).from(simulatorPayments).where(eq(simulatorPayments.key, paymentId));
+      return (row?.answer as AuthorizeResult | undefined) ?? null;
+    },
+    async completeAction(paymentReference: string, approved: boolean): Promise<ActionResult> {
+      const db = await books();
+      await db
+        .update(simulatorPayments)
+        .set({ state: approved ? "charged" : "declined", updatedAt: new Date() })
+        .where(eq(simulatorPayments.reference, paymentReference));
       return approved ? { status: "succeeded" } : { status: "declined", code: "authentication_failed", message: "The payment was not approved." };
     },
     async asyncPaymentArrived(_reference, pendingSince, now) {
-      return now.getTime() - pendingSince.getTime() >= timing.bankTransferSeconds * 1000;
+      return now.getTime() - pendingSince.getTime() >= settings.bankTransferSeconds * 1000;
     },
-    async void() {},
+    async void(paymentReference: string) {
+      const db = await books();
+      await db.update(simulatorPayments).set({ state: "voided", updatedAt: new Date() }).where(eq(simulatorPayments.reference, paymentReference));
+    },
     async refund() {
       return { reference: reference("re") };
     },
     async refundOutcome(_reference, pendingSince, now) {
-      return now.getTime() - pendingSince.getTime() >= timing.refundSeconds * 1000 ? "succeeded" : "pending";
+      return now.getTime() - pendingSince.getTime() >= settings.refundSeconds * 1000 ? "succeeded" : "pending";
     },
   };
 }

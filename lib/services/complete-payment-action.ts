@@ -1,20 +1,48 @@
 import type { Db } from "@/db/client";
-import { latestPaymentWithStatus, lockOrder } from "@/db/queries/orders";
+import { findOrderByToken, findPayment, latestPaymentWithStatus, lockOrder } from "@/db/queries/orders";
 import { AppError } from "@/lib/core/errors";
 import { scopeOf } from "@/lib/core/scope";
+import { logger } from "@/lib/logger";
 import type { PaymentContext } from "./payment-context";
 import { recordPaymentFailed, recordPaymentSucceeded, type ActionOutcome } from "./payment-outcome";
 
-/** The buyer's answer on the 3-D Secure challenge or the wallet's approval page. */
+const NOTHING_WAITING = "There is no payment waiting for your approval on this order.";
+
+/**
+ * The buyer's answer on the 3-D Secure challenge or the wallet's approval page, in the same three steps as an
+ * authorization: find the waiting attempt, ask its connector with no transaction open, then record the answer
+ * under the order's lock — unless the attempt changed meanwhile (timed out, canceled, or a twin recorded it).
+ * A success the processor gave for an attempt that has since failed is voided there: the buyer is not charged.
+ */
 export async function completePaymentAction(db: Db, paymentContext: PaymentContext, orderToken: string, approved: boolean): Promise<ActionOutcome> {
-  return db.transaction(async (tx) => {
-    const order = await lockOrder(tx, { token: orderToken });
-    if (!order) throw new AppError("resource_missing", "No such order.");
-    const payment = order.status === "processing" ? await latestPaymentWithStatus(tx, scopeOf(order), order.id, "requires_action") : null;
-    if (!payment) throw new AppError("order_not_payable", "There is no payment waiting for your approval on this order.");
-    const result = await paymentContext.processors.named(payment.processor).completeAction(payment.processorReference ?? "", approved);
-    return result.status === "succeeded"
-      ? recordPaymentSucceeded(tx, paymentContext, order, payment)
-      : recordPaymentFailed(tx, paymentContext, order, payment, { code: result.code, message: result.message });
+  const found = await findOrderByToken(db, orderToken);
+  if (!found) throw new AppError("resource_missing", "No such order.");
+  const scope = scopeOf(found);
+  const waiting = found.status === "processing" ? await latestPaymentWithStatus(db, scope, found.id, "requires_action") : null;
+  if (!waiting) throw new AppError("order_not_payable", NOTHING_WAITING);
+
+  const connector = paymentContext.processors.named(waiting.processor);
+  const result = await connector.completeAction(waiting.processorReference ?? "", approved);
+
+  const { outcome, orphaned } = await db.transaction(async (tx) => {
+    const order = await lockOrder(tx, { id: found.id, scope });
+    const payment = order ? await findPayment(tx, scope, waiting.id) : null;
+    if (!order || !payment) throw new AppError("resource_missing", "No such order.");
+    if (payment.status === "requires_action") {
+      const recorded =
+        result.status === "succeeded"
+          ? await recordPaymentSucceeded(tx, paymentContext, order, payment)
+          : await recordPaymentFailed(tx, paymentContext, order, payment, { code: result.code, message: result.message });
+      return { outcome: recorded, orphaned: false };
+    }
+    // Recorded meanwhile: a twin's answer stands; an attempt that failed (timeout, cancel) stays failed.
+    if (payment.status === "succeeded") return { outcome: { kind: "paid" as const, order }, orphaned: false };
+    return { outcome: null, orphaned: result.status === "succeeded" };
   });
+  if (orphaned) {
+    logger().warn({ payment: waiting.id, order: found.id }, "the processor approved a payment whose attempt had already failed: voiding it");
+    await connector.void(waiting.processorReference ?? "");
+  }
+  if (!outcome) throw new AppError("order_not_payable", NOTHING_WAITING);
+  return outcome;
 }

@@ -17,7 +17,7 @@ import { payLink } from "./pay-link";
 import { updatePaymentLink } from "./update-payment-link";
 
 const { db } = await openTestDatabase();
-const paymentContext = simulatorContext();
+const paymentContext = simulatorContext(db);
 
 async function newCtx() {
   return { ...(await newMerchantScope(db)), appUrl: paymentContext.appUrl };
@@ -84,7 +84,7 @@ describe("listEvents", () => {
     const created = await createPaymentLink(db, ctx, link);
     await payLink(db, paymentContext, created.url.split("/").pop()!, cardBuyer());
     const { data } = await listEvents(db, ctx, {});
-    expect(data.map((e) => e.type)).toEqual(["order.paid", "order.created", "payment_link.created"]);
+    expect(data.map((e) => e.type)).toEqual(["order.paid", "order.processing", "order.created", "payment_link.created"]);
     for (const event of data) expect(eventObjectSchema.parse(event)).toEqual(event);
   });
 });

@@ -8,13 +8,20 @@ import type { BuyerPayment } from "@/lib/orders/checkout-input";
 import { toOrderObject } from "@/lib/orders/serialize";
 import { requireConnector, type PaymentContext } from "./payment-context";
 import { scopeOf } from "@/lib/core/scope";
-import { type PayOutcome, requireLinkCapacity, attemptPayment } from "./attempt-payment";
+import { type PayOutcome, type Reservation, requireLinkCapacity, reserveAttempt } from "./attempt-payment";
+import { authorizeReserved } from "./authorize-payment";
+
+/** A buyer pays through a link: the order and its attempt are reserved, then authorized (attempt-payment.ts). */
+export async function payLink(db: Db, paymentContext: PaymentContext, linkToken: string, buyer: BuyerPayment): Promise<PayOutcome> {
+  return authorizeReserved(db, paymentContext, await reserveLinkPayment(db, paymentContext, linkToken, buyer), buyer);
+}
 
 /**
- * A buyer pays through a link: the order is created and paid in one transaction holding the link's row
- * lock, so `max_payments` is exact however many buyers pay at once (orders with a payment in flight count).
+ * Creates the link's order with an `authorizing` attempt, in one transaction holding the link's row lock, so
+ * `max_payments` is exact however many buyers pay at once (orders with a payment in flight count). The lock
+ * is held for a few queries, never for the processor's call.
  */
-export async function payLink(db: Db, paymentContext: PaymentContext, linkToken: string, buyer: BuyerPayment): Promise<PayOutcome> {
+export async function reserveLinkPayment(db: Db, paymentContext: PaymentContext, linkToken: string, buyer: BuyerPayment): Promise<Reservation> {
   return db.transaction(async (tx) => {
     const link = await lockPaymentLink(tx, { token: linkToken });
     if (!link) throw new AppError("resource_missing", "No such payment link.");
@@ -49,6 +56,6 @@ export async function payLink(db: Db, paymentContext: PaymentContext, linkToken:
       })
       .returning();
     await recordEvent(tx, scopeOf(link), "order.created", toOrderObject(order!, null, paymentContext.appUrl));
-    return attemptPayment(tx, paymentContext, order!, buyer);
+    return reserveAttempt(tx, paymentContext, order!, buyer);
   });
 }

@@ -6,11 +6,18 @@ import { scopeOf } from "@/lib/core/scope";
 import type { BuyerPayment } from "@/lib/orders/checkout-input";
 import { changeOrder } from "./order-changes";
 import type { PaymentContext } from "./payment-context";
-import { type PayOutcome, requireLinkCapacity, attemptPayment } from "./attempt-payment";
+import { type PayOutcome, type Reservation, requireLinkCapacity, reserveAttempt } from "./attempt-payment";
+import { authorizeReserved } from "./authorize-payment";
 
-/** A buyer pays an existing order (an API order, or a retry after a decline). */
+/** A buyer pays an existing order (an API order, or a retry after a decline): reserved, then authorized. */
 export async function payOrder(db: Db, paymentContext: PaymentContext, orderToken: string, buyer: BuyerPayment): Promise<PayOutcome> {
-  const outcome = await db.transaction(async (tx) => {
+  const paying = { ...buyer, amount: undefined };
+  return authorizeReserved(db, paymentContext, await reserveOrderPayment(db, paymentContext, orderToken, paying), paying);
+}
+
+/** Writes an `authorizing` attempt on an open order, under its row lock (and its link's, for the seat). */
+export async function reserveOrderPayment(db: Db, paymentContext: PaymentContext, orderToken: string, buyer: BuyerPayment): Promise<Reservation> {
+  const reserved = await db.transaction(async (tx) => {
     const order = await lockOrder(tx, { token: orderToken });
     if (!order) throw new AppError("resource_missing", "No such order.");
     if (order.status === "open" && order.expiresAt.getTime() <= Date.now()) {
@@ -22,8 +29,8 @@ export async function payOrder(db: Db, paymentContext: PaymentContext, orderToke
       const link = await lockPaymentLink(tx, { id: order.paymentLinkId, scope: scopeOf(order) });
       if (link) await requireLinkCapacity(tx, link, order.id);
     }
-    return attemptPayment(tx, paymentContext, order, { ...buyer, amount: undefined });
+    return reserveAttempt(tx, paymentContext, order, buyer);
   });
-  if (outcome === null) throw new AppError("order_not_payable", "This order has expired.");
-  return outcome;
+  if (reserved === null) throw new AppError("order_not_payable", "This order has expired.");
+  return reserved;
 }

@@ -10,11 +10,18 @@ export interface PaymentContext {
   processors: Processors;
   /** How long a new order stays payable when its creator sets no expiry (ORDER_DEFAULT_TTL_HOURS). */
   orderTtlHours: number;
+  /** How long a buyer's request waits for the processor's answer (CONNECTOR_TIMEOUT_SECONDS). */
+  connectorTimeoutSeconds: number;
 }
 
 /** The payment context of this process, from its validated settings: what routes, pages and the worker use. */
 export function paymentContextFromEnv(env: Env = getEnv()): PaymentContext {
-  return { appUrl: env.APP_URL, processors: configuredProcessors(env), orderTtlHours: env.ORDER_DEFAULT_TTL_HOURS };
+  return {
+    appUrl: env.APP_URL,
+    processors: configuredProcessors(env),
+    orderTtlHours: env.ORDER_DEFAULT_TTL_HOURS,
+    connectorTimeoutSeconds: env.CONNECTOR_TIMEOUT_SECONDS,
+  };
 }
 
 /** The connector for a new payment in this mode; refused (409 livemode_unavailable) when there is none. */

@@ -23,7 +23,7 @@ import { settleRefunds } from "./settle-refunds";
 import { voidOrder } from "./void-order";
 
 const { db } = await openTestDatabase();
-const paymentContext = simulatorContext();
+const paymentContext = simulatorContext(db);
 
 async function setup(link: Record<string, unknown> = {}) {
   const scope = await newMerchantScope(db);
@@ -55,7 +55,7 @@ describe("paying through a link", () => {
     });
     const [after] = await db.select().from(paymentLinks).where(eq(paymentLinks.id, link.id));
     expect([after!.payCount, after!.successAmount]).toEqual([1, 2500]);
-    expect(await eventTypes(order.id)).toEqual(["order.created", "order.paid"]);
+    expect(await eventTypes(order.id)).toEqual(["order.created", "order.processing", "order.paid"]);
   });
 
   test("a decline keeps the order open for another try on the same order", async () => {
@@ -68,7 +68,7 @@ describe("paying through a link", () => {
     expect(paid.kind).toBe("paid");
     const order = await getOrder(db, ctx, paid.order.id);
     expect(order).toMatchObject({ status: "paid", attempts: 3, payment: { card: { brand: "mastercard", last4: "4444" } } });
-    expect(await eventTypes(order.id)).toEqual(["order.created", "order.payment_failed", "order.payment_failed", "order.paid"]);
+    expect(await eventTypes(order.id)).toEqual(["order.created", ...Array(2).fill(["order.processing", "order.payment_failed"]).flat(), "order.processing", "order.paid"]);
   });
 
   test("3-D Secure: processing until the buyer completes or fails the challenge", async () => {
@@ -94,7 +94,7 @@ describe("paying through a link", () => {
     const bank = await payLink(db, paymentContext, link.token, { method: "bank_transfer", email: "b@example.com", name: "B" });
     expect(bank).toMatchObject({ kind: "pending", action: "bank_transfer" });
     expect((await getOrder(db, ctx, bank.order.id)).status).toBe("processing");
-    expect(await confirmArrivedBankTransfers(db, simulatorContext({ bankTransferSeconds: 3600, refundSeconds: 0 }))).toBe(0);
+    expect(await confirmArrivedBankTransfers(db, simulatorContext(db, { bankTransferSeconds: 3600, refundSeconds: 0 }))).toBe(0);
     expect((await getOrder(db, ctx, bank.order.id)).status).toBe("processing");
     expect(await confirmArrivedBankTransfers(db, paymentContext)).toBeGreaterThanOrEqual(1);
     expect((await getOrder(db, ctx, bank.order.id)).status).toBe("paid");
@@ -210,7 +210,7 @@ describe("API orders, void, settlement, refunds, cancel, expiry", () => {
     const voided = await voidOrder(db, ctx, order.id);
     expect(voided).toMatchObject({ status: "voided", allowed_void: false, allowed_refund: false, payment: { status: "voided" } });
     await expect(voidOrder(db, ctx, order.id)).rejects.toMatchObject({ code: "order_not_voidable" });
-    expect(await eventTypes(order.id)).toEqual(["order.created", "order.paid", "order.voided"]);
+    expect(await eventTypes(order.id)).toEqual(["order.created", "order.processing", "order.paid", "order.voided"]);
   });
 
   test("settle, refund part, then the rest: statuses and amounts follow as refunds succeed", async () => {
@@ -232,7 +232,7 @@ describe("API orders, void, settlement, refunds, cancel, expiry", () => {
     await settleRefunds(db, paymentContext);
     expect(await getOrder(db, ctx, order.id)).toMatchObject({ status: "refunded", amount_refunded: 10_000, refundable_amount: 0, allowed_refund: false });
     await expect(refundOrder(db, ctx, order.id, {})).rejects.toMatchObject({ code: "order_not_refundable" });
-    expect(await eventTypes(order.id)).toEqual(["order.created", "order.paid", "order.settled", "order.refunded", "order.refunded"]);
+    expect(await eventTypes(order.id)).toEqual(["order.created", "order.processing", "order.paid", "order.settled", "order.refunded", "order.refunded"]);
   });
 
   test("50 concurrent partial refunds: the sum is exact and never above the amount paid", async () => {
@@ -322,7 +322,7 @@ test("the card number is nowhere in the database after paying with it", async ()
 
 test("a refund reaches the processor only after it commits, once, keyed by its own id", async () => {
   const calls: { reference: string; amount: number; refundId: string }[] = [];
-  const slow = simulatorContext({ bankTransferSeconds: 0, refundSeconds: 3600 });
+  const slow = simulatorContext(db, { bankTransferSeconds: 0, refundSeconds: 3600 });
   const simulator = slow.processors.named("simulator");
   const counting = {
     ...slow,

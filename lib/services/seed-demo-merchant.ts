@@ -109,7 +109,8 @@ export async function seedDemo(
  * two paid bags of coffee (one of them settled), a declined card retried successfully, and a tip.
  */
 async function seedDemoPayments(tx: Db, appUrl: string, houseBlendUrl: string, tipJarUrl: string): Promise<void> {
-  const paymentContext = { appUrl, processors: onlyConnector(createSimulatedProcessor({ bankTransferSeconds: 60, refundSeconds: 10 })), orderTtlHours: 24 };
+  const simulator = createSimulatedProcessor({ bankTransferSeconds: 60, refundSeconds: 10, db: tx });
+  const paymentContext = { appUrl, processors: onlyConnector(simulator), orderTtlHours: 24, connectorTimeoutSeconds: 30 };
   const token = (url: string) => url.slice(url.lastIndexOf("/") + 1);
   const buyer = (number: string, email: string, name: string): BuyerPayment => {
     const checked = validateCard({ number, expiry: "12/34", cvc: "123" });

@@ -8,10 +8,15 @@ import { changeOrder } from "./order-changes";
 import type { PaymentContext } from "./payment-context";
 import { scopeOf, type MerchantScope } from "@/lib/core/scope";
 import { changePayment } from "./payment-changes";
+import { enqueue, JOBS } from "@/lib/jobs/queue";
 
 const NOT_VOIDABLE = "Only a paid order that is not settled and has no refund can be voided; refund a settled order instead.";
 
-/** Cancels a paid, unsettled payment at the processor; the order becomes `voided`. */
+/**
+ * Voids a paid, unsettled payment: the order becomes `voided` (`order.voided`) and the processor is told
+ * after the commit, by a job queued in the same transaction (send-processor-void.ts) — no processor call
+ * while the order is locked, and none lost to a crash.
+ */
 export async function voidOrder(db: Db, ctx: MerchantScope & PaymentContext, id: string): Promise<OrderObject> {
   return db.transaction(async (tx) => voidLocked(tx, ctx, await lockScopedOrder(tx, ctx, id)));
 }
@@ -27,8 +32,6 @@ export async function voidLocked(tx: Db, paymentContext: PaymentContext, order: 
     event: "order.voided",
     notAllowed: new AppError("order_not_voidable", NOT_VOIDABLE),
   });
-  // Last, once every check and write of ours has passed, so only the commit itself can still fail after it.
-  // Connectors must treat a repeated void of one payment as one void.
-  if (payment) await paymentContext.processors.named(payment.processor).void(payment.processorReference ?? "");
+  if (payment) await enqueue(tx, JOBS.processorVoid, { paymentId: payment.id, merchantId: payment.merchantId, livemode: payment.livemode });
   return object;
 }

@@ -31,7 +31,7 @@ beforeAll(async () => {
 });
 afterAll(() => worker.stop());
 
-const paymentContext = simulatorContext();
+const paymentContext = simulatorContext(db);
 const webhookCtx = async () => ({ ...(await newMerchantScope(db)), allowPrivate: true });
 
 async function messagesOf(endpointId: string) {
@@ -224,9 +224,9 @@ test("a link's status_callback_url hears about that link, signed with the mercha
   try {
     const link = await createPaymentLink(db, { ...ctx, appUrl: paymentContext.appUrl }, { item_name: "Callback", amount: 100, currency: "USD", default_country: "US", status_callback_url: receiver.url });
     await payLink(db, paymentContext, link.url.split("/").pop()!, cardBuyer());
-    await waitFor(() => receiver.received.length >= 3, 10_000, "callbacks");
+    await waitFor(() => receiver.received.length >= 4, 10_000, "callbacks");
     const types = receiver.received.map((r) => (r.verified as { type: string }).type).sort();
-    expect(types).toEqual(["order.created", "order.paid", "payment_link.created"]);
+    expect(types).toEqual(["order.created", "order.paid", "order.processing", "payment_link.created"]);
     expect(receiver.received.every((r) => r.error === null)).toBe(true);
   } finally {
     await receiver.close();

@@ -300,7 +300,7 @@ function apiRouteFiles(): Map<string, { handled: Set<string>; unrecognized: Set<
 
 async function setUpFixtures(appUrl: string): Promise<Fixtures> {
   const { db } = drill.database;
-  const paymentContext = simulatorContext();
+  const paymentContext = simulatorContext(db);
   const a = await newMerchantScope(db);
   const b = await newMerchantScope(db);
   const keys = {
@@ -314,7 +314,7 @@ async function setUpFixtures(appUrl: string): Promise<Fixtures> {
   const link = (ctx: typeof ctxA, extra: Record<string, unknown> = {}) =>
     createPaymentLink(db, ctx, { item_name: "Drill item", amount: 1500, currency: "USD", default_country: "US", payment_methods: ["card", "alipay", "bank_transfer"], ...extra });
   const order = (ctx: typeof ctxA, amount = 1500) =>
-    createOrder(db, { ...ctx, ...simulatorContext(), appUrl }, { amount, currency: "USD", item_name: "Drill order", payment_methods: ["card", "alipay", "bank_transfer"] });
+    createOrder(db, { ...ctx, ...simulatorContext(db), appUrl }, { amount, currency: "USD", item_name: "Drill order", payment_methods: ["card", "alipay", "bank_transfer"] });
 
   const linkPatch = await link(ctxA);
   const linkFixed = await link(ctxA);

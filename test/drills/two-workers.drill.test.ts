@@ -56,7 +56,7 @@ test("two workers at once: no refund, bank transfer or delivery is applied twice
   await Promise.all(workers.map((w) => w.waitForJson((l) => l.msg === "worker started", 60_000)));
 
   // The scenario, through the services, while both workers run and deliver its events.
-  const paymentContext = simulatorContext(TIMING);
+  const paymentContext = simulatorContext(db, TIMING);
   const ctx = { ...scope, ...paymentContext };
   const link = await createPaymentLink(db, ctx, { item_name: "Drill", amount: 5_000, currency: "USD", default_country: "US", payment_methods: ["card", "bank_transfer"] });
   const token = link.url.split("/").pop()!;

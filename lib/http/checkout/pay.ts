@@ -7,7 +7,8 @@ import { AppError } from "@/lib/core/errors";
 import type { MerchantScope } from "@/lib/core/scope";
 import { validateCheckout, type BuyerPayment, type CheckoutSettings } from "@/lib/orders/checkout-input";
 import type { PaymentContext } from "@/lib/services/payment-context";
-import type { PayOutcome } from "@/lib/services/attempt-payment";
+import type { Reservation } from "@/lib/services/attempt-payment";
+import { authorizeReserved, recordedOutcome } from "@/lib/services/authorize-payment";
 import { paymentContextFromEnv } from "@/lib/services/payment-context";
 import { checkoutPost } from "./post";
 import { readForm } from "./read-form";
@@ -22,12 +23,18 @@ export interface Payable<T extends MerchantScope> {
   /** Where to send the buyer instead when it takes no payment now (the page there says why), or null. */
   closed: (found: T, home: string) => Redirect | null;
   settings: (found: T) => CheckoutSettings;
-  pay: (tx: Db, paymentContext: PaymentContext, token: string, buyer: BuyerPayment) => Promise<PayOutcome>;
+  /** Step 1 of the payment (lib/services/attempt-payment.ts): the `authorizing` attempt, committed. */
+  reserve: (tx: Db, paymentContext: PaymentContext, token: string, buyer: BuyerPayment) => Promise<Reservation>;
 }
 
+/** What one submission stores for its twins: the attempt it reserved, or where its refusal sent the buyer. */
+type Reserved = { reservation: Reservation } | { refused: Redirect };
+
 /**
- * The pay form's POST, for a link or an order: validate what the buyer typed against what it asks for, pay
- * once per submission, and 303 to where the outcome leads (a refusal back to the form, saying why).
+ * The pay form's POST, for a link or an order: validate what the buyer typed against what it asks for,
+ * reserve one attempt per submission, ask the processor with no transaction open, and 303 to where the
+ * outcome leads (a refusal back to the form, saying why). A double tap's twin does not call the processor
+ * again: it waits for the first request to record the answer and goes where that leads.
  */
 export function checkoutPayPost<T extends MerchantScope>(payable: Payable<T>) {
   return checkoutPost(payable.pattern, payable.home, async (request, { token }) => {
@@ -42,13 +49,20 @@ export function checkoutPayPost<T extends MerchantScope>(payable: Payable<T>) {
     const checked = validateCheckout(payable.settings(found), form);
     if (!checked.ok) return backWith(back, checked.errors, form);
 
-    return oncePerSubmission(db, found, readSubmission((name) => data.get(name)), `${back}/pay`, async (tx) => {
+    const paymentContext = paymentContextFromEnv();
+    const { value, replayed } = await oncePerSubmission<Reserved>(db, found, readSubmission((name) => data.get(name)), `${back}/pay`, async (tx) => {
       try {
-        return outcomeRedirect(await payable.pay(tx, paymentContextFromEnv(), token, checked.value), form);
+        return { reservation: await payable.reserve(tx, paymentContext, token, checked.value) };
       } catch (error) {
-        if (error instanceof AppError) return refusal(error, back, form);
+        if (error instanceof AppError) return { refused: refusal(error, back, form) };
         throw error;
       }
     });
+    // (A submission stored by an older version holds a redirect of neither shape: the page shows the state.)
+    if (!("reservation" in value)) return "refused" in value ? value.refused : { location: back };
+    const outcome = replayed
+      ? await recordedOutcome(db, value.reservation, paymentContext.connectorTimeoutSeconds * 1000)
+      : await authorizeReserved(db, paymentContext, value.reservation, checked.value);
+    return outcomeRedirect(outcome, form);
   });
 }

@@ -55,6 +55,7 @@ export const SETTLED_PAYMENT: PaymentRow = {
   capturedAt: new Date("2026-05-25T10:04:12.000Z"),
   settledAt: new Date("2026-05-26T00:00:00.000Z"),
   voidedAt: null,
+  processorVoidedAt: null,
   createdAt: new Date("2026-05-25T10:04:11.000Z"),
   updatedAt: new Date("2026-05-26T00:00:00.000Z"),
 };

@@ -4,7 +4,7 @@ import { backWith } from "@/lib/checkout/redirects";
 import { linkPath } from "@/lib/checkout/steps";
 import { checkoutPayPost } from "@/lib/http/checkout/pay";
 import { linkUnavailableReason } from "@/lib/links/rules";
-import { payLink } from "@/lib/services/pay-link";
+import { reserveLinkPayment } from "@/lib/services/pay-link";
 
 // POST /l/{token}/pay — the link checkout form: validate, pay through the link, 303 to the next page.
 export const POST = checkoutPayPost({
@@ -14,5 +14,5 @@ export const POST = checkoutPayPost({
   // The page will say the link is no longer available; the flash keeps that view from counting a visit.
   closed: (link, home) => (linkUnavailableReason(link) !== null ? backWith(home, {}) : null),
   settings: linkCheckoutSettings,
-  pay: payLink,
+  reserve: reserveLinkPayment,
 });

@@ -1,0 +1,59 @@
+import type { Db } from "@/db/client";
+import { findPayment, findOrder } from "@/db/queries/orders";
+import { errorForLog, logger } from "@/lib/logger";
+import type { BuyerPayment } from "@/lib/orders/checkout-input";
+import type { AuthorizeResult } from "@/lib/processor/connector";
+import type { PayOutcome, Reservation } from "./attempt-payment";
+import type { PaymentContext } from "./payment-context";
+import { outcomeOf, recordAuthorization } from "./record-authorization";
+
+const TIMED_OUT: unique symbol = Symbol("timed out");
+
+/**
+ * Steps 2 and 3 of a payment attempt (see attempt-payment.ts): asks the attempt's connector to authorize,
+ * with no transaction open and the attempt's id as the idempotency key, then records the answer. A connector
+ * that fails or does not answer within the context's `connectorTimeoutSeconds` leaves the attempt
+ * `authorizing`: the buyer is told the payment is processing, and the recovery sweep asks the processor later.
+ */
+export async function authorizeReserved(db: Db, paymentContext: PaymentContext, reservation: Reservation, buyer: BuyerPayment): Promise<PayOutcome> {
+  const [order, payment] = await Promise.all([findOrder(db, reservation.scope, reservation.orderId), findPayment(db, reservation.scope, reservation.paymentId)]);
+  if (!order || !payment) throw new Error(`Payment ${reservation.paymentId} of order ${reservation.orderId} is missing.`);
+  if (payment.status !== "authorizing") return outcomeOf(order, payment);
+
+  const connector = paymentContext.processors.named(payment.processor);
+  let timer: NodeJS.Timeout | undefined;
+  const answer = await Promise.race<AuthorizeResult | typeof TIMED_OUT>([
+    connector.authorize({
+      paymentId: payment.id,
+      method: buyer.method,
+      amount: order.amount,
+      currency: order.currency,
+      livemode: order.livemode,
+      card: buyer.card,
+    }),
+    new Promise<typeof TIMED_OUT>((resolve) => {
+      timer = setTimeout(() => resolve(TIMED_OUT), paymentContext.connectorTimeoutSeconds * 1000);
+    }),
+  ])
+    .catch((error: unknown): typeof TIMED_OUT => {
+      logger().warn({ payment: payment.id, err: errorForLog(error) }, "the processor's authorization failed: left to the recovery sweep");
+      return TIMED_OUT;
+    })
+    .finally(() => clearTimeout(timer));
+  if (answer === TIMED_OUT) return { kind: "processing", order, payment };
+  return recordAuthorization(db, paymentContext, reservation, answer);
+}
+
+/**
+ * The outcome of an attempt another request is authorizing (a double tap's twin): waits up to `waitMs` for
+ * its answer to be recorded, then answers what is recorded — `processing` if it still is not.
+ */
+export async function recordedOutcome(db: Db, reservation: Reservation, waitMs: number): Promise<PayOutcome> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const [order, payment] = await Promise.all([findOrder(db, reservation.scope, reservation.orderId), findPayment(db, reservation.scope, reservation.paymentId)]);
+    if (!order || !payment) throw new Error(`Payment ${reservation.paymentId} of order ${reservation.orderId} is missing.`);
+    if (payment.status !== "authorizing" || Date.now() >= deadline) return outcomeOf(order, payment);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -1,0 +1,90 @@
+import type { Db } from "@/db/client";
+import { findPayment, lockOrder } from "@/db/queries/orders";
+import type { OrderRow, PaymentRow } from "@/db/schema";
+import { logger } from "@/lib/logger";
+import { answeredStatus } from "@/lib/payments/attempt-machine";
+import type { AuthorizeResult } from "@/lib/processor/connector";
+import type { PayOutcome, Reservation } from "./attempt-payment";
+import { changeOrder, countPaymentOnLink } from "./order-changes";
+import { changePayment } from "./payment-changes";
+import type { PaymentContext } from "./payment-context";
+
+/**
+ * Step 3 of a payment attempt (see attempt-payment.ts): records the connector's answer in a transaction of
+ * its own, under the order's row lock. Whoever comes first records it — the buyer's request, a twin, or the
+ * recovery sweep — and the others find it recorded. When the attempt was closed meanwhile (the order was
+ * canceled) and the processor took the money anyway, the authorization is voided at the processor, after the
+ * commit: nothing is charged for an order that will not be paid.
+ */
+export async function recordAuthorization(db: Db, paymentContext: PaymentContext, reservation: Reservation, answer: AuthorizeResult): Promise<PayOutcome> {
+  const { outcome, orphaned } = await db.transaction(async (tx) => {
+    const order = await lockOrder(tx, { id: reservation.orderId, scope: reservation.scope });
+    const payment = order ? await findPayment(tx, reservation.scope, reservation.paymentId) : null;
+    if (!order || !payment) throw new Error(`Payment ${reservation.paymentId} of order ${reservation.orderId} is missing.`);
+    if (payment.status !== "authorizing") {
+      return { outcome: outcomeOf(order, payment), orphaned: answer.status === "succeeded" && payment.status === "failed" };
+    }
+    return { outcome: await applyAnswer(tx, paymentContext, order, payment, answer), orphaned: false };
+  });
+  if (orphaned) {
+    logger().warn({ payment: reservation.paymentId, order: reservation.orderId }, "the processor authorized a payment whose attempt was already closed: voiding it");
+    await paymentContext.processors.named(outcome.payment.processor).void(answer.reference);
+  }
+  return outcome;
+}
+
+async function applyAnswer(tx: Db, paymentContext: PaymentContext, order: OrderRow, payment: PaymentRow, answer: AuthorizeResult): Promise<PayOutcome> {
+  const now = new Date();
+  const card = "card" in answer && answer.card ? { cardBrand: answer.card.brand, cardLast4: answer.card.last4 } : {};
+  const changed = await changePayment(
+    tx,
+    payment,
+    answeredStatus(answer.status),
+    {
+      ...card,
+      processorReference: answer.reference || null,
+      nextAction: answer.status === "requires_action" || answer.status === "pending" ? answer.action : null,
+      failureCode: answer.status === "declined" ? answer.code : null,
+      failureMessage: answer.status === "declined" ? answer.message : null,
+      capturedAt: answer.status === "succeeded" ? now : null,
+    },
+    { now },
+  );
+  switch (answer.status) {
+    case "succeeded": {
+      const { order: paid } = await changeOrder(tx, paymentContext.appUrl, order, {
+        transition: "payment_succeeded",
+        set: { paymentId: payment.id, paidAt: now },
+        event: "order.paid",
+      });
+      await countPaymentOnLink(tx, paid);
+      return { kind: "paid", order: paid, payment: changed };
+    }
+    case "declined": {
+      const { order: open } = await changeOrder(tx, paymentContext.appUrl, order, { transition: "payment_failed", event: "order.payment_failed" });
+      return { kind: "declined", order: open, payment: changed, message: answer.message };
+    }
+    // The order is processing already (since the reservation): it waits for the buyer or the bank.
+    case "requires_action":
+      return { kind: "requires_action", order, payment: changed, action: answer.action };
+    case "pending":
+      return { kind: "pending", order, payment: changed, action: answer.action };
+  }
+}
+
+/** An attempt's outcome as recorded: what a twin request, or a request that lost the race, answers. */
+export function outcomeOf(order: OrderRow, payment: PaymentRow): PayOutcome {
+  switch (payment.status) {
+    case "succeeded":
+    case "voided":
+      return { kind: "paid", order, payment };
+    case "failed":
+      return { kind: "declined", order, payment, message: payment.failureMessage ?? "The payment did not go through." };
+    case "requires_action":
+      return { kind: "requires_action", order, payment, action: payment.nextAction === "three_d_secure" ? "three_d_secure" : "wallet_redirect" };
+    case "pending":
+      return { kind: "pending", order, payment, action: "bank_transfer" };
+    case "authorizing":
+      return { kind: "processing", order, payment };
+  }
+}
