@@ -1,4 +1,5 @@
 import pino, { type Logger } from "pino";
+import { getLogLevel } from "@/lib/core/env";
 
 export type { Logger } from "pino";
 
@@ -75,16 +76,9 @@ export function createLogger(level: string, destination?: pino.DestinationStream
 
 let root: Logger | undefined;
 
-const LEVELS = new Set(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
-
-/**
- * The process logger: one JSON object per line on stdout, at LOG_LEVEL (default info). It reads that one
- * setting, not the whole validated environment, so a service may log wherever it runs (a test, a script)
- * without the app's other settings; the app still refuses to start on an invalid LOG_LEVEL (lib/core/env).
- */
+/** The process logger: one JSON object per line on stdout, at LOG_LEVEL (getLogLevel: that setting alone). */
 export function logger(): Logger {
-  const level = process.env.LOG_LEVEL ?? "info";
-  root ??= createLogger(LEVELS.has(level) ? level : "info");
+  root ??= createLogger(getLogLevel());
   return root;
 }
 

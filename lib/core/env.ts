@@ -7,6 +7,17 @@ const bool = z
   .enum(["true", "false", "1", "0"])
   .transform((v) => v === "true" || v === "1");
 
+const logLevel = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info");
+
+/**
+ * LOG_LEVEL alone, for the logger: a service may log wherever it runs (a test, a script) without the app's
+ * other settings. An invalid value reads as "info" here; the app itself refuses to start on it (getEnv).
+ */
+export function getLogLevel(): z.infer<typeof logLevel> {
+  const read = logLevel.safeParse(process.env.LOG_LEVEL || undefined);
+  return read.success ? read.data : "info";
+}
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   /** PostgreSQL connection string. Unset: the embedded PGlite database in PGLITE_DATA_DIR. */
@@ -21,7 +32,7 @@ const schema = z.object({
   AUTH_TRUST_HOST: bool.default(true),
   /** Public base URL of the app, used to build absolute checkout URLs. */
   APP_URL: z.url().default("http://localhost:3000"),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_LEVEL: logLevel,
   /**
    * How many reverse proxies in front of the app append to X-Forwarded-For; the client's address is the entry
    * that many places from the right. 0: the app is reached directly and the TCP peer is the client.
