@@ -89,7 +89,12 @@ test("a merchant voids an unsettled order, settles and refunds another in two pa
   await page.getByRole("button", { name: "Confirm void" }).click();
   await expect(heading(page).getByTestId("order-status")).toHaveText("Voided");
   const voidTimeline = page.getByTestId("timeline-entry");
-  await expect(voidTimeline).toHaveText([/^Order created — €25\.00\./, /^Payment succeeded — €25\.00 by Visa •••• 4242\./, /^Payment voided — the buyer is not charged\./]);
+  await expect(voidTimeline).toHaveText([
+    /^Order created — €25\.00\./,
+    /^Payment started — Visa •••• 4242\./,
+    /^Payment succeeded — €25\.00 by Visa •••• 4242\./,
+    /^Payment voided — the buyer is not charged\./,
+  ]);
   await expect(page.getByText("Void payment", { exact: true })).toHaveCount(0);
   await expect(page.getByText("Cancel order", { exact: true })).toHaveCount(0);
   await expect(page.getByText("Refund", { exact: true })).toHaveCount(0);
@@ -105,7 +110,7 @@ test("a merchant voids an unsettled order, settles and refunds another in two pa
 
   await row(page, refundId).getByRole("link", { name: refundId }).click();
   await expect(heading(page).getByTestId("order-status")).toHaveText("Paid");
-  await expect(page.getByTestId("timeline-entry").nth(1)).toHaveText(/^Payment failed — Your card was declined\./);
+  await expect(page.getByTestId("timeline-entry").nth(2)).toHaveText(/^Payment failed — Your card was declined\./);
   await expect(page.getByText("Payment settled — from now on it can be refunded, no longer voided.")).toBeVisible();
   await expect(page.getByText("Void payment", { exact: true })).toHaveCount(0);
 

@@ -99,11 +99,12 @@ test("an owner adds an endpoint, its receiver verifies every delivery, and a del
     await expect(row).toContainText("Bakery back office");
     await expect(row.getByTestId("endpoint-status")).toHaveText("Enabled");
 
-    // A buyer pays a link: payment_link.created, order.created and order.paid reach the receiver, verified.
+    // A buyer pays a link: payment_link.created, order.created, order.processing and order.paid reach the
+    // receiver, verified.
     const { ctx } = await merchantOfUser(database, email, baseURL!);
     const { order } = await payNewLink(ctx, 1250);
-    await waitFor(() => receiver.received.length >= 3, 20_000, "three deliveries");
-    expect(receiver.received.map(typeOf).sort()).toEqual(["order.created", "order.paid", "payment_link.created"]);
+    await waitFor(() => receiver.received.length >= 4, 20_000, "four deliveries");
+    expect(receiver.received.map(typeOf).sort()).toEqual(["order.created", "order.paid", "order.processing", "payment_link.created"]);
     const paidEventId = idOf(receiver.received.find((r) => typeOf(r) === "order.paid")!);
 
     // The endpoint's delivery log shows them with status 200 (reloaded until the attempts are recorded).
@@ -112,8 +113,8 @@ test("an owner adds an endpoint, its receiver verifies every delivery, and a del
     await expect(page.getByRole("note", { name: "Private webhook URLs allowed" })).toBeVisible();
     await expect(async () => {
       await page.reload();
-      await expect(page.getByTestId("delivery")).toHaveCount(3, { timeout: 1_000 });
-      await expect(page.getByTestId("delivery-last-status")).toHaveText(["200", "200", "200"], { timeout: 1_000 });
+      await expect(page.getByTestId("delivery")).toHaveCount(4, { timeout: 1_000 });
+      await expect(page.getByTestId("delivery-last-status")).toHaveText(["200", "200", "200", "200"], { timeout: 1_000 });
     }).toPass({ timeout: 20_000 });
     const paid = delivery(page, "order.paid");
     await expect(paid).toContainText(paidEventId);
@@ -134,13 +135,13 @@ test("an owner adds an endpoint, its receiver verifies every delivery, and a del
       await page.reload();
       await expect(delivery(page, "order.paid", { resent: true }).getByTestId("delivery-last-status")).toHaveText("200", { timeout: 1_000 });
     }).toPass({ timeout: 15_000 });
-    await expect(page.getByTestId("delivery")).toHaveCount(4);
+    await expect(page.getByTestId("delivery")).toHaveCount(5);
 
     // The event log: newest first, filtered by type, and the event with its JSON and both deliveries.
     await page.getByRole("link", { name: "← Webhooks" }).click();
     await page.getByRole("link", { name: "Event log" }).click();
     await expect(heading(page)).toHaveText("Events");
-    await expect(page.getByTestId("event-row")).toHaveCount(3);
+    await expect(page.getByTestId("event-row")).toHaveCount(4);
     await expect(page.getByTestId("event-row").first()).toContainText("order.paid");
     const filters = page.getByRole("search", { name: "Filter events" });
     await filters.getByLabel("Type").selectOption("order.created");
@@ -149,7 +150,7 @@ test("an owner adds an endpoint, its receiver verifies every delivery, and a del
     await expect(page.getByTestId("event-row")).toHaveCount(1);
     await expect(page.getByTestId("event-row")).toContainText(order.id);
     await page.getByRole("link", { name: "Clear filter" }).click();
-    await expect(page.getByTestId("event-row")).toHaveCount(3);
+    await expect(page.getByTestId("event-row")).toHaveCount(4);
     await page.getByRole("link", { name: paidEventId }).click();
     await expect(heading(page)).toHaveText("order.paid");
     const json = JSON.parse((await page.getByTestId("event-json").textContent())!);
