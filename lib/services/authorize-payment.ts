@@ -16,8 +16,7 @@ const TIMED_OUT: unique symbol = Symbol("timed out");
  * `authorizing`: the buyer is told the payment is processing, and the recovery sweep asks the processor later.
  */
 export async function authorizeReserved(db: Db, paymentContext: PaymentContext, reservation: Reservation, buyer: BuyerPayment): Promise<PayOutcome> {
-  const [order, payment] = await Promise.all([findOrder(db, reservation.scope, reservation.orderId), findPayment(db, reservation.scope, reservation.paymentId)]);
-  if (!order || !payment) throw new Error(`Payment ${reservation.paymentId} of order ${reservation.orderId} is missing.`);
+  const { order, payment } = await loadReserved(db, reservation);
   if (payment.status !== "authorizing") return outcomeOf(order, payment);
 
   const connector = paymentContext.processors.named(payment.processor);
@@ -51,9 +50,15 @@ export async function authorizeReserved(db: Db, paymentContext: PaymentContext, 
 export async function recordedOutcome(db: Db, reservation: Reservation, waitMs: number): Promise<PayOutcome> {
   const deadline = Date.now() + waitMs;
   for (;;) {
-    const [order, payment] = await Promise.all([findOrder(db, reservation.scope, reservation.orderId), findPayment(db, reservation.scope, reservation.paymentId)]);
-    if (!order || !payment) throw new Error(`Payment ${reservation.paymentId} of order ${reservation.orderId} is missing.`);
+    const { order, payment } = await loadReserved(db, reservation);
     if (payment.status !== "authorizing" || Date.now() >= deadline) return outcomeOf(order, payment);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** The order and attempt a reservation names (committed before it was handed out, so both exist). */
+async function loadReserved(db: Db, reservation: Reservation) {
+  const [order, payment] = await Promise.all([findOrder(db, reservation.scope, reservation.orderId), findPayment(db, reservation.scope, reservation.paymentId)]);
+  if (!order || !payment) throw new Error(`Payment ${reservation.paymentId} of order ${reservation.orderId} is missing.`);
+  return { order, payment };
 }

@@ -36,7 +36,7 @@ export async function completePaymentAction(db: Db, paymentContext: PaymentConte
       return { outcome: recorded, orphaned: false };
     }
     // Recorded meanwhile: a twin's answer stands; an attempt that failed (timeout, cancel) stays failed.
-    if (payment.status === "succeeded") return { outcome: { kind: "paid" as const, order }, orphaned: false };
+    if (payment.status === "succeeded") return { outcome: { kind: "paid" as const, order, payment }, orphaned: false };
     return { outcome: null, orphaned: result.status === "succeeded" };
   });
   if (orphaned) {

@@ -1,26 +1,36 @@
 import type { Db } from "@/db/client";
 import type { OrderRow, PaymentRow } from "@/db/schema";
 import { changeOrder, countPaymentOnLink } from "./order-changes";
-import { changePayment } from "./payment-changes";
+import { changePayment, type PaymentPatch } from "./payment-changes";
 import type { PaymentContext } from "./payment-context";
 
-// How an asynchronous payment ends, whoever learns it first (the buyer back from 3-D Secure or a wallet,
-// the bank confirming a transfer, the sweep that gives up on a stalled step): the payment and its order
-// change together, with the order's event, in the caller's transaction (which holds the order's lock).
+// How a payment attempt ends, whoever learns it first (the processor's answer to an authorization, the buyer
+// back from 3-D Secure or a wallet, the bank confirming a transfer, the sweep that gives up on a stalled
+// step): the attempt and its order change together, with the order's event, in the caller's transaction
+// (which holds the order's lock). `set` carries what else the answer says about the attempt (its reference,
+// the card's brand and last four).
 
-export type ActionOutcome = { kind: "paid"; order: OrderRow } | { kind: "declined"; order: OrderRow; message: string };
+export type ActionOutcome =
+  | { kind: "paid"; order: OrderRow; payment: PaymentRow }
+  | { kind: "declined"; order: OrderRow; payment: PaymentRow; message: string };
 
 /** The payment succeeded: the order is paid (`order.paid`) and counts on its link. */
-export async function recordPaymentSucceeded(tx: Db, paymentContext: PaymentContext, order: OrderRow, payment: PaymentRow): Promise<ActionOutcome> {
-  const now = new Date();
-  await changePayment(tx, payment, "succeeded", { capturedAt: now, nextAction: null }, { now });
+export async function recordPaymentSucceeded(
+  tx: Db,
+  paymentContext: PaymentContext,
+  order: OrderRow,
+  payment: PaymentRow,
+  set: PaymentPatch = {},
+  now: Date = new Date(),
+): Promise<ActionOutcome> {
+  const changed = await changePayment(tx, payment, "succeeded", { ...set, capturedAt: now, nextAction: null }, { now });
   const { order: paid } = await changeOrder(tx, paymentContext.appUrl, order, {
     transition: "payment_succeeded",
     set: { paymentId: payment.id, paidAt: now },
     event: "order.paid",
   });
   await countPaymentOnLink(tx, paid);
-  return { kind: "paid", order: paid };
+  return { kind: "paid", order: paid, payment: changed };
 }
 
 /** The payment failed: the order is open again for another try (`order.payment_failed`). */
@@ -31,8 +41,9 @@ export async function recordPaymentFailed(
   payment: PaymentRow,
   failure: { code: string; message: string },
   now: Date = new Date(),
+  set: PaymentPatch = {},
 ): Promise<ActionOutcome> {
-  await changePayment(tx, payment, "failed", { failureCode: failure.code, failureMessage: failure.message, nextAction: null }, { now });
+  const changed = await changePayment(tx, payment, "failed", { ...set, failureCode: failure.code, failureMessage: failure.message, nextAction: null }, { now });
   const { order: open } = await changeOrder(tx, paymentContext.appUrl, order, { transition: "payment_failed", event: "order.payment_failed" });
-  return { kind: "declined", order: open, message: failure.message };
+  return { kind: "declined", order: open, payment: changed, message: failure.message };
 }

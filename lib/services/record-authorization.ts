@@ -5,9 +5,9 @@ import { logger } from "@/lib/logger";
 import { answeredStatus } from "@/lib/payments/attempt-machine";
 import type { AuthorizeResult } from "@/lib/processor/connector";
 import type { PayOutcome, Reservation } from "./attempt-payment";
-import { changeOrder, countPaymentOnLink } from "./order-changes";
 import { changePayment } from "./payment-changes";
 import type { PaymentContext } from "./payment-context";
+import { recordPaymentFailed, recordPaymentSucceeded } from "./payment-outcome";
 
 /**
  * Step 3 of a payment attempt (see attempt-payment.ts): records the connector's answer in a transaction of
@@ -35,40 +35,23 @@ export async function recordAuthorization(db: Db, paymentContext: PaymentContext
 
 async function applyAnswer(tx: Db, paymentContext: PaymentContext, order: OrderRow, payment: PaymentRow, answer: AuthorizeResult): Promise<PayOutcome> {
   const now = new Date();
-  const card = "card" in answer && answer.card ? { cardBrand: answer.card.brand, cardLast4: answer.card.last4 } : {};
-  const changed = await changePayment(
-    tx,
-    payment,
-    answeredStatus(answer.status),
-    {
-      ...card,
-      processorReference: answer.reference || null,
-      nextAction: answer.status === "requires_action" || answer.status === "pending" ? answer.action : null,
-      failureCode: answer.status === "declined" ? answer.code : null,
-      failureMessage: answer.status === "declined" ? answer.message : null,
-      capturedAt: answer.status === "succeeded" ? now : null,
-    },
-    { now },
-  );
+  const fromAnswer = {
+    processorReference: answer.reference || null,
+    ...("card" in answer && answer.card ? { cardBrand: answer.card.brand, cardLast4: answer.card.last4 } : {}),
+  };
   switch (answer.status) {
-    case "succeeded": {
-      const { order: paid } = await changeOrder(tx, paymentContext.appUrl, order, {
-        transition: "payment_succeeded",
-        set: { paymentId: payment.id, paidAt: now },
-        event: "order.paid",
-      });
-      await countPaymentOnLink(tx, paid);
-      return { kind: "paid", order: paid, payment: changed };
-    }
-    case "declined": {
-      const { order: open } = await changeOrder(tx, paymentContext.appUrl, order, { transition: "payment_failed", event: "order.payment_failed" });
-      return { kind: "declined", order: open, payment: changed, message: answer.message };
-    }
-    // The order is processing already (since the reservation): it waits for the buyer or the bank.
+    case "succeeded":
+      return recordPaymentSucceeded(tx, paymentContext, order, payment, fromAnswer, now);
+    case "declined":
+      return recordPaymentFailed(tx, paymentContext, order, payment, { code: answer.code, message: answer.message }, now, fromAnswer);
+    // The order is processing already (since the reservation): the attempt waits for the buyer or the bank.
     case "requires_action":
-      return { kind: "requires_action", order, payment: changed, action: answer.action };
-    case "pending":
-      return { kind: "pending", order, payment: changed, action: answer.action };
+    case "pending": {
+      const waiting = await changePayment(tx, payment, answeredStatus(answer.status), { ...fromAnswer, nextAction: answer.action }, { now });
+      return answer.status === "pending"
+        ? { kind: "pending", order, payment: waiting, action: answer.action }
+        : { kind: "requires_action", order, payment: waiting, action: answer.action };
+    }
   }
 }
 
