@@ -8,3 +8,4 @@ export * from "./rate-limits";
 export * from "./users";
 export * from "./webhooks";
 export * from "./simulator";
+export * from "./processor-notifications";

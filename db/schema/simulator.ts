@@ -1,4 +1,5 @@
-import { bigint, boolean, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 /**
  * The built-in simulated processor's own books (lib/processor/simulated.ts), standing in for what a real
@@ -22,3 +23,25 @@ export const simulatorPayments = pgTable("simulator_payments", {
   createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
 });
+
+/**
+ * What the simulator has to tell us later, as a real processor's outgoing webhooks: a bank transfer that
+ * arrived, a refund that settled. Sent by HTTP to our own inbound route (/api/processors/simulator/notifications),
+ * signed, until it is answered with a 2xx — so the path a real processor's notifications take is the one
+ * every simulated asynchronous payment takes.
+ */
+export const simulatorNotifications = pgTable(
+  "simulator_notifications",
+  {
+    id: text().primaryKey(),
+    /** The notification's JSON body, as sent. */
+    payload: jsonb().notNull(),
+    /** When it is (next) due: its event time first, then pushed on by each attempt to send it. */
+    dueAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
+    deliveredAt: timestamp({ withTimezone: true, precision: 3 }),
+    attempts: integer().notNull().default(0),
+    lastError: text(),
+    createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [index("simulator_notifications_due_idx").on(t.dueAt).where(sql`${t.deliveredAt} is null`)],
+);

@@ -6,6 +6,8 @@ export const ERROR_CODES = {
   invalid_json: { status: 400, type: "invalid_request_error" },
   api_key_missing: { status: 401, type: "authentication_error" },
   api_key_invalid: { status: 401, type: "authentication_error" },
+  /** A processor notification whose signature is not its processor's (or too old). */
+  signature_invalid: { status: 401, type: "authentication_error" },
   forbidden: { status: 403, type: "invalid_request_error" },
   resource_missing: { status: 404, type: "invalid_request_error" },
   idempotency_key_in_use: { status: 409, type: "invalid_request_error" },

@@ -35,7 +35,7 @@ function tooLarge(): AppError {
 }
 
 /** The body's bytes, refusing (without reading on) one larger than the limit. */
-async function readBytes(request: Request): Promise<Buffer> {
+export async function readBytes(request: Request): Promise<Buffer> {
   if (Number(request.headers.get("content-length")) > API_BODY_LIMIT) throw tooLarge();
   if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();

@@ -7,13 +7,12 @@ import { errorForLog, type Logger } from "@/lib/logger";
 import { paymentContextFromEnv } from "@/lib/services/payment-context";
 import { deliverMessage, type DeliveryConfig } from "@/lib/services/deliver-webhook-message";
 import { fanoutEvent } from "@/lib/services/fanout-event";
-import { confirmArrivedBankTransfers } from "@/lib/services/confirm-arrived-bank-transfers";
 import { failStalledPaymentActions } from "@/lib/services/fail-stalled-payment-actions";
 import { recoverAuthorizations } from "@/lib/services/recover-authorizations";
 import { sendProcessorVoid } from "@/lib/services/send-processor-void";
 import { expireOrders } from "@/lib/services/expire-orders";
 import { settleOrders } from "@/lib/services/settle-orders";
-import { settleRefunds } from "@/lib/services/settle-refunds";
+import { submitRefunds } from "@/lib/services/submit-refunds";
 import { JOBS, type QueueName, type ScheduledJob } from "./definitions";
 import { runMaintenance } from "./maintenance";
 import { enqueue, QUEUE_SCHEMA, queueDb } from "./queue";
@@ -133,8 +132,10 @@ export async function startWorker(database: Database, env: Env, log: Logger): Pr
       // Attempts whose answer was never recorded, once their connector call has certainly ended.
       recovered: await recoverAuthorizations(db, paymentContext, env.CONNECTOR_TIMEOUT_SECONDS * 2),
       actionTimeouts: await failStalledPaymentActions(db, paymentContext, env.PAYMENT_ACTION_TIMEOUT_SECONDS),
-      bankTransfers: await confirmArrivedBankTransfers(db, paymentContext),
-      refunds: await settleRefunds(db, paymentContext),
+      refundsSubmitted: await submitRefunds(db, paymentContext),
+      // What the processors do on their side, for those that run here: the simulator sends the notifications
+      // that came due (bank transfers arriving, refunds settling) to our inbound route, over HTTP.
+      notificationsSent: (await Promise.all(paymentContext.processors.all().map((c) => c.runDue?.() ?? 0))).reduce((a, b) => a + b, 0),
     };
     return Object.values(done).some((n) => n > 0) ? done : 0;
   });

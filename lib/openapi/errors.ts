@@ -34,6 +34,11 @@ const ERROR_DOCS: Record<ErrorCode, { api: boolean; description: string; message
   invalid_json: { api: true, description: "The body is not valid UTF-8, not a JSON object, or larger than 256 KB.", message: "The request body is not valid JSON." },
   api_key_missing: { api: true, description: "No `Authorization: Bearer …` header.", message: "No API key provided. Send it as 'Authorization: Bearer sk_test_…'." },
   api_key_invalid: { api: true, description: "The key is malformed, unknown or revoked.", message: "Invalid API key provided." },
+  signature_invalid: {
+    api: false,
+    description: "Only for processors' notifications (/api/processors/{connector}/notifications): the signature is not the processor's, or too old.",
+    message: "The notification's signature could not be verified.",
+  },
   forbidden: { api: true, description: "The key's mode or your role does not allow this, such as a test helper called with a live key.", message: "Test helpers work only with a test-mode key (sk_test_…)." },
   resource_missing: {
     api: true,

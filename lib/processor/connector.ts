@@ -43,12 +43,38 @@ export interface PaymentConnector {
   retrieve(paymentId: string): Promise<AuthorizeResult | null>;
   /** The buyer's answer to a 3-D Secure challenge or a wallet approval. */
   completeAction(reference: string, approved: boolean): Promise<ActionResult>;
-  /** Whether an asynchronous payment (bank transfer) has arrived. */
-  asyncPaymentArrived(reference: string, pendingSince: Date, now: Date): Promise<boolean>;
   /** Cancels a captured, unsettled payment. */
   void(reference: string): Promise<void>;
-  /** Starts a refund; refunds settle asynchronously (see refundOutcome). */
+  /**
+   * Starts a refund, keyed by our refund id (the same id twice is one refund). Its outcome arrives later as
+   * a notification (`refund.succeeded` / `refund.failed`).
+   */
   refund(reference: string, amount: number, refundId: string): Promise<{ reference: string }>;
-  /** Whether a pending refund has settled, failed, or is still pending. */
-  refundOutcome(reference: string, pendingSince: Date, now: Date): Promise<"succeeded" | "failed" | "pending">;
+  /**
+   * Reads a notification the processor sent to /api/processors/{name}/notifications: the parsed notification
+   * when its signature (over the raw body, as sent) is the processor's, otherwise null. Pure of side effects.
+   */
+  verifyNotification(headers: Headers, body: string, now?: Date): ProcessorNotification | null;
+  /**
+   * Work the connector does on its own schedule, called by the worker's payments sweep: the built-in
+   * simulator sends the notifications that have come due. A real processor does this on its side (none).
+   */
+  runDue?(now?: Date): Promise<number>;
+  /**
+   * Test mode only: makes an asynchronous payment (bank transfer, QR) complete now rather than on the
+   * simulated bank's schedule, and sends its notification at once. False when this connector has no such
+   * control or nothing is waiting under that reference.
+   */
+  completeNow?(reference: string): Promise<boolean>;
 }
+
+/**
+ * What a processor tells us asynchronously, by the ids we gave it: a payment attempt's outcome (our payment
+ * id was its idempotency key) or a refund's (our refund id). `id` is the processor's own notification id,
+ * the same on every retry of the same notification.
+ */
+export type ProcessorNotification =
+  | { id: string; type: "payment.succeeded"; paymentId: string; reference: string }
+  | { id: string; type: "payment.failed"; paymentId: string; reference: string; code: string; message: string }
+  | { id: string; type: "refund.succeeded"; refundId: string; reference: string }
+  | { id: string; type: "refund.failed"; refundId: string; reference: string; message: string };

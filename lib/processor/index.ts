@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { getDb } from "@/db";
 import { getEnv, type Env } from "@/lib/core/env";
 import type { PaymentConnector } from "./connector";
@@ -16,9 +17,28 @@ export interface Processors {
   forMode(livemode: boolean): PaymentConnector | null;
   /** The connector that handled a payment, by the name recorded on it. */
   named(name: string): PaymentConnector;
+  /** Every configured connector, by name: for the inbound notification route and the worker's sweep. */
+  find(name: string): PaymentConnector | null;
+  all(): PaymentConnector[];
 }
 
-type ProcessorEnv = Pick<Env, "SIMULATOR_BANK_TRANSFER_SECONDS" | "SIMULATOR_REFUND_SECONDS" | "SIMULATOR_LATENCY_MS" | "SIMULATOR_LIVE_MODE">;
+type ProcessorEnv = Pick<
+  Env,
+  "SIMULATOR_BANK_TRANSFER_SECONDS" | "SIMULATOR_REFUND_SECONDS" | "SIMULATOR_LATENCY_MS" | "SIMULATOR_LIVE_MODE" | "APP_URL" | "AUTH_SECRET"
+>;
+
+/** Where a connector's notifications reach us. */
+export function notificationUrl(appUrl: string, connector: string): string {
+  return new URL(`/api/processors/${connector}/notifications`, appUrl).toString();
+}
+
+/**
+ * The key the simulator signs its notifications with: derived from AUTH_SECRET, so there is nothing more to
+ * configure and nobody without the app's secret can forge a bank's confirmation.
+ */
+export function simulatorNotificationSecret(authSecret: string): string {
+  return createHmac("sha256", authSecret).update("paylink simulator notifications").digest("hex");
+}
 
 /**
  * Test mode always runs on the simulator. A live payment never does, unless the operator turned on
@@ -32,13 +52,22 @@ export function configuredProcessors(env: ProcessorEnv = getEnv()): Processors {
     latencyMs: env.SIMULATOR_LATENCY_MS,
     // The simulator keeps its books in the app's database (opened on first use, not here).
     db: getDb,
+    notifications: { url: notificationUrl(env.APP_URL, SIMULATOR), secret: simulatorNotificationSecret(env.AUTH_SECRET) },
   });
+  return byName([simulator], (livemode) => (!livemode || env.SIMULATOR_LIVE_MODE ? simulator : null));
+}
+
+function byName(connectors: PaymentConnector[], forMode: Processors["forMode"]): Processors {
+  const find = (name: string) => connectors.find((c) => c.name === name) ?? null;
   return {
-    forMode: (livemode) => (!livemode || env.SIMULATOR_LIVE_MODE ? simulator : null),
+    forMode,
+    find,
     named: (name) => {
-      if (name === SIMULATOR) return simulator;
-      throw new Error(`No payment connector named "${name}" is configured.`);
+      const connector = find(name);
+      if (!connector) throw new Error(`No payment connector named "${name}" is configured.`);
+      return connector;
     },
+    all: () => connectors,
   };
 }
 
@@ -54,8 +83,5 @@ export function liveModeStatus(env: ProcessorEnv = getEnv()): "unavailable" | "s
 
 /** One connector for every payment of both modes: the simulator, in tests. */
 export function onlyConnector(connector: PaymentConnector): Processors {
-  return {
-    forMode: () => connector,
-    named: () => connector,
-  };
+  return byName([connector], () => connector);
 }

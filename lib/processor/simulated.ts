@@ -1,15 +1,18 @@
-import { randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { simulatorPayments } from "@/db/schema";
 import type { ActionResult, AuthorizeRequest, AuthorizeResult, PaymentConnector } from "./connector";
+import { makeDueNow, scheduleNotification, sendDueNotifications, verifySimulatorNotification, type NotificationSettings } from "./simulator-notifications";
 
 // The built-in simulated processor: deterministic by test card number, so a fresh install works end to end
 // with no processor account (shared/spec/API.md, "Test mode helpers"). It behaves like a remote processor
 // where that matters to the payment path: it keeps its own books (simulator_payments), so a repeated
 // authorization with the same idempotency key is one authorization and `retrieve` tells what became of one
 // after our process died; and it can be made slow (`latencyMs`), answering only after the authorization is
-// booked — the "charged, but the answer was lost" case a crash drill needs.
+// booked — the "charged, but the answer was lost" case a crash drill needs. What it learns later (a bank
+// transfer arriving, a refund settling) it tells us the way a real processor does: a signed notification to
+// our inbound route (simulator-notifications.ts), sent by the worker's sweep when due.
 
 /** The name recorded on every payment the simulator handles (`payment.processor`). */
 export const SIMULATOR = "simulator";
@@ -36,7 +39,13 @@ export interface SimulatorSettings {
   latencyMs?: number;
   /** The database holding the simulator's books (the app's own: the simulator runs in its process). */
   db: Db | (() => Promise<Db>);
+  /** Where its notifications go (our /api/processors/simulator/notifications) and the secret that signs them. */
+  notifications: NotificationSettings;
 }
+
+/** The notification id of a payment's outcome, and of a refund's: one each, whatever is retried. */
+const paymentNotificationId = (paymentId: string) => `evt_sim_pay_${paymentId}`;
+const refundNotificationId = (refundId: string) => `evt_sim_re_${refundId}`;
 
 function reference(prefix: string): string {
   return `sim_${prefix}_${randomBytes(8).toString("hex")}`;
@@ -69,20 +78,28 @@ export function createSimulatedProcessor(settings: SimulatorSettings): PaymentCo
     async authorize(request: AuthorizeRequest): Promise<AuthorizeResult> {
       const db = await books();
       const answer = simulatedAnswer(request);
-      const [booked] = await db
-        .insert(simulatorPayments)
-        .values({
-          key: request.paymentId,
-          reference: answer.reference,
-          livemode: request.livemode,
-          method: request.method,
-          amount: request.amount,
-          currency: request.currency,
-          answer,
-          state: BOOKED_STATE[answer.status],
-        })
-        .onConflictDoNothing({ target: simulatorPayments.key })
-        .returning({ answer: simulatorPayments.answer });
+      const booked = await db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(simulatorPayments)
+          .values({
+            key: request.paymentId,
+            reference: answer.reference,
+            livemode: request.livemode,
+            method: request.method,
+            amount: request.amount,
+            currency: request.currency,
+            answer,
+            state: BOOKED_STATE[answer.status],
+          })
+          .onConflictDoNothing({ target: simulatorPayments.key })
+          .returning({ answer: simulatorPayments.answer });
+        // A bank transfer arrives after bankTransferSeconds: the bank's confirmation is booked with the payment.
+        if (row && answer.status === "pending") {
+          const arrives = new Date(Date.now() + settings.bankTransferSeconds * 1000);
+          await scheduleNotification(tx, { id: paymentNotificationId(request.paymentId), type: "payment.succeeded", data: { payment: request.paymentId, reference: answer.reference } }, arrives);
+        }
+        return row;
+      });
       // A repeated key is the same authorization: the first answer again, nothing booked twice.
       const given = (booked?.answer as AuthorizeResult | undefined) ?? (await this.retrieve(request.paymentId));
       if (settings.latencyMs) await sleep(settings.latencyMs);
@@ -102,18 +119,34 @@ export function createSimulatedProcessor(settings: SimulatorSettings): PaymentCo
         .where(eq(simulatorPayments.reference, paymentReference));
       return approved ? { status: "succeeded" } : { status: "declined", code: "authentication_failed", message: "The payment was not approved." };
     },
-    async asyncPaymentArrived(_reference, pendingSince, now) {
-      return now.getTime() - pendingSince.getTime() >= settings.bankTransferSeconds * 1000;
-    },
     async void(paymentReference: string) {
       const db = await books();
       await db.update(simulatorPayments).set({ state: "voided", updatedAt: new Date() }).where(eq(simulatorPayments.reference, paymentReference));
     },
-    async refund() {
-      return { reference: reference("re") };
+    async refund(_paymentReference, _amount, refundId) {
+      const db = await books();
+      // Keyed by our refund id: the same refund sent twice is one refund, with one reference and one outcome.
+      const refundReference = `sim_re_${createHash("sha256").update(refundId).digest("hex").slice(0, 16)}`;
+      const settles = new Date(Date.now() + settings.refundSeconds * 1000);
+      await scheduleNotification(db, { id: refundNotificationId(refundId), type: "refund.succeeded", data: { refund: refundId, reference: refundReference } }, settles);
+      return { reference: refundReference };
     },
-    async refundOutcome(_reference, pendingSince, now) {
-      return now.getTime() - pendingSince.getTime() >= settings.refundSeconds * 1000 ? "succeeded" : "pending";
+    verifyNotification(headers, body, now) {
+      return verifySimulatorNotification(settings.notifications.secret, headers, body, now);
+    },
+    async runDue(now) {
+      return sendDueNotifications(await books(), settings.notifications, now);
+    },
+    async completeNow(paymentReference) {
+      const db = await books();
+      const [waiting] = await db
+        .select({ key: simulatorPayments.key })
+        .from(simulatorPayments)
+        .where(and(eq(simulatorPayments.reference, paymentReference), eq(simulatorPayments.state, "waiting")));
+      if (!waiting) return false;
+      const id = paymentNotificationId(waiting.key);
+      if (!(await makeDueNow(db, id))) return false;
+      return (await sendDueNotifications(db, settings.notifications, new Date(), id)) > 0;
     },
   };
 }

@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest";
 import { events, orders, payments, paymentLinks, simulatorPayments } from "@/db/schema";
 import { onlyConnector } from "@/lib/processor";
 import type { AuthorizeRequest, PaymentConnector } from "@/lib/processor/connector";
-import { createSimulatedProcessor } from "@/lib/processor/simulated";
+import { SIMULATOR } from "@/lib/processor/simulated";
 import { openPrivateTestDatabase } from "@/test/db";
 import { cardBuyer, newMerchantScope, simulatorContext } from "@/test/payments";
 import { authorizeReserved, recordedOutcome } from "./authorize-payment";
@@ -41,7 +41,7 @@ async function paymentOf(id: string) {
 
 /** A context whose connector is `wrap` around the simulator (same books, same answers). */
 function around(wrap: (simulator: PaymentConnector) => Partial<PaymentConnector>, overrides: Partial<PaymentContext> = {}): PaymentContext {
-  const simulator = createSimulatedProcessor({ bankTransferSeconds: 0, refundSeconds: 0, db });
+  const simulator = simulatorContext(db).processors.named(SIMULATOR);
   return { ...paymentContext, processors: onlyConnector({ ...simulator, ...wrap(simulator) }), ...overrides };
 }
 

@@ -1,29 +1,39 @@
 import { eq } from "drizzle-orm";
-import { describe, expect, test, inject } from "vitest";
+import { afterAll, describe, expect, test, inject } from "vitest";
 import { openPostgres } from "@/db/client";
 import { events, orders, payments, paymentLinks, refunds } from "@/db/schema";
 import { onlyConnector } from "@/lib/processor";
 import { openTestDatabase } from "@/test/db";
-import { cardBuyer, newMerchantScope, simulatorContext } from "@/test/payments";
+import { cardBuyer, newMerchantScope, simulatorContext, withNotificationReceiver } from "@/test/payments";
 import { cancelOrder } from "./cancel-order";
 import { completePaymentAction } from "./complete-payment-action";
-import { confirmBankTransfer } from "./confirm-bank-transfer";
 import { createOrder } from "./create-order";
 import { createPaymentLink } from "./create-payment-link";
 import { getOrder } from "./get-order";
 import { payLink } from "./pay-link";
 import { payOrder } from "./pay-order";
+import type { PaymentContext } from "./payment-context";
 import { recordLinkVisit } from "./record-link-visit";
 import { refundOrder } from "./refund-order";
-import { confirmArrivedBankTransfers } from "./confirm-arrived-bank-transfers";
 import { expireOrders } from "./expire-orders";
 import { failStalledPaymentActions } from "./fail-stalled-payment-actions";
 import { settleOrders } from "./settle-orders";
-import { settleRefunds } from "./settle-refunds";
+import { simulateBankConfirmation } from "./simulate-bank-confirmation";
+import { submitRefunds } from "./submit-refunds";
 import { voidOrder } from "./void-order";
 
 const { db } = await openTestDatabase();
-const paymentContext = simulatorContext(db);
+// The simulator's notifications (a bank transfer arriving, a refund settling) reach a local HTTP receiver
+// that answers with the inbound route's own handler.
+const receiver = await withNotificationReceiver(db);
+const paymentContext = receiver.paymentContext;
+afterAll(() => receiver.close());
+
+/** What the worker's payments sweep does for refunds: submit them, then the processor's due notifications arrive. */
+async function settleRefunds(_db: typeof db, context: PaymentContext) {
+  await submitRefunds(db, context);
+  await receiver.sweep();
+}
 
 async function setup(link: Record<string, unknown> = {}) {
   const scope = await newMerchantScope(db);
@@ -94,11 +104,10 @@ describe("paying through a link", () => {
     const bank = await payLink(db, paymentContext, link.token, { method: "bank_transfer", email: "b@example.com", name: "B" });
     expect(bank).toMatchObject({ kind: "pending", action: "bank_transfer" });
     expect((await getOrder(db, ctx, bank.order.id)).status).toBe("processing");
-    expect(await confirmArrivedBankTransfers(db, simulatorContext(db, { bankTransferSeconds: 3600, refundSeconds: 0 }))).toBe(0);
-    expect((await getOrder(db, ctx, bank.order.id)).status).toBe("processing");
-    expect(await confirmArrivedBankTransfers(db, paymentContext)).toBeGreaterThanOrEqual(1);
+    // Due at once (bankTransferSeconds 0), but it is the processor's notification that pays the order.
+    expect(await receiver.sweep()).toBeGreaterThanOrEqual(1);
     expect((await getOrder(db, ctx, bank.order.id)).status).toBe("paid");
-    await expect(confirmBankTransfer(db, paymentContext, bank.order.token)).rejects.toMatchObject({ code: "order_not_payable" });
+    await expect(simulateBankConfirmation(db, paymentContext, bank.order.token)).rejects.toMatchObject({ code: "order_not_payable" });
   });
 
   test("a disabled, expired or sold-out link refuses payment with payment_link_inactive", async () => {
@@ -345,13 +354,13 @@ test("a refund reaches the processor only after it commits, once, keyed by its o
       throw new Error("the request failed after the refund was written");
     }),
   ).rejects.toThrow("request failed");
-  await settleRefunds(db, counting);
+  await submitRefunds(db, counting);
   expect(calls).toHaveLength(0);
 
   const refund = await refundOrder(db, rctx, paid.order.id, { amount: 100 });
   expect(calls).toHaveLength(0);
-  await settleRefunds(db, counting);
-  await settleRefunds(db, counting);
+  await submitRefunds(db, counting);
+  await submitRefunds(db, counting);
   expect(calls).toEqual([{ reference: expect.stringMatching(/^sim_ch_/), amount: 100, refundId: refund.id }]);
   expect((await getOrder(db, ctx, paid.order.id)).refundable_amount).toBe(2400);
 });

@@ -7,8 +7,8 @@ import { createPaymentLink } from "./create-payment-link";
 import { signUp } from "./sign-up";
 import type { BuyerPayment } from "@/lib/orders/checkout-input";
 import { validateCard } from "@/lib/payments/card";
-import { createSimulatedProcessor, TEST_CARDS } from "@/lib/processor/simulated";
-import { onlyConnector } from "@/lib/processor";
+import { createSimulatedProcessor, SIMULATOR, TEST_CARDS } from "@/lib/processor/simulated";
+import { notificationUrl, onlyConnector } from "@/lib/processor";
 import { payLink } from "./pay-link";
 import { payOrder } from "./pay-order";
 import { settleOrders } from "./settle-orders";
@@ -109,7 +109,14 @@ export async function seedDemo(
  * two paid bags of coffee (one of them settled), a declined card retried successfully, and a tip.
  */
 async function seedDemoPayments(tx: Db, appUrl: string, houseBlendUrl: string, tipJarUrl: string): Promise<void> {
-  const simulator = createSimulatedProcessor({ bankTransferSeconds: 60, refundSeconds: 10, db: tx });
+  // Card payments only, which the simulator answers at once: it books no notification for them, so the
+  // signing secret (the app's, derived from AUTH_SECRET) is never needed here.
+  const simulator = createSimulatedProcessor({
+    bankTransferSeconds: 60,
+    refundSeconds: 10,
+    db: tx,
+    notifications: { url: notificationUrl(appUrl, SIMULATOR), secret: "card payments send no notification" },
+  });
   const paymentContext = { appUrl, processors: onlyConnector(simulator), orderTtlHours: 24, connectorTimeoutSeconds: 30 };
   const token = (url: string) => url.slice(url.lastIndexOf("/") + 1);
   const buyer = (number: string, email: string, name: string): BuyerPayment => {

@@ -6,7 +6,7 @@
 // No state change may be applied twice, and every event reaches the webhook receiver exactly once.
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { expect, test } from "vitest";
-import { events, merchants, orders, paymentLinks, payments, refunds, webhookAttempts, webhookMessages } from "@/db/schema";
+import { events, merchants, orders, paymentLinks, payments, processorNotifications, refunds, webhookAttempts, webhookMessages } from "@/db/schema";
 import { createApiKey } from "@/lib/services/create-api-key";
 import { newMerchantScope } from "@/test/payments";
 import { waitFor } from "@/test/receiver";
@@ -67,8 +67,9 @@ function workDoneBy(worker: DrillProcess) {
   return {
     delivered: outcomes.filter((o) => o === "succeeded").length,
     other_outcomes: outcomes.filter((o) => o !== "succeeded").length,
-    bank_transfers_confirmed: sweeps.reduce((a, r) => a + (r.bankTransfers ?? 0), 0),
-    refunds_settled: sweeps.reduce((a, r) => a + (r.refunds ?? 0), 0),
+    // Bank transfers and refunds end by the simulator's notifications, which the workers send to app A.
+    notifications_sent: sweeps.reduce((a, r) => a + (r.notificationsSent ?? 0), 0),
+    refunds_submitted: sweeps.reduce((a, r) => a + (r.refundsSubmitted ?? 0), 0),
   };
 }
 
@@ -90,7 +91,9 @@ test("two apps and two workers on one database: every payment, refund and delive
     spawnApp("app-b", drill.url, portB, { ...TIMING, LOG_LEVEL: "info" }),
   ]);
   const apps = [appA, appB];
-  const workers = [spawnWorker("worker-a", drill.url, { ...TIMING, LOG_LEVEL: "debug" }), spawnWorker("worker-b", drill.url, { ...TIMING, LOG_LEVEL: "debug" })];
+  // The workers' simulator sends its notifications to app A's inbound route, by host name.
+  const workerSettings = { ...TIMING, LOG_LEVEL: "debug", APP_URL: `http://localhost:${portA}` };
+  const workers = [spawnWorker("worker-a", drill.url, workerSettings), spawnWorker("worker-b", drill.url, workerSettings)];
   await Promise.all(workers.map((w) => w.waitForJson((l) => l.msg === "worker started", 60_000)));
   const startupMs = Date.now() - startedAt;
 
@@ -368,9 +371,13 @@ test("two apps and two workers on one database: every payment, refund and delive
   for (const w of perWorker) expect(w.delivered, `${w.worker} delivered`).toBeGreaterThan(0);
   expect(perWorker.reduce((a, w) => a + w.delivered, 0)).toBe(messages.length);
 
-  const bankByWorkers = perWorker.reduce((a, w) => a + w.bank_transfers_confirmed, 0);
   const bankTransfers = bought.filter((b) => b.scenario.startsWith("bank")).length;
-  expect(bankByWorkers).toBeLessThanOrEqual(bankTransfers);
+  // Each bank transfer and refund ended by one applied notification, however many times it was sent.
+  const handled = await db.select().from(processorNotifications);
+  const applied = countBy(handled.filter((n) => n.outcome === "applied"), (n) => n.type);
+  expect(applied.get("payment.succeeded")).toBe(bankTransfers);
+  expect(applied.get("refund.succeeded")).toBe(allRefunds.filter((r) => r.status === "succeeded").length);
+  const notificationsByWorkers = perWorker.reduce((a, w) => a + w.notifications_sent, 0);
   console.log(
     `drill two-apps: ${JSON.stringify({
       startup_ms: startupMs,
@@ -383,8 +390,7 @@ test("two apps and two workers on one database: every payment, refund and delive
       failed_attempts: orderPayments.filter((p) => p.status === "failed").length,
       double_submits: bought.filter((b) => b.scenario.startsWith("double")).length,
       bank_transfers: bankTransfers,
-      bank_confirmed_by_workers: bankByWorkers,
-      bank_confirmed_by_buyer_control: bankTransfers - bankByWorkers,
+      notifications: { sent_by_workers: notificationsByWorkers, received: handled.length, applied: Object.fromEntries(applied) },
       voided: 2,
       settled: settled.body.settled,
       refunds: allRefunds.length,

@@ -1,9 +1,12 @@
 // Drill 3 (issue #5): two worker processes on one database, with refunds waiting to settle, bank transfers
 // waiting to arrive and their events to deliver. No state change may be applied twice: each refund makes one
-// `refund.succeeded`, each bank transfer one `order.paid`, each message one (succeeded) attempt.
+// `refund.succeeded`, each bank transfer one `order.paid`, each message one (succeeded) attempt. Refunds and
+// bank transfers end by the simulator's notifications, which both workers send (and the test-mode control
+// too) to the inbound route, answered here by a local receiver running the route's handler.
 import { eq, inArray } from "drizzle-orm";
 import { expect, test } from "vitest";
-import { events, orders, refunds, webhookAttempts, webhookMessages } from "@/db/schema";
+import { events, orders, processorNotifications, refunds, webhookAttempts, webhookMessages } from "@/db/schema";
+import { simulatorNotificationSecret } from "@/lib/processor";
 import { AppError } from "@/lib/core/errors";
 import { createPaymentLink } from "@/lib/services/create-payment-link";
 import { simulateBankConfirmation } from "@/lib/services/simulate-bank-confirmation";
@@ -11,10 +14,10 @@ import { createWebhookEndpoint } from "@/lib/services/create-webhook-endpoint";
 import { payLink } from "@/lib/services/pay-link";
 import { refundOrder } from "@/lib/services/refund-order";
 import { settleOrders } from "@/lib/services/settle-orders";
-import { settleRefunds } from "@/lib/services/settle-refunds";
-import { cardBuyer, newMerchantScope, simulatorContext } from "@/test/payments";
+import { submitRefunds } from "@/lib/services/submit-refunds";
+import { cardBuyer, newMerchantScope, withNotificationReceiver } from "@/test/payments";
 import { waitFor } from "@/test/receiver";
-import { countBy, nothingInFlight, sleep, spawnWorker, type DrillProcess } from "./harness";
+import { countBy, nothingInFlight, sleep, spawnWorker, workerEnv, type DrillProcess } from "./harness";
 import { setUpDrill } from "./fixture";
 import { startDrillReceiver, type DrillReceiver } from "./receiver";
 
@@ -33,8 +36,8 @@ function workDoneBy(worker: DrillProcess) {
   return {
     deliveries: countBy(outcomes, (o) => o),
     sweeps: sweeps.length,
-    refundsSettled: sweeps.reduce((a, r) => a + (r.refunds ?? 0), 0),
-    bankTransfersConfirmed: sweeps.reduce((a, r) => a + (r.bankTransfers ?? 0), 0),
+    refundsSubmitted: sweeps.reduce((a, r) => a + (r.refundsSubmitted ?? 0), 0),
+    notificationsSent: sweeps.reduce((a, r) => a + (r.notificationsSent ?? 0), 0),
   };
 }
 
@@ -45,8 +48,12 @@ test("two workers at once: no refund, bank transfer or delivery is applied twice
   const scope = await newMerchantScope(db);
   const endpoint = await createWebhookEndpoint(db, { ...scope, allowPrivate: true }, { url: receiver.url, events: ["*"] });
   secret = endpoint.secret!;
+  // The simulator's notifications, whoever sends them, arrive here, signed with the workers' secret.
+  const notifications = await withNotificationReceiver(db, TIMING, simulatorNotificationSecret(workerEnv(drill.url).AUTH_SECRET!));
+  drill.track(notifications);
 
   const env = {
+    APP_URL: notifications.origin,
     SIMULATOR_REFUND_SECONDS: String(TIMING.refundSeconds),
     SIMULATOR_BANK_TRANSFER_SECONDS: String(TIMING.bankTransferSeconds),
     SCHEDULER_TICK_SECONDS: "1",
@@ -56,7 +63,7 @@ test("two workers at once: no refund, bank transfer or delivery is applied twice
   await Promise.all(workers.map((w) => w.waitForJson((l) => l.msg === "worker started", 60_000)));
 
   // The scenario, through the services, while both workers run and deliver its events.
-  const paymentContext = simulatorContext(db, TIMING);
+  const paymentContext = notifications.paymentContext;
   const ctx = { ...scope, ...paymentContext };
   const link = await createPaymentLink(db, ctx, { item_name: "Drill", amount: 5_000, currency: "USD", default_country: "US", payment_methods: ["card", "bank_transfer"] });
   const token = link.url.split("/").pop()!;
@@ -83,13 +90,12 @@ test("two workers at once: no refund, bank transfer or delivery is applied twice
   // the payment sweep at a time, so the test process also runs what races with it in production — the
   // test-mode "the bank confirmed" control, on every other bank transfer at a random moment of the 2.5 s after
   // it is due (the workers' sweep runs every 1–2 s) — and the refund sweep itself while refunds become due.
-  const racer = { bankConfirmed: 0, bankRefused: 0, refundsSettled: 0 };
+  const racer = { bankConfirmed: 0, bankRefused: 0, refundsSubmitted: 0, notificationsSent: 0 };
   await Promise.all([
     ...bankOrders.filter((_, i) => i % 2 === 1).map(async (o) => {
       await sleep(o.createdAt + TIMING.bankTransferSeconds * 1000 + Math.random() * 2500 - Date.now());
       try {
-        await simulateBankConfirmation(db, paymentContext, o.token);
-        racer.bankConfirmed += 1;
+        if ((await simulateBankConfirmation(db, paymentContext, o.token)).status === "paid") racer.bankConfirmed += 1;
       } catch (error) {
         if (!(error instanceof AppError && error.code === "order_not_payable")) throw error;
         racer.bankRefused += 1; // a worker confirmed it first
@@ -97,7 +103,8 @@ test("two workers at once: no refund, bank transfer or delivery is applied twice
     }),
     (async () => {
       for (let i = 0; i < 5; i++) {
-        racer.refundsSettled += await settleRefunds(db, paymentContext);
+        racer.refundsSubmitted += await submitRefunds(db, paymentContext);
+        racer.notificationsSent += await notifications.sweep();
         await sleep(150);
       }
     })(),
@@ -164,11 +171,14 @@ test("two workers at once: no refund, bank transfer or delivery is applied twice
       delivered: receiver.uniqueIds().size,
       duplicates: receiver.deliveries.length - receiver.uniqueIds().size,
       attempts: attempts.length,
-      per_worker: done.map((d, i) => ({ worker: workers[i]!.name, delivered: succeededBy[i], skipped: d.deliveries.get("skipped") ?? 0, sweeps: d.sweeps, refunds_settled: d.refundsSettled, bank_transfers_confirmed: d.bankTransfersConfirmed })),
+      per_worker: done.map((d, i) => ({ worker: workers[i]!.name, delivered: succeededBy[i], skipped: d.deliveries.get("skipped") ?? 0, sweeps: d.sweeps, refunds_submitted: d.refundsSubmitted, notifications_sent: d.notificationsSent })),
       test_process: racer,
     })}`,
   );
-  // Every refund and bank transfer was applied by exactly one of the three contenders.
-  expect(done.reduce((a, d) => a + d.refundsSettled, 0) + racer.refundsSettled).toBe(refundIds.length);
-  expect(done.reduce((a, d) => a + d.bankTransfersConfirmed, 0) + racer.bankConfirmed).toBe(BANK_TRANSFERS);
+  // Every refund was submitted once, by one of the three contenders; every refund's and bank transfer's
+  // notification was applied once, however many of them sent it.
+  expect(done.reduce((a, d) => a + d.refundsSubmitted, 0) + racer.refundsSubmitted).toBe(refundIds.length);
+  const handled = await db.select().from(processorNotifications);
+  expect(countBy(handled.filter((n) => n.outcome === "applied"), (n) => n.type)).toEqual(new Map([["refund.succeeded", refundIds.length], ["payment.succeeded", BANK_TRANSFERS]]));
+  expect(done.reduce((a, d) => a + d.notificationsSent, 0) + racer.notificationsSent).toBeGreaterThanOrEqual(refundIds.length + BANK_TRANSFERS - racer.bankConfirmed);
 });
