@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import type { Database } from "@/db/client";
+import { createOrder } from "@/lib/services/create-order";
 import { createPaymentLink } from "@/lib/services/create-payment-link";
 import { addMember } from "@/lib/services/add-member";
 import { payLink } from "@/lib/services/pay-link";
@@ -244,4 +245,35 @@ test("without JavaScript the owner settles, refunds and cancels; a viewer sees t
   await expect(viewer.getByText("Only an owner or admin of this business can void, refund or cancel orders.")).toBeVisible();
   await expect(viewer.getByText("Void payment", { exact: true })).toHaveCount(0);
   await expect(viewer.getByText("Cancel order", { exact: true })).toHaveCount(0);
+});
+
+test("a merchant captures part of an authorized payment, after an amount above the authorization is refused", async ({ page, baseURL }) => {
+  const email = uniqueEmail("capture");
+  await signUp(page, { email, business: "Harbour Hotel" });
+  const { db } = database;
+  const { ctx } = await merchantOfUser(database, email, baseURL!);
+  const paymentContext = simulatorContext(db, { bankTransferSeconds: 0, refundSeconds: 1 }, baseURL!);
+  const created = await createOrder(db, { ...ctx, ...paymentContext }, { amount: 18_000, currency: "EUR", item_name: "Two nights", capture_method: "manual" });
+  const authorized = await payOrder(db, paymentContext, created.url.split("/o/")[1]!, cardBuyer());
+  expect(authorized.kind).toBe("authorized");
+
+  await page.goto(`/dashboard/orders/${created.id}`);
+  await expect(heading(page).getByTestId("order-status")).toHaveText("Authorized");
+  await expect(page.getByText("Manual: you capture the authorized payment")).toBeVisible();
+  await expect(page.getByText("Refund", { exact: true })).toHaveCount(0);
+  await expect(page.getByTestId("timeline-entry").last()).toHaveText(/^Payment authorized — €180\.00 by Visa •••• 4242, waiting for you to capture it\./);
+
+  // More than was authorized is refused with the service's words; then part of it is captured.
+  await page.getByText("Capture", { exact: true }).click();
+  const amount = page.getByLabel("Amount to capture (EUR)");
+  await expect(amount).toHaveValue("180.00");
+  await amount.fill("200.00");
+  await page.getByRole("button", { name: "Confirm capture" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "was authorized and can be captured" })).toContainText("€180.00");
+  await amount.fill("150.00");
+  await page.getByRole("button", { name: "Confirm capture" }).click();
+  await expect(heading(page).getByTestId("order-status")).toHaveText("Paid");
+  await expect(page.getByTestId("timeline-entry").last()).toHaveText(/^Payment captured — €150\.00 by Visa •••• 4242\./);
+  await expect(page.getByText("Capture", { exact: true })).toHaveCount(0);
+  await expect(page.getByText("Void payment", { exact: true })).toBeVisible();
 });

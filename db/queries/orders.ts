@@ -82,12 +82,15 @@ export async function latestPaymentWithStatus(tx: Db, scope: MerchantScope, orde
   return row ?? null;
 }
 
-/** Orders through a link that hold a payment in flight: they count against max_payments until they settle. */
+/**
+ * Orders through a link that hold a payment in flight or an authorization waiting for capture: they count
+ * against max_payments until they end (paid, failed, voided or expired).
+ */
 export async function countProcessingOrdersForLink(tx: Db, scope: MerchantScope, linkId: string, exceptOrderId?: string): Promise<number> {
   const [row] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(orders)
-    .where(and(whereScope(orders, scope), eq(orders.paymentLinkId, linkId), eq(orders.status, "processing"), exceptOrderId ? sql`${orders.id} <> ${exceptOrderId}` : undefined));
+    .where(and(whereScope(orders, scope), eq(orders.paymentLinkId, linkId), inArray(orders.status, ["processing", "authorized"]), exceptOrderId ? sql`${orders.id} <> ${exceptOrderId}` : undefined));
   return row?.n ?? 0;
 }
 

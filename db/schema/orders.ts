@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { bigint, boolean, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { ORDER_STATUSES, PAYMENT_STATUSES, REFUND_STATUSES } from "@/lib/core/statuses";
 import { merchants } from "./merchants";
-import { paymentLinks } from "./payment-links";
+import { captureMethod, paymentLinks } from "./payment-links";
 
 export const orderStatus = pgEnum("order_status", ORDER_STATUSES);
 
@@ -23,6 +23,14 @@ export const orders = pgTable(
     status: orderStatus().notNull().default("open"),
     amount: bigint({ mode: "number" }).notNull(),
     currency: text().notNull(),
+    captureMethod: captureMethod().notNull().default("automatic"),
+    /**
+     * What was captured: the whole amount when captured at once, up to it by a manual capture (the rest is
+     * released). Null until captured. Refunds, voids, settlement and the link's stats count this.
+     */
+    amountCaptured: bigint({ mode: "number" }),
+    /** While `authorized`: when the authorization lapses and the order expires (AUTHORIZATION_VALIDITY_HOURS). */
+    authorizationExpiresAt: timestamp({ withTimezone: true, precision: 3 }),
     /** Refunds that succeeded. */
     amountRefunded: bigint({ mode: "number" }).notNull().default(0),
     /** Refunds still pending at the processor: reserved, so concurrent refunds cannot exceed the amount. */
@@ -55,9 +63,11 @@ export const orders = pgTable(
     uniqueIndex("orders_reference_unique").on(t.merchantId, t.livemode, t.reference).where(sql`${t.reference} is not null`),
     // The schedulers' look-ups: open orders past their expiry, paid orders not yet settled.
     index("orders_expiry_idx").on(t.expiresAt).where(sql`${t.status} in ('open', 'processing')`),
+    index("orders_authorization_expiry_idx").on(t.authorizationExpiresAt).where(sql`${t.authorizationExpiresAt} is not null`),
     index("orders_unsettled_idx").on(t.merchantId, t.livemode).where(sql`${t.status} = 'paid' and ${t.settledAt} is null`),
     check("orders_amount_positive", sql`${t.amount} > 0`),
-    check("orders_refunds_within_amount", sql`${t.amountRefunded} >= 0 and ${t.amountRefundPending} >= 0 and ${t.amountRefunded} + ${t.amountRefundPending} <= ${t.amount}`),
+    check("orders_refunds_within_amount", sql`${t.amountRefunded} >= 0 and ${t.amountRefundPending} >= 0 and ${t.amountRefunded} + ${t.amountRefundPending} <= coalesce(${t.amountCaptured}, ${t.amount})`),
+    check("orders_captured_within_amount", sql`${t.amountCaptured} is null or (${t.amountCaptured} > 0 and ${t.amountCaptured} <= ${t.amount})`),
   ],
 );
 
@@ -91,6 +101,13 @@ export const payments = pgTable(
     failureCode: text(),
     failureMessage: text(),
     processorReference: text(),
+    /**
+     * A manual capture under way: the amount asked of the processor, written and committed before the call
+     * (captureOrder), so a second capture is refused meanwhile and the recovery sweep can finish one whose
+     * answer was lost. Null when none is under way.
+     */
+    captureAmount: bigint({ mode: "number" }),
+    captureRequestedAt: timestamp({ withTimezone: true, precision: 3 }),
     capturedAt: timestamp({ withTimezone: true, precision: 3 }),
     settledAt: timestamp({ withTimezone: true, precision: 3 }),
     voidedAt: timestamp({ withTimezone: true, precision: 3 }),

@@ -1,6 +1,9 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { CAPTURE_METHODS } from "@/lib/core/statuses";
 import { merchants } from "./merchants";
+
+export const captureMethod = pgEnum("capture_method", CAPTURE_METHODS);
 
 /** A reusable, shareable link; each buyer who pays through it creates an order. Amounts in minor units. */
 export const paymentLinks = pgTable(
@@ -26,6 +29,8 @@ export const paymentLinks = pgTable(
     collectEmail: boolean().notNull().default(true),
     collectName: boolean().notNull().default(true),
     paymentMethods: text().array().notNull(),
+    /** Carried onto each order paid through the link. */
+    captureMethod: captureMethod().notNull().default("automatic"),
     expiresAt: timestamp({ withTimezone: true, precision: 3 }),
     maxPayments: integer(),
     afterCompletionType: text({ enum: ["message", "redirect"] }).notNull().default("message"),

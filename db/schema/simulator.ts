@@ -18,8 +18,15 @@ export const simulatorPayments = pgTable("simulator_payments", {
   currency: text().notNull(),
   /** The answer it gave (AuthorizeResult), given again to a repeated request with the same key. */
   answer: jsonb().notNull(),
-  /** "charged" (money moved or is held), "declined", "waiting" (for the buyer or the bank), "voided". */
+  /**
+   * "charged" (money moved), "authorized" (held for a manual capture), "declined", "waiting" (for the buyer
+   * or the bank), "voided" (given back, or the hold released).
+   */
   state: text().notNull(),
+  /** "automatic" or "manual", as the authorization asked. */
+  capture: text().notNull().default("automatic"),
+  /** What a manual capture took. */
+  capturedAmount: bigint({ mode: "number" }),
   createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
 });

@@ -25,6 +25,8 @@ export interface PaymentState {
 /** The page an order's checkout shows now, from its status and its latest payment attempt. */
 export function orderStep(order: OrderState, payment: PaymentState | null, now: Date = new Date()): OrderStep {
   switch (order.status) {
+    // For the buyer an authorized payment (the merchant captures it later) is done, as a paid one is.
+    case "authorized":
     case "paid":
     case "partially_refunded":
     case "refunded":
@@ -98,6 +100,7 @@ export function afterPaymentPath(order: { token: string; successUrl: string | nu
 
 export type PayOutcomeKind =
   | { kind: "paid" }
+  | { kind: "authorized" }
   | { kind: "declined" }
   | { kind: "requires_action"; action: "three_d_secure" | "wallet_redirect" }
   | { kind: "pending"; action: "bank_transfer" }
@@ -110,6 +113,7 @@ export type PayOutcomeKind =
 export function outcomePath(outcome: PayOutcomeKind, order: { token: string; successUrl: string | null }): string {
   switch (outcome.kind) {
     case "paid":
+    case "authorized":
       return afterPaymentPath(order);
     case "declined":
     case "processing":

@@ -69,6 +69,8 @@ const schema = z.object({
    * twice this (so the call it asks about has certainly ended).
    */
   CONNECTOR_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(30),
+  /** How long a manual-capture authorization holds: an order not captured by then expires and the hold is released. */
+  AUTHORIZATION_VALIDITY_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(168),
   /** How often the in-process scheduler settles paid orders (default daily) and sweeps expiries and async payments. */
   // setInterval overflows past 2^31 ms (24.8 days) and would then fire at once, over and over.
   SETTLEMENT_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(2_147_483, "must be at most 2147483 (24.8 days)").default(86_400),

@@ -5,6 +5,7 @@ export const EVENT_TYPES = [
   "payment_link.updated",
   "order.created",
   "order.processing",
+  "order.authorized",
   "order.payment_failed",
   "order.paid",
   "order.canceled",

@@ -15,7 +15,14 @@ import { unrecognizedRequestError } from "./unrecognized";
 
 
 export interface ApiRequest<P> {
+  /** The request's database handle: under an Idempotency-Key, the transaction that holds the key. */
   db: Db;
+  /**
+   * The pool itself, outside any transaction of the request: only for a handler that calls a processor,
+   * whose service commits its own steps so that no row lock is held during the call (capture-order.ts). Its
+   * writes do not roll back with the key's transaction.
+   */
+  pool: Db;
   ctx: ServiceContext & { apiKeyId: string };
   params: P;
   /** The parsed JSON body of a POST or PATCH (an object), else {}. */
@@ -114,7 +121,7 @@ export function apiRoute<P = Record<string, never>>(handler: (req: ApiRequest<P>
       const { text, value: body } = hasBody ? await readBody(request) : { text: "", value: {} };
       input = hasBody ? body : query;
 
-      const run = (handle: Db) => handler({ db: handle, ctx, params, body, query, log: log.child({ merchantId: ctx.merchantId }) });
+      const run = (handle: Db) => handler({ db: handle, pool: db, ctx, params, body, query, log: log.child({ merchantId: ctx.merchantId }) });
 
       const idempotencyKey = request.method === "POST" ? request.headers.get("idempotency-key") : null;
       if (idempotencyKey === null) {

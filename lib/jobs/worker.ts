@@ -9,6 +9,7 @@ import { deliverMessage, type DeliveryConfig } from "@/lib/services/deliver-webh
 import { fanoutEvent } from "@/lib/services/fanout-event";
 import { failStalledPaymentActions } from "@/lib/services/fail-stalled-payment-actions";
 import { recoverAuthorizations } from "@/lib/services/recover-authorizations";
+import { finishStalledCaptures } from "@/lib/services/capture-order";
 import { sendProcessorVoid } from "@/lib/services/send-processor-void";
 import { expireOrders } from "@/lib/services/expire-orders";
 import { settleOrders } from "@/lib/services/settle-orders";
@@ -131,6 +132,7 @@ export async function startWorker(database: Database, env: Env, log: Logger): Pr
       expired: await expireOrders(db, paymentContext),
       // Attempts whose answer was never recorded, once their connector call has certainly ended.
       recovered: await recoverAuthorizations(db, paymentContext, env.CONNECTOR_TIMEOUT_SECONDS * 2),
+      capturesFinished: await finishStalledCaptures(db, paymentContext, env.CONNECTOR_TIMEOUT_SECONDS * 2),
       actionTimeouts: await failStalledPaymentActions(db, paymentContext, env.PAYMENT_ACTION_TIMEOUT_SECONDS),
       refundsSubmitted: await submitRefunds(db, paymentContext),
       // What the processors do on their side, for those that run here: the simulator sends the notifications

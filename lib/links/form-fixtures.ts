@@ -48,6 +48,7 @@ export const LINK: PaymentLinkObject = {
   collect_email: true,
   collect_name: false,
   payment_methods: ["alipay", "card"],
+  capture_method: "automatic",
   expires_at: "2026-12-31T18:30:45.000Z",
   max_payments: null,
   after_completion: { type: "message", message: "Thanks" },

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PAYMENT_METHODS } from "@/lib/payments/methods";
+import { CAPTURE_METHODS } from "@/lib/core/statuses";
 
 // The payment link object as the API answers it (lib/links/serialize.ts builds it), described once for the
 // OpenAPI document and its reference page. object-schema.test.ts parses serializer output with it, so the
@@ -40,6 +41,9 @@ export const paymentLinkObjectSchema = z.object({
   payment_methods: z
     .array(z.enum(PAYMENT_METHODS))
     .meta({ description: "Payment methods offered, in display order; at least one, each once." }),
+  capture_method: z.enum(CAPTURE_METHODS).meta({
+    description: "Carried onto each order paid through the link: `automatic` captures at once; `manual` leaves the order `authorized` until you capture it.",
+  }),
   expires_at: time.nullable().meta({ description: "When the link stops taking payments; `null` for never." }),
   max_payments: z.number().int().positive().nullable().meta({
     description: "The link stops taking payments after this many paid orders; `null` for no limit.",

@@ -22,6 +22,7 @@ export function toPaymentLinkObject(row: PaymentLinkRow, appUrl: string) {
     collect_email: row.collectEmail,
     collect_name: row.collectName,
     payment_methods: row.paymentMethods,
+    capture_method: row.captureMethod,
     expires_at: row.expiresAt?.toISOString() ?? null,
     max_payments: row.maxPayments,
     after_completion:

@@ -53,6 +53,17 @@ const ERROR_DOCS: Record<ErrorCode, { api: boolean; description: string; message
     param: "Idempotency-Key",
   },
   order_not_voidable: { api: true, description: "Only a paid order that is not yet settled and has no refund can be voided.", message: "This order can no longer be voided." },
+  order_not_capturable: {
+    api: true,
+    description: "Only an `authorized` order (manual capture) can be captured, and only one capture at a time.",
+    message: "This order is paid and cannot be captured: only an authorized order can.",
+  },
+  capture_exceeds_authorized_amount: {
+    api: true,
+    description: "The capture `amount` is larger than what was authorized (the order's `amount`).",
+    message: "At most $99.99 was authorized and can be captured.",
+    param: "amount",
+  },
   order_not_refundable: { api: true, description: "Only a paid, settled order with a refundable amount left can be refunded.", message: "This order cannot be refunded." },
   order_not_cancelable: { api: true, description: "The order is in a state that cannot be canceled.", message: "This order cannot be canceled." },
   payment_link_inactive: { api: true, description: "The payment link is inactive, expired or has taken its maximum number of payments.", message: "This payment link is no longer available." },

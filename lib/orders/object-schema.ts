@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PAYMENT_METHODS } from "@/lib/payments/methods";
-import { ORDER_STATUSES, PAYMENT_STATUSES, REFUND_STATUSES } from "@/lib/core/statuses";
+import { CAPTURE_METHODS, ORDER_STATUSES, PAYMENT_STATUSES, REFUND_STATUSES } from "@/lib/core/statuses";
 
 // The order and refund objects as the API answers them (lib/orders/serialize.ts builds them), described once
 // for the OpenAPI document and its reference page. object-schema.test.ts parses serializer output with them,
@@ -29,10 +29,16 @@ export const orderObjectSchema = z.object({
   }),
   status: z.enum(ORDER_STATUSES).meta({
     description:
-      "`open` (awaiting payment) → `processing` (3-D Secure, a wallet or a bank transfer under way) → `paid`; then `voided` (before settlement) or `partially_refunded` → `refunded` (after). An open order can also become `canceled` or `expired`.",
+      "`open` (awaiting payment) → `processing` (3-D Secure, a wallet or a bank transfer under way) → `paid`; then `voided` (before settlement) or `partially_refunded` → `refunded` (after). With `capture_method: \"manual\"` the payment first makes the order `authorized` (the money is held) until it is captured (`paid`), voided (`voided`) or the authorization lapses (`expired`). An open order can also become `canceled` or `expired`.",
   }),
   amount: minorAmount.meta({ description: "Amount to pay, in the currency's minor unit (9999 = 99.99 USD; 500 = 500 JPY)." }),
   currency: z.string().regex(/^[A-Z]{3}$/).meta({ description: "Upper-case ISO 4217 currency code." }),
+  capture_method: z.enum(CAPTURE_METHODS).meta({
+    description: "`automatic`: the payment is captured when authorized. `manual`: it is only authorized (status `authorized`) until you capture it with `POST /api/v1/orders/{id}/capture`.",
+  }),
+  amount_captured: minorAmount.nullable().meta({
+    description: "What was captured, in minor units: `amount`, or less after a partial capture (the rest was released). `null` until captured. Refunds, voids and settlement work on this.",
+  }),
   amount_refunded: minorTotal.meta({ description: "Sum of the refunds that succeeded, in minor units." }),
   item_name: z.string().meta({ description: "What the buyer pays for, shown on the checkout page." }),
   description: z.string().nullable().meta({ description: "Longer text shown to the buyer under the item name." }),
@@ -65,7 +71,7 @@ export const orderObjectSchema = z.object({
         .nullable()
         .meta({ description: "The card, for a card payment; `null` otherwise." }),
       status: z.enum(PAYMENT_STATUSES).meta({
-        description: "`succeeded` once captured; `requires_action` or `pending` while the buyer or the bank is still to act; `failed`; `voided`.",
+        description: "`authorizing` while the processor is asked; `requires_action` or `pending` while the buyer or the bank is still to act; `authorized` (manual capture: held, not captured); `succeeded` once captured; `failed`; `voided` (given back, or the hold released).",
       }),
       captured_at: time.nullable().meta({ description: "When the money was captured; `null` until then." }),
       settled_at: time.nullable().meta({ description: "When the payment was settled to the merchant; `null` until then." }),
@@ -73,7 +79,11 @@ export const orderObjectSchema = z.object({
     .nullable()
     .meta({ description: "The successful payment, else the latest attempt; `null` before the buyer tries to pay." }),
   attempts: z.number().int().nonnegative().meta({ description: "Payment attempts, failed ones included." }),
-  allowed_void: z.boolean().meta({ description: "Whether the order can be voided now: paid, not yet settled, and without a refund." }),
+  allowed_capture: z.boolean().meta({ description: "Whether the order can be captured now: true only while `authorized`." }),
+  authorization_expires_at: time.nullable().meta({
+    description: "While `authorized`: when the authorization lapses and the order expires (`order.expired`) unless captured. `null` otherwise.",
+  }),
+  allowed_void: z.boolean().meta({ description: "Whether the order can be voided now: authorized (the hold is released), or paid, not yet settled, and without a refund." }),
   allowed_refund: z.boolean().meta({ description: "Whether the order can be refunded now: paid, settled, and `refundable_amount` above 0." }),
   refundable_amount: minorTotal.meta({
     description: "What a refund may still take, in minor units: the amount paid minus refunds that succeeded or are pending. 0 before settlement.",

@@ -7,6 +7,8 @@ import {
   metadataSchema,
   minorAmountSchema,
   paymentMethodsSchema,
+  captureMethodSchema,
+  refineCaptureMethods,
   webUrlSchema,
 } from "@/lib/links/schemas";
 import { ORDER_STATUSES } from "@/lib/core/statuses";
@@ -29,6 +31,7 @@ export const createOrderSchema = z.strictObject({
   reference: text(100).nullable().optional(),
   customer: customerSchema.optional(),
   payment_methods: paymentMethodsSchema.optional(),
+  capture_method: captureMethodSchema.optional(),
   expires_at: timestampSchema
     .refine((v) => Date.parse(v) > Date.now(), "Must be in the future.")
     .refine((v) => Date.parse(v) <= Date.now() + 30 * 86_400_000, "Must be within 30 days.")
@@ -37,7 +40,7 @@ export const createOrderSchema = z.strictObject({
   cancel_url: webUrlSchema.nullable().optional(),
   status_callback_url: webUrlSchema.nullable().optional(),
   metadata: metadataSchema.optional(),
-});
+}).superRefine(refineCaptureMethods);
 export type CreateOrderInput = z.input<typeof createOrderSchema>;
 
 export const listOrdersSchema = z.strictObject({
@@ -49,6 +52,10 @@ export const listOrdersSchema = z.strictObject({
   created_gte: timestampSchema.optional(),
   created_lte: timestampSchema.optional(),
 });
+
+/** POST /orders/{id}/capture: an empty body captures everything authorized. */
+export const captureOrderSchema = z.strictObject({ amount: minorAmountSchema.optional() });
+export type CaptureOrderInput = z.input<typeof captureOrderSchema>;
 
 export const createRefundSchema = z.strictObject({
   amount: minorAmountSchema.optional(),

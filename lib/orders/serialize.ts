@@ -18,6 +18,8 @@ export function toOrderObject(order: OrderRow, payment: PaymentRow | null, appUr
     status: order.status,
     amount: order.amount,
     currency: order.currency,
+    capture_method: order.captureMethod,
+    amount_captured: order.amountCaptured,
     amount_refunded: order.amountRefunded,
     item_name: order.itemName,
     description: order.description,
@@ -35,6 +37,8 @@ export function toOrderObject(order: OrderRow, payment: PaymentRow | null, appUr
         }
       : null,
     attempts: order.attempts,
+    allowed_capture: actions.allowed_capture,
+    authorization_expires_at: order.status === "authorized" ? (order.authorizationExpiresAt?.toISOString() ?? null) : null,
     allowed_void: actions.allowed_void,
     allowed_refund: actions.allowed_refund,
     refundable_amount: actions.refundable_amount,

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { ORDER_STATUSES, type OrderStatus } from "@/lib/core/statuses";
 import { cancelPlan, nextStatus, orderActions, type OrderTransition } from "./state-machine";
 
-const ALL_TRANSITIONS: OrderTransition[] = ["payment_submitted", "payment_succeeded", "payment_failed", "expire", "cancel", "void", "refund_succeeded"];
+const ALL_TRANSITIONS: OrderTransition[] = ["payment_submitted", "payment_succeeded", "payment_authorized", "capture", "payment_failed", "expire", "cancel", "void", "refund_succeeded"];
 
 // Every allowed transition of the contract; everything else must be refused.
 const ALLOWED: [OrderStatus, OrderTransition, OrderStatus][] = [
@@ -14,6 +14,11 @@ const ALLOWED: [OrderStatus, OrderTransition, OrderStatus][] = [
   ["processing", "payment_succeeded", "paid"],
   ["processing", "payment_failed", "open"],
   ["processing", "cancel", "canceled"],
+  ["open", "payment_authorized", "authorized"],
+  ["processing", "payment_authorized", "authorized"],
+  ["authorized", "capture", "paid"],
+  ["authorized", "void", "voided"],
+  ["authorized", "expire", "expired"],
   ["paid", "void", "voided"],
   ["paid", "refund_succeeded", "partially_refunded"],
   ["partially_refunded", "refund_succeeded", "partially_refunded"],
@@ -38,21 +43,25 @@ describe("nextStatus", () => {
 });
 
 describe("orderActions", () => {
-  const base = { amount: 10_000, amountRefunded: 0, amountRefundPending: 0, settledAt: null as Date | null };
+  const base = { amount: 10_000, amountCaptured: null as number | null, amountRefunded: 0, amountRefundPending: 0, settledAt: null as Date | null };
   const settled = new Date("2026-05-25T00:00:00Z");
 
   test.each([
-    ["open", base, { allowed_void: false, allowed_refund: false, refundable_amount: 0, allowed_cancel: true }],
-    ["processing", base, { allowed_void: false, allowed_refund: false, refundable_amount: 0, allowed_cancel: true }],
-    ["paid", base, { allowed_void: true, allowed_refund: false, refundable_amount: 0, allowed_cancel: true }],
-    ["paid", { ...base, settledAt: settled }, { allowed_void: false, allowed_refund: true, refundable_amount: 10_000, allowed_cancel: true }],
-    ["paid", { ...base, settledAt: settled, amountRefundPending: 4_000 }, { allowed_void: false, allowed_refund: true, refundable_amount: 6_000, allowed_cancel: true }],
-    ["partially_refunded", { ...base, settledAt: settled, amountRefunded: 2_500 }, { allowed_void: false, allowed_refund: true, refundable_amount: 7_500, allowed_cancel: true }],
-    ["partially_refunded", { ...base, settledAt: settled, amountRefunded: 2_500, amountRefundPending: 7_500 }, { allowed_void: false, allowed_refund: false, refundable_amount: 0, allowed_cancel: false }],
-    ["refunded", { ...base, settledAt: settled, amountRefunded: 10_000 }, { allowed_void: false, allowed_refund: false, refundable_amount: 0, allowed_cancel: false }],
-    ["voided", base, { allowed_void: false, allowed_refund: false, refundable_amount: 0, allowed_cancel: false }],
-    ["canceled", base, { allowed_void: false, allowed_refund: false, refundable_amount: 0, allowed_cancel: false }],
-    ["expired", base, { allowed_void: false, allowed_refund: false, refundable_amount: 0, allowed_cancel: false }],
+    ["open", base, { allowed_void: false, allowed_refund: false, refundable_amount: 0, allowed_cancel: true, allowed_capture: false }],
+    ["processing", base, { allowed_void: false, allowed_refund: false, refundable_amount: 0, allowed_cancel: true, allowed_capture: false }],
+    ["paid", base, { allowed_void: true, allowed_refund: false, refundable_amount: 0, allowed_cancel: true, allowed_capture: false }],
+    ["paid", { ...base, settledAt: settled }, { allowed_void: false, allowed_refund: true, refundable_amount: 10_000, allowed_cancel: true, allowed_capture: false }],
+    ["paid", { ...base, settledAt: settled, amountRefundPending: 4_000 }, { allowed_void: false, allowed_refund: true, refundable_amount: 6_000, allowed_cancel: true, allowed_capture: false }],
+    ["partially_refunded", { ...base, settledAt: settled, amountRefunded: 2_500 }, { allowed_void: false, allowed_refund: true, refundable_amount: 7_500, allowed_cancel: true, allowed_capture: false }],
+    ["partially_refunded", { ...base, settledAt: settled, amountRefunded: 2_500, amountRefundPending: 7_500 }, { allowed_void: false, allowed_refund: false, refundable_amount: 0, allowed_cancel: false, allowed_capture: false }],
+    ["refunded", { ...base, settledAt: settled, amountRefunded: 10_000 }, { allowed_void: false, allowed_refund: false, refundable_amount: 0, allowed_cancel: false, allowed_capture: false }],
+    ["voided", base, { allowed_void: false, allowed_refund: false, refundable_amount: 0, allowed_cancel: false, allowed_capture: false }],
+    ["canceled", base, { allowed_void: false, allowed_refund: false, refundable_amount: 0, allowed_cancel: false, allowed_capture: false }],
+    ["expired", base, { allowed_void: false, allowed_refund: false, refundable_amount: 0, allowed_cancel: false, allowed_capture: false }],
+    ["authorized", base, { allowed_void: true, allowed_refund: false, refundable_amount: 0, allowed_cancel: true, allowed_capture: true }],
+    // A partial capture: refunds work on what was captured.
+    ["paid", { ...base, amountCaptured: 6_000, settledAt: settled }, { allowed_void: false, allowed_refund: true, refundable_amount: 6_000, allowed_cancel: true, allowed_capture: false }],
+    ["partially_refunded", { ...base, amountCaptured: 6_000, settledAt: settled, amountRefunded: 5_000 }, { allowed_void: false, allowed_refund: true, refundable_amount: 1_000, allowed_cancel: true, allowed_capture: false }],
   ] as const)("%s %j", (status, money, expected) => {
     expect(orderActions({ status, ...money })).toEqual(expected);
   });
@@ -64,11 +73,12 @@ describe("orderActions", () => {
 });
 
 describe("cancelPlan", () => {
-  const base = { amount: 500, amountRefunded: 0, amountRefundPending: 0, settledAt: null as Date | null };
+  const base = { amount: 500, amountCaptured: null as number | null, amountRefunded: 0, amountRefundPending: 0, settledAt: null as Date | null };
   test.each([
     ["open", base, "cancel"],
     ["processing", base, "cancel"],
     ["paid", base, "void"],
+    ["authorized", base, "void"],
     ["paid", { ...base, settledAt: new Date() }, "refund"],
     ["partially_refunded", { ...base, settledAt: new Date(), amountRefunded: 100 }, "refund"],
     ["refunded", { ...base, settledAt: new Date(), amountRefunded: 500 }, null],

@@ -6,6 +6,8 @@ import type { OrderStatus } from "@/lib/core/statuses";
 export type OrderTransition =
   | "payment_submitted" // 3-D Secure, a wallet or a bank transfer is under way
   | "payment_succeeded"
+  | "payment_authorized" // manual capture: the money is held until the merchant captures it
+  | "capture"
   | "payment_failed" // back to open, so the buyer can try again
   | "expire"
   | "cancel"
@@ -13,8 +15,10 @@ export type OrderTransition =
   | "refund_succeeded";
 
 const TABLE: Record<OrderStatus, Partial<Record<OrderTransition, OrderStatus>>> = {
-  open: { payment_submitted: "processing", payment_succeeded: "paid", payment_failed: "open", expire: "expired", cancel: "canceled" },
-  processing: { payment_succeeded: "paid", payment_failed: "open", cancel: "canceled" },
+  open: { payment_submitted: "processing", payment_succeeded: "paid", payment_authorized: "authorized", payment_failed: "open", expire: "expired", cancel: "canceled" },
+  processing: { payment_succeeded: "paid", payment_authorized: "authorized", payment_failed: "open", cancel: "canceled" },
+  // Captured (in full or in part), released by a void, or lapsed (AUTHORIZATION_VALIDITY_HOURS).
+  authorized: { capture: "paid", void: "voided", expire: "expired" },
   paid: { void: "voided", refund_succeeded: "partially_refunded" },
   partially_refunded: { refund_succeeded: "partially_refunded" },
   refunded: {},
@@ -36,6 +40,8 @@ export function nextStatus(status: OrderStatus, transition: OrderTransition, aft
 export interface OrderMoneyState {
   status: OrderStatus;
   amount: number;
+  /** Null until captured; a partial capture makes it less than `amount`. */
+  amountCaptured: number | null;
   amountRefunded: number;
   amountRefundPending: number;
   settledAt: Date | null;
@@ -46,24 +52,29 @@ export interface OrderActions {
   allowed_refund: boolean;
   refundable_amount: number;
   allowed_cancel: boolean;
+  allowed_capture: boolean;
 }
 
 /**
  * What may be done to an order now; the API, the dashboard and the services all ask this one function.
- * Void only while paid, unsettled and unrefunded; refunds only after settlement, up to what is not yet
- * refunded or reserved by a pending refund.
+ * Capture only while authorized. Void while authorized (the hold is released), or while paid, unsettled and
+ * unrefunded; refunds only after settlement, up to what was captured and is not yet refunded or reserved
+ * by a pending refund.
  */
 export function orderActions(order: OrderMoneyState): OrderActions {
   const settled = order.settledAt !== null;
   // Money the buyer paid is still held: paid in full, or partly given back (a fully refunded order holds none).
   const holdsCapturedMoney = order.status === "paid" || order.status === "partially_refunded";
-  const refundable_amount = holdsCapturedMoney && settled ? Math.max(0, order.amount - order.amountRefunded - order.amountRefundPending) : 0;
-  const allowed_void = order.status === "paid" && !settled && order.amountRefunded === 0 && order.amountRefundPending === 0;
+  const captured = order.amountCaptured ?? order.amount;
+  const refundable_amount = holdsCapturedMoney && settled ? Math.max(0, captured - order.amountRefunded - order.amountRefundPending) : 0;
+  const allowed_capture = order.status === "authorized";
+  const allowed_void = allowed_capture || (order.status === "paid" && !settled && order.amountRefunded === 0 && order.amountRefundPending === 0);
   return {
     allowed_void,
     allowed_refund: refundable_amount > 0,
     refundable_amount,
     allowed_cancel: order.status === "open" || order.status === "processing" || allowed_void || refundable_amount > 0,
+    allowed_capture,
   };
 }
 

@@ -8,8 +8,13 @@ const ALLOWED: [PaymentStatus, PaymentStatus][] = [
   ["authorizing", "failed"],
   ["authorizing", "requires_action"],
   ["authorizing", "pending"],
+  ["authorizing", "authorized"],
   ["requires_action", "succeeded"],
+  ["requires_action", "authorized"],
   ["requires_action", "failed"],
+  // Manual capture: captured, or released (void, cancel, lapse).
+  ["authorized", "succeeded"],
+  ["authorized", "voided"],
   ["pending", "succeeded"],
   ["pending", "failed"],
   ["succeeded", "voided"],
@@ -44,8 +49,8 @@ describe("payment attempt changes", () => {
   });
 
   test("the connector's answer moves an authorizing attempt to a status the table allows", () => {
-    const answers = ["succeeded", "declined", "requires_action", "pending"] as const;
-    expect(answers.map(answeredStatus)).toEqual(["succeeded", "failed", "requires_action", "pending"]);
+    const answers = ["succeeded", "authorized", "declined", "requires_action", "pending"] as const;
+    expect(answers.map(answeredStatus)).toEqual(["succeeded", "authorized", "failed", "requires_action", "pending"]);
     for (const answer of answers) expect(canChangePayment(STARTING_STATUS, answeredStatus(answer))).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import type { CardBrand, ValidCard } from "@/lib/payments/card";
+import type { CaptureMethod } from "@/lib/core/statuses";
 import type { PaymentMethod } from "@/lib/payments/methods";
 
 // What Paylink needs from a payment processor. The services talk only to this interface; the built-in
@@ -14,24 +15,30 @@ export interface AuthorizeRequest {
   amount: number;
   currency: string;
   livemode: boolean;
+  /** `automatic`: capture when authorized; `manual`: only authorize (capture() later, or void()). */
+  capture: CaptureMethod;
   /** Only for method "card"; the number lives in memory for this call and is never stored. */
   card?: ValidCard;
 }
 
 export type AuthorizeResult =
   | { status: "succeeded"; reference: string; card?: { brand: CardBrand; last4: string } }
+  /** Manual capture: the money is held, waiting for capture() or void(). */
+  | { status: "authorized"; reference: string; card?: { brand: CardBrand; last4: string } }
   | { status: "declined"; reference: string; code: string; message: string; card?: { brand: CardBrand; last4: string } }
   /** The buyer must act: a 3-D Secure challenge, or approving a wallet payment. */
   | { status: "requires_action"; reference: string; action: "three_d_secure" | "wallet_redirect"; card?: { brand: CardBrand; last4: string } }
   /** An asynchronous method: the money arrives later (bank transfer). */
   | { status: "pending"; reference: string; action: "bank_transfer" };
 
-export type ActionResult = { status: "succeeded" } | { status: "declined"; code: string; message: string };
+export type ActionResult = { status: "succeeded" } | { status: "authorized" } | { status: "declined"; code: string; message: string };
+
+export type CaptureResult = { status: "succeeded" } | { status: "failed"; code: string; message: string };
 
 export interface PaymentConnector {
   readonly name: string;
   /**
-   * Authorizes and captures (Paylink captures at once). Called with no database transaction open: the
+   * Authorizes, and captures too unless the request says `capture: "manual"`. Called with no database transaction open: the
    * attempt is committed as `authorizing` first, and the answer recorded in a transaction of its own.
    */
   authorize(request: AuthorizeRequest): Promise<AuthorizeResult>;
@@ -43,7 +50,13 @@ export interface PaymentConnector {
   retrieve(paymentId: string): Promise<AuthorizeResult | null>;
   /** The buyer's answer to a 3-D Secure challenge or a wallet approval. */
   completeAction(reference: string, approved: boolean): Promise<ActionResult>;
-  /** Cancels a captured, unsettled payment. */
+  /**
+   * Captures `amount` (up to what was authorized; the rest is released) of a manually captured payment.
+   * Keyed by our payment id: a repeated capture is one capture, answered the same way. Called with no
+   * transaction open, after the capture was recorded as under way (capture-order.ts).
+   */
+  capture(reference: string, amount: number, paymentId: string): Promise<CaptureResult>;
+  /** Cancels a captured, unsettled payment, or releases an authorization. */
   void(reference: string): Promise<void>;
   /**
    * Starts a refund, keyed by our refund id (the same id twice is one refund). Its outcome arrives later as

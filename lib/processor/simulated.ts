@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { simulatorPayments } from "@/db/schema";
-import type { ActionResult, AuthorizeRequest, AuthorizeResult, PaymentConnector } from "./connector";
+import type { ActionResult, AuthorizeRequest, AuthorizeResult, CaptureResult, PaymentConnector } from "./connector";
 import { makeDueNow, scheduleNotification, sendDueNotifications, verifySimulatorNotification, type NotificationSettings } from "./simulator-notifications";
 
 // The built-in simulated processor: deterministic by test card number, so a fresh install works end to end
@@ -60,14 +60,14 @@ export function simulatedAnswer(request: AuthorizeRequest): AuthorizeResult {
     const decline = DECLINES[card.number];
     if (decline) return { status: "declined", reference: reference("ch"), ...decline, card: display };
     if (card.number === TEST_CARDS.threeDSecure) return { status: "requires_action", reference: reference("ch"), action: "three_d_secure", card: display };
-    return { status: "succeeded", reference: reference("ch"), card: display };
+    return { status: request.capture === "manual" ? "authorized" : "succeeded", reference: reference("ch"), card: display };
   }
   if (request.method === "bank_transfer") return { status: "pending", reference: reference("bt"), action: "bank_transfer" };
   // alipay, wechat_pay, apple_pay, google_pay: the buyer approves on the wallet's (simulated) page.
   return { status: "requires_action", reference: reference("wl"), action: "wallet_redirect" };
 }
 
-const BOOKED_STATE: Record<AuthorizeResult["status"], string> = { succeeded: "charged", declined: "declined", requires_action: "waiting", pending: "waiting" };
+const BOOKED_STATE: Record<AuthorizeResult["status"], string> = { succeeded: "charged", authorized: "authorized", declined: "declined", requires_action: "waiting", pending: "waiting" };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -90,6 +90,7 @@ export function createSimulatedProcessor(settings: SimulatorSettings): PaymentCo
             currency: request.currency,
             answer,
             state: BOOKED_STATE[answer.status],
+            capture: request.capture,
           })
           .onConflictDoNothing({ target: simulatorPayments.key })
           .returning({ answer: simulatorPayments.answer });
@@ -113,11 +114,27 @@ export function createSimulatedProcessor(settings: SimulatorSettings): PaymentCo
     },
     async completeAction(paymentReference: string, approved: boolean): Promise<ActionResult> {
       const db = await books();
+      const [book] = await db.select({ capture: simulatorPayments.capture }).from(simulatorPayments).where(eq(simulatorPayments.reference, paymentReference));
+      const held = book?.capture === "manual";
       await db
         .update(simulatorPayments)
-        .set({ state: approved ? "charged" : "declined", updatedAt: new Date() })
+        .set({ state: approved ? (held ? "authorized" : "charged") : "declined", updatedAt: new Date() })
         .where(eq(simulatorPayments.reference, paymentReference));
-      return approved ? { status: "succeeded" } : { status: "declined", code: "authentication_failed", message: "The payment was not approved." };
+      if (!approved) return { status: "declined", code: "authentication_failed", message: "The payment was not approved." };
+      return held ? { status: "authorized" } : { status: "succeeded" };
+    },
+    async capture(paymentReference: string, amount: number): Promise<CaptureResult> {
+      const db = await books();
+      const [captured] = await db
+        .update(simulatorPayments)
+        .set({ state: "charged", capturedAmount: amount, updatedAt: new Date() })
+        .where(and(eq(simulatorPayments.reference, paymentReference), eq(simulatorPayments.state, "authorized"), sql`${amount} <= ${simulatorPayments.amount}`))
+        .returning({ amount: simulatorPayments.capturedAmount });
+      if (captured) return { status: "succeeded" };
+      // The same capture again (its answer was lost): the first answer again.
+      const [book] = await db.select().from(simulatorPayments).where(eq(simulatorPayments.reference, paymentReference));
+      if (book?.state === "charged" && book.capturedAmount === amount) return { status: "succeeded" };
+      return { status: "failed", code: "capture_failed", message: book?.state === "voided" ? "The authorization was released." : "Nothing to capture." };
     },
     async void(paymentReference: string) {
       const db = await books();

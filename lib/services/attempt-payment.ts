@@ -23,6 +23,7 @@ import { requireConnector, type PaymentContext } from "./payment-context";
 
 export type PayOutcome =
   | { kind: "paid"; order: OrderRow; payment: PaymentRow }
+  | { kind: "authorized"; order: OrderRow; payment: PaymentRow }
   | { kind: "declined"; order: OrderRow; payment: PaymentRow; message: string }
   | { kind: "requires_action"; order: OrderRow; payment: PaymentRow; action: "three_d_secure" | "wallet_redirect" }
   | { kind: "pending"; order: OrderRow; payment: PaymentRow; action: "bank_transfer" }

@@ -28,6 +28,7 @@ export async function authorizeReserved(db: Db, paymentContext: PaymentContext, 
       amount: order.amount,
       currency: order.currency,
       livemode: order.livemode,
+      capture: order.captureMethod,
       card: buyer.card,
     }),
     new Promise<typeof TIMED_OUT>((resolve) => {

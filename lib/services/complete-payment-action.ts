@@ -4,7 +4,7 @@ import { AppError } from "@/lib/core/errors";
 import { scopeOf } from "@/lib/core/scope";
 import { logger } from "@/lib/logger";
 import type { PaymentContext } from "./payment-context";
-import { recordPaymentFailed, recordPaymentSucceeded, type ActionOutcome } from "./payment-outcome";
+import { recordPaymentAuthorized, recordPaymentFailed, recordPaymentSucceeded, type ActionOutcome } from "./payment-outcome";
 
 const NOTHING_WAITING = "There is no payment waiting for your approval on this order.";
 
@@ -32,12 +32,15 @@ export async function completePaymentAction(db: Db, paymentContext: PaymentConte
       const recorded =
         result.status === "succeeded"
           ? await recordPaymentSucceeded(tx, paymentContext, order, payment)
-          : await recordPaymentFailed(tx, paymentContext, order, payment, { code: result.code, message: result.message });
+          : result.status === "authorized"
+            ? await recordPaymentAuthorized(tx, paymentContext, order, payment)
+            : await recordPaymentFailed(tx, paymentContext, order, payment, { code: result.code, message: result.message });
       return { outcome: recorded, orphaned: false };
     }
     // Recorded meanwhile: a twin's answer stands; an attempt that failed (timeout, cancel) stays failed.
     if (payment.status === "succeeded") return { outcome: { kind: "paid" as const, order, payment }, orphaned: false };
-    return { outcome: null, orphaned: result.status === "succeeded" };
+    if (payment.status === "authorized") return { outcome: { kind: "authorized" as const, order, payment }, orphaned: false };
+    return { outcome: null, orphaned: result.status !== "declined" };
   });
   if (orphaned) {
     logger().warn({ payment: waiting.id, order: found.id }, "the processor approved a payment whose attempt had already failed: voiding it");

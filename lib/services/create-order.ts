@@ -37,6 +37,7 @@ export async function createOrder(db: Db, ctx: ServiceContext & PaymentContext, 
           // Omitted: the merchant's country pre-fills the checkout. Sent as null: the client says it is unknown.
           customerCountry: data.customer?.country === undefined ? (merchant?.country ?? null) : data.customer.country,
           paymentMethods: data.payment_methods ?? ["card"],
+          captureMethod: data.capture_method ?? "automatic",
           successUrl: data.success_url ?? null,
           cancelUrl: data.cancel_url ?? null,
           statusCallbackUrl: data.status_callback_url ?? null,

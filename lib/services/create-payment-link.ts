@@ -37,6 +37,7 @@ export async function createPaymentLink(db: Db, ctx: ServiceContext, input: Crea
         collectEmail: data.collect_email ?? true,
         collectName: data.collect_name ?? true,
         paymentMethods: data.payment_methods ?? ["card"],
+        captureMethod: data.capture_method ?? "automatic",
         expiresAt: data.expires_at ? new Date(data.expires_at) : null,
         maxPayments: data.max_payments ?? null,
         afterCompletionType: after.type,

@@ -38,11 +38,11 @@ export async function changeOrder(
   return { order: updated!, object };
 }
 
-/** Counts a paid order on its link's stats, in the same transaction as the payment. */
+/** Counts a paid order (what was captured) on its link's stats, in the same transaction as the payment. */
 export async function countPaymentOnLink(tx: Db, order: OrderRow): Promise<void> {
   if (!order.paymentLinkId) return;
   await tx
     .update(paymentLinks)
-    .set({ payCount: sql`${paymentLinks.payCount} + 1`, successAmount: sql`${paymentLinks.successAmount} + ${order.amount}` })
+    .set({ payCount: sql`${paymentLinks.payCount} + 1`, successAmount: sql`${paymentLinks.successAmount} + ${order.amountCaptured ?? order.amount}` })
     .where(eq(paymentLinks.id, order.paymentLinkId));
 }

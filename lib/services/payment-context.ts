@@ -12,6 +12,8 @@ export interface PaymentContext {
   orderTtlHours: number;
   /** How long a buyer's request waits for the processor's answer (CONNECTOR_TIMEOUT_SECONDS). */
   connectorTimeoutSeconds: number;
+  /** How long a manual-capture authorization holds before the order expires (AUTHORIZATION_VALIDITY_HOURS). */
+  authorizationValidityHours: number;
 }
 
 /** The payment context of this process, from its validated settings: what routes, pages and the worker use. */
@@ -21,6 +23,7 @@ export function paymentContextFromEnv(env: Env = getEnv()): PaymentContext {
     processors: configuredProcessors(env),
     orderTtlHours: env.ORDER_DEFAULT_TTL_HOURS,
     connectorTimeoutSeconds: env.CONNECTOR_TIMEOUT_SECONDS,
+    authorizationValidityHours: env.AUTHORIZATION_VALIDITY_HOURS,
   };
 }
 

@@ -12,7 +12,30 @@ import type { PaymentContext } from "./payment-context";
 
 export type ActionOutcome =
   | { kind: "paid"; order: OrderRow; payment: PaymentRow }
+  | { kind: "authorized"; order: OrderRow; payment: PaymentRow }
   | { kind: "declined"; order: OrderRow; payment: PaymentRow; message: string };
+
+/**
+ * Manual capture: the payment is authorized and the money held. The order waits in `authorized`
+ * (`order.authorized`) for the merchant's capture until AUTHORIZATION_VALIDITY_HOURS have passed; it counts
+ * on its link once captured.
+ */
+export async function recordPaymentAuthorized(
+  tx: Db,
+  paymentContext: PaymentContext,
+  order: OrderRow,
+  payment: PaymentRow,
+  set: PaymentPatch = {},
+  now: Date = new Date(),
+): Promise<ActionOutcome> {
+  const changed = await changePayment(tx, payment, "authorized", { ...set, nextAction: null }, { now });
+  const { order: authorized } = await changeOrder(tx, paymentContext.appUrl, order, {
+    transition: "payment_authorized",
+    set: { paymentId: payment.id, authorizationExpiresAt: new Date(now.getTime() + paymentContext.authorizationValidityHours * 3_600_000) },
+    event: "order.authorized",
+  });
+  return { kind: "authorized", order: authorized, payment: changed };
+}
 
 /** The payment succeeded: the order is paid (`order.paid`) and counts on its link. */
 export async function recordPaymentSucceeded(
@@ -26,7 +49,7 @@ export async function recordPaymentSucceeded(
   const changed = await changePayment(tx, payment, "succeeded", { ...set, capturedAt: now, nextAction: null }, { now });
   const { order: paid } = await changeOrder(tx, paymentContext.appUrl, order, {
     transition: "payment_succeeded",
-    set: { paymentId: payment.id, paidAt: now },
+    set: { paymentId: payment.id, paidAt: now, amountCaptured: order.amount },
     event: "order.paid",
   });
   await countPaymentOnLink(tx, paid);

@@ -7,7 +7,7 @@ import type { AuthorizeResult } from "@/lib/processor/connector";
 import type { PayOutcome, Reservation } from "./attempt-payment";
 import { changePayment } from "./payment-changes";
 import type { PaymentContext } from "./payment-context";
-import { recordPaymentFailed, recordPaymentSucceeded } from "./payment-outcome";
+import { recordPaymentAuthorized, recordPaymentFailed, recordPaymentSucceeded } from "./payment-outcome";
 
 /**
  * Step 3 of a payment attempt (see attempt-payment.ts): records the connector's answer in a transaction of
@@ -22,7 +22,8 @@ export async function recordAuthorization(db: Db, paymentContext: PaymentContext
     const payment = order ? await findPayment(tx, reservation.scope, reservation.paymentId) : null;
     if (!order || !payment) throw new Error(`Payment ${reservation.paymentId} of order ${reservation.orderId} is missing.`);
     if (payment.status !== "authorizing") {
-      return { outcome: outcomeOf(order, payment), orphaned: answer.status === "succeeded" && payment.status === "failed" };
+      const took = answer.status === "succeeded" || answer.status === "authorized";
+      return { outcome: outcomeOf(order, payment), orphaned: took && payment.status === "failed" };
     }
     return { outcome: await applyAnswer(tx, paymentContext, order, payment, answer), orphaned: false };
   });
@@ -42,6 +43,8 @@ async function applyAnswer(tx: Db, paymentContext: PaymentContext, order: OrderR
   switch (answer.status) {
     case "succeeded":
       return recordPaymentSucceeded(tx, paymentContext, order, payment, fromAnswer, now);
+    case "authorized":
+      return recordPaymentAuthorized(tx, paymentContext, order, payment, fromAnswer, now);
     case "declined":
       return recordPaymentFailed(tx, paymentContext, order, payment, { code: answer.code, message: answer.message }, now, fromAnswer);
     // The order is processing already (since the reservation): the attempt waits for the buyer or the bank.
@@ -61,6 +64,8 @@ export function outcomeOf(order: OrderRow, payment: PaymentRow): PayOutcome {
     case "succeeded":
     case "voided":
       return { kind: "paid", order, payment };
+    case "authorized":
+      return { kind: "authorized", order, payment };
     case "failed":
       return { kind: "declined", order, payment, message: payment.failureMessage ?? "The payment did not go through." };
     case "requires_action":

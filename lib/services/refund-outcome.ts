@@ -36,7 +36,7 @@ export async function recordRefundOutcome(
     const refunded = order.amountRefunded + refund.amount;
     await changeOrder(tx, paymentContext.appUrl, order, {
       transition: "refund_succeeded",
-      fullyRefunded: refunded >= order.amount,
+      fullyRefunded: refunded >= (order.amountCaptured ?? order.amount),
       set: { amountRefunded: refunded, amountRefundPending: order.amountRefundPending - refund.amount },
       event: "order.refunded",
     });

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { lockPaymentLink } from "@/db/queries/payment-links";
 import { paymentLinks } from "@/db/schema";
 import { AppError } from "@/lib/core/errors";
+import { manualCaptureConflict } from "@/lib/payments/methods";
 import { recordEvent } from "@/lib/events/record-event";
 import { mergeMetadata } from "@/lib/links/rules";
 import { MAX_METADATA_KEYS, updatePaymentLinkSchema, type UpdatePaymentLinkInput } from "@/lib/links/schemas";
@@ -28,7 +29,11 @@ export async function updatePaymentLink(
     if (data.description !== undefined) changes.description = data.description;
     if (data.expires_at !== undefined) changes.expiresAt = data.expires_at ? new Date(data.expires_at) : null;
     if (data.max_payments !== undefined) changes.maxPayments = data.max_payments;
-    if (data.payment_methods !== undefined) changes.paymentMethods = data.payment_methods;
+    if (data.payment_methods !== undefined) {
+      const conflict = manualCaptureConflict(current.captureMethod, data.payment_methods);
+      if (conflict) throw new AppError("parameter_invalid", `Invalid payment_methods: ${conflict}`, { param: "payment_methods" });
+      changes.paymentMethods = data.payment_methods;
+    }
     if (data.status_callback_url !== undefined) changes.statusCallbackUrl = data.status_callback_url;
     if (data.metadata !== undefined) {
       changes.metadata = mergeMetadata(current.metadata, data.metadata);

@@ -10,10 +10,10 @@ import { scopeOf, type MerchantScope } from "@/lib/core/scope";
 import { changePayment } from "./payment-changes";
 import { enqueue, JOBS } from "@/lib/jobs/queue";
 
-const NOT_VOIDABLE = "Only a paid order that is not settled and has no refund can be voided; refund a settled order instead.";
+const NOT_VOIDABLE = "Only an authorized order, or a paid order that is not settled and has no refund, can be voided; refund a settled order instead.";
 
 /**
- * Voids a paid, unsettled payment: the order becomes `voided` (`order.voided`) and the processor is told
+ * Voids a paid, unsettled payment, or releases an authorization waiting for capture: the order becomes `voided` (`order.voided`) and the processor is told
  * after the commit, by a job queued in the same transaction (send-processor-void.ts) — no processor call
  * while the order is locked, and none lost to a crash.
  */
@@ -26,6 +26,7 @@ export async function voidLocked(tx: Db, paymentContext: PaymentContext, order: 
   if (!orderActions(order).allowed_void || !order.paymentId) throw new AppError("order_not_voidable", NOT_VOIDABLE);
   const now = new Date();
   const captured = await findPayment(tx, scopeOf(order), order.paymentId);
+  if (captured?.captureRequestedAt) throw new AppError("order_not_voidable", "A capture of this order is under way: it can be refunded once it is paid and settled.");
   const payment = captured ? await changePayment(tx, captured, "voided", { voidedAt: now }, { now, notAllowed: new AppError("order_not_voidable", NOT_VOIDABLE) }) : null;
   const { object } = await changeOrder(tx, paymentContext.appUrl, order, {
     transition: "void",

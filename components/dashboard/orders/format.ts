@@ -8,6 +8,7 @@ export { methodLabel };
 export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
   open: "Open",
   processing: "Processing",
+  authorized: "Authorized",
   paid: "Paid",
   partially_refunded: "Partially refunded",
   refunded: "Refunded",

@@ -18,6 +18,17 @@ export function OrderSummary({ order, refundPending }: { order: OrderObject; ref
   return (
     <DetailList>
       <DetailRow label="Amount">{m(order.amount)}</DetailRow>
+      {order.capture_method === "manual" ? (
+        <>
+          <DetailRow label="Capture method">Manual: you capture the authorized payment</DetailRow>
+          <DetailRow label="Captured">{order.amount_captured === null ? "Not yet" : m(order.amount_captured)}</DetailRow>
+          {order.authorization_expires_at ? (
+            <DetailRow label="Authorization lapses">
+              <Time iso={order.authorization_expires_at} />
+            </DetailRow>
+          ) : null}
+        </>
+      ) : null}
       <DetailRow label="Refunded">{m(order.amount_refunded)}</DetailRow>
       {refundPending > 0 ? <DetailRow label="Refund pending">{m(refundPending)}</DetailRow> : null}
       <DetailRow label="Refundable">{m(order.refundable_amount)}</DetailRow>

@@ -5,6 +5,7 @@ import { ORDER_STATUS_LABELS } from "./format";
 const TONES: Record<OrderStatus, BadgeTone> = {
   open: "info",
   processing: "warning",
+  authorized: "warning",
   paid: "success",
   partially_refunded: "accent",
   refunded: "accent",

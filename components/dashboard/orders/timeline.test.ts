@@ -52,6 +52,20 @@ describe("order timeline", () => {
     ]);
   });
 
+  test("manual capture: authorized, captured in part, or lapsed", () => {
+    const manual = { capture_method: "manual" };
+    const events = [
+      event("evt_1", "order.authorized", at(0), order({ ...manual, status: "authorized", payment: { ...card, status: "authorized" } })),
+      event("evt_2", "order.paid", at(1), order({ ...manual, status: "paid", amount_captured: 1500, payment: { ...card, status: "succeeded" } })),
+      event("evt_3", "order.expired", at(2), order({ ...manual, status: "expired", payment: { ...card, status: "voided" } })),
+    ];
+    expect(orderTimeline(events, []).map((e) => e.text)).toEqual([
+      "Payment authorized — €25.00 by Visa •••• 4242, waiting for you to capture it.",
+      "Payment captured — €15.00 by Visa •••• 4242.",
+      "Authorization lapsed — it was not captured in time and has been released.",
+    ]);
+  });
+
   test("oldest first; the order's creation leads the events of its own transaction", () => {
     const events = [
       event("evt_0paid", "order.paid", at(0), order({ status: "paid", payment: card })),

@@ -69,12 +69,18 @@ function describe(event: TimelineEvent, payments: ReadonlyMap<string, TimelinePa
     }
     case "order.payment_failed":
       return join("Payment failed", attempt?.failureMessage ?? paidWith);
+    case "order.authorized":
+      return join("Payment authorized", [[amountOf(object), paidWith].filter(Boolean).join(" by "), "waiting for you to capture it"].filter(Boolean).join(", "));
     case "order.paid":
+      // A manual capture: what was captured, which may be less than the order's amount.
+      if (num(object.amount_captured) !== null && object.capture_method === "manual") return join("Payment captured", [amountOf(object, "amount_captured"), paidWith].filter(Boolean).join(" by "));
       return join("Payment succeeded", [amountOf(object), paidWith].filter(Boolean).join(" by "));
     case "order.canceled":
       return join("Order canceled", "it can no longer be paid");
     case "order.expired":
-      return join("Order expired", "the buyer did not pay in time");
+      return (object.payment as Record<string, unknown> | null)?.status === "voided"
+        ? join("Authorization lapsed", "it was not captured in time and has been released")
+        : join("Order expired", "the buyer did not pay in time");
     case "order.voided":
       return join("Payment voided", "the buyer is not charged");
     case "order.settled":

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { orderObjectSchema, refundObjectSchema, settleResultSchema } from "@/lib/orders/object-schema";
-import { createOrderSchema, createRefundSchema } from "@/lib/orders/schemas";
+import { captureOrderSchema, createOrderSchema, createRefundSchema } from "@/lib/orders/schemas";
 import { buildOpenApiDocument } from "../document";
 import { listObjectSchema } from "../operations";
 
@@ -23,6 +23,7 @@ const ANSWERS: Record<string, { path: string; method: "get" | "post"; status: st
   retrieveOrder: { path: "/api/v1/orders/{id}", method: "get", status: "200", schema: "Order" },
   cancelOrder: { path: "/api/v1/orders/{id}/cancel", method: "post", status: "200", schema: "Order" },
   voidOrder: { path: "/api/v1/orders/{id}/void", method: "post", status: "200", schema: "Order" },
+  captureOrder: { path: "/api/v1/orders/{id}/capture", method: "post", status: "200", schema: "Order" },
   createRefund: { path: "/api/v1/orders/{id}/refunds", method: "post", status: "201", schema: "Refund" },
   listRefunds: { path: "/api/v1/orders/{id}/refunds", method: "get", status: "200", schema: "RefundList" },
   retrieveRefund: { path: "/api/v1/refunds/{id}", method: "get", status: "200", schema: "Refund" },
@@ -63,7 +64,7 @@ describe("the orders, refunds and test helpers of the OpenAPI document", () => {
   });
 
   it("puts the orders' checkout URLs on the document's server", () => {
-    const orders = ["createOrder", "retrieveOrder", "cancelOrder", "voidOrder"].map((id) => answer(id).example);
+    const orders = ["createOrder", "retrieveOrder", "cancelOrder", "voidOrder", "captureOrder"].map((id) => answer(id).example);
     orders.push(...(answer("listOrders").example as { data: unknown[] }).data);
     for (const order of orders) expect((order as { url: string }).url).toMatch(/^https:\/\/pay\.example\.com\/o\//);
   });
@@ -98,12 +99,15 @@ describe("the orders, refunds and test helpers of the OpenAPI document", () => {
     expect(answer("createOrder").example).toMatchObject({ status: "open", payment: null });
     expect(answer("voidOrder").example).toMatchObject({ status: "voided", allowed_void: false, payment: { status: "voided" } });
     expect(answer("cancelOrder").example).toMatchObject({ status: "canceled" });
+    const capture = captureOrderSchema.parse(requestExample("captureOrder"));
+    expect(answer("captureOrder").example).toMatchObject({ status: "paid", capture_method: "manual", amount_captured: capture.amount, allowed_capture: false });
     expect(answer("settleTestOrders").example).toEqual({ settled: 3 });
   });
 
   it("names the contract's domain errors on the operations that answer them", () => {
     const codes = (operationId: string) => operation(operationId)["x-error-codes"];
     expect(codes("voidOrder")).toContain("order_not_voidable");
+    expect(codes("captureOrder")).toEqual(expect.arrayContaining(["order_not_capturable", "capture_exceeds_authorized_amount"]));
     expect(codes("cancelOrder")).toContain("order_not_cancelable");
     expect(codes("createRefund")).toEqual(expect.arrayContaining(["order_not_refundable", "refund_exceeds_refundable_amount"]));
     expect(codes("settleTestOrders")).toContain("forbidden");

@@ -1,11 +1,12 @@
 import { orderObjectSchema } from "@/lib/orders/object-schema";
-import { createOrderSchema, listOrdersSchema } from "@/lib/orders/schemas";
+import { captureOrderSchema, createOrderSchema, listOrdersSchema } from "@/lib/orders/schemas";
 import { toOrderObject } from "@/lib/orders/serialize";
 import { listComponent, listOperation, objectOperation } from "../operations";
 import type { DocumentContext, OperationSpec, ResourceSpec } from "../resource";
 import { CREATE_ORDER_EXAMPLE, OPEN_ORDER, ORDER_ID_PARAM, SETTLED_ORDER, SETTLED_PAYMENT } from "./order-examples";
 
-// Orders (app/api/v1/orders/**): create, list, retrieve, and the two ways to close one, cancel and void.
+// Orders (app/api/v1/orders/**): create, list, retrieve, capture (manual capture), and the two ways to close
+// one, cancel and void.
 // Their refunds are refunds.ts; the settle helper, test-helpers.ts.
 
 const PATH = "/api/v1/orders";
@@ -17,6 +18,11 @@ export function ordersResource({ serverUrl }: DocumentContext): ResourceSpec {
   const voided = toOrderObject(
     { ...unsettled, status: "voided", updatedAt: new Date("2026-05-25T11:00:00.000Z") },
     { ...SETTLED_PAYMENT, status: "voided", settledAt: null, voidedAt: new Date("2026-05-25T11:00:00.000Z") },
+    serverUrl,
+  );
+  const captured = toOrderObject(
+    { ...unsettled, captureMethod: "manual", amountCaptured: 6000, updatedAt: SETTLED_PAYMENT.capturedAt! },
+    { ...SETTLED_PAYMENT, settledAt: null },
     serverUrl,
   );
   const canceled = toOrderObject({ ...OPEN_ORDER, status: "canceled", updatedAt: new Date("2026-05-25T10:30:00.000Z") }, null, serverUrl);
@@ -70,11 +76,23 @@ export function ordersResource({ serverUrl }: DocumentContext): ResourceSpec {
     }),
     objectOperation({
       method: "post",
+      path: `${PATH}/{id}/capture`,
+      operationId: "captureOrder",
+      summary: "Capture an order",
+      description:
+        "Captures an `authorized` order (one created with `capture_method: \"manual\"`, or paid through such a link): the whole authorized amount, or `amount` of it — a partial capture releases the rest. The order becomes `paid` with `amount_captured`, and an `order.paid` event is recorded; refunds, voids and settlement then work on the captured amount. Only while `allowed_capture` is true, and one capture at a time. A 503 means the processor did not answer in time: the capture is still under way and completes shortly (retrieve the order).",
+      id: ORDER_ID_PARAM,
+      body: { schema: "CaptureOrderRequest", example: { amount: 6000 } },
+      response: { description: "The captured order, `paid`.", schema: "Order", example: captured },
+      errors: ["order_not_capturable", "capture_exceeds_authorized_amount", "service_unavailable"],
+    }),
+    objectOperation({
+      method: "post",
       path: `${PATH}/{id}/void`,
       operationId: "voidOrder",
       summary: "Void an order",
       description:
-        "Cancels a paid payment before settlement; the order becomes `voided` and the buyer is never charged. Only while `allowed_void` is true: after settlement, refund instead. Records an `order.voided` event. Takes no body.",
+        "Cancels a paid payment before settlement, or releases an authorization waiting for capture; the order becomes `voided` and the buyer is never charged. Only while `allowed_void` is true: after settlement, refund instead. Records an `order.voided` event. Takes no body.",
       id: ORDER_ID_PARAM,
       response: { description: "The voided order.", schema: "Order", example: voided },
       errors: ["order_not_voidable"],
@@ -91,6 +109,12 @@ export function ordersResource({ serverUrl }: DocumentContext): ResourceSpec {
     schemas: {
       Order: { schema: orderObjectSchema, io: "output", description: "An order." },
       OrderList: listComponent(orderObjectSchema, PATH, "A page of orders."),
+      CaptureOrderRequest: {
+        schema: captureOrderSchema,
+        io: "input",
+        description: "An empty body captures the whole authorized amount.",
+        notes: { amount: "What to capture, in the currency's minor unit; at most the order's `amount` (422 `capture_exceeds_authorized_amount`). Defaults to all of it." },
+      },
       CreateOrderRequest: {
         schema: createOrderSchema,
         io: "input",
@@ -99,7 +123,8 @@ export function ordersResource({ serverUrl }: DocumentContext): ResourceSpec {
         notes: {
           reference: "Must not repeat another order's reference in this mode (409 `resource_conflict`).",
           customer: "`country` defaults to the merchant's country.",
-          payment_methods: 'Defaults to `["card"]`.',
+          payment_methods: 'Defaults to `["card"]`. With `capture_method: "manual"`, only methods that can hold a payment (card and the wallets).',
+          capture_method: 'Defaults to `"automatic"`.',
           expires_at: "Defaults to 24 hours from now (the server's `ORDER_DEFAULT_TTL_HOURS`); at most 30 days ahead. Any offset is accepted; stored in UTC.",
         },
       },

@@ -27,6 +27,7 @@ export const EXAMPLE_LINK_ROW: PaymentLinkRow = {
   collectEmail: true,
   collectName: true,
   paymentMethods: ["card", "alipay", "wechat_pay"],
+  captureMethod: "automatic",
   expiresAt: null,
   maxPayments: null,
   afterCompletionType: "message",

@@ -11,6 +11,7 @@ import { amountMessage } from "@/lib/links/form-input";
 import { isCurrencyCode } from "@/lib/money/currencies";
 import { parseAmount } from "@/lib/money/money";
 import { cancelOrder } from "@/lib/services/cancel-order";
+import { captureOrder } from "@/lib/services/capture-order";
 import { getOrder } from "@/lib/services/get-order";
 import { refundOrder } from "@/lib/services/refund-order";
 import { settleOrders } from "@/lib/services/settle-orders";
@@ -42,16 +43,27 @@ export async function cancelOrderAction(_previous: FormState, formData: FormData
   return runOrderChange(formData, async (ctx, db, id) => (await cancelOrder(db, ctx, id)).id);
 }
 
+/** A full or partial capture of an authorized order; the amount arrives as the decimal the merchant typed. */
+export async function captureOrderAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const values = { amount: String(formData.get("amount") ?? "") };
+  return runOrderChange(
+    formData,
+    async (ctx, db, id) => {
+      const amount = await typedAmount(db, ctx, id, values);
+      return "minor" in amount ? (await captureOrder(db, ctx, id, { amount: amount.minor })).id : amount;
+    },
+    values,
+  );
+}
+
 /** A full or partial refund; the amount arrives as the decimal the merchant typed, in the order's currency. */
 export async function refundOrderAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const values = { amount: String(formData.get("amount") ?? ""), reason: String(formData.get("reason") ?? "") };
   return runOrderChange(
     formData,
     async (ctx, db, id) => {
-      const { currency } = await getOrder(db, ctx, id);
-      if (!isCurrencyCode(currency)) return { message: `This order's currency (${currency}) is not supported.` };
-      const amount = parseAmount(values.amount, currency);
-      if (!amount.ok) return { fieldErrors: { amount: amountMessage(amount.reason, currency) }, values };
+      const amount = await typedAmount(db, ctx, id, values);
+      if (!("minor" in amount)) return amount;
       const refund = await refundOrder(db, ctx, id, { amount: amount.minor, reason: values.reason.trim() || null });
       return refund.order;
     },
@@ -60,6 +72,14 @@ export async function refundOrderAction(_previous: FormState, formData: FormData
 }
 
 type Ctx = Awaited<ReturnType<typeof getOrdersContext>>["ctx"];
+
+/** The amount the merchant typed (`values.amount`, a decimal in the order's currency) in minor units, or the form's answer why not. */
+async function typedAmount(db: Db, ctx: Ctx, id: string, values: { amount: string } & Record<string, string>): Promise<{ minor: number } | FormState> {
+  const { currency } = await getOrder(db, ctx, id);
+  if (!isCurrencyCode(currency)) return { message: `This order's currency (${currency}) is not supported.` };
+  const amount = parseAmount(values.amount, currency);
+  return amount.ok ? { minor: amount.minor } : { fieldErrors: { amount: amountMessage(amount.reason, currency) }, values };
+}
 
 /**
  * The common path of the order forms: checks the member may write and the form's scope, runs the service,

@@ -21,7 +21,7 @@ export const POST = checkoutPost("/o/[token]/action", orderPath, async (request,
   const payment = await displayPayment(db, scopeOf(order), order);
   try {
     const outcome = await completePaymentAction(db, paymentContextFromEnv(), token, approved);
-    if (outcome.kind === "paid") return { location: afterPaymentPath(outcome.order) };
+    if (outcome.kind === "paid" || outcome.kind === "authorized") return { location: afterPaymentPath(outcome.order) };
     const message =
       payment?.nextAction === "three_d_secure"
         ? "Authentication failed. Try again or use another card."

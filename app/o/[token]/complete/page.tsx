@@ -20,7 +20,9 @@ export default async function ReceiptPage({ params }: { params: Promise<{ token:
   const link = order.paymentLinkId ? await findLinkById(db, order.paymentLinkId) : null;
   const message = link?.afterCompletionType === "message" ? link.afterCompletionMessage : null;
   const refundNote =
-    order.status === "refunded"
+    order.status === "authorized"
+      ? `Your payment is authorized: ${merchant.name} takes it when your order is confirmed, and releases anything not charged.`
+      : order.status === "refunded"
       ? `${merchant.name} has refunded this payment.`
       : order.status === "partially_refunded"
         ? `${merchant.name} has refunded ${formatAmount(order.amountRefunded, order.currency)} of this payment.`
@@ -31,7 +33,7 @@ export default async function ReceiptPage({ params }: { params: Promise<{ token:
       <Receipt
         merchantName={merchant.name}
         itemName={order.itemName}
-        amount={formatAmount(order.amount, order.currency)}
+        amount={formatAmount(order.amountCaptured ?? order.amount, order.currency)}
         paidAt={formatReceiptDate(order.paidAt ?? order.updatedAt)}
         orderId={order.id}
         paymentMethod={payment ? paymentLabel(payment) : "—"}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { CancelOrderForm } from "@/components/dashboard/orders/cancel-order-form";
-import { money } from "@/components/dashboard/orders/format";
+import { CaptureOrderForm } from "@/components/dashboard/orders/capture-order-form";
+import { formatDateTime, money } from "@/components/dashboard/orders/format";
 import { OrderSummary } from "@/components/dashboard/orders/order-summary";
 import { OrderTimeline } from "@/components/dashboard/orders/order-timeline";
 import { RefundOrderForm } from "@/components/dashboard/orders/refund-order-form";
@@ -13,7 +14,7 @@ import { isCurrencyCode } from "@/lib/money/currencies";
 import { minorToDecimalString } from "@/lib/money/money";
 import type { OrderObject } from "@/lib/orders/serialize";
 import type { OrderDetail } from "../context";
-import { cancelOrderAction, refundOrderAction, voidOrderAction } from "../actions";
+import { cancelOrderAction, captureOrderAction, refundOrderAction, voidOrderAction } from "../actions";
 import { getOrderDetailOr404, getOrdersContext } from "../context";
 
 export const metadata: Metadata = { title: "Order" };
@@ -69,17 +70,19 @@ function cancelConsequence(order: OrderObject, plan: NonNullable<OrderDetail["ca
         ? "The order is closed and the payment under way is abandoned: the buyer can no longer pay it."
         : "The order is closed: the buyer can no longer pay it.";
     case "void":
-      return `The payment has not settled, so canceling voids it: the buyer is not charged the ${m(order.amount)}.`;
+      return order.status === "authorized"
+        ? `The payment is only authorized, so canceling releases it: the buyer is not charged the ${m(order.amount)}.`
+        : `The payment has not settled, so canceling voids it: the buyer is not charged the ${m(order.amount)}.`;
     case "refund":
       return `The payment has settled, so canceling refunds the remaining ${m(order.refundable_amount)} in full.`;
   }
 }
 
-/** Void, refund and cancel, each shown only when the order allows it and the member may change orders. */
+/** Capture, void, refund and cancel, each shown only when the order allows it and the member may change orders. */
 function OrderControls({ detail, canWrite, scope }: { detail: OrderDetail; canWrite: boolean; scope: { merchantId: string; livemode: boolean } }) {
   const { order, cancel } = detail;
-  if (!order.allowed_void && !order.allowed_refund && !cancel) return null;
-  if (!canWrite) return <p className="text-sm text-slate-600">Only an owner or admin of this business can void, refund or cancel orders.</p>;
+  if (!order.allowed_capture && !order.allowed_void && !order.allowed_refund && !cancel) return null;
+  if (!canWrite) return <p className="text-sm text-slate-600">Only an owner or admin of this business can capture, void, refund or cancel orders.</p>;
   // Remounted when the order changes, so a form never shows an amount or an answer from before the change.
   const key = `${order.updated_at}:${order.refundable_amount}`;
   const props = { scope, orderId: order.id };
@@ -87,7 +90,18 @@ function OrderControls({ detail, canWrite, scope }: { detail: OrderDetail; canWr
     <section aria-labelledby="actions-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
       <h2 id="actions-heading" className="text-base font-semibold">Actions</h2>
       <div className="space-y-3">
-        {order.allowed_void ? <VoidOrderForm key={`void:${key}`} action={voidOrderAction} amount={money(order.amount, order.currency)} {...props} /> : null}
+        {order.allowed_capture && isCurrencyCode(order.currency) ? (
+          <CaptureOrderForm
+            key={`capture:${key}`}
+            action={captureOrderAction}
+            currency={order.currency}
+            defaultAmount={minorToDecimalString(order.amount, order.currency)}
+            authorized={money(order.amount, order.currency)}
+            expires={order.authorization_expires_at ? formatDateTime(order.authorization_expires_at) : null}
+            {...props}
+          />
+        ) : null}
+        {order.allowed_void ? <VoidOrderForm key={`void:${key}`} action={voidOrderAction} amount={money(order.amount, order.currency)} authorizedOnly={order.status === "authorized"} {...props} /> : null}
         {order.allowed_refund && isCurrencyCode(order.currency) ? (
           <RefundOrderForm
             key={`refund:${key}`}

@@ -1,0 +1,121 @@
+import { and, eq, isNotNull, lte } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { findPayment, lockOrder, lockScopedOrder } from "@/db/queries/orders";
+import { payments, type PaymentRow } from "@/db/schema";
+import { AppError } from "@/lib/core/errors";
+import { scopeOf, type MerchantScope } from "@/lib/core/scope";
+import { captureOrderSchema, type CaptureOrderInput } from "@/lib/orders/schemas";
+import { logger, errorForLog } from "@/lib/logger";
+import { formatMinor } from "@/lib/money/money";
+import { isCurrencyCode } from "@/lib/money/currencies";
+import type { OrderObject } from "@/lib/orders/serialize";
+import type { CaptureResult } from "@/lib/processor/connector";
+import { getOrder } from "./get-order";
+import { changeOrder, countPaymentOnLink } from "./order-changes";
+import { changePayment } from "./payment-changes";
+import type { PaymentContext } from "./payment-context";
+
+
+const NOT_CAPTURABLE = "Only an authorized order can be captured.";
+
+type Capture = { payment: PaymentRow; amount: number };
+
+/**
+ * Captures an authorized order (manual capture), the whole authorized amount or part of it (the rest is
+ * released), in the three steps of every processor call: record the capture as under way on the payment and
+ * commit; ask the payment's connector with no transaction open (keyed by the payment id, so a repeat is one
+ * capture); record the answer — the order `paid` with `amount_captured` and `order.paid`, and counted on its
+ * link — in a second transaction. A second capture meanwhile is refused; a capture whose answer was lost (the
+ * process died, the processor did not answer) is finished by the recovery sweep (finishStalledCaptures).
+ */
+export async function captureOrder(db: Db, ctx: MerchantScope & PaymentContext, id: string, input: CaptureOrderInput = {}): Promise<OrderObject> {
+  const data = captureOrderSchema.parse(input);
+  const capture = await db.transaction(async (tx): Promise<Capture> => {
+    const order = await lockScopedOrder(tx, ctx, id);
+    const payment = order.status === "authorized" && order.paymentId ? await findPayment(tx, ctx, order.paymentId) : null;
+    if (!payment || payment.status !== "authorized") throw new AppError("order_not_capturable", `This order is ${order.status}: ${NOT_CAPTURABLE.toLowerCase()}`);
+    if (payment.captureRequestedAt) throw new AppError("order_not_capturable", "A capture of this order is already under way.");
+    const amount = data.amount ?? order.amount;
+    if (amount > order.amount) {
+      const shown = isCurrencyCode(order.currency) ? formatMinor(order.amount, order.currency) : `${order.amount} ${order.currency}`;
+      throw new AppError("capture_exceeds_authorized_amount", `At most ${shown} was authorized and can be captured.`, { param: "amount" });
+    }
+    const [marked] = await tx
+      .update(payments)
+      .set({ captureAmount: amount, captureRequestedAt: new Date(), updatedAt: new Date() })
+      .where(eq(payments.id, payment.id))
+      .returning();
+    return { payment: marked!, amount };
+  });
+  const result = await askConnector(ctx, capture.payment, capture.amount);
+  if (!result) throw new AppError("service_unavailable", "The processor did not answer the capture in time. It is still under way and will be completed shortly: fetch the order to see it paid.");
+  await recordCapture(db, ctx, capture.payment, result);
+  if (result.status === "failed") throw new AppError("order_not_capturable", `The processor refused the capture: ${result.message}`);
+  return getOrder(db, ctx, id);
+}
+
+async function askConnector(paymentContext: PaymentContext, payment: PaymentRow, amount: number): Promise<CaptureResult | null> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      paymentContext.processors.named(payment.processor).capture(payment.processorReference ?? "", amount, payment.id),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error("no answer within CONNECTOR_TIMEOUT_SECONDS")), paymentContext.connectorTimeoutSeconds * 1000);
+      }),
+    ]);
+  } catch (error) {
+    // No answer: the capture stays under way, and the recovery sweep asks again with the same key.
+    logger().warn({ payment: payment.id, err: errorForLog(error) }, "the processor's capture failed: left to the recovery sweep");
+    return null;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * The processor's answer to a capture, under the order's lock: a success makes the order paid (unless another
+ * process recorded it first); a refusal clears the capture so the merchant may try again or void.
+ */
+async function recordCapture(db: Db, paymentContext: PaymentContext, asked: PaymentRow, result: CaptureResult | null): Promise<void> {
+  if (!result) return;
+  await db.transaction(async (tx) => {
+    const scope = scopeOf(asked);
+    const order = await lockOrder(tx, { id: asked.orderId, scope });
+    const payment = order ? await findPayment(tx, scope, asked.id) : null;
+    if (!order || !payment || payment.status !== "authorized" || !payment.captureRequestedAt || payment.captureAmount === null) return;
+    if (result.status === "failed") {
+      await tx.update(payments).set({ captureAmount: null, captureRequestedAt: null, updatedAt: new Date() }).where(eq(payments.id, payment.id));
+      return;
+    }
+    const now = new Date();
+    await changePayment(tx, payment, "succeeded", { capturedAt: now, captureRequestedAt: null }, { now });
+    const { order: paid } = await changeOrder(tx, paymentContext.appUrl, order, {
+      transition: "capture",
+      set: { amountCaptured: payment.captureAmount, paidAt: now, authorizationExpiresAt: null },
+      event: "order.paid",
+      notAllowed: new AppError("order_not_capturable", NOT_CAPTURABLE),
+    });
+    await countPaymentOnLink(tx, paid);
+  });
+}
+
+/**
+ * Captures recorded as under way whose answer was never recorded, older than `olderThanSeconds` (so the
+ * request that started them has certainly given up): asks the connector again with the same key — one
+ * capture at the processor however often it is asked — and records the answer.
+ */
+export async function finishStalledCaptures(db: Db, paymentContext: PaymentContext, olderThanSeconds: number, now: Date = new Date()): Promise<number> {
+  const stalled = await db
+    .select()
+    .from(payments)
+    .where(and(eq(payments.status, "authorized"), isNotNull(payments.captureRequestedAt), lte(payments.captureRequestedAt, new Date(now.getTime() - olderThanSeconds * 1000))))
+    .limit(100);
+  let finished = 0;
+  for (const payment of stalled) {
+    const result = await askConnector(paymentContext, payment, payment.captureAmount!);
+    if (!result) continue;
+    await recordCapture(db, paymentContext, payment, result);
+    finished += 1;
+  }
+  return finished;
+}
