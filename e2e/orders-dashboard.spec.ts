@@ -242,7 +242,7 @@ test("without JavaScript the owner settles, refunds and cancels; a viewer sees t
   await expect(viewer.getByRole("button", { name: "Settle test payments now" })).toHaveCount(0);
   await row(viewer, unsettled.order.id).getByRole("link", { name: unsettled.order.id }).click();
   await expect(heading(viewer).getByTestId("order-status")).toHaveText("Paid");
-  await expect(viewer.getByText("Only an owner or admin of this business can void, refund or cancel orders.")).toBeVisible();
+  await expect(viewer.getByText("Only an owner or admin of this business can capture, void, refund or cancel orders.")).toBeVisible();
   await expect(viewer.getByText("Void payment", { exact: true })).toHaveCount(0);
   await expect(viewer.getByText("Cancel order", { exact: true })).toHaveCount(0);
 });
