@@ -36,6 +36,9 @@ const server = spawn(process.execPath, [nextBin, "start", "--port", port, "--hos
     // Refunds and bank transfers settle within a second or two, so the tests see them happen.
     SIMULATOR_REFUND_SECONDS: "1",
     SIMULATOR_BANK_TRANSFER_SECONDS: "3600",
+    // QR payments and SEPA debits wait for the test-mode buttons (the worker's own delivery is tested over HTTP).
+    SIMULATOR_QR_SECONDS: "3600",
+    SIMULATOR_SEPA_SECONDS: "3600",
     SCHEDULER_TICK_SECONDS: "1",
     // Webhook receivers in tests listen on 127.0.0.1; retries are compressed by configuration, not by code.
     WEBHOOK_ALLOW_PRIVATE_URLS: "true",

@@ -13,7 +13,7 @@ import { signUp } from "@/lib/services/sign-up";
 // No vitest import here: Playwright specs use these helpers too.
 import { uniqueEmail } from "./ids";
 
-type SimulatorTiming = { bankTransferSeconds: number; refundSeconds: number; latencyMs?: number };
+type SimulatorTiming = { bankTransferSeconds: number; refundSeconds: number; qrSeconds?: number; sepaSeconds?: number; latencyMs?: number };
 
 /** What signs the tests' simulator notifications (the app derives its own from AUTH_SECRET). */
 export const TEST_NOTIFICATION_SECRET = "test-simulator-notification-secret";

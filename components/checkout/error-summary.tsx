@@ -1,7 +1,7 @@
 import type { FlashErrors } from "@/lib/checkout/flash";
 import { fieldId } from "./field";
 
-const FIELD_ORDER = ["amount", "email", "name", "method", "cardNumber", "expiry", "cvc"] as const;
+const FIELD_ORDER = ["amount", "email", "name", "method", "cardNumber", "expiry", "cvc", "accountHolder", "iban", "mandate"] as const;
 
 /**
  * What went wrong with the last attempt, announced (role="alert") and focused when the page loads, each

@@ -21,6 +21,8 @@ export interface PaymentFormProps {
   flash: Flash | null;
   /** A one-time key that makes a double-tapped Pay button a single payment. */
   submission: string;
+  /** Who the buyer pays: the SEPA mandate names them. */
+  merchantName: string;
 }
 
 const methodId = (method: string) => `checkout-method-${method}`;
@@ -29,10 +31,11 @@ const methodId = (method: string) => `checkout-method-${method}`;
  * The checkout form, server-rendered and working without JavaScript: a plain POST to a route handler.
  * Card fields are always in the HTML; CSS hides them while another method is checked.
  */
-export function PaymentForm({ action, methods, collectEmail, collectName, amount, customAmount, defaults, flash, submission }: PaymentFormProps) {
+export function PaymentForm({ action, methods, collectEmail, collectName, amount, customAmount, defaults, flash, submission, merchantName }: PaymentFormProps) {
   const errors = flash?.errors ?? {};
   const checked = selectedMethod(methods, flash?.method);
   const offersCard = methods.includes("card");
+  const offersSepa = methods.includes("sepa_debit");
   return (
     <form method="post" action={action} noValidate className={`${styles.form} space-y-5`}>
       <ErrorSummary errors={errors} methodTarget={methods[0] ? methodId(methods[0]) : undefined} />
@@ -115,6 +118,54 @@ export function PaymentForm({ action, methods, collectEmail, collectName, amount
             {/* Text, not numeric: phone number pads have no "/" for MM/YY. */}
             <CheckoutField name="expiry" label="Expiry date" hint="MM/YY" error={errors.expiry} autoComplete="cc-exp" maxLength={7} placeholder="MM/YY" />
             <CheckoutField name="cvc" label="Security code" hint="3 or 4 digits" error={errors.cvc} inputMode="numeric" autoComplete="cc-csc" maxLength={4} />
+          </div>
+        </fieldset>
+      ) : null}
+
+      {offersSepa ? (
+        <fieldset className={`${styles.sepaFields} space-y-4`}>
+          <legend className="mb-2 text-sm font-medium text-slate-900">SEPA Direct Debit</legend>
+          <CheckoutField
+            name="accountHolder"
+            label="Account holder"
+            error={errors.accountHolder}
+            defaultValue={flash?.accountHolder ?? defaults.name ?? ""}
+            autoComplete="name"
+          />
+          <CheckoutField
+            name="iban"
+            label="IBAN"
+            hint="Like DE89 3704 0044 0532 0130 00"
+            error={errors.iban}
+            autoComplete="off"
+            autoCapitalize="characters"
+            autoCorrect="off"
+            spellCheck={false}
+            maxLength={42}
+          />
+          <div className="space-y-1">
+            <label htmlFor="checkout-mandate" className="flex items-start gap-3 text-sm text-slate-800">
+              <input
+                id="checkout-mandate"
+                type="checkbox"
+                name="mandate"
+                value="accepted"
+                aria-invalid={errors.mandate ? true : undefined}
+                aria-describedby={errors.mandate ? "checkout-mandate-error" : undefined}
+                className="mt-0.5 size-4 shrink-0 accent-slate-900"
+              />
+              <span>
+                By providing your IBAN and confirming this payment, you authorise {merchantName} and its payment provider to send
+                instructions to your bank to debit your account, and your bank to debit your account in accordance with those
+                instructions. You are entitled to a refund from your bank under the terms of your agreement with it; a refund must be
+                claimed within eight weeks of the date your account was debited.
+              </span>
+            </label>
+            {errors.mandate ? (
+              <p id="checkout-mandate-error" className="text-sm font-medium text-red-700">
+                {errors.mandate}
+              </p>
+            ) : null}
           </div>
         </fieldset>
       ) : null}

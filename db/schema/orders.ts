@@ -96,8 +96,17 @@ export const payments = pgTable(
     status: paymentStatus().notNull(),
     cardBrand: text(),
     cardLast4: text(),
-    /** What the buyer must do next: "three_d_secure", "wallet_redirect", "bank_transfer". */
+    /**
+     * What the buyer (or the bank) must do next: "three_d_secure", "wallet_redirect", "bank_redirect",
+     * "pay_later", "bank_transfer", "qr_code", "sepa_debit".
+     */
     nextAction: text(),
+    /**
+     * What the method's flow needs shown, as the processor gave it, and what identifies the payment to
+     * people: the QR payload to scan (`qr`), the bank the buyer chose (`bank`), the debited account's
+     * country and last four (`iban_country`, `iban_last4`; never the whole IBAN).
+     */
+    details: jsonb().$type<PaymentDetails>(),
     failureCode: text(),
     failureMessage: text(),
     processorReference: text(),
@@ -132,6 +141,13 @@ export const payments = pgTable(
 );
 
 export type PaymentRow = typeof payments.$inferSelect;
+
+export interface PaymentDetails {
+  qr?: string;
+  bank?: string;
+  iban_country?: string;
+  iban_last4?: string;
+}
 
 export const refundStatus = pgEnum("refund_status", REFUND_STATUSES);
 

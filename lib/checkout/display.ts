@@ -28,9 +28,12 @@ export function methodLabel(method: string): string {
   return PAYMENT_METHODS.includes(method as PaymentMethod) ? PAYMENT_METHOD_LABELS[method as PaymentMethod] : method;
 }
 
-/** How the receipt names the payment: the card (brand and last four) or the method. */
-export function paymentLabel(payment: { method: string; cardBrand: string | null; cardLast4: string | null }): string {
-  return payment.method === "card" ? cardLabel(payment.cardBrand, payment.cardLast4) : methodLabel(payment.method);
+/** How the receipt names the payment: the card (brand and last four), the debited account, the bank, or the method. */
+export function paymentLabel(payment: { method: string; cardBrand: string | null; cardLast4: string | null; details?: { bank?: string; iban_last4?: string } | null }): string {
+  if (payment.method === "card") return cardLabel(payment.cardBrand, payment.cardLast4);
+  if (payment.details?.iban_last4) return `${methodLabel(payment.method)} •••• ${payment.details.iban_last4}`;
+  if (payment.details?.bank) return `${methodLabel(payment.method)} · ${payment.details.bank}`;
+  return methodLabel(payment.method);
 }
 
 const DATE = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
@@ -38,4 +41,10 @@ const DATE = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: 
 /** "May 25, 2026, 10:00 AM UTC": rendered on the server, so stated in UTC rather than a guessed zone. */
 export function formatReceiptDate(date: Date): string {
   return `${DATE.format(date)} UTC`;
+}
+
+/** `count` instalments in minor units that add up to the amount exactly: the first carries the remainder. */
+export function instalments(amount: number, count: number): number[] {
+  const part = Math.floor(amount / count);
+  return [amount - part * (count - 1), ...Array<number>(count - 1).fill(part)];
 }

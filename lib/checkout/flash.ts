@@ -14,10 +14,12 @@ export interface Flash {
   name?: string;
   method?: string;
   amount?: string;
+  /** SEPA's account holder (never the IBAN: typed again, like a card). */
+  accountHolder?: string;
 }
 
-const ERROR_KEYS: readonly (CheckoutField | "form")[] = ["form", "method", "email", "name", "amount", "cardNumber", "expiry", "cvc"];
-const VALUE_KEYS = ["email", "name", "method", "amount"] as const;
+const ERROR_KEYS: readonly (CheckoutField | "form")[] = ["form", "method", "email", "name", "amount", "cardNumber", "expiry", "cvc", "accountHolder", "iban", "mandate"];
+const VALUE_KEYS = ["email", "name", "method", "amount", "accountHolder"] as const;
 const MAX_TEXT = 300;
 
 function text(value: unknown): string | undefined {

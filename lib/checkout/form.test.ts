@@ -31,7 +31,13 @@ describe("checkout form", () => {
   });
 
   test("methods keep the merchant's order; the previous choice stays selected", () => {
-    expect(offeredMethods(["bank_transfer", "card", "bitcoin", "card"])).toEqual(["bank_transfer", "card"]);
+    expect(offeredMethods(["bank_transfer", "card", "bitcoin", "card"], "USD", 2500)).toEqual(["bank_transfer", "card"]);
+    // Only where the method takes the currency and the amount: PromptPay THB, iDEAL EUR, Klarna 1.00–10,000.00.
+    expect(offeredMethods(["card", "promptpay", "ideal", "klarna"], "THB", 50_000)).toEqual(["card", "promptpay"]);
+    expect(offeredMethods(["card", "promptpay", "ideal", "klarna"], "EUR", 50_000)).toEqual(["card", "ideal", "klarna"]);
+    expect(offeredMethods(["klarna", "card"], "EUR", 99)).toEqual(["card"]);
+    expect(offeredMethods(["klarna", "card"], "EUR", 1_000_001)).toEqual(["card"]);
+    expect(offeredMethods(["klarna", "card"], "EUR", null)).toEqual(["klarna", "card"]);
     expect(selectedMethod(["alipay", "card"], "card")).toBe("card");
     expect(selectedMethod(["alipay", "card"], "wechat_pay")).toBe("alipay");
     expect(selectedMethod([], undefined)).toBeUndefined();

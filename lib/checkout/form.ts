@@ -1,12 +1,12 @@
 import type { CheckoutForm, CheckoutSettings } from "@/lib/orders/checkout-input";
-import { PAYMENT_METHODS, type PaymentMethod } from "@/lib/payments/methods";
+import { isPaymentMethod, methodAvailable, type PaymentMethod } from "@/lib/payments/methods";
 import type { Flash, FlashErrors } from "./flash";
 
 // The checkout form's fields as the browser posts them, and what a link or an order asks of the buyer.
 // Pure; the rules themselves are validateCheckout's (lib/orders/checkout-input.ts).
 
 /** Field names of the checkout form (the `name` attributes), one per CheckoutForm key. */
-export const FORM_FIELDS = ["method", "email", "name", "cardNumber", "expiry", "cvc", "amount"] as const satisfies readonly (keyof CheckoutForm)[];
+export const FORM_FIELDS = ["method", "email", "name", "cardNumber", "expiry", "cvc", "amount", "accountHolder", "iban", "mandate"] as const satisfies readonly (keyof CheckoutForm)[];
 
 /** The hidden field that makes a double-tapped Pay button one payment, not two. */
 export const SUBMISSION_FIELD = "submission";
@@ -33,7 +33,7 @@ export function readSubmission(get: (name: string) => unknown): string | null {
 
 /** What the buyer typed that may be shown again after a refusal: never the card fields. */
 export function flashFor(form: CheckoutForm, errors: FlashErrors): Flash {
-  return { errors, email: form.email, name: form.name, method: form.method, amount: form.amount };
+  return { errors, email: form.email, name: form.name, method: form.method, amount: form.amount, accountHolder: form.accountHolder };
 }
 
 export interface LinkSettingsSource {
@@ -66,10 +66,12 @@ export function orderCheckoutSettings(order: Omit<LinkSettingsSource, "amount" |
   };
 }
 
-/** The methods to offer, in the link's or order's order, leaving out any this platform does not know. */
-export function offeredMethods(paymentMethods: readonly string[]): PaymentMethod[] {
-  const known = new Set<string>(PAYMENT_METHODS);
-  return paymentMethods.filter((m, i): m is PaymentMethod => known.has(m) && paymentMethods.indexOf(m) === i);
+/**
+ * The methods to offer, in the link's or order's order: those this platform knows that take the currency
+ * and the amount (null when the buyer chooses it: a method's limits are then checked on the amount typed).
+ */
+export function offeredMethods(paymentMethods: readonly string[], currency: string, amount: number | null): PaymentMethod[] {
+  return paymentMethods.filter((m, i): m is PaymentMethod => isPaymentMethod(m) && paymentMethods.indexOf(m) === i && methodAvailable(m, currency, amount));
 }
 
 /** The method to show selected: the one the buyer chose before, else the first offered. */

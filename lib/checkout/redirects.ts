@@ -20,7 +20,7 @@ export function backWith(path: string, errors: FlashErrors, form: CheckoutForm =
   return { location: path, flash: { path, value: flashFor(form, errors) } };
 }
 
-const FIELD_PARAMS = new Set(["method", "email", "name", "cardNumber", "expiry", "cvc", "amount"]);
+const FIELD_PARAMS = new Set(["method", "email", "name", "cardNumber", "expiry", "cvc", "amount", "accountHolder", "iban", "mandate"]);
 
 /** A service's refusal, as the form's page shows it: by the field it names, else above the form. */
 export function refusal(error: AppError, path: string, form: CheckoutForm): Redirect {

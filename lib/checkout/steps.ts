@@ -4,7 +4,18 @@
 import type { OrderStatus } from "@/lib/core/statuses";
 
 /** A step page under /o/{token}/ that waits for the buyer (or the bank). */
-export type ActionPage = "authenticate" | "wallet" | "bank-transfer";
+export type ActionPage = "authenticate" | "wallet" | "bank" | "pay-later" | "bank-transfer" | "qr" | "debit";
+
+/** The page of each step a payment can wait in (its `next_action`): the buyer's, then the bank's. */
+const ACTION_PAGES: Record<string, { status: "requires_action" | "pending"; page: ActionPage }> = {
+  three_d_secure: { status: "requires_action", page: "authenticate" },
+  wallet_redirect: { status: "requires_action", page: "wallet" },
+  bank_redirect: { status: "requires_action", page: "bank" },
+  pay_later: { status: "requires_action", page: "pay-later" },
+  bank_transfer: { status: "pending", page: "bank-transfer" },
+  qr_code: { status: "pending", page: "qr" },
+  sepa_debit: { status: "pending", page: "debit" },
+};
 
 export type OrderStep =
   | { kind: "pay" }
@@ -48,10 +59,8 @@ export function orderStep(order: OrderState, payment: PaymentState | null, now: 
 }
 
 function actionPage(payment: PaymentState): ActionPage | null {
-  if (payment.status === "requires_action" && payment.nextAction === "three_d_secure") return "authenticate";
-  if (payment.status === "requires_action" && payment.nextAction === "wallet_redirect") return "wallet";
-  if (payment.status === "pending" && payment.nextAction === "bank_transfer") return "bank-transfer";
-  return null;
+  const step = payment.nextAction ? ACTION_PAGES[payment.nextAction] : undefined;
+  return step && step.status === payment.status ? step.page : null;
 }
 
 const TOKEN = /^[0-9A-Za-z]{16,64}$/;
@@ -102,8 +111,8 @@ export type PayOutcomeKind =
   | { kind: "paid" }
   | { kind: "authorized" }
   | { kind: "declined" }
-  | { kind: "requires_action"; action: "three_d_secure" | "wallet_redirect" }
-  | { kind: "pending"; action: "bank_transfer" }
+  | { kind: "requires_action"; action: "three_d_secure" | "wallet_redirect" | "bank_redirect" | "pay_later" }
+  | { kind: "pending"; action: "bank_transfer" | "qr_code" | "sepa_debit" }
   | { kind: "processing" };
 
 /**
@@ -119,8 +128,7 @@ export function outcomePath(outcome: PayOutcomeKind, order: { token: string; suc
     case "processing":
       return orderPath(order.token);
     case "requires_action":
-      return orderPath(order.token, outcome.action === "three_d_secure" ? "authenticate" : "wallet");
     case "pending":
-      return orderPath(order.token, "bank-transfer");
+      return orderPath(order.token, ACTION_PAGES[outcome.action]!.page);
   }
 }

@@ -61,6 +61,9 @@ const schema = z.object({
   /** Simulated processor: seconds until a bank transfer arrives, and until a refund settles. */
   SIMULATOR_BANK_TRANSFER_SECONDS: z.coerce.number().int().min(0).default(60),
   SIMULATOR_REFUND_SECONDS: z.coerce.number().int().min(0).default(10),
+  /** Simulated processor: seconds until a shown PromptPay or PIX QR code is paid, and until a SEPA debit is collected (or fails). */
+  SIMULATOR_QR_SECONDS: z.coerce.number().int().min(0).default(30),
+  SIMULATOR_SEPA_SECONDS: z.coerce.number().int().min(0).default(60),
   /** Simulated processor: milliseconds an authorization takes to answer, as a real processor's round trip (drills set 2000). */
   SIMULATOR_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   /**

@@ -5,7 +5,7 @@ import { isCountryCode } from "@/lib/geo/countries";
 import { isCurrencyCode } from "@/lib/money/currencies";
 import { MAX_AMOUNT_MINOR } from "@/lib/money/money";
 import { CAPTURE_METHODS } from "@/lib/core/statuses";
-import { manualCaptureConflict, PAYMENT_METHODS } from "@/lib/payments/methods";
+import { PAYMENT_METHODS } from "@/lib/payments/methods";
 
 // The payment-link fields of the API contract, validated once and shared by the JSON API, the dashboard's
 // server actions and the OpenAPI document. Unknown fields are refused (strict objects).
@@ -25,12 +25,6 @@ export const countryCodeSchema = z
   .refine(isCountryCode, "Must be an upper-case ISO 3166-1 alpha-2 country code, such as US.");
 
 export const captureMethodSchema = z.enum(CAPTURE_METHODS, { error: `Must be one of ${CAPTURE_METHODS.join(", ")}.` });
-
-/** A manual-capture link or order may offer only methods that can hold a payment. */
-export function refineCaptureMethods(body: { capture_method?: string; payment_methods?: readonly string[] }, ctx: z.RefinementCtx): void {
-  const conflict = manualCaptureConflict(body.capture_method, body.payment_methods ?? ["card"]);
-  if (conflict) ctx.addIssue({ code: "custom", message: conflict, path: ["payment_methods"] });
-}
 
 export const paymentMethodsSchema = z
   .array(z.enum(PAYMENT_METHODS), { error: `Must be a list of payment methods: ${PAYMENT_METHODS.join(", ")}.` })
@@ -113,8 +107,7 @@ export const createPaymentLinkSchema = z
   .refine((b) => (b.amount == null) !== (b.custom_amount == null), {
     message: "Set exactly one of amount (a fixed price) and custom_amount (the buyer chooses).",
     path: ["amount"],
-  })
-  .superRefine(refineCaptureMethods);
+  });
 export type CreatePaymentLinkInput = z.input<typeof createPaymentLinkSchema>;
 
 export const updatePaymentLinkSchema = z.strictObject({

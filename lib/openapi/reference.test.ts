@@ -35,7 +35,7 @@ describe("constraintsOf", () => {
     expect(constraintsOf(create.payment_methods!)).toEqual([
       "at least 1 items",
       "no duplicates",
-      "each one of `card`, `alipay`, `wechat_pay`, `apple_pay`, `google_pay`, `bank_transfer`",
+      "each one of `card`, `alipay`, `wechat_pay`, `apple_pay`, `google_pay`, `bank_transfer`, `promptpay`, `pix`, `ideal`, `bancontact`, `fpx`, `klarna`, `sepa_debit`",
     ]);
     expect(constraintsOf(create.metadata!)).toEqual(["at most 20 keys", "keys 1 to 40 characters", "values at most 500 characters"]);
     expect(constraintsOf(create.currency!)).toEqual(["matches `^[A-Z]{3}$`"]);

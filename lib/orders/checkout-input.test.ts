@@ -48,3 +48,34 @@ describe("validateCheckout", () => {
     else expect(result).toMatchObject({ ok: false, errors: { amount: error } });
   });
 });
+
+describe("the methods of Asia, Europe and Latin America on the form", () => {
+  const eur: CheckoutSettings = { currency: "EUR", paymentMethods: ["card", "sepa_debit", "klarna", "promptpay"], collectEmail: false, collectName: false };
+  const sepa = { method: "sepa_debit", accountHolder: "Ana Silva", iban: "de89 3704 0044 0532 0130 00", mandate: "accepted" };
+
+  test("SEPA: holder, checksum-valid IBAN and the accepted mandate; only country and last four leave with the IBAN", () => {
+    expect(validateCheckout(eur, sepa, NOW)).toEqual({
+      ok: true,
+      value: { method: "sepa_debit", email: null, name: null, card: undefined, amount: undefined, sepa: { iban: "DE89370400440532013000", accountHolder: "Ana Silva", country: "DE", last4: "3000" } },
+    });
+  });
+
+  test.each([
+    [{ ...sepa, iban: "DE89 3704 0044 0532 0130 01" }, "iban", "Enter a valid IBAN, like DE89 3704 0044 0532 0130 00."],
+    [{ ...sepa, iban: "" }, "iban", "Enter your IBAN."],
+    [{ ...sepa, mandate: undefined }, "mandate", "Accept the direct debit mandate to pay by SEPA Direct Debit."],
+    [{ ...sepa, accountHolder: " " }, "accountHolder", "Enter the account holder's name."],
+    // A method the link offers, but not in its currency: not on the form, and refused if posted anyway.
+    [{ method: "promptpay" }, "method", "Choose a payment method."],
+  ])("%j → %s", (form, field, message) => {
+    const result = validateCheckout(eur, form, NOW);
+    expect(result).toMatchObject({ ok: false, errors: { [field]: message } });
+  });
+
+  test("Klarna holds a buyer-chosen amount to its 1.00–10,000.00", () => {
+    const chosen = { ...eur, customAmount: { minimum: null, maximum: null } };
+    expect(validateCheckout(chosen, { method: "klarna", amount: "0.99" }, NOW)).toMatchObject({ ok: false, errors: { amount: "Klarna takes €1.00 to €10,000.00: change the amount or choose another payment method." } });
+    expect(validateCheckout(chosen, { method: "klarna", amount: "10000.00" }, NOW)).toMatchObject({ ok: true, value: { method: "klarna", amount: 1_000_000 } });
+    expect(validateCheckout(chosen, { method: "card", amount: "0.99", ...card }, NOW)).toMatchObject({ ok: true });
+  });
+});

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { isCurrencyCode } from "@/lib/money/currencies";
 import { formatMinor, parseAmount } from "@/lib/money/money";
 import { validateCard, type ValidCard } from "@/lib/payments/card";
-import { PAYMENT_METHODS, type PaymentMethod } from "@/lib/payments/methods";
+import { ibanCountry, ibanValid, normalizeIban } from "@/lib/payments/iban";
+import { isPaymentMethod, METHOD_RULES, methodAvailable, type PaymentMethod } from "@/lib/payments/methods";
 
 // What the buyer submits on a checkout page, checked against what the link or order asks for. Pure, so the
 // checkout's rules are tested in milliseconds; the card number never leaves the returned value's memory.
@@ -24,6 +25,10 @@ export interface CheckoutForm {
   expiry?: string;
   cvc?: string;
   amount?: string;
+  /** SEPA Direct Debit: the account holder, the IBAN, and "accepted" when the mandate box is ticked. */
+  accountHolder?: string;
+  iban?: string;
+  mandate?: string;
 }
 
 export interface BuyerPayment {
@@ -31,11 +36,13 @@ export interface BuyerPayment {
   email: string | null;
   name: string | null;
   card?: ValidCard;
+  /** Only for "sepa_debit": the account, in memory for the processor call; only country and last four are kept. */
+  sepa?: { iban: string; accountHolder: string; country: string; last4: string };
   /** Only for a buyer-chosen amount, in minor units. */
   amount?: number;
 }
 
-export type CheckoutField = "method" | "email" | "name" | "cardNumber" | "expiry" | "cvc" | "amount";
+export type CheckoutField = "method" | "email" | "name" | "cardNumber" | "expiry" | "cvc" | "amount" | "accountHolder" | "iban" | "mandate";
 export type CheckoutErrors = Partial<Record<CheckoutField, string>>;
 
 const emailSchema = z.email();
@@ -47,7 +54,7 @@ export function validateCheckout(
 ): { ok: true; value: BuyerPayment } | { ok: false; errors: CheckoutErrors } {
   const errors: CheckoutErrors = {};
   const method = (form.method ?? "").trim();
-  if (!PAYMENT_METHODS.includes(method as PaymentMethod) || !settings.paymentMethods.includes(method)) {
+  if (!isPaymentMethod(method) || !settings.paymentMethods.includes(method) || !methodAvailable(method, settings.currency, null)) {
     errors.method = "Choose a payment method.";
   }
 
@@ -68,6 +75,25 @@ export function validateCheckout(
     else if (maximum !== null && parsed.minor > maximum) errors.amount = `Enter at most ${formatMinor(maximum, currency)}.`;
     else amount = parsed.minor;
   }
+  // A method with amount limits (Klarna), for the amount the buyer chose: the fixed price was checked when the
+  // checkout offered the method.
+  if (amount !== undefined && isPaymentMethod(method) && !errors.method) {
+    const limits = METHOD_RULES[method].amount;
+    if (limits && isCurrencyCode(settings.currency) && (amount < limits.minimum || amount > limits.maximum)) {
+      errors.amount = `${METHOD_RULES[method].label} takes ${formatMinor(limits.minimum, settings.currency)} to ${formatMinor(limits.maximum, settings.currency)}: change the amount or choose another payment method.`;
+    }
+  }
+
+  let sepa: BuyerPayment["sepa"];
+  if (method === "sepa_debit") {
+    const accountHolder = (form.accountHolder ?? "").trim().slice(0, 200);
+    const iban = normalizeIban(form.iban ?? "");
+    if (accountHolder === "") errors.accountHolder = "Enter the account holder's name.";
+    if (iban === "") errors.iban = "Enter your IBAN.";
+    else if (!ibanValid(iban)) errors.iban = "Enter a valid IBAN, like DE89 3704 0044 0532 0130 00.";
+    if (form.mandate !== "accepted") errors.mandate = "Accept the direct debit mandate to pay by SEPA Direct Debit.";
+    if (!errors.accountHolder && !errors.iban) sepa = { iban, accountHolder, country: ibanCountry(iban) ?? "", last4: iban.slice(-4) };
+  }
 
   let card: ValidCard | undefined;
   if (method === "card") {
@@ -81,5 +107,5 @@ export function validateCheckout(
   }
 
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, value: { method: method as PaymentMethod, email: email || null, name: name || null, card, amount } };
+  return { ok: true, value: { method: method as PaymentMethod, email: email || null, name: name || null, card, sepa, amount } };
 }

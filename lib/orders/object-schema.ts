@@ -84,7 +84,9 @@ export const orderObjectSchema = z.object({
     description: "While `authorized`: when the authorization lapses and the order expires (`order.expired`) unless captured. `null` otherwise.",
   }),
   allowed_void: z.boolean().meta({ description: "Whether the order can be voided now: authorized (the hold is released), or paid, not yet settled, and without a refund." }),
-  allowed_refund: z.boolean().meta({ description: "Whether the order can be refunded now: paid, settled, and `refundable_amount` above 0." }),
+  allowed_refund: z.boolean().meta({
+    description: "Whether the order can be refunded now: paid, settled, and `refundable_amount` above 0. Never for a `promptpay` payment; for `pix`, only once, in full.",
+  }),
   refundable_amount: minorTotal.meta({
     description: "What a refund may still take, in minor units: the amount paid minus refunds that succeeded or are pending. 0 before settlement.",
   }),

@@ -8,7 +8,6 @@ import {
   minorAmountSchema,
   paymentMethodsSchema,
   captureMethodSchema,
-  refineCaptureMethods,
   webUrlSchema,
 } from "@/lib/links/schemas";
 import { ORDER_STATUSES } from "@/lib/core/statuses";
@@ -40,7 +39,7 @@ export const createOrderSchema = z.strictObject({
   cancel_url: webUrlSchema.nullable().optional(),
   status_callback_url: webUrlSchema.nullable().optional(),
   metadata: metadataSchema.optional(),
-}).superRefine(refineCaptureMethods);
+});
 export type CreateOrderInput = z.input<typeof createOrderSchema>;
 
 export const listOrdersSchema = z.strictObject({

@@ -1,4 +1,5 @@
 import type { OrderRow, PaymentRow, RefundRow } from "@/db/schema";
+import { refundRule } from "@/lib/payments/methods";
 import { orderActions } from "./state-machine";
 
 export function orderCheckoutUrl(appUrl: string, token: string): string {
@@ -7,7 +8,8 @@ export function orderCheckoutUrl(appUrl: string, token: string): string {
 
 /** The order as the API contract shows it; `payment` is the successful (or latest) payment, if any. */
 export function toOrderObject(order: OrderRow, payment: PaymentRow | null, appUrl: string) {
-  const actions = orderActions(order);
+  // The refund rule is the paying method's: `payment` is the successful one once the order is paid.
+  const actions = orderActions(order, refundRule(order.paymentId && payment?.id === order.paymentId ? payment.method : null));
   return {
     id: order.id,
     object: "order" as const,

@@ -1,4 +1,5 @@
 import type { OrderStatus } from "@/lib/core/statuses";
+import type { RefundRule } from "@/lib/payments/methods";
 
 // The order lifecycle of the API contract, as data. Every service that changes an order's status asks
 // `nextStatus` first, so a transition the contract does not allow cannot be written by any path.
@@ -61,12 +62,15 @@ export interface OrderActions {
  * unrefunded; refunds only after settlement, up to what was captured and is not yet refunded or reserved
  * by a pending refund.
  */
-export function orderActions(order: OrderMoneyState): OrderActions {
+export function orderActions(order: OrderMoneyState, refunds: RefundRule = "full_and_partial"): OrderActions {
   const settled = order.settledAt !== null;
   // Money the buyer paid is still held: paid in full, or partly given back (a fully refunded order holds none).
   const holdsCapturedMoney = order.status === "paid" || order.status === "partially_refunded";
   const captured = order.amountCaptured ?? order.amount;
-  const refundable_amount = holdsCapturedMoney && settled ? Math.max(0, captured - order.amountRefunded - order.amountRefundPending) : 0;
+  // The payment method's rule: PromptPay takes no refund; PIX only one, of the whole amount.
+  const untouched = order.amountRefunded === 0 && order.amountRefundPending === 0;
+  const methodAllows = refunds === "full_and_partial" || (refunds === "full_only" && untouched);
+  const refundable_amount = holdsCapturedMoney && settled && methodAllows ? Math.max(0, captured - order.amountRefunded - order.amountRefundPending) : 0;
   const allowed_capture = order.status === "authorized";
   const allowed_void = allowed_capture || (order.status === "paid" && !settled && order.amountRefunded === 0 && order.amountRefundPending === 0);
   return {
@@ -79,9 +83,9 @@ export function orderActions(order: OrderMoneyState): OrderActions {
 }
 
 /** How `cancel` treats an order: the seeds' "close unpaid orders, and refund if payment already occurred". */
-export function cancelPlan(order: OrderMoneyState): "cancel" | "void" | "refund" | null {
+export function cancelPlan(order: OrderMoneyState, refunds: RefundRule = "full_and_partial"): "cancel" | "void" | "refund" | null {
   if (order.status === "open" || order.status === "processing") return "cancel";
-  const actions = orderActions(order);
+  const actions = orderActions(order, refunds);
   if (actions.allowed_void) return "void";
   if (actions.allowed_refund) return "refund";
   return null;

@@ -19,17 +19,27 @@ export interface AuthorizeRequest {
   capture: CaptureMethod;
   /** Only for method "card"; the number lives in memory for this call and is never stored. */
   card?: ValidCard;
+  /** Only for "sepa_debit": the account to debit (in memory for this call; only its last four are kept). */
+  sepa?: { iban: string; accountHolder: string };
+  /** Who the buyer pays, as their bank statement and the QR code's merchant name show it. */
+  descriptor: string;
 }
+
+/** A step the buyer takes on another page: 3-D Secure, a wallet's approval, their bank's page, a pay-later provider. */
+export type BuyerAction = "three_d_secure" | "wallet_redirect" | "bank_redirect" | "pay_later";
+
+/** An asynchronous method waiting for the money: a bank transfer, a scanned QR payment, a SEPA debit. */
+export type PendingAction = "bank_transfer" | "qr_code" | "sepa_debit";
 
 export type AuthorizeResult =
   | { status: "succeeded"; reference: string; card?: { brand: CardBrand; last4: string } }
   /** Manual capture: the money is held, waiting for capture() or void(). */
   | { status: "authorized"; reference: string; card?: { brand: CardBrand; last4: string } }
   | { status: "declined"; reference: string; code: string; message: string; card?: { brand: CardBrand; last4: string } }
-  /** The buyer must act: a 3-D Secure challenge, or approving a wallet payment. */
-  | { status: "requires_action"; reference: string; action: "three_d_secure" | "wallet_redirect"; card?: { brand: CardBrand; last4: string } }
-  /** An asynchronous method: the money arrives later (bank transfer). */
-  | { status: "pending"; reference: string; action: "bank_transfer" };
+  /** The buyer must act: a 3-D Secure challenge, approving a wallet payment, their bank's or Klarna's page. */
+  | { status: "requires_action"; reference: string; action: BuyerAction; card?: { brand: CardBrand; last4: string } }
+  /** An asynchronous method: the money arrives later; `qr` is the payload the buyer scans (PromptPay, PIX). */
+  | { status: "pending"; reference: string; action: PendingAction; qr?: string };
 
 export type ActionResult = { status: "succeeded" } | { status: "authorized" } | { status: "declined"; code: string; message: string };
 

@@ -24,7 +24,14 @@ export interface Processors {
 
 type ProcessorEnv = Pick<
   Env,
-  "SIMULATOR_BANK_TRANSFER_SECONDS" | "SIMULATOR_REFUND_SECONDS" | "SIMULATOR_LATENCY_MS" | "SIMULATOR_LIVE_MODE" | "APP_URL" | "AUTH_SECRET"
+  | "SIMULATOR_BANK_TRANSFER_SECONDS"
+  | "SIMULATOR_REFUND_SECONDS"
+  | "SIMULATOR_QR_SECONDS"
+  | "SIMULATOR_SEPA_SECONDS"
+  | "SIMULATOR_LATENCY_MS"
+  | "SIMULATOR_LIVE_MODE"
+  | "APP_URL"
+  | "AUTH_SECRET"
 >;
 
 /** Where a connector's notifications reach us. */
@@ -49,6 +56,8 @@ export function configuredProcessors(env: ProcessorEnv = getEnv()): Processors {
   const simulator = createSimulatedProcessor({
     bankTransferSeconds: env.SIMULATOR_BANK_TRANSFER_SECONDS,
     refundSeconds: env.SIMULATOR_REFUND_SECONDS,
+    qrSeconds: env.SIMULATOR_QR_SECONDS,
+    sepaSeconds: env.SIMULATOR_SEPA_SECONDS,
     latencyMs: env.SIMULATOR_LATENCY_MS,
     // The simulator keeps its books in the app's database (opened on first use, not here).
     db: getDb,

@@ -3,6 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { simulatorPayments } from "@/db/schema";
 import type { ActionResult, AuthorizeRequest, AuthorizeResult, CaptureResult, PaymentConnector } from "./connector";
+import { pixPayload, promptPayPayload } from "@/lib/payments/emv-qr";
 import { makeDueNow, scheduleNotification, sendDueNotifications, verifySimulatorNotification, type NotificationSettings } from "./simulator-notifications";
 
 // The built-in simulated processor: deterministic by test card number, so a fresh install works end to end
@@ -30,11 +31,27 @@ const DECLINES: Record<string, { code: string; message: string }> = {
   [TEST_CARDS.insufficientFunds]: { code: "insufficient_funds", message: "Your card has insufficient funds." },
 };
 
+/** SEPA Direct Debit test accounts (shared/spec/API.md): the first is debited, the second is accepted, then fails. */
+export const TEST_IBANS = {
+  success: "DE89370400440532013000",
+  failsWhileProcessing: "DE35370400440532013002",
+} as const;
+
+const SEPA_FAILURE = { code: "sepa_debit_failed", message: "The bank refused the direct debit: the account cannot be debited." };
+
+/** Who the simulated QR payments are paid to: a PromptPay biller id (13 digits) and a PIX key of the simulator's. */
+const SIMULATED_PROMPTPAY_BILLER = "0105561234567";
+const SIMULATED_PIX_KEY = "pagamentos@simulator.paylink.dev";
+
 export interface SimulatorSettings {
   /** How long a bank transfer takes to arrive. */
   bankTransferSeconds: number;
   /** How long a refund takes to settle. */
   refundSeconds: number;
+  /** How long after a QR code is shown (PromptPay, PIX) the simulated bank confirms its payment. */
+  qrSeconds?: number;
+  /** How long a SEPA debit takes to be collected (or to fail). */
+  sepaSeconds?: number;
   /** How long an authorization takes to answer, as a real processor's round trip would (0: at once). */
   latencyMs?: number;
   /** The database holding the simulator's books (the app's own: the simulator runs in its process). */
@@ -62,9 +79,45 @@ export function simulatedAnswer(request: AuthorizeRequest): AuthorizeResult {
     if (card.number === TEST_CARDS.threeDSecure) return { status: "requires_action", reference: reference("ch"), action: "three_d_secure", card: display };
     return { status: request.capture === "manual" ? "authorized" : "succeeded", reference: reference("ch"), card: display };
   }
-  if (request.method === "bank_transfer") return { status: "pending", reference: reference("bt"), action: "bank_transfer" };
-  // alipay, wechat_pay, apple_pay, google_pay: the buyer approves on the wallet's (simulated) page.
-  return { status: "requires_action", reference: reference("wl"), action: "wallet_redirect" };
+  switch (request.method) {
+    case "bank_transfer":
+      return { status: "pending", reference: reference("bt"), action: "bank_transfer" };
+    case "promptpay":
+      return { status: "pending", reference: reference("qr"), action: "qr_code", qr: promptPayPayload({ target: SIMULATED_PROMPTPAY_BILLER, amountMinor: request.amount }) };
+    case "pix":
+      return {
+        status: "pending",
+        reference: reference("qr"),
+        action: "qr_code",
+        qr: pixPayload({ key: SIMULATED_PIX_KEY, merchantName: request.descriptor, merchantCity: "Sao Paulo", amountMinor: request.amount, txid: request.paymentId.replace(/[^0-9A-Za-z]/g, "").slice(-25) }),
+      };
+    case "sepa_debit":
+      return { status: "pending", reference: reference("sd"), action: "sepa_debit" };
+    case "ideal":
+    case "bancontact":
+    case "fpx":
+      return { status: "requires_action", reference: reference("bk"), action: "bank_redirect" };
+    case "klarna":
+      return { status: "requires_action", reference: reference("kl"), action: "pay_later" };
+    default:
+      // alipay, wechat_pay, apple_pay, google_pay: the buyer approves on the wallet's (simulated) page.
+      return { status: "requires_action", reference: reference("wl"), action: "wallet_redirect" };
+  }
+}
+
+/** When, and how, the simulated bank settles an asynchronous payment: the notification it books with it. */
+function asyncOutcome(request: AuthorizeRequest, answer: AuthorizeResult, settings: SimulatorSettings): { type: "payment.succeeded" | "payment.failed"; afterSeconds: number; failure?: typeof SEPA_FAILURE } | null {
+  if (answer.status !== "pending") return null;
+  switch (answer.action) {
+    case "bank_transfer":
+      return { type: "payment.succeeded", afterSeconds: settings.bankTransferSeconds };
+    case "qr_code":
+      return { type: "payment.succeeded", afterSeconds: settings.qrSeconds ?? 30 };
+    case "sepa_debit": {
+      const fails = request.sepa?.iban === TEST_IBANS.failsWhileProcessing;
+      return fails ? { type: "payment.failed", afterSeconds: settings.sepaSeconds ?? 60, failure: SEPA_FAILURE } : { type: "payment.succeeded", afterSeconds: settings.sepaSeconds ?? 60 };
+    }
+  }
 }
 
 const BOOKED_STATE: Record<AuthorizeResult["status"], string> = { succeeded: "charged", authorized: "authorized", declined: "declined", requires_action: "waiting", pending: "waiting" };
@@ -94,10 +147,11 @@ export function createSimulatedProcessor(settings: SimulatorSettings): PaymentCo
           })
           .onConflictDoNothing({ target: simulatorPayments.key })
           .returning({ answer: simulatorPayments.answer });
-        // A bank transfer arrives after bankTransferSeconds: the bank's confirmation is booked with the payment.
-        if (row && answer.status === "pending") {
-          const arrives = new Date(Date.now() + settings.bankTransferSeconds * 1000);
-          await scheduleNotification(tx, { id: paymentNotificationId(request.paymentId), type: "payment.succeeded", data: { payment: request.paymentId, reference: answer.reference } }, arrives);
+        // An asynchronous payment settles later: the bank's answer is booked with the payment.
+        const later = row ? asyncOutcome(request, answer, settings) : null;
+        if (later) {
+          const at = new Date(Date.now() + later.afterSeconds * 1000);
+          await scheduleNotification(tx, { id: paymentNotificationId(request.paymentId), type: later.type, data: { payment: request.paymentId, reference: answer.reference, ...later.failure } }, at);
         }
         return row;
       });

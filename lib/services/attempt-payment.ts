@@ -1,3 +1,5 @@
+import type { BuyerAction, PendingAction } from "@/lib/processor/connector";
+import { methodAvailable } from "@/lib/payments/methods";
 import type { Db } from "@/db/client";
 import { countProcessingOrdersForLink } from "@/db/queries/orders";
 import { payments, type OrderRow, type PaymentLinkRow, type PaymentRow } from "@/db/schema";
@@ -25,8 +27,8 @@ export type PayOutcome =
   | { kind: "paid"; order: OrderRow; payment: PaymentRow }
   | { kind: "authorized"; order: OrderRow; payment: PaymentRow }
   | { kind: "declined"; order: OrderRow; payment: PaymentRow; message: string }
-  | { kind: "requires_action"; order: OrderRow; payment: PaymentRow; action: "three_d_secure" | "wallet_redirect" }
-  | { kind: "pending"; order: OrderRow; payment: PaymentRow; action: "bank_transfer" }
+  | { kind: "requires_action"; order: OrderRow; payment: PaymentRow; action: BuyerAction }
+  | { kind: "pending"; order: OrderRow; payment: PaymentRow; action: PendingAction }
   /** The processor has not answered (yet): the order page says the payment is processing. */
   | { kind: "processing"; order: OrderRow; payment: PaymentRow };
 
@@ -52,7 +54,9 @@ export async function requireLinkCapacity(tx: Db, link: PaymentLinkRow, exceptOr
  */
 export async function reserveAttempt(tx: Db, paymentContext: PaymentContext, order: OrderRow, buyer: BuyerPayment): Promise<Reservation> {
   if (order.status !== "open") throw new AppError("order_not_payable", order.status === "processing" ? "A payment for this order is already under way." : `This order is ${order.status}.`);
-  if (!order.paymentMethods.includes(buyer.method)) throw new AppError("parameter_invalid", "Choose a payment method.", { param: "method" });
+  if (!order.paymentMethods.includes(buyer.method) || !methodAvailable(buyer.method, order.currency, order.amount)) {
+    throw new AppError("parameter_invalid", "Choose a payment method.", { param: "method" });
+  }
 
   // Chosen for this payment and recorded on it: every later step goes to the connector named here.
   const connector = requireConnector(paymentContext, order.livemode);
@@ -69,6 +73,8 @@ export async function reserveAttempt(tx: Db, paymentContext: PaymentContext, ord
       // Only what may be kept of a card: its brand and last four digits, known before the processor answers.
       cardBrand: buyer.card?.brand ?? null,
       cardLast4: buyer.card?.last4 ?? null,
+      // Of a debited account, its country and last four; of a bank page, the bank the buyer picks later.
+      details: buyer.sepa ? { iban_country: buyer.sepa.country, iban_last4: buyer.sepa.last4 } : null,
     })
     .returning();
   await changeOrder(tx, paymentContext.appUrl, order, {

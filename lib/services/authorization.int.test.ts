@@ -82,7 +82,7 @@ describe("recording the answer", () => {
   test("recorded once: a second recording of the same answer changes nothing and counts nothing twice", async () => {
     const { link } = await setup();
     const reservation = await reserveLinkPayment(db, paymentContext, link.token, cardBuyer());
-    const answer = await paymentContext.processors.named("simulator").authorize({ paymentId: reservation.paymentId, method: "card", amount: 1200, currency: "USD", livemode: false, capture: "automatic" as const, card: cardBuyer().card });
+    const answer = await paymentContext.processors.named("simulator").authorize({ paymentId: reservation.paymentId, method: "card", amount: 1200, currency: "USD", livemode: false, capture: "automatic" as const, descriptor: "Tea shop", card: cardBuyer().card });
     const [first, second] = await Promise.all([recordAuthorization(db, paymentContext, reservation, answer), recordAuthorization(db, paymentContext, reservation, answer)]);
     expect([first.kind, second.kind]).toEqual(["paid", "paid"]);
     const [after] = await db.select().from(paymentLinks).where(eq(paymentLinks.id, link.id));
@@ -93,7 +93,7 @@ describe("recording the answer", () => {
   test("the same idempotency key sent twice is one authorization at the processor, answered the same way", async () => {
     const { link } = await setup();
     const reservation = await reserveLinkPayment(db, paymentContext, link.token, cardBuyer());
-    const request = { paymentId: reservation.paymentId, method: "card" as const, amount: 1200, currency: "USD", livemode: false, capture: "automatic" as const, card: cardBuyer().card };
+    const request = { paymentId: reservation.paymentId, method: "card" as const, amount: 1200, currency: "USD", livemode: false, capture: "automatic" as const, descriptor: "Tea shop", card: cardBuyer().card };
     const simulator = paymentContext.processors.named("simulator");
     const [a, b] = await Promise.all([simulator.authorize(request), simulator.authorize(request)]);
     expect(a).toEqual(b);
@@ -155,7 +155,7 @@ describe("the recovery sweep", () => {
     // Both reserved and committed, then the app "died": one call had reached the processor, one had not.
     const reached = await reserveLinkPayment(db, paymentContext, link.token, cardBuyer());
     const lost = await reserveLinkPayment(db, paymentContext, link.token, cardBuyer());
-    await paymentContext.processors.named("simulator").authorize({ paymentId: reached.paymentId, method: "card", amount: 1200, currency: "USD", livemode: false, capture: "automatic" as const, card: cardBuyer().card });
+    await paymentContext.processors.named("simulator").authorize({ paymentId: reached.paymentId, method: "card", amount: 1200, currency: "USD", livemode: false, capture: "automatic" as const, descriptor: "Tea shop", card: cardBuyer().card });
 
     // Too young: a request may still be waiting for its answer.
     expect(await recoverAuthorizations(db, paymentContext, 60)).toBe(0);

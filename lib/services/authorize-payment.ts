@@ -1,4 +1,6 @@
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { merchants } from "@/db/schema";
 import { findPayment, findOrder } from "@/db/queries/orders";
 import { errorForLog, logger } from "@/lib/logger";
 import type { BuyerPayment } from "@/lib/orders/checkout-input";
@@ -16,7 +18,7 @@ const TIMED_OUT: unique symbol = Symbol("timed out");
  * `authorizing`: the buyer is told the payment is processing, and the recovery sweep asks the processor later.
  */
 export async function authorizeReserved(db: Db, paymentContext: PaymentContext, reservation: Reservation, buyer: BuyerPayment): Promise<PayOutcome> {
-  const { order, payment } = await loadReserved(db, reservation);
+  const { order, payment, merchantName } = await loadReserved(db, reservation);
   if (payment.status !== "authorizing") return outcomeOf(order, payment);
 
   const connector = paymentContext.processors.named(payment.processor);
@@ -30,6 +32,8 @@ export async function authorizeReserved(db: Db, paymentContext: PaymentContext, 
       livemode: order.livemode,
       capture: order.captureMethod,
       card: buyer.card,
+      sepa: buyer.sepa ? { iban: buyer.sepa.iban, accountHolder: buyer.sepa.accountHolder } : undefined,
+      descriptor: merchantName,
     }),
     new Promise<typeof TIMED_OUT>((resolve) => {
       timer = setTimeout(() => resolve(TIMED_OUT), paymentContext.connectorTimeoutSeconds * 1000);
@@ -59,7 +63,11 @@ export async function recordedOutcome(db: Db, reservation: Reservation, waitMs: 
 
 /** The order and attempt a reservation names (committed before it was handed out, so both exist). */
 async function loadReserved(db: Db, reservation: Reservation) {
-  const [order, payment] = await Promise.all([findOrder(db, reservation.scope, reservation.orderId), findPayment(db, reservation.scope, reservation.paymentId)]);
+  const [order, payment, [merchant]] = await Promise.all([
+    findOrder(db, reservation.scope, reservation.orderId),
+    findPayment(db, reservation.scope, reservation.paymentId),
+    db.select({ name: merchants.name }).from(merchants).where(eq(merchants.id, reservation.scope.merchantId)),
+  ]);
   if (!order || !payment) throw new Error(`Payment ${reservation.paymentId} of order ${reservation.orderId} is missing.`);
-  return { order, payment };
+  return { order, payment, merchantName: merchant?.name ?? "" };
 }

@@ -8,7 +8,8 @@ import { refundLocked } from "./refund-order";
 import { scopeOf, type MerchantScope } from "@/lib/core/scope";
 import { isPaymentInFlight } from "@/lib/payments/attempt-machine";
 import { changePayment } from "./payment-changes";
-import { listPaymentsForOrder, lockScopedOrder } from "@/db/queries/orders";
+import { findPayment, listPaymentsForOrder, lockScopedOrder } from "@/db/queries/orders";
+import { refundRule } from "@/lib/payments/methods";
 import { voidLocked } from "./void-order";
 import { getOrder } from "./get-order";
 
@@ -19,7 +20,8 @@ import { getOrder } from "./get-order";
 export async function cancelOrder(db: Db, ctx: MerchantScope & PaymentContext, id: string): Promise<OrderObject> {
   await db.transaction(async (tx) => {
     const order = await lockScopedOrder(tx, ctx, id);
-    switch (cancelPlan(order)) {
+    const paidWith = order.paymentId ? await findPayment(tx, scopeOf(order), order.paymentId) : null;
+    switch (cancelPlan(order, refundRule(paidWith?.method))) {
       case "cancel":
         // A payment still waiting for the buyer or the bank is abandoned with the order.
         for (const payment of await listPaymentsForOrder(tx, scopeOf(order), order.id)) {

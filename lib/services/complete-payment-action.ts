@@ -3,6 +3,7 @@ import { findOrderByToken, findPayment, latestPaymentWithStatus, lockOrder } fro
 import { AppError } from "@/lib/core/errors";
 import { scopeOf } from "@/lib/core/scope";
 import { logger } from "@/lib/logger";
+import { isPaymentMethod, METHOD_RULES } from "@/lib/payments/methods";
 import type { PaymentContext } from "./payment-context";
 import { recordPaymentAuthorized, recordPaymentFailed, recordPaymentSucceeded, type ActionOutcome } from "./payment-outcome";
 
@@ -14,7 +15,13 @@ const NOTHING_WAITING = "There is no payment waiting for your approval on this o
  * under the order's lock — unless the attempt changed meanwhile (timed out, canceled, or a twin recorded it).
  * A success the processor gave for an attempt that has since failed is voided there: the buyer is not charged.
  */
-export async function completePaymentAction(db: Db, paymentContext: PaymentContext, orderToken: string, approved: boolean): Promise<ActionOutcome> {
+export async function completePaymentAction(
+  db: Db,
+  paymentContext: PaymentContext,
+  orderToken: string,
+  approved: boolean,
+  answer: { bank?: string } = {},
+): Promise<ActionOutcome> {
   const found = await findOrderByToken(db, orderToken);
   if (!found) throw new AppError("resource_missing", "No such order.");
   const scope = scopeOf(found);
@@ -29,12 +36,15 @@ export async function completePaymentAction(db: Db, paymentContext: PaymentConte
     const payment = order ? await findPayment(tx, scope, waiting.id) : null;
     if (!order || !payment) throw new AppError("resource_missing", "No such order.");
     if (payment.status === "requires_action") {
+      // The bank the buyer chose on a bank page, if it is one of the method's: shown with the payment.
+      const banks = isPaymentMethod(payment.method) ? (METHOD_RULES[payment.method].banks ?? []) : [];
+      const set = answer.bank && banks.includes(answer.bank) ? { details: { ...payment.details, bank: answer.bank } } : {};
       const recorded =
         result.status === "succeeded"
-          ? await recordPaymentSucceeded(tx, paymentContext, order, payment)
+          ? await recordPaymentSucceeded(tx, paymentContext, order, payment, set)
           : result.status === "authorized"
-            ? await recordPaymentAuthorized(tx, paymentContext, order, payment)
-            : await recordPaymentFailed(tx, paymentContext, order, payment, { code: result.code, message: result.message });
+            ? await recordPaymentAuthorized(tx, paymentContext, order, payment, set)
+            : await recordPaymentFailed(tx, paymentContext, order, payment, { code: result.code, message: result.message }, new Date(), set);
       return { outcome: recorded, orphaned: false };
     }
     // Recorded meanwhile: a twin's answer stands; an attempt that failed (timeout, cancel) stays failed.

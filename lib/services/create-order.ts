@@ -9,6 +9,7 @@ import { toOrderObject, type OrderObject } from "@/lib/orders/serialize";
 import { isUniqueViolation } from "@/lib/core/pg-errors";
 import { requireConnector, type PaymentContext } from "./payment-context";
 import type { ServiceContext } from "@/lib/core/scope";
+import { requireMethodsTake } from "./payment-methods";
 
 /**
  * A one-off order created over the API, payable at its own checkout URL; writes `order.created`. In a mode
@@ -16,6 +17,7 @@ import type { ServiceContext } from "@/lib/core/scope";
  */
 export async function createOrder(db: Db, ctx: ServiceContext & PaymentContext, input: CreateOrderInput): Promise<OrderObject> {
   const data = createOrderSchema.parse(input);
+  requireMethodsTake(data.payment_methods ?? ["card"], data.currency, data.capture_method);
   requireConnector(ctx, ctx.livemode);
   try {
     return await db.transaction(async (tx) => {

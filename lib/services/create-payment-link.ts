@@ -6,6 +6,7 @@ import { newId, newToken } from "@/lib/core/ids";
 import { createPaymentLinkSchema, type CreatePaymentLinkInput } from "@/lib/links/schemas";
 import { toPaymentLinkObject, type PaymentLinkObject } from "@/lib/links/serialize";
 import type { ServiceContext } from "@/lib/core/scope";
+import { requireMethodsTake } from "./payment-methods";
 
 const DEFAULT_MESSAGE = "Thank you for your payment.";
 
@@ -17,6 +18,7 @@ export async function createPaymentLink(db: Db, ctx: ServiceContext, input: Crea
     const currency: string =
       data.currency ??
       (await tx.select({ c: merchants.defaultCurrency }).from(merchants).where(eq(merchants.id, ctx.merchantId)))[0]!.c;
+    requireMethodsTake(data.payment_methods ?? ["card"], currency, data.capture_method);
     const after = data.after_completion ?? { type: "message" as const, message: DEFAULT_MESSAGE };
     const [row] = await tx
       .insert(paymentLinks)

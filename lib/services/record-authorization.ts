@@ -3,7 +3,7 @@ import { findPayment, lockOrder } from "@/db/queries/orders";
 import type { OrderRow, PaymentRow } from "@/db/schema";
 import { logger } from "@/lib/logger";
 import { answeredStatus } from "@/lib/payments/attempt-machine";
-import type { AuthorizeResult } from "@/lib/processor/connector";
+import type { AuthorizeResult, BuyerAction, PendingAction } from "@/lib/processor/connector";
 import type { PayOutcome, Reservation } from "./attempt-payment";
 import { changePayment } from "./payment-changes";
 import type { PaymentContext } from "./payment-context";
@@ -50,7 +50,9 @@ async function applyAnswer(tx: Db, paymentContext: PaymentContext, order: OrderR
     // The order is processing already (since the reservation): the attempt waits for the buyer or the bank.
     case "requires_action":
     case "pending": {
-      const waiting = await changePayment(tx, payment, answeredStatus(answer.status), { ...fromAnswer, nextAction: answer.action }, { now });
+      // A QR payment's payload is shown to the buyer from the attempt: kept with it.
+      const qr = answer.status === "pending" && answer.qr ? { details: { ...payment.details, qr: answer.qr } } : {};
+      const waiting = await changePayment(tx, payment, answeredStatus(answer.status), { ...fromAnswer, ...qr, nextAction: answer.action }, { now });
       return answer.status === "pending"
         ? { kind: "pending", order, payment: waiting, action: answer.action }
         : { kind: "requires_action", order, payment: waiting, action: answer.action };
@@ -69,10 +71,22 @@ export function outcomeOf(order: OrderRow, payment: PaymentRow): PayOutcome {
     case "failed":
       return { kind: "declined", order, payment, message: payment.failureMessage ?? "The payment did not go through." };
     case "requires_action":
-      return { kind: "requires_action", order, payment, action: payment.nextAction === "three_d_secure" ? "three_d_secure" : "wallet_redirect" };
+      return { kind: "requires_action", order, payment, action: buyerAction(payment.nextAction) };
     case "pending":
-      return { kind: "pending", order, payment, action: "bank_transfer" };
+      return { kind: "pending", order, payment, action: pendingAction(payment.nextAction) };
     case "authorizing":
       return { kind: "processing", order, payment };
   }
+}
+
+const BUYER_ACTIONS: readonly BuyerAction[] = ["three_d_secure", "wallet_redirect", "bank_redirect", "pay_later"];
+const PENDING_ACTIONS: readonly PendingAction[] = ["bank_transfer", "qr_code", "sepa_debit"];
+
+/** The step a waiting attempt recorded (`next_action`), as the checkout routes it. */
+export function buyerAction(nextAction: string | null): BuyerAction {
+  return BUYER_ACTIONS.find((a) => a === nextAction) ?? "wallet_redirect";
+}
+
+export function pendingAction(nextAction: string | null): PendingAction {
+  return PENDING_ACTIONS.find((a) => a === nextAction) ?? "bank_transfer";
 }

@@ -11,7 +11,9 @@ import { toRefundObject, type RefundObject } from "@/lib/orders/serialize";
 import { orderActions } from "@/lib/orders/state-machine";
 import type { PaymentContext } from "./payment-context";
 import { scopeOf, type MerchantScope } from "@/lib/core/scope";
-import { lockScopedOrder } from "@/db/queries/orders";
+import { findPayment, lockScopedOrder } from "@/db/queries/orders";
+import { refundRule } from "@/lib/payments/methods";
+import { methodLabel } from "@/lib/checkout/display";
 
 /**
  * Refunds part or all of a settled order. The amount is reserved on the locked order row in the same
@@ -23,16 +25,28 @@ export async function refundOrder(db: Db, ctx: MerchantScope & PaymentContext, i
   return db.transaction(async (tx) => refundLocked(tx, await lockScopedOrder(tx, ctx, id), data.amount, data.reason ?? null));
 }
 
-/** Refunds an order the caller has locked; `amount` defaults to everything still refundable. */
+/**
+ * Refunds an order the caller has locked; `amount` defaults to everything still refundable. The paying
+ * method's rule applies (lib/payments/methods.ts): none for PromptPay, only the whole amount for PIX.
+ */
 export async function refundLocked(tx: Db, order: OrderRow, amount: number | undefined, reason: string | null): Promise<RefundObject> {
-  const { allowed_refund, refundable_amount } = orderActions(order);
+  const payment = order.paymentId ? await findPayment(tx, scopeOf(order), order.paymentId) : null;
+  const rule = refundRule(payment?.method);
+  const { allowed_refund, refundable_amount } = orderActions(order, rule);
   if (!allowed_refund || !order.paymentId) {
     throw new AppError(
       "order_not_refundable",
       order.status === "paid" && !order.settledAt
         ? "This order is not settled yet: void it instead of refunding it."
-        : `This order has nothing left to refund (status ${order.status}).`,
+        : rule === "none"
+          ? `A ${methodLabel(payment?.method ?? "")} payment cannot be refunded through Paylink: settle it with the buyer directly.`
+          : rule === "full_only" && order.amountRefunded + order.amountRefundPending > 0
+            ? `A ${methodLabel(payment?.method ?? "")} payment can be refunded only once, in full.`
+            : `This order has nothing left to refund (status ${order.status}).`,
     );
+  }
+  if (rule === "full_only" && amount !== undefined && amount !== refundable_amount) {
+    throw new AppError("parameter_invalid", `A ${methodLabel(payment?.method ?? "")} payment can be refunded only in full, once: leave out amount to refund all of it.`, { param: "amount" });
   }
   const refundAmount = amount ?? refundable_amount;
   if (refundAmount > refundable_amount) {

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { lockPaymentLink } from "@/db/queries/payment-links";
 import { paymentLinks } from "@/db/schema";
 import { AppError } from "@/lib/core/errors";
-import { manualCaptureConflict } from "@/lib/payments/methods";
+import { requireMethodsTake } from "./payment-methods";
 import { recordEvent } from "@/lib/events/record-event";
 import { mergeMetadata } from "@/lib/links/rules";
 import { MAX_METADATA_KEYS, updatePaymentLinkSchema, type UpdatePaymentLinkInput } from "@/lib/links/schemas";
@@ -30,8 +30,7 @@ export async function updatePaymentLink(
     if (data.expires_at !== undefined) changes.expiresAt = data.expires_at ? new Date(data.expires_at) : null;
     if (data.max_payments !== undefined) changes.maxPayments = data.max_payments;
     if (data.payment_methods !== undefined) {
-      const conflict = manualCaptureConflict(current.captureMethod, data.payment_methods);
-      if (conflict) throw new AppError("parameter_invalid", `Invalid payment_methods: ${conflict}`, { param: "payment_methods" });
+      requireMethodsTake(data.payment_methods, current.currency, current.captureMethod);
       changes.paymentMethods = data.payment_methods;
     }
     if (data.status_callback_url !== undefined) changes.statusCallbackUrl = data.status_callback_url;

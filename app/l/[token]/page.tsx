@@ -64,7 +64,7 @@ export default async function LinkCheckoutPage({ params }: { params: Promise<{ t
       <OrderSummary itemName={link.itemName} description={link.description} amount={amount} />
       <PaymentForm
         action={`/l/${token}/pay`}
-        methods={offeredMethods(link.paymentMethods)}
+        methods={offeredMethods(link.paymentMethods, link.currency, link.amount)}
         collectEmail={link.collectEmail}
         collectName={link.collectName}
         amount={amount}
@@ -72,6 +72,7 @@ export default async function LinkCheckoutPage({ params }: { params: Promise<{ t
         defaults={{}}
         flash={flash}
         submission={newToken()}
+        merchantName={merchant.name}
       />
     </CheckoutPage>
   );

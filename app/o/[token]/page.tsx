@@ -53,13 +53,14 @@ export default async function OrderCheckoutPage({ params }: { params: Promise<{ 
       <OrderSummary itemName={order.itemName} description={order.description} amount={amount} />
       <PaymentForm
         action={`/o/${token}/pay`}
-        methods={offeredMethods(order.paymentMethods)}
+        methods={offeredMethods(order.paymentMethods, order.currency, order.amount)}
         collectEmail={order.collectEmail}
         collectName={order.collectName}
         amount={amount}
         defaults={{ email: order.customerEmail, name: order.customerName }}
         flash={flash}
         submission={newToken()}
+        merchantName={merchant.name}
       />
       {cancelUrl ? (
         <a href={cancelUrl} className={secondaryLinkClass}>

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { FieldError, TextAreaField, TextField, fieldControl } from "@/components/ui/field";
 import { MAX_METADATA_ROWS, type FieldErrors, type LinkFormValues } from "@/lib/links/form";
-import { PAYMENT_METHOD_LABELS, PAYMENT_METHODS, type PaymentMethod } from "@/lib/payments/methods";
+import { METHOD_RULES, PAYMENT_METHODS, type PaymentMethod } from "@/lib/payments/methods";
 
 // Field groups shared by the create and edit forms. Plain inputs named as lib/links/form.ts reads them; the
 // choices that show one group or another (price, after payment) switch with CSS alone, so they also work
@@ -60,16 +60,22 @@ export function RadioGroup({ legend, name, options, value }: { legend: string; n
   );
 }
 
+/** "PromptPay (THB only)": a method that takes only some currencies says which. */
+function methodChoiceLabel(method: PaymentMethod): string {
+  const { label, currencies } = METHOD_RULES[method];
+  return currencies ? `${label} (${currencies.join(", ")} only)` : label;
+}
+
 /** Checkout's payment methods; the ones already offered come first, in their order, which is the buyer's. */
 export function PaymentMethodsField({ selected, error }: { selected: string[]; error?: string }) {
   const ordered = [...selected.filter((m): m is PaymentMethod => (PAYMENT_METHODS as readonly string[]).includes(m)), ...PAYMENT_METHODS.filter((m) => !selected.includes(m))];
   return (
     <fieldset aria-describedby={error ? "field-payment_methods-error" : undefined}>
       <legend className="text-sm font-medium text-slate-700">Payment methods</legend>
-      <p className="text-xs text-slate-500">Offer at least one. Checkout shows them in this order.</p>
+      <p className="text-xs text-slate-500">Offer at least one. Checkout shows them in this order, each only where it takes the link&apos;s currency and amount.</p>
       <div className="mt-2 grid gap-2 sm:grid-cols-3">
         {ordered.map((method) => (
-          <CheckboxField key={method} name="payment_methods" value={method} label={PAYMENT_METHOD_LABELS[method]} defaultChecked={selected.includes(method)} />
+          <CheckboxField key={method} name="payment_methods" value={method} label={methodChoiceLabel(method)} defaultChecked={selected.includes(method)} />
         ))}
       </div>
       <FieldError id="field-payment_methods-error" error={error} />

@@ -17,6 +17,7 @@ export function RefundOrderForm({
   currency,
   defaultAmount,
   refundable,
+  fullOnly = false,
 }: {
   action: OrderFormAction;
   scope: OrderFormScope;
@@ -26,6 +27,8 @@ export function RefundOrderForm({
   defaultAmount: string;
   /** The refundable amount as shown, "€25.00". */
   refundable: string;
+  /** The payment's method refunds only the whole amount (PIX): the amount cannot be changed. */
+  fullOnly?: boolean;
 }) {
   const [state, formAction] = useActionState(action, {} as FormState);
   const errors = state.fieldErrors ?? {};
@@ -36,9 +39,10 @@ export function RefundOrderForm({
         name="amount"
         inputMode="decimal"
         autoComplete="off"
-        defaultValue={state.values?.amount ?? defaultAmount}
+        defaultValue={fullOnly ? defaultAmount : (state.values?.amount ?? defaultAmount)}
+        readOnly={fullOnly}
         error={errors.amount}
-        hint={`Up to ${refundable}. Change it for a partial refund.`}
+        hint={fullOnly ? `${refundable}: this payment method is refunded only in full, once.` : `Up to ${refundable}. Change it for a partial refund.`}
       />
       <TextField
         label="Reason (optional)"

@@ -54,6 +54,7 @@ export const SETTLED_PAYMENT: PaymentRow = {
   captureAmount: null,
   captureRequestedAt: null,
   nextAction: null,
+  details: null,
   failureCode: null,
   failureMessage: null,
   processorReference: "sim_ch_5f0c6a8e6d1b4a57",

@@ -11,6 +11,9 @@ import { CREATE_ORDER_EXAMPLE, OPEN_ORDER, ORDER_ID_PARAM, SETTLED_ORDER, SETTLE
 
 const PATH = "/api/v1/orders";
 
+/** Which currencies each method takes (lib/payments/methods.ts), as the request notes say it. */
+export const METHOD_CURRENCY_NOTE = "Each method takes only some currencies: `promptpay` THB, `pix` BRL, `ideal`, `bancontact` and `sepa_debit` EUR, `fpx` MYR, `klarna` EUR, USD, GBP, SEK, NOK, DKK (and 1.00–10,000.00); the others every currency. A method that cannot take the currency is refused (400 `parameter_invalid`, `param: \"payment_methods\"`).";
+
 export function ordersResource({ serverUrl }: DocumentContext): ResourceSpec {
   const open = toOrderObject(OPEN_ORDER, null, serverUrl);
   const settled = toOrderObject(SETTLED_ORDER, SETTLED_PAYMENT, serverUrl);
@@ -123,7 +126,7 @@ export function ordersResource({ serverUrl }: DocumentContext): ResourceSpec {
         notes: {
           reference: "Must not repeat another order's reference in this mode (409 `resource_conflict`).",
           customer: "`country` defaults to the merchant's country.",
-          payment_methods: 'Defaults to `["card"]`. With `capture_method: "manual"`, only methods that can hold a payment (card and the wallets).',
+          payment_methods: 'Defaults to `["card"]`. With `capture_method: "manual"`, only methods that can hold a payment (card and the wallets). ' + METHOD_CURRENCY_NOTE,
           capture_method: 'Defaults to `"automatic"`.',
           expires_at: "Defaults to 24 hours from now (the server's `ORDER_DEFAULT_TTL_HOURS`); at most 30 days ahead. Any offset is accepted; stored in UTC.",
         },

@@ -1,3 +1,4 @@
+import { METHOD_CURRENCY_NOTE } from "./orders";
 import type { PaymentLinkRow } from "@/db/schema";
 import { paymentLinkObjectSchema } from "@/lib/links/object-schema";
 import { createPaymentLinkSchema, listPaymentLinksSchema, updatePaymentLinkSchema, type CreatePaymentLinkInput, type UpdatePaymentLinkInput } from "@/lib/links/schemas";
@@ -86,7 +87,7 @@ export function paymentLinksResource({ serverUrl }: DocumentContext): ResourceSp
           custom_amount: "Required unless `amount` is set; `minimum` ≤ `preset` ≤ `maximum`.",
           collect_email: "Defaults to `true`.",
           collect_name: "Defaults to `true`.",
-          payment_methods: 'Defaults to `["card"]`.',
+          payment_methods: 'Defaults to `["card"]`. ' + METHOD_CURRENCY_NOTE,
           after_completion: 'Defaults to a thank-you message.',
           expires_at: "Any offset is accepted; stored in UTC.",
         },

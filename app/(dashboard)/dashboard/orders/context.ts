@@ -1,3 +1,4 @@
+import { refundRule } from "@/lib/payments/methods";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import type { Db } from "@/db/client";
@@ -57,7 +58,7 @@ export async function getOrderDetailOr404(ctx: ServiceContext, id: string): Prom
   const [row, refunds, payments] = await Promise.all([findOrder(db, ctx, order.id), allRefunds(db, ctx, order.id), listPaymentsForOrder(db, ctx, order.id)]);
   return {
     order,
-    cancel: row ? cancelPlan(row) : null,
+    cancel: row ? cancelPlan(row, refundRule(payments.find((p) => p.id === row.paymentId)?.method)) : null,
     refunds,
     payments,
     events: await listEventsAbout(db, ctx, [order.id, ...refunds.map((r) => r.id)]),

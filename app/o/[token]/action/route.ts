@@ -10,22 +10,29 @@ import { readForm } from "@/lib/http/checkout/read-form";
 import { completePaymentAction } from "@/lib/services/complete-payment-action";
 import { scopeOf } from "@/lib/core/scope";
 
-// POST /o/{token}/action — the buyer's answer on the 3-D Secure challenge or the wallet page.
+// POST /o/{token}/action — the buyer's answer on the 3-D Secure challenge, the wallet page, the bank page
+// (with the bank they chose) or the pay-later page.
 export const POST = checkoutPost("/o/[token]/action", orderPath, async (request, { token }) => {
   const data = await readForm(request);
   const approved = data.get("decision") === "approve";
+  const bank = typeof data.get("bank") === "string" ? String(data.get("bank")).slice(0, 100) : undefined;
   const back = orderPath(token);
   const db = await getDb();
   const order = await findOrderByToken(db, token);
   if (!order) return { location: back };
   const payment = await displayPayment(db, scopeOf(order), order);
   try {
-    const outcome = await completePaymentAction(db, paymentContextFromEnv(), token, approved);
+    const outcome = await completePaymentAction(db, paymentContextFromEnv(), token, approved, { bank });
     if (outcome.kind === "paid" || outcome.kind === "authorized") return { location: afterPaymentPath(outcome.order) };
+    const method = methodLabel(payment?.method ?? "your wallet");
     const message =
       payment?.nextAction === "three_d_secure"
         ? "Authentication failed. Try again or use another card."
-        : `The payment was not approved in ${methodLabel(payment?.method ?? "your wallet")}. Try again or choose another payment method.`;
+        : payment?.nextAction === "bank_redirect"
+          ? `The payment was not approved at your bank (${method}). Try again or choose another payment method.`
+          : payment?.nextAction === "pay_later"
+            ? `${method} did not approve this purchase. Choose another payment method.`
+            : `The payment was not approved in ${method}. Try again or choose another payment method.`;
     return backWith(back, { form: message }, { method: payment?.method });
   } catch (error) {
     // Nothing waits for an answer any more (already answered, canceled): the order's page shows where it stands.

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { CancelOrderForm } from "@/components/dashboard/orders/cancel-order-form";
 import { CaptureOrderForm } from "@/components/dashboard/orders/capture-order-form";
-import { formatDateTime, money } from "@/components/dashboard/orders/format";
+import { formatDateTime, methodLabel, money } from "@/components/dashboard/orders/format";
+import { refundRule } from "@/lib/payments/methods";
 import { OrderSummary } from "@/components/dashboard/orders/order-summary";
 import { OrderTimeline } from "@/components/dashboard/orders/order-timeline";
 import { RefundOrderForm } from "@/components/dashboard/orders/refund-order-form";
@@ -81,7 +82,8 @@ function cancelConsequence(order: OrderObject, plan: NonNullable<OrderDetail["ca
 /** Capture, void, refund and cancel, each shown only when the order allows it and the member may change orders. */
 function OrderControls({ detail, canWrite, scope }: { detail: OrderDetail; canWrite: boolean; scope: { merchantId: string; livemode: boolean } }) {
   const { order, cancel } = detail;
-  if (!order.allowed_capture && !order.allowed_void && !order.allowed_refund && !cancel) return null;
+  const noRefunds = order.settled_at !== null && refundRule(order.payment?.method) === "none";
+  if (!order.allowed_capture && !order.allowed_void && !order.allowed_refund && !cancel && !noRefunds) return null;
   if (!canWrite) return <p className="text-sm text-slate-600">Only an owner or admin of this business can capture, void, refund or cancel orders.</p>;
   // Remounted when the order changes, so a form never shows an amount or an answer from before the change.
   const key = `${order.updated_at}:${order.refundable_amount}`;
@@ -109,8 +111,12 @@ function OrderControls({ detail, canWrite, scope }: { detail: OrderDetail; canWr
             currency={order.currency}
             defaultAmount={minorToDecimalString(order.refundable_amount, order.currency)}
             refundable={money(order.refundable_amount, order.currency)}
+            fullOnly={refundRule(order.payment?.method) === "full_only"}
             {...props}
           />
+        ) : null}
+        {order.settled_at && refundRule(order.payment?.method) === "none" ? (
+          <p className="text-sm text-slate-600">{methodLabel(order.payment?.method ?? "")} payments cannot be refunded through Paylink: settle any refund with the buyer directly.</p>
         ) : null}
         {cancel ? <CancelOrderForm key={`cancel:${key}`} action={cancelOrderAction} consequence={cancelConsequence(order, cancel)} {...props} /> : null}
       </div>

@@ -1,0 +1,198 @@
+import AxeBuilder from "@axe-core/playwright";
+import { devices, type Page } from "@playwright/test";
+import { findOrderByToken } from "@/db/queries/orders";
+import type { Database } from "@/db/client";
+import { parseEmv } from "@/lib/payments/emv-qr";
+import { TEST_IBANS } from "@/lib/processor/simulated";
+import { createPaymentLink } from "@/lib/services/create-payment-link";
+import type { CreatePaymentLinkInput } from "@/lib/links/schemas";
+import { decodeQrPng } from "@/test/qr-decode";
+import { expect, newMerchant, test } from "./api/fixtures";
+
+// Each payment method of the contract's table, paid end to end in Chromium as a buyer on a phone does: the
+// QR methods (the QR on the page decoded back to its payload), the bank pages, Klarna, SEPA Direct Debit.
+// The simulated bank's answers come from the test-mode buttons; the worker's own delivery of them is tested
+// over HTTP (test/http/capture.http.test.ts).
+
+test.use({ ...devices["Pixel 7"] });
+
+const errorSummary = (page: Page) => page.getByRole("alert").filter({ has: page.getByRole("heading") });
+
+async function linkPath(database: Database, baseURL: string | undefined, input: Partial<CreatePaymentLinkInput> & Pick<CreatePaymentLinkInput, "currency" | "amount" | "payment_methods">) {
+  const { merchantId } = await newMerchant(database, "methods");
+  const link = await createPaymentLink(database.db, { merchantId, livemode: false, appUrl: baseURL! }, { item_name: "Market basket", default_country: "US", collect_name: false, ...input });
+  return new URL(link.url).pathname;
+}
+
+async function startPaying(page: Page, path: string, method: string, payLabel: RegExp = /^Pay/) {
+  await page.goto(path);
+  await page.getByLabel("Email").fill("buyer@example.com");
+  await page.getByRole("radio", { name: method, exact: true }).check();
+  await page.getByRole("button", { name: payLabel }).click();
+}
+
+async function currentOrder(page: Page, database: Database) {
+  const token = new URL(page.url()).pathname.split("/")[2]!;
+  return (await findOrderByToken(database.db, token))!;
+}
+
+/** The QR code on the page, decoded from a screenshot of it as a banking app would read it. */
+async function scanQr(page: Page): Promise<string> {
+  const decoded = decodeQrPng(await page.getByTestId("payment-qr").screenshot());
+  expect(decoded).not.toBeNull();
+  return decoded!;
+}
+
+test("PromptPay: a THB QR code on the page that decodes to the payment, paid when the bank reports it", async ({ page, database, baseURL }) => {
+  const path = await linkPath(database, baseURL, { currency: "THB", amount: 45_050, payment_methods: ["card", "promptpay"] });
+  await startPaying(page, path, "PromptPay", /Pay ฿450\.50|Pay THB/);
+  await expect(page).toHaveURL(/\/qr$/);
+  await expect(page.getByRole("heading", { name: "Scan to pay with PromptPay" })).toBeVisible();
+  await expect(page.getByRole("img", { name: /PromptPay QR code/ })).toBeVisible();
+  const payload = await scanQr(page);
+  expect(parseEmv(payload)).toMatchObject({ "00": "01", "53": "764", "54": "450.50", "58": "TH" });
+  expect((await currentOrder(page, database)).status).toBe("processing");
+
+  await page.getByRole("button", { name: "Simulate the payment in a banking app" }).click();
+  await expect(page.getByRole("heading", { name: "Payment successful" })).toBeVisible();
+  await expect(page.getByText("PromptPay", { exact: true })).toBeVisible();
+  expect((await currentOrder(page, database)).status).toBe("paid");
+});
+
+test.describe("with JavaScript disabled", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("PIX: the QR code and the copy-and-paste code carry the same payload; paid when the bank reports it", async ({ page, database, baseURL }) => {
+    const path = await linkPath(database, baseURL, { currency: "BRL", amount: 12_990, payment_methods: ["pix", "card"] });
+    await startPaying(page, path, "Pix");
+    await expect(page).toHaveURL(/\/qr$/);
+    const payload = await scanQr(page);
+    await expect(page.getByLabel("Pix copy-and-paste code")).toHaveValue(payload);
+    expect(parseEmv(payload)).toMatchObject({ "53": "986", "54": "129.90", "58": "BR", "59": "methods merchant" });
+    await page.getByRole("button", { name: "Simulate the payment in a banking app" }).click();
+    await expect(page.getByRole("heading", { name: "Payment successful" })).toBeVisible();
+  });
+
+  test("SEPA Direct Debit: IBAN and mandate on the form, processing, then debited; the failing test IBAN comes back with the bank's reason", async ({ page, database, baseURL }) => {
+    const path = await linkPath(database, baseURL, { currency: "EUR", amount: 8_000, payment_methods: ["card", "sepa_debit"] });
+    await page.goto(path);
+    await page.getByLabel("Email").fill("buyer@example.com");
+    await page.getByRole("radio", { name: "SEPA Direct Debit" }).check();
+    await page.getByLabel("Account holder").fill("Ana Silva");
+    // A typo in the IBAN and no mandate: both said, by their fields.
+    await page.getByLabel("IBAN", { exact: true }).fill("DE89 3704 0044 0532 0130 01");
+    await page.getByRole("button", { name: "Pay €80.00" }).click();
+    await expect(errorSummary(page)).toContainText("Enter a valid IBAN");
+    await expect(errorSummary(page)).toContainText("Accept the direct debit mandate");
+
+    await page.getByRole("radio", { name: "SEPA Direct Debit" }).check();
+    await page.getByLabel("IBAN", { exact: true }).fill(TEST_IBANS.failsWhileProcessing);
+    await page.getByRole("checkbox", { name: /you authorise methods merchant/ }).check();
+    await page.getByRole("button", { name: "Pay €80.00" }).click();
+    await expect(page).toHaveURL(/\/debit$/);
+    await expect(page.getByRole("heading", { name: "Your direct debit is being processed" })).toBeVisible();
+    await expect(page.getByText("DE•• •••• 3002")).toBeVisible();
+    await page.getByRole("button", { name: "Simulate the bank's answer" }).click();
+    await expect(errorSummary(page)).toContainText("The bank refused the direct debit");
+    expect((await currentOrder(page, database)).status).toBe("open");
+
+    await page.getByRole("radio", { name: "SEPA Direct Debit" }).check();
+    await page.getByLabel("Account holder").fill("Ana Silva");
+    await page.getByLabel("IBAN", { exact: true }).fill("de89 3704 0044 0532 0130 00");
+    await page.getByRole("checkbox", { name: /you authorise methods merchant/ }).check();
+    await page.getByRole("button", { name: "Pay €80.00" }).click();
+    await page.getByRole("button", { name: "Simulate the bank's answer" }).click();
+    await expect(page.getByRole("heading", { name: "Payment successful" })).toBeVisible();
+    await expect(page.getByText("SEPA Direct Debit •••• 3000")).toBeVisible();
+    expect(await currentOrder(page, database)).toMatchObject({ status: "paid", attempts: 2 });
+  });
+});
+
+for (const [method, label, currency, amount, bank] of [
+  ["ideal", "iDEAL", "EUR", 2_500, "ING"],
+  ["bancontact", "Bancontact", "EUR", 2_500, "KBC"],
+  ["fpx", "FPX", "MYR", 9_900, "Maybank2u"],
+] as const) {
+  test(`${label}: sent to the bank's page, picks ${bank}, approves; the receipt names the bank`, async ({ page, database, baseURL }) => {
+    const path = await linkPath(database, baseURL, { currency, amount, payment_methods: ["card", method] });
+    await startPaying(page, path, label);
+    await expect(page).toHaveURL(/\/bank$/);
+    await expect(page.getByRole("heading", { name: `Pay with ${label}` })).toBeVisible();
+    await page.getByRole("radio", { name: bank }).check();
+    await page.getByRole("button", { name: "Approve payment" }).click();
+    await expect(page.getByRole("heading", { name: "Payment successful" })).toBeVisible();
+    await expect(page.getByText(`${label} · ${bank}`)).toBeVisible();
+  });
+}
+
+test("a payment cancelled at the bank comes back to the form with the reason, and a card then pays", async ({ page, database, baseURL }) => {
+  const path = await linkPath(database, baseURL, { currency: "EUR", amount: 2_500, payment_methods: ["ideal", "card"] });
+  await startPaying(page, path, "iDEAL");
+  await page.getByRole("button", { name: "Cancel at my bank" }).click();
+  await expect(errorSummary(page)).toContainText("The payment was not approved at your bank (iDEAL).");
+  expect((await currentOrder(page, database)).status).toBe("open");
+  await page.getByRole("radio", { name: "Card" }).check();
+  await page.getByLabel("Card number").fill("4242 4242 4242 4242");
+  await page.getByLabel("Expiry date").fill(`12/${String((new Date().getUTCFullYear() + 5) % 100).padStart(2, "0")}`);
+  await page.getByLabel("Security code").fill("123");
+  await page.getByRole("button", { name: "Pay €25.00" }).click();
+  await expect(page.getByRole("heading", { name: "Payment successful" })).toBeVisible();
+  expect(await currentOrder(page, database)).toMatchObject({ status: "paid", attempts: 2 });
+});
+
+test("Klarna: the instalment plan adds up to the amount; approved pays, declined does not; not offered outside its limits", async ({ page, database, baseURL }) => {
+  const path = await linkPath(database, baseURL, { currency: "EUR", amount: 10_000, payment_methods: ["klarna", "card"] });
+  await startPaying(page, path, "Klarna");
+  await expect(page).toHaveURL(/\/pay-later$/);
+  await expect(page.getByText("€33.34")).toBeVisible();
+  await expect(page.getByText("€33.33")).toHaveCount(2);
+  await page.getByRole("button", { name: "Decline" }).click();
+  await expect(errorSummary(page)).toContainText("Klarna did not approve this purchase.");
+  await page.getByRole("radio", { name: "Klarna" }).check();
+  await page.getByRole("button", { name: "Pay €100.00" }).click();
+  await page.getByRole("button", { name: "Confirm and pay" }).click();
+  await expect(page.getByRole("heading", { name: "Payment successful" })).toBeVisible();
+
+  const tooSmall = await linkPath(database, baseURL, { currency: "EUR", amount: 50, payment_methods: ["klarna", "card"] });
+  await page.goto(tooSmall);
+  await expect(page.getByRole("radio", { name: "Card" })).toBeVisible();
+  await expect(page.getByRole("radio", { name: "Klarna" })).toHaveCount(0);
+});
+
+test("axe finds no serious violation on the methods' pages: the SEPA form with errors, the bank, pay-later, debit and QR pages", async ({ page, database, baseURL }) => {
+  const check = async (what: string) => {
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(" ")) }));
+    expect(serious, `${what}: ${JSON.stringify(serious)}`).toEqual([]);
+  };
+  const path = await linkPath(database, baseURL, { currency: "EUR", amount: 6_000, payment_methods: ["sepa_debit", "ideal", "klarna", "card"] });
+  await page.goto(path);
+  await page.getByRole("radio", { name: "SEPA Direct Debit" }).check();
+  await page.getByRole("button", { name: "Pay €60.00" }).click();
+  await expect(errorSummary(page)).toContainText("Enter your IBAN.");
+  await check("SEPA form with errors");
+
+  await startPaying(page, path, "iDEAL");
+  await expect(page.getByRole("button", { name: "Approve payment" })).toBeVisible();
+  await check("bank page");
+  await page.getByRole("button", { name: "Cancel at my bank" }).click();
+
+  await page.getByRole("radio", { name: "Klarna" }).check();
+  await page.getByRole("button", { name: "Pay €60.00" }).click();
+  await expect(page.getByRole("button", { name: "Confirm and pay" })).toBeVisible();
+  await check("pay-later page");
+  await page.getByRole("button", { name: "Decline" }).click();
+
+  await page.getByRole("radio", { name: "SEPA Direct Debit" }).check();
+  await page.getByLabel("Account holder").fill("Ana Silva");
+  await page.getByLabel("IBAN", { exact: true }).fill(TEST_IBANS.success);
+  await page.getByRole("checkbox", { name: /you authorise/ }).check();
+  await page.getByRole("button", { name: "Pay €60.00" }).click();
+  await expect(page.getByRole("heading", { name: "Your direct debit is being processed" })).toBeVisible();
+  await check("debit page");
+
+  const qr = await linkPath(database, baseURL, { currency: "BRL", amount: 1_000, payment_methods: ["pix"] });
+  await startPaying(page, qr, "Pix");
+  await expect(page.getByTestId("payment-qr")).toBeVisible();
+  await check("QR page");
+});
