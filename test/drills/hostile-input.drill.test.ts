@@ -329,6 +329,9 @@ async function setUpFixtures(appUrl: string): Promise<Fixtures> {
   await settleOrders(db, paymentContext, a);
   const orderVoid = await order(ctxA);
   await payOrder(db, paymentContext, tokenOf(orderVoid.url), cardBuyer());
+  // Authorized, waiting for capture (manual capture takes cards only).
+  const orderCapture = await createOrder(db, { ...ctxA, ...simulatorContext(db), appUrl }, { amount: 1500, currency: "USD", item_name: "Drill hold", capture_method: "manual" });
+  await payOrder(db, paymentContext, tokenOf(orderCapture.url), cardBuyer());
   const orderCancelPaid = await order(ctxA);
   await payOrder(db, paymentContext, tokenOf(orderCancelPaid.url), cardBuyer());
   const order3ds = await order(ctxA);
@@ -351,6 +354,7 @@ async function setUpFixtures(appUrl: string): Promise<Fixtures> {
       order: [orderOpen.id, orderSettled.id, order3ds.id, orderB.id],
       orderCancel: [orderCancel.id, orderCancelPaid.id, orderCancelSettled.id, orderB.id],
       orderVoid: [orderVoid.id, orderB.id],
+      orderCapture: [orderCapture.id, orderOpen.id, orderB.id],
       orderRefund: [orderSettled.id, orderOpen.id, orderB.id],
       refund: [refund.id],
       event: [eventA, eventB],

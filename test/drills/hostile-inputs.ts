@@ -6,8 +6,8 @@ import { BAD_PERCENT, Bytes, ByteString, CARD_NUMBERS, deepArray, deepObject, en
 // Requests
 // ---------------------------------------------------------------------------------------------------------
 
-export type IdSlot = "link" | "linkPatch" | "order" | "orderCancel" | "orderVoid" | "orderRefund" | "refund" | "event" | "endpoint" | "endpointDelete";
-export type BodyKind = "linkCreate" | "linkUpdate" | "orderCreate" | "refund" | "endpointCreate" | "endpointUpdate" | "resend" | "empty";
+export type IdSlot = "link" | "linkPatch" | "order" | "orderCancel" | "orderVoid" | "orderCapture" | "orderRefund" | "refund" | "event" | "endpoint" | "endpointDelete";
+export type BodyKind = "linkCreate" | "linkUpdate" | "orderCreate" | "capture" | "refund" | "endpointCreate" | "endpointUpdate" | "resend" | "empty";
 export type QueryKind = "linkList" | "orderList" | "refundList" | "eventList" | "endpointList" | "none";
 type Method = "GET" | "POST" | "PATCH" | "DELETE" | "PUT";
 
@@ -25,6 +25,7 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
   { file: "orders/[id]", methods: { GET: { slot: "order" } } },
   { file: "orders/[id]/cancel", methods: { POST: { slot: "orderCancel", body: "empty" } } },
   { file: "orders/[id]/void", methods: { POST: { slot: "orderVoid", body: "empty" } } },
+  { file: "orders/[id]/capture", methods: { POST: { slot: "orderCapture", body: "capture" } } },
   { file: "orders/[id]/refunds", methods: { GET: { slot: "orderRefund", query: "refundList" }, POST: { slot: "orderRefund", body: "refund" } } },
   { file: "refunds/[id]", methods: { GET: { slot: "refund" } } },
   { file: "events", methods: { GET: { query: "eventList" } } },
@@ -105,6 +106,8 @@ function baseBody(kind: BodyKind, r: Rand, fx: Fixtures, n: number): Record<stri
     }
     case "refund":
       return r.pick<Record<string, JsonLike>>([{ amount: 1 }, { amount: 1, reason: "requested_by_customer" }, { reason: "duplicate" }, {}]);
+    case "capture":
+      return r.pick<Record<string, JsonLike>>([{ amount: 1 }, { amount: 1500 }, { amount: 1501 }, {}]);
     case "endpointCreate":
       return { url: "http://127.0.0.1:9/hook", events: r.chance(0.5) ? ["*"] : ["order.paid", "refund.created"], ...(r.chance(0.4) ? { description: "drill" } : {}) };
     case "endpointUpdate":
@@ -122,6 +125,7 @@ const FIELDS: Record<BodyKind, string[]> = {
   linkUpdate: ["active", "name", "description", "expires_at", "max_payments", "after_completion", "payment_methods", "status_callback_url", "metadata"],
   orderCreate: ["amount", "currency", "item_name", "description", "reference", "customer", "payment_methods", "expires_at", "success_url", "cancel_url", "status_callback_url", "metadata"],
   refund: ["amount", "reason"],
+  capture: ["amount"],
   endpointCreate: ["url", "events", "description"],
   endpointUpdate: ["url", "events", "description", "enabled"],
   resend: ["event"],
