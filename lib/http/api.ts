@@ -4,7 +4,7 @@ import { getEnv } from "@/lib/core/env";
 import { AppError } from "@/lib/core/errors";
 import type { Logger } from "@/lib/logger";
 import { authenticateApiKey } from "@/lib/services/authenticate-api-key";
-import { executeIdempotently } from "@/lib/services/idempotency";
+import { executeIdempotently, executeIdempotentlyAroundCommits } from "@/lib/services/idempotency";
 import type { ServiceContext } from "@/lib/core/scope";
 import { API_BODY_LIMIT, apiBodyTooLargeMessage } from "./body-limit";
 import { jsonResponse as json, toAppError, toErrorResponse } from "./errors";
@@ -15,14 +15,11 @@ import { unrecognizedRequestError } from "./unrecognized";
 
 
 export interface ApiRequest<P> {
-  /** The request's database handle: under an Idempotency-Key, the transaction that holds the key. */
-  db: Db;
   /**
-   * The pool itself, outside any transaction of the request: only for a handler that calls a processor,
-   * whose service commits its own steps so that no row lock is held during the call (capture-order.ts). Its
-   * writes do not roll back with the key's transaction.
+   * The request's database handle: under an Idempotency-Key, the transaction that holds the key (the pool
+   * for a route that calls a processor: see apiRoute's `callsProcessor`).
    */
-  pool: Db;
+  db: Db;
   ctx: ServiceContext & { apiKeyId: string };
   params: P;
   /** The parsed JSON body of a POST or PATCH (an object), else {}. */
@@ -103,7 +100,17 @@ function readQuery(url: URL): Record<string, string> {
  * per-key rate limit, parses the body, runs the handler, and maps errors to the contract's shape. POSTs
  * honour Idempotency-Key: the handler's writes and the stored response commit in one transaction.
  */
-export function apiRoute<P = Record<string, never>>(handler: (req: ApiRequest<P>) => Promise<ApiResult>) {
+export function apiRoute<P = Record<string, never>>(
+  handler: (req: ApiRequest<P>) => Promise<ApiResult>,
+  options: {
+    /**
+     * The handler calls a processor: under an Idempotency-Key it runs outside the key's transaction (the
+     * claim committed with a lease of twice CONNECTOR_TIMEOUT_SECONDS, the answer stored after), never
+     * holding a transaction open across the call. Its `db` is then the pool.
+     */
+    callsProcessor?: boolean;
+  } = {},
+) {
   return route<P>(async (request, { params, log, requestId }) => {
     // What the request sent, once read: the error mapping tells a missing parameter from an invalid one by it.
     let input: unknown;
@@ -121,7 +128,7 @@ export function apiRoute<P = Record<string, never>>(handler: (req: ApiRequest<P>
       const { text, value: body } = hasBody ? await readBody(request) : { text: "", value: {} };
       input = hasBody ? body : query;
 
-      const run = (handle: Db) => handler({ db: handle, pool: db, ctx, params, body, query, log: log.child({ merchantId: ctx.merchantId }) });
+      const run = (handle: Db) => handler({ db: handle, ctx, params, body, query, log: log.child({ merchantId: ctx.merchantId }) });
 
       const idempotencyKey = request.method === "POST" ? request.headers.get("idempotency-key") : null;
       if (idempotencyKey === null) {
@@ -129,19 +136,18 @@ export function apiRoute<P = Record<string, never>>(handler: (req: ApiRequest<P>
         return json(result.status, JSON.stringify(result.body));
       }
 
-      const outcome = await executeIdempotently(
-        db,
-        ctx,
-        { key: idempotencyKey, method: request.method, path: url.pathname, body: text },
-        async (tx) => {
-          // The key stores a refusal (an AppError) as its answer, for a retry to get again: a zod refusal is
-          // turned into one here, before the store sees it.
-          const result = await run(tx).catch((error: unknown) => {
-            throw toAppError(error, input) ?? error;
-          });
-          return { status: result.status, body: JSON.stringify(result.body) };
-        },
-      );
+      // The key stores a refusal (an AppError) as its answer, for a retry to get again: a zod refusal is
+      // turned into one here, before the store sees it.
+      const answer = async (handle: Db) => {
+        const result = await run(handle).catch((error: unknown) => {
+          throw toAppError(error, input) ?? error;
+        });
+        return { status: result.status, body: JSON.stringify(result.body) };
+      };
+      const keyed = { key: idempotencyKey, method: request.method, path: url.pathname, body: text };
+      const outcome = options.callsProcessor
+        ? await executeIdempotentlyAroundCommits(db, ctx, keyed, env.CONNECTOR_TIMEOUT_SECONDS * 2, () => answer(db))
+        : await executeIdempotently(db, ctx, keyed, answer);
       return json(outcome.status, outcome.body, outcome.replayed ? { "idempotent-replayed": "true" } : {});
     } catch (error) {
       return toErrorResponse(error, { requestId, log, input });

@@ -7,7 +7,7 @@ import { idempotencyKeys, paymentLinks } from "@/db/schema";
 import { AppError } from "@/lib/core/errors";
 import { uniqueEmail, openTestDatabase } from "@/test/db";
 import { createPaymentLink } from "./create-payment-link";
-import { deleteExpiredIdempotencyKeys, executeIdempotently, type IdempotentRequest } from "./idempotency";
+import { deleteExpiredIdempotencyKeys, executeIdempotently, executeIdempotentlyAroundCommits, type IdempotentRequest } from "./idempotency";
 import { signUp } from "./sign-up";
 
 const { db } = await openTestDatabase();
@@ -246,4 +246,39 @@ test("the API rate limit's counters skip the write-ahead log; sign-in throttling
     { relname: "api_rate_limits", relpersistence: "u" },
     { relname: "rate_limits", relpersistence: "p" },
   ]);
+});
+
+describe("executeIdempotentlyAroundCommits (a request that calls a processor)", () => {
+  test("the claim is committed before the request runs: a twin is told the key is in use, then every retry replays; no transaction is open meanwhile", async () => {
+    const ctx = await newScope();
+    let release: () => void = () => {};
+    const running = new Promise<void>((resolve) => (release = resolve));
+    let runs = 0;
+    const first = executeIdempotentlyAroundCommits(db, ctx, request("around-1"), 60, async () => {
+      runs += 1;
+      // While the "processor" thinks, the claim is visible to everyone: committed, incomplete.
+      const [row] = await db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.merchantId, ctx.merchantId), eq(idempotencyKeys.key, "around-1")));
+      expect(row).toMatchObject({ responseStatus: null, lockedUntil: expect.any(Date) });
+      await running;
+      return { status: 200, body: '{"captured":true}' };
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    await expect(executeIdempotentlyAroundCommits(db, ctx, request("around-1"), 60, async () => ({ status: 200, body: "twin" }))).rejects.toMatchObject({ code: "idempotency_key_in_use" });
+    release();
+    expect(await first).toEqual({ status: 200, body: '{"captured":true}', replayed: false });
+    expect(await executeIdempotentlyAroundCommits(db, ctx, request("around-1"), 60, async () => ({ status: 200, body: "again" }))).toEqual({ status: 200, body: '{"captured":true}', replayed: true });
+    expect(runs).toBe(1);
+  });
+
+  test("a refusal is stored as the key's answer; a failure on our side drops the claim so the client may retry at once", async () => {
+    const ctx = await newScope();
+    const refused = await executeIdempotentlyAroundCommits(db, ctx, request("around-2"), 60, async () => {
+      throw new AppError("order_not_capturable", "Only an authorized order can be captured.");
+    });
+    expect(refused).toMatchObject({ status: 409, replayed: false });
+    expect((await executeIdempotentlyAroundCommits(db, ctx, request("around-2"), 60, async () => ({ status: 200, body: "x" }))).replayed).toBe(true);
+
+    await expect(executeIdempotentlyAroundCommits(db, ctx, request("around-3"), 60, async () => { throw new Error("processor exploded"); })).rejects.toThrow("processor exploded");
+    expect(await executeIdempotentlyAroundCommits(db, ctx, request("around-3"), 60, async () => ({ status: 200, body: "ok" }))).toEqual({ status: 200, body: "ok", replayed: false });
+  });
 });

@@ -160,6 +160,49 @@ export interface IdempotentOutcome extends StoredResponse {
 }
 
 /**
+ * Runs a request under an Idempotency-Key when the request calls a processor, so must not run inside a
+ * transaction (capture-order.ts commits its own steps around the call): the claim is committed first with a
+ * lease (`lockedUntil`; a twin meanwhile gets 409 idempotency_key_in_use), `run` runs on the pool, and its
+ * response is stored in a transaction of its own. A refusal (an AppError below 500) is stored like any
+ * answer; a failure on our side drops the claim, so the client may retry at once. A process that dies in
+ * between leaves the claim until its lease lapses, then a retry runs the request again (which the service
+ * must tolerate: a capture finds itself done or under way).
+ */
+export async function executeIdempotentlyAroundCommits(
+  db: Db,
+  scope: MerchantScope,
+  request: IdempotentRequest,
+  leaseSeconds: number,
+  run: () => Promise<StoredResponse>,
+): Promise<IdempotentOutcome> {
+  const claim = await db.transaction(async (tx) => {
+    const claimed = await claimIdempotencyKey(tx, scope, request);
+    if (claimed.kind === "claimed") {
+      await tx
+        .update(idempotencyKeys)
+        .set({ lockedUntil: sql`now() + make_interval(secs => ${leaseSeconds})` })
+        .where(and(whereScope(idempotencyKeys, scope), eq(idempotencyKeys.key, request.key), eq(idempotencyKeys.claimId, claimed.claimId)));
+    }
+    return claimed;
+  });
+  if (claim.kind === "replay") return { ...claim.response, replayed: true };
+  let response: StoredResponse;
+  try {
+    response = await run();
+  } catch (error) {
+    if (!(error instanceof AppError && error.status < 500 && error.code !== "idempotency_key_in_use")) {
+      await db
+        .delete(idempotencyKeys)
+        .where(and(whereScope(idempotencyKeys, scope), eq(idempotencyKeys.key, request.key), eq(idempotencyKeys.claimId, claim.claimId)));
+      throw error;
+    }
+    response = { status: error.status, body: JSON.stringify(error.toBody()) };
+  }
+  await db.transaction((tx) => completeIdempotencyKey(tx, scope, request.key, claim.claimId, response));
+  return { ...response, replayed: false };
+}
+
+/**
  * Runs a request under an Idempotency-Key: `run` gets the transaction that holds the key, and its writes
  * commit together with the stored response. A refused request (an AppError below 500) is stored too — its
  * writes rolled back to a savepoint — so a retry gets the same refusal; a failure on our side rolls the whole

@@ -5,12 +5,15 @@ import { captureOrderSchema } from "@/lib/orders/schemas";
 import { captureOrder } from "@/lib/services/capture-order";
 import { paymentContextFromEnv } from "@/lib/services/payment-context";
 
-// The capture calls the processor: it runs on the pool, in transactions of its own that commit before the
-// call, never inside the Idempotency-Key's transaction (whose row locks would be held during the call).
-export const POST = apiRoute<{ id: string }>(async ({ pool, ctx, params, query, body }) => {
-  noQuerySchema.parse(query);
-  return { status: 200, body: await captureOrder(pool, { ...ctx, ...paymentContextFromEnv() }, params.id, captureOrderSchema.parse(body)) };
-});
+// The capture calls the processor: its service commits its own steps around the call, and an
+// Idempotency-Key is claimed and answered around them rather than holding a transaction open (callsProcessor).
+export const POST = apiRoute<{ id: string }>(
+  async ({ db, ctx, params, query, body }) => {
+    noQuerySchema.parse(query);
+    return { status: 200, body: await captureOrder(db, { ...ctx, ...paymentContextFromEnv() }, params.id, captureOrderSchema.parse(body)) };
+  },
+  { callsProcessor: true },
+);
 
 // Other methods: the contract's JSON 404 rather than Next's empty 405.
 export { unrecognizedRequest as GET, unrecognizedRequest as PUT, unrecognizedRequest as PATCH, unrecognizedRequest as DELETE } from "@/lib/http/unrecognized";
