@@ -10,6 +10,7 @@ const valid: { [K in keyof typeof JOBS]: object } = {
   deliver: { messageId: "msg_1", attempt: 1 },
   processorVoid: { paymentId: "pay_1", merchantId: "mer_1", livemode: false },
   paymentsSweep: {},
+  processorWork: {},
   settlement: {},
   maintenance: {},
 };
@@ -21,6 +22,7 @@ describe("job definitions", () => {
       { name: "webhook-deliver", queue: { retryLimit: 10, retryDelay: 1, retryBackoff: true, expireInSeconds: 45 } },
       { name: "processor-void", queue: { retryLimit: 20, retryDelay: 5, retryBackoff: true, expireInSeconds: 60 } },
       { name: "payments-sweep", queue: { policy: "stately", retryLimit: 0, expireInSeconds: 30 } },
+      { name: "processor-work", queue: { policy: "stately", retryLimit: 0, expireInSeconds: 30 } },
       { name: "settlement", queue: { policy: "stately", retryLimit: 3, expireInSeconds: 600 } },
       { name: "maintenance", queue: { policy: "stately", retryLimit: 0, expireInSeconds: 120 } },
     ]);

@@ -41,8 +41,13 @@ export const JOBS = {
   }),
   // Scheduled jobs keep at most one queued and one running: every worker may schedule the next run, only one
   // is kept. Short expiries, because a dead worker's running sweep blocks the next one until it expires.
-  /** Expiry, stalled 3-D Secure and wallet steps, arrived bank transfers, refund settlement: every few seconds. */
+  /** Expiry, stalled buyer steps, unanswered authorizations and captures, refund submission: every few seconds. */
   paymentsSweep: defineJob("payments-sweep", noPayload, { policy: "stately", retryLimit: 0, expireInSeconds: 30 }),
+  /**
+   * What processors running in this process do on their side (the simulator sending its due notifications),
+   * every few seconds: a queue of its own, so a slow sweep never holds up a bank's confirmation.
+   */
+  processorWork: defineJob("processor-work", noPayload, { policy: "stately", retryLimit: 0, expireInSeconds: 30 }),
   /** Settlement of paid orders: daily by default. */
   settlement: defineJob("settlement", noPayload, { policy: "stately", retryLimit: 3, expireInSeconds: 600 }),
   /** Expired idempotency keys and rate-limit counters. */

@@ -127,19 +127,32 @@ export async function startWorker(database: Database, env: Env, log: Logger): Pr
     // Refused when one is already waiting (the queue keeps one), so a restart keeps the existing schedule.
     await enqueue(db, job, {}, { startAfterSeconds: firstAfterSeconds });
   };
+  // Each step on its own: one that fails (a processor down) is logged and the others still run.
+  const step = async (name: string, task: () => Promise<number>) => {
+    try {
+      return await task();
+    } catch (error) {
+      log.warn({ step: name, err: errorForLog(error) }, "payments sweep step failed; it runs again next time");
+      return 0;
+    }
+  };
   await recurring(JOBS.paymentsSweep, env.SCHEDULER_TICK_SECONDS, async () => {
     const done = {
-      expired: await expireOrders(db, paymentContext),
+      expired: await step("expire", () => expireOrders(db, paymentContext)),
       // Attempts whose answer was never recorded, once their connector call has certainly ended.
-      recovered: await recoverAuthorizations(db, paymentContext, env.CONNECTOR_TIMEOUT_SECONDS * 2),
-      capturesFinished: await finishStalledCaptures(db, paymentContext, env.CONNECTOR_TIMEOUT_SECONDS * 2),
-      actionTimeouts: await failStalledPaymentActions(db, paymentContext, env.PAYMENT_ACTION_TIMEOUT_SECONDS),
-      refundsSubmitted: await submitRefunds(db, paymentContext),
-      // What the processors do on their side, for those that run here: the simulator sends the notifications
-      // that came due (bank transfers arriving, refunds settling) to our inbound route, over HTTP.
-      notificationsSent: (await Promise.all(paymentContext.processors.all().map((c) => c.runDue?.() ?? 0))).reduce((a, b) => a + b, 0),
+      recovered: await step("recover", () => recoverAuthorizations(db, paymentContext, env.CONNECTOR_TIMEOUT_SECONDS * 2)),
+      capturesFinished: await step("captures", () => finishStalledCaptures(db, paymentContext, env.CONNECTOR_TIMEOUT_SECONDS * 2)),
+      actionTimeouts: await step("action timeouts", () => failStalledPaymentActions(db, paymentContext, env.PAYMENT_ACTION_TIMEOUT_SECONDS)),
+      refundsSubmitted: await step("refunds", () => submitRefunds(db, paymentContext)),
     };
     return Object.values(done).some((n) => n > 0) ? done : 0;
+  });
+  // What the processors do on their side, for those that run here: the simulator sends the notifications
+  // that came due (bank transfers, QR payments and SEPA debits settling, refunds) to our inbound route, over HTTP.
+  await recurring(JOBS.processorWork, env.SCHEDULER_TICK_SECONDS, async () => {
+    const sent = await Promise.all(paymentContext.processors.all().map((c) => step(`${c.name} notifications`, () => c.runDue?.() ?? Promise.resolve(0))));
+    const notificationsSent = sent.reduce((a, b) => a + b, 0);
+    return notificationsSent > 0 ? { notificationsSent } : 0;
   });
   // Not at start-up: a restart must not settle (and so make un-voidable) payments minutes after they were made.
   await recurring(JOBS.settlement, env.SETTLEMENT_INTERVAL_SECONDS, () => settleOrders(db, paymentContext), env.SETTLEMENT_INTERVAL_SECONDS);

@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { orders, payments, refunds } from "@/db/schema";
+import { errorForLog, logger } from "@/lib/logger";
 import type { PaymentContext } from "./payment-context";
 import { SWEEP_BATCH } from "./sweep";
 
@@ -20,9 +21,14 @@ export async function submitRefunds(db: Db, paymentContext: PaymentContext, now:
     .limit(SWEEP_BATCH);
   let count = 0;
   for (const refund of unsent) {
-    const { reference } = await paymentContext.processors.named(refund.processor).refund(refund.reference ?? "", refund.amount, refund.id);
-    await db.update(refunds).set({ processorReference: reference, updatedAt: now }).where(and(eq(refunds.id, refund.id), isNull(refunds.processorReference)));
-    count += 1;
+    try {
+      const { reference } = await paymentContext.processors.named(refund.processor).refund(refund.reference ?? "", refund.amount, refund.id);
+      await db.update(refunds).set({ processorReference: reference, updatedAt: now }).where(and(eq(refunds.id, refund.id), isNull(refunds.processorReference)));
+      count += 1;
+    } catch (error) {
+      // This one is sent again next time (keyed by its id); the refunds behind it are not held up.
+      logger().warn({ refund: refund.id, err: errorForLog(error) }, "the processor did not take a refund: it is sent again on the next sweep");
+    }
   }
   return count;
 }

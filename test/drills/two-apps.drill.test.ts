@@ -63,7 +63,7 @@ function requestsAnswered(app: DrillProcess) {
 function workDoneBy(worker: DrillProcess) {
   const lines = worker.json();
   const outcomes = lines.filter((l) => l.msg === "webhook deliveries").flatMap((l) => l.outcomes as string[]);
-  const sweeps = lines.filter((l) => l.msg === "scheduled task done" && l.task === "payments-sweep").map((l) => l.result as Record<string, number>);
+  const sweeps = lines.filter((l) => l.msg === "scheduled task done" && (l.task === "payments-sweep" || l.task === "processor-work")).map((l) => l.result as Record<string, number>);
   return {
     delivered: outcomes.filter((o) => o === "succeeded").length,
     other_outcomes: outcomes.filter((o) => o !== "succeeded").length,

@@ -32,7 +32,7 @@ let receiver: DrillReceiver;
 function workDoneBy(worker: DrillProcess) {
   const lines = worker.json();
   const outcomes = lines.filter((l) => l.msg === "webhook deliveries").flatMap((l) => l.outcomes as string[]);
-  const sweeps = lines.filter((l) => l.msg === "scheduled task done" && l.task === "payments-sweep").map((l) => l.result as Record<string, number>);
+  const sweeps = lines.filter((l) => l.msg === "scheduled task done" && (l.task === "payments-sweep" || l.task === "processor-work")).map((l) => l.result as Record<string, number>);
   return {
     deliveries: countBy(outcomes, (o) => o),
     sweeps: sweeps.length,
