@@ -140,7 +140,7 @@ test("a payment cancelled at the bank comes back to the form with the reason, an
   expect(await currentOrder(page, database)).toMatchObject({ status: "paid", attempts: 2 });
 });
 
-test("Klarna: the instalment plan adds up to the amount; approved pays, declined does not; not offered outside its limits", async ({ page, database, baseURL }) => {
+test("Klarna: the instalment plan adds up to the amount; approved pays, declined does not; a chosen amount outside its limits is refused", async ({ page, database, baseURL }) => {
   const path = await linkPath(database, baseURL, { currency: "EUR", amount: 10_000, payment_methods: ["klarna", "card"] });
   await startPaying(page, path, "Klarna");
   await expect(page).toHaveURL(/\/pay-later$/);
@@ -153,10 +153,14 @@ test("Klarna: the instalment plan adds up to the amount; approved pays, declined
   await page.getByRole("button", { name: "Confirm and pay" }).click();
   await expect(page.getByRole("heading", { name: "Payment successful" })).toBeVisible();
 
-  const tooSmall = await linkPath(database, baseURL, { currency: "EUR", amount: 50, payment_methods: ["klarna", "card"] });
-  await page.goto(tooSmall);
-  await expect(page.getByRole("radio", { name: "Card" })).toBeVisible();
-  await expect(page.getByRole("radio", { name: "Klarna" })).toHaveCount(0);
+  // The buyer chooses the amount: Klarna is offered, and 0.50 is refused for it with its limits.
+  const chosen = await linkPath(database, baseURL, { currency: "EUR", amount: null, custom_amount: { minimum: 10 }, payment_methods: ["klarna", "card"] });
+  await page.goto(chosen);
+  await page.getByLabel("Amount").fill("0.50");
+  await page.getByLabel("Email").fill("buyer@example.com");
+  await page.getByRole("radio", { name: "Klarna" }).check();
+  await page.getByRole("button", { name: "Pay" }).click();
+  await expect(errorSummary(page)).toContainText("Klarna takes €1.00 to €10,000.00");
 });
 
 test("axe finds no serious violation on the methods' pages: the SEPA form with errors, the bank, pay-later, debit and QR pages", async ({ page, database, baseURL }) => {

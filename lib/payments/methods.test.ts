@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { currencyConflict, manualCaptureConflict, METHOD_RULES, methodAvailable, PAYMENT_METHODS, refundRule, type PaymentMethod } from "./methods";
+import { amountConflict, currencyConflict, manualCaptureConflict, METHOD_RULES, methodAvailable, PAYMENT_METHODS, refundRule, type PaymentMethod } from "./methods";
 
 // The contract's table of payment methods (API.md, "Capture, and more ways to pay"), row by row.
 
@@ -22,6 +22,12 @@ describe("which currencies each method takes", () => {
   test("Klarna takes 1.00 to 10,000.00, and an amount the buyer has yet to choose", () => {
     expect([99, 100, 1_000_000, 1_000_001].map((amount) => methodAvailable("klarna", "EUR", amount))).toEqual([false, true, true, false]);
     expect(methodAvailable("klarna", "EUR", null)).toBe(true);
+  });
+
+  test("a fixed price Klarna cannot take is refused; a price the buyer chooses is checked when they do", () => {
+    expect(amountConflict(["card", "klarna"], 50)).toBe("klarna cannot take an amount of 50: klarna takes 100 to 1000000 (minor units).");
+    expect(amountConflict(["card", "klarna"], 100)).toBeNull();
+    expect(amountConflict(["klarna"], null)).toBeNull();
   });
 
   test("a link or order naming a method that cannot take its currency is refused, saying which and why", () => {

@@ -125,9 +125,17 @@ export function currencyConflict(methods: readonly string[], currency: string): 
   return `${cannot.join(", ")} cannot take ${currency}: ${takes.join("; ")}.`;
 }
 
+/** The refusal of a fixed price some named method cannot take (Klarna's 1.00–10,000.00), or null. */
+export function amountConflict(methods: readonly string[], amount: number | null): string | null {
+  const cannot = methods.filter((m) => isPaymentMethod(m) && !methodTakesAmount(m, amount));
+  if (cannot.length === 0) return null;
+  const limits = cannot.map((m) => `${m} takes ${METHOD_RULES[m as PaymentMethod].amount!.minimum} to ${METHOD_RULES[m as PaymentMethod].amount!.maximum} (minor units)`);
+  return `${cannot.join(", ")} cannot take an amount of ${amount}: ${limits.join("; ")}.`;
+}
+
 /** The AppError-free check the services share; they turn a message into 400 parameter_invalid. */
-export function methodsRefusal(methods: readonly string[], currency: string, captureMethod?: string): string | null {
-  return currencyConflict(methods, currency) ?? manualCaptureConflict(captureMethod, methods);
+export function methodsRefusal(methods: readonly string[], currency: string, captureMethod?: string, amount: number | null = null): string | null {
+  return currencyConflict(methods, currency) ?? amountConflict(methods, amount) ?? manualCaptureConflict(captureMethod, methods);
 }
 
 export function supportsManualCapture(method: string): boolean {

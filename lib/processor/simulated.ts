@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { simulatorPayments } from "@/db/schema";
 import type { ActionResult, AuthorizeRequest, AuthorizeResult, CaptureResult, PaymentConnector } from "./connector";
-import { pixPayload, promptPayPayload } from "@/lib/payments/emv-qr";
+import { emvText, pixPayload, promptPayPayload } from "@/lib/payments/emv-qr";
 import { makeDueNow, scheduleNotification, sendDueNotifications, verifySimulatorNotification, type NotificationSettings } from "./simulator-notifications";
 
 // The built-in simulated processor: deterministic by test card number, so a fresh install works end to end
@@ -89,7 +89,8 @@ export function simulatedAnswer(request: AuthorizeRequest): AuthorizeResult {
         status: "pending",
         reference: reference("qr"),
         action: "qr_code",
-        qr: pixPayload({ key: SIMULATED_PIX_KEY, merchantName: request.descriptor, merchantCity: "Sao Paulo", amountMinor: request.amount, txid: request.paymentId.replace(/[^0-9A-Za-z]/g, "").slice(-25) }),
+        // A BR Code names the merchant in ASCII: a name with no Latin letters at all is shown as the platform.
+        qr: pixPayload({ key: SIMULATED_PIX_KEY, merchantName: emvText(request.descriptor, 25) || "Paylink merchant", merchantCity: "Sao Paulo", amountMinor: request.amount, txid: request.paymentId.replace(/[^0-9A-Za-z]/g, "").slice(-25) }),
       };
     case "sepa_debit":
       return { status: "pending", reference: reference("sd"), action: "sepa_debit" };

@@ -54,7 +54,16 @@ export async function applyProcessorNotification(
   if (!result) return "duplicate";
   if (result.orphan) {
     logger().warn({ processor, notification: notification.id }, "the processor took a payment whose attempt was already closed: voiding it");
-    await paymentContext.processors.named(processor).void(result.orphan.reference);
+    try {
+      await paymentContext.processors.named(processor).void(result.orphan.reference);
+    } catch (error) {
+      // Not given back yet: forget the notification, so the processor's resend (our answer is now a 500)
+      // finds it new and the void is tried again, rather than a duplicate that changes nothing.
+      await db
+        .delete(processorNotifications)
+        .where(and(eq(processorNotifications.processor, processor), eq(processorNotifications.id, notification.id)));
+      throw error;
+    }
   }
   return result.outcome;
 }

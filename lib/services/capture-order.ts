@@ -34,7 +34,10 @@ export async function captureOrder(db: Db, ctx: MerchantScope & PaymentContext, 
     const order = await lockScopedOrder(tx, ctx, id);
     const payment = order.status === "authorized" && order.paymentId ? await findPayment(tx, ctx, order.paymentId) : null;
     if (!payment || payment.status !== "authorized") throw new AppError("order_not_capturable", `This order is ${order.status}: ${NOT_CAPTURABLE.toLowerCase()}`);
-    if (payment.captureRequestedAt) throw new AppError("order_not_capturable", "A capture of this order is already under way.");
+    if (payment.captureRequestedAt) throw new AppError("order_not_capturable", "A capture of this order is already under way: it completes shortly.");
+    if (order.authorizationExpiresAt && order.authorizationExpiresAt.getTime() <= Date.now()) {
+      throw new AppError("order_not_capturable", "The authorization has lapsed: it can no longer be captured, and the order expires.");
+    }
     const amount = data.amount ?? order.amount;
     if (amount > order.amount) {
       const shown = isCurrencyCode(order.currency) ? formatMinor(order.amount, order.currency) : `${order.amount} ${order.currency}`;

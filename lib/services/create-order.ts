@@ -17,7 +17,7 @@ import { requireMethodsTake } from "./payment-methods";
  */
 export async function createOrder(db: Db, ctx: ServiceContext & PaymentContext, input: CreateOrderInput): Promise<OrderObject> {
   const data = createOrderSchema.parse(input);
-  requireMethodsTake(data.payment_methods ?? ["card"], data.currency, data.capture_method);
+  requireMethodsTake(data.payment_methods ?? ["card"], data.currency, data.capture_method, data.amount);
   requireConnector(ctx, ctx.livemode);
   try {
     return await db.transaction(async (tx) => {

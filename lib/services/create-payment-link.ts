@@ -18,7 +18,7 @@ export async function createPaymentLink(db: Db, ctx: ServiceContext, input: Crea
     const currency: string =
       data.currency ??
       (await tx.select({ c: merchants.defaultCurrency }).from(merchants).where(eq(merchants.id, ctx.merchantId)))[0]!.c;
-    requireMethodsTake(data.payment_methods ?? ["card"], currency, data.capture_method);
+    requireMethodsTake(data.payment_methods ?? ["card"], currency, data.capture_method, data.amount ?? null);
     const after = data.after_completion ?? { type: "message" as const, message: DEFAULT_MESSAGE };
     const [row] = await tx
       .insert(paymentLinks)

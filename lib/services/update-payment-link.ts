@@ -30,7 +30,7 @@ export async function updatePaymentLink(
     if (data.expires_at !== undefined) changes.expiresAt = data.expires_at ? new Date(data.expires_at) : null;
     if (data.max_payments !== undefined) changes.maxPayments = data.max_payments;
     if (data.payment_methods !== undefined) {
-      requireMethodsTake(data.payment_methods, current.currency, current.captureMethod);
+      requireMethodsTake(data.payment_methods, current.currency, current.captureMethod, current.amount);
       changes.paymentMethods = data.payment_methods;
     }
     if (data.status_callback_url !== undefined) changes.statusCallbackUrl = data.status_callback_url;

@@ -73,7 +73,7 @@ function cancelConsequence(order: OrderObject, plan: NonNullable<OrderDetail["ca
     case "void":
       return order.status === "authorized"
         ? `The payment is only authorized, so canceling releases it: the buyer is not charged the ${m(order.amount)}.`
-        : `The payment has not settled, so canceling voids it: the buyer is not charged the ${m(order.amount)}.`;
+        : `The payment has not settled, so canceling voids it: the buyer is not charged the ${m(order.amount_captured ?? order.amount)}.`;
     case "refund":
       return `The payment has settled, so canceling refunds the remaining ${m(order.refundable_amount)} in full.`;
   }
@@ -103,7 +103,7 @@ function OrderControls({ detail, canWrite, scope }: { detail: OrderDetail; canWr
             {...props}
           />
         ) : null}
-        {order.allowed_void ? <VoidOrderForm key={`void:${key}`} action={voidOrderAction} amount={money(order.amount, order.currency)} authorizedOnly={order.status === "authorized"} {...props} /> : null}
+        {order.allowed_void ? <VoidOrderForm key={`void:${key}`} action={voidOrderAction} amount={money(order.amount_captured ?? order.amount, order.currency)} authorizedOnly={order.status === "authorized"} {...props} /> : null}
         {order.allowed_refund && isCurrencyCode(order.currency) ? (
           <RefundOrderForm
             key={`refund:${key}`}
