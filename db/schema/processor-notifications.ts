@@ -1,4 +1,4 @@
-import { pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { index, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 
 /**
  * Every notification a processor sent to /api/processors/{connector}/notifications that we verified and
@@ -16,5 +16,6 @@ export const processorNotifications = pgTable(
     outcome: text().notNull(),
     receivedAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.processor, t.id] })],
+  // Kept NOTIFICATION_RETENTION_DAYS (lib/jobs/maintenance.ts): far longer than any processor resends one.
+  (t) => [primaryKey({ columns: [t.processor, t.id] }), index("processor_notifications_received_idx").on(t.receivedAt)],
 );

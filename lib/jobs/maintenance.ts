@@ -1,20 +1,33 @@
-import { lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { deleteExpiredSessions } from "@/db/queries/sessions";
-import { apiRateLimits, rateLimits } from "@/db/schema";
+import { and, isNotNull, lt } from "drizzle-orm";
+import { apiRateLimits, processorNotifications, rateLimits, simulatorNotifications } from "@/db/schema";
 import { deleteExpiredIdempotencyKeys } from "@/lib/services/idempotency";
 
 /**
- * Housekeeping: idempotency keys past their 24 hours, rate-limit counters (sign-in and API) past their
- * window, and dashboard sessions past their end. Safe to run from several processes at once; the worker's maintenance queue runs it once per period.
+ * How long a processor notification's id is remembered (so a resend changes nothing), and the simulator's
+ * sent notifications kept: processors resend for days at most (Stripe: three), so a month is ample.
  */
-export async function runMaintenance(db: Db): Promise<{ idempotencyKeys: number; rateLimits: number; sessions: number }> {
+export const NOTIFICATION_RETENTION_DAYS = 30;
+
+/**
+ * Housekeeping: idempotency keys past their 24 hours, rate-limit counters (sign-in and API) past their
+ * window, dashboard sessions past their end, and processor notifications past NOTIFICATION_RETENTION_DAYS.
+ * Safe to run from several processes at once; the worker's maintenance queue runs it once per period.
+ */
+export async function runMaintenance(db: Db): Promise<{ idempotencyKeys: number; rateLimits: number; sessions: number; notifications: number }> {
   const idempotencyKeys = await deleteExpiredIdempotencyKeys(db);
   const cutoff = new Date(Date.now() - 60_000);
   const expired = await db.delete(rateLimits).where(lt(rateLimits.expire, cutoff)).returning({ key: rateLimits.key });
   const expiredApi = await db.delete(apiRateLimits).where(lt(apiRateLimits.expire, cutoff)).returning({ key: apiRateLimits.key });
   const sessions = await deleteExpiredSessions(db);
-  return { idempotencyKeys, rateLimits: expired.length + expiredApi.length, sessions };
+  const forgotten = new Date(Date.now() - NOTIFICATION_RETENTION_DAYS * 86_400_000);
+  const received = await db.delete(processorNotifications).where(lt(processorNotifications.receivedAt, forgotten)).returning({ id: processorNotifications.id });
+  const sent = await db
+    .delete(simulatorNotifications)
+    .where(and(isNotNull(simulatorNotifications.deliveredAt), lt(simulatorNotifications.deliveredAt, forgotten)))
+    .returning({ id: simulatorNotifications.id });
+  return { idempotencyKeys, rateLimits: expired.length + expiredApi.length, sessions, notifications: received.length + sent.length };
 }
 
 export const MAINTENANCE_INTERVAL_MS = 10 * 60 * 1000;

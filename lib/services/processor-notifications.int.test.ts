@@ -184,3 +184,22 @@ describe("refunds end by the processor's notification", () => {
     expect(o!.amountRefunded).toBe(0);
   });
 });
+
+test("maintenance forgets notifications after NOTIFICATION_RETENTION_DAYS, and only then", async () => {
+  const { runMaintenance, NOTIFICATION_RETENTION_DAYS } = await import("@/lib/jobs/maintenance");
+  const tag = `retention_${Date.now()}`;
+  const long = new Date(Date.now() - (NOTIFICATION_RETENTION_DAYS + 1) * 86_400_000);
+  await db.insert(processorNotifications).values([
+    { processor: "simulator", id: `${tag}_old`, type: "payment.succeeded", outcome: "applied", receivedAt: long },
+    { processor: "simulator", id: `${tag}_new`, type: "payment.succeeded", outcome: "applied" },
+  ]);
+  await db.insert(simulatorNotifications).values([
+    { id: `${tag}_sent`, payload: {}, dueAt: long, deliveredAt: long },
+    { id: `${tag}_unsent`, payload: {}, dueAt: new Date(Date.now() + 86_400_000) },
+  ]);
+  expect((await runMaintenance(db)).notifications).toBeGreaterThanOrEqual(2);
+  const kept = (await db.select({ id: processorNotifications.id }).from(processorNotifications)).map((r) => r.id).filter((id) => id.startsWith(tag));
+  expect(kept).toEqual([`${tag}_new`]);
+  const outbox = (await db.select({ id: simulatorNotifications.id }).from(simulatorNotifications)).map((r) => r.id).filter((id) => id.startsWith(tag));
+  expect(outbox).toEqual([`${tag}_unsent`]);
+});

@@ -1,0 +1,1 @@
+CREATE INDEX "processor_notifications_received_idx" ON "processor_notifications" USING btree ("received_at");
