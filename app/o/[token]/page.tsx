@@ -9,7 +9,7 @@ import { NotAcceptingPayments } from "@/components/checkout/unavailable";
 import { formatAmount } from "@/lib/checkout/display";
 import { offeredMethods } from "@/lib/checkout/form";
 import { findLinkById } from "@/db/queries/checkout";
-import { safeHttpUrl, stepPath } from "@/lib/checkout/steps";
+import { orderPath, safeHttpUrl, stepPath } from "@/lib/checkout/steps";
 import { takesPayments } from "@/lib/http/checkout/context";
 import { readFlash } from "@/lib/http/checkout/flash-cookie";
 import { loadOrderCheckout } from "@/lib/http/checkout/page";
@@ -20,8 +20,9 @@ export const metadata: Metadata = { title: "Checkout", robots: { index: false, f
 
 // GET /o/{token}: an order's checkout (an API order, or a retry after a decline on a link's order), pre-filled
 // with what the order knows of the customer. Paid orders show the receipt; one waiting on the buyer, its step.
-export default async function OrderCheckoutPage({ params }: { params: Promise<{ token: string }> }) {
+export default async function OrderCheckoutPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<{ auto?: string }> }) {
   const { token } = await params;
+  const auto = (await searchParams).auto === "1";
   const [loaded, flash] = await Promise.all([loadOrderCheckout(token), readFlash()]);
   if (!loaded) notFound();
   const { db, order, merchant, step } = loaded;
@@ -33,7 +34,7 @@ export default async function OrderCheckoutPage({ params }: { params: Promise<{ 
   if (reason) {
     return (
       <CheckoutPage merchant={merchant} livemode={order.livemode} redirectUrl={order.successUrl}>
-        <OrderUnavailable reason={reason} merchantName={merchant.name} />
+        <OrderUnavailable reason={reason} merchantName={merchant.name} path={orderPath(token)} auto={auto} />
       </CheckoutPage>
     );
   }
