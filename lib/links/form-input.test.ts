@@ -212,3 +212,11 @@ describe("edit form: only what changed is sent", () => {
     expect(parseUpdateLinkForm(editForm(changes), LINK, NOW)).toEqual({ ok: false, errors });
   });
 });
+
+describe("manual capture on the create form", () => {
+  test("the box makes the link capture_method manual; left unticked, the API's default (automatic) applies", () => {
+    expect(parseCreateLinkForm(form({ capture_manual: "on" }))).toMatchObject({ ok: true, input: { capture_method: "manual" } });
+    const automatic = parseCreateLinkForm(form({}));
+    expect(automatic.ok && "capture_method" in automatic.input).toBe(false);
+  });
+});

@@ -27,6 +27,7 @@ export function parseCreateLinkForm(form: FormFields, now: Date = new Date()): C
     collect_name: v.collect_name,
     payment_methods: v.payment_methods,
   };
+  if (v.capture_manual) input.capture_method = "manual";
   if (v.name.trim()) input.name = v.name.trim();
   if (v.description.trim()) input.description = v.description.trim();
 

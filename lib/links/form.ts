@@ -42,6 +42,8 @@ export interface LinkFormValues {
   collect_email: boolean;
   collect_name: boolean;
   payment_methods: string[];
+  /** Capture each payment by hand (`capture_method: "manual"`); set when the link is made. */
+  capture_manual: boolean;
   /** A datetime-local value, read as UTC. */
   expires_at: string;
   max_payments: string;
@@ -77,6 +79,7 @@ export function defaultLinkFormValues(defaults: { currency: string; country: str
     collect_email: true,
     collect_name: true,
     payment_methods: ["card"],
+    capture_manual: false,
     expires_at: "",
     max_payments: "",
     after_completion_type: "message",
@@ -107,6 +110,7 @@ export function linkFormValues(link: PaymentLinkObject): LinkFormValues {
     collect_email: link.collect_email,
     collect_name: link.collect_name,
     payment_methods: [...link.payment_methods],
+    capture_manual: link.capture_method === "manual",
     expires_at: toDateTimeLocal(link.expires_at),
     max_payments: link.max_payments === null ? "" : String(link.max_payments),
     after_completion_type: after.type,
@@ -146,6 +150,7 @@ export function readLinkForm(form: FormFields): LinkFormValues {
     collect_email: form.get("collect_email") !== null,
     collect_name: form.get("collect_name") !== null,
     payment_methods: form.getAll("payment_methods").filter((v): v is string => typeof v === "string"),
+    capture_manual: form.get("capture_manual") !== null,
     expires_at: text("expires_at"),
     max_payments: text("max_payments"),
     after_completion_type: text("after_completion_type") === "redirect" ? "redirect" : "message",

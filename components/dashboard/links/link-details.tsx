@@ -26,6 +26,7 @@ export function LinkSettings({ link }: { link: PaymentLinkObject }) {
     <DetailList>
       <DetailRow label="Description">{link.description ?? noneSet}</DetailRow>
       <DetailRow label="Payment methods">{link.payment_methods.map((m) => PAYMENT_METHOD_LABELS[m as PaymentMethod] ?? m).join(", ")}</DetailRow>
+      <DetailRow label="Capture">{link.capture_method === "manual" ? "Manual: you capture each authorized payment" : "Automatic"}</DetailRow>
       <DetailRow label="Expires">{link.expires_at ? <time dateTime={link.expires_at}>{formatDateTime(link.expires_at)}</time> : "Never"}</DetailRow>
       <DetailRow label="Maximum payments">{link.max_payments?.toLocaleString("en-US") ?? "No limit"}</DetailRow>
       <DetailRow label="After payment">{after.type === "redirect" ? `Redirect to ${after.url}` : `Message: “${after.message}”`}</DetailRow>

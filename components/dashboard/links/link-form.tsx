@@ -66,6 +66,11 @@ export function NewLinkForm({
               <CheckboxField label="Collect the buyer's name" name="collect_name" defaultChecked={v.collect_name} />
             </div>
             <PaymentMethodsField selected={v.payment_methods} error={errors.payment_methods} />
+            <CheckboxField
+              label="Capture payments manually: each payment is only authorized until you capture it on its order (cards and wallets only)"
+              name="capture_manual"
+              defaultChecked={v.capture_manual}
+            />
           </Section>
         </>
       )}
