@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { PrimaryButton, SecondaryButton } from "@/components/checkout/buttons";
 import { CheckoutPage } from "@/components/checkout/checkout-page";
-import { DetailsList } from "@/components/checkout/details-list";
+import { SimulatedStep } from "@/components/checkout/simulated-step";
 import { formatAmount, methodLabel } from "@/lib/checkout/display";
 import { loadStepPage } from "@/lib/http/checkout/page";
 import { isPaymentMethod, METHOD_RULES } from "@/lib/payments/methods";
@@ -18,23 +17,18 @@ export default async function BankPage({ params }: { params: Promise<{ token: st
 
   return (
     <CheckoutPage merchant={merchant} livemode={order.livemode} redirectUrl={order.successUrl}>
-      <section aria-labelledby="bank-title" className="space-y-5 rounded-xl border border-slate-300 bg-white p-5 shadow-sm">
-        <div className="space-y-2">
-          <p className="text-sm font-medium uppercase tracking-wide text-slate-600">Simulated {method}</p>
-          <h1 id="bank-title" className="text-2xl font-semibold tracking-tight text-slate-900">
-            Pay with {method}
-          </h1>
-          <p className="text-slate-700">Choose your bank, then approve the payment to {merchant.name} as you would in your banking app.</p>
-        </div>
-        <DetailsList
-          items={[
-            ["Merchant", merchant.name],
-            ["Item", order.itemName],
-            ["Amount", formatAmount(order.amount, order.currency)],
-          ]}
-        />
-        <form method="post" action={`/o/${token}/action`} className="space-y-4">
-          <input type="hidden" name="step" value="bank" />
+      <SimulatedStep
+        token={token}
+        step="bank"
+        eyebrow={`Simulated ${method}`}
+        title={`Pay with ${method}`}
+        intro={`Choose your bank, then approve the payment to ${merchant.name} as you would in your banking app.`}
+        details={[
+          ["Merchant", merchant.name],
+          ["Item", order.itemName],
+          ["Amount", formatAmount(order.amount, order.currency)],
+        ]}
+        choices={
           <fieldset className="space-y-2">
             <legend className="mb-1 text-sm font-medium text-slate-900">Your bank</legend>
             <div className="grid grid-cols-2 gap-2">
@@ -49,14 +43,10 @@ export default async function BankPage({ params }: { params: Promise<{ token: st
               ))}
             </div>
           </fieldset>
-          <PrimaryButton name="decision" value="approve">
-            Approve payment
-          </PrimaryButton>
-          <SecondaryButton name="decision" value="decline">
-            Cancel at my bank
-          </SecondaryButton>
-        </form>
-      </section>
+        }
+        approve="Approve payment"
+        decline="Cancel at my bank"
+      />
     </CheckoutPage>
   );
 }
