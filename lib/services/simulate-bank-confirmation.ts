@@ -19,5 +19,15 @@ export async function simulateBankConfirmation(db: Db, paymentContext: PaymentCo
   const completeNow = payment?.processorReference ? paymentContext.processors.named(payment.processor).completeNow : undefined;
   if (!payment?.processorReference || !completeNow) throw new AppError("order_not_payable", "There is no bank transfer waiting on this order.");
   await completeNow(payment.processorReference);
-  return (await findOrderByToken(db, orderToken)) ?? order;
+  // Another process may be sending the same notification right now (the worker's sweep, a double tap's
+  // twin): wait a moment for its answer rather than show the buyer a page that is already out of date.
+  const deadline = Date.now() + WAIT_FOR_TWIN_MS;
+  for (;;) {
+    const now = (await findOrderByToken(db, orderToken)) ?? order;
+    if (now.status !== "processing" || Date.now() >= deadline) return now;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
+
+/** How long the control waits for a notification another process is delivering. */
+const WAIT_FOR_TWIN_MS = 5_000;
