@@ -2,14 +2,11 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { merchants } from "@/db/schema";
 import { findPayment, findOrder } from "@/db/queries/orders";
-import { errorForLog, logger } from "@/lib/logger";
 import type { BuyerPayment } from "@/lib/orders/checkout-input";
-import type { AuthorizeResult } from "@/lib/processor/connector";
 import type { PayOutcome, Reservation } from "./attempt-payment";
+import { answerWithin } from "./connector-call";
 import type { PaymentContext } from "./payment-context";
 import { outcomeOf, recordAuthorization } from "./record-authorization";
-
-const TIMED_OUT: unique symbol = Symbol("timed out");
 
 /**
  * Steps 2 and 3 of a payment attempt (see attempt-payment.ts): asks the attempt's connector to authorize,
@@ -22,8 +19,8 @@ export async function authorizeReserved(db: Db, paymentContext: PaymentContext, 
   if (payment.status !== "authorizing") return outcomeOf(order, payment);
 
   const connector = paymentContext.processors.named(payment.processor);
-  let timer: NodeJS.Timeout | undefined;
-  const answer = await Promise.race<AuthorizeResult | typeof TIMED_OUT>([
+  const answer = await answerWithin(
+    paymentContext,
     connector.authorize({
       paymentId: payment.id,
       method: buyer.method,
@@ -35,16 +32,10 @@ export async function authorizeReserved(db: Db, paymentContext: PaymentContext, 
       sepa: buyer.sepa ? { iban: buyer.sepa.iban, accountHolder: buyer.sepa.accountHolder } : undefined,
       descriptor: merchantName,
     }),
-    new Promise<typeof TIMED_OUT>((resolve) => {
-      timer = setTimeout(() => resolve(TIMED_OUT), paymentContext.connectorTimeoutSeconds * 1000);
-    }),
-  ])
-    .catch((error: unknown): typeof TIMED_OUT => {
-      logger().warn({ payment: payment.id, err: errorForLog(error) }, "the processor's authorization failed: left to the recovery sweep");
-      return TIMED_OUT;
-    })
-    .finally(() => clearTimeout(timer));
-  if (answer === TIMED_OUT) return { kind: "processing", order, payment };
+    "authorization",
+    payment.id,
+  );
+  if (answer === null) return { kind: "processing", order, payment };
   return recordAuthorization(db, paymentContext, reservation, answer);
 }
 

@@ -5,7 +5,6 @@ import { payments, type PaymentRow } from "@/db/schema";
 import { AppError } from "@/lib/core/errors";
 import { scopeOf, type MerchantScope } from "@/lib/core/scope";
 import { captureOrderSchema, type CaptureOrderInput } from "@/lib/orders/schemas";
-import { logger, errorForLog } from "@/lib/logger";
 import { formatMinor } from "@/lib/money/money";
 import { isCurrencyCode } from "@/lib/money/currencies";
 import type { OrderObject } from "@/lib/orders/serialize";
@@ -13,6 +12,7 @@ import type { CaptureResult } from "@/lib/processor/connector";
 import { getOrder } from "./get-order";
 import { changeOrder, countPaymentOnLink } from "./order-changes";
 import { changePayment } from "./payment-changes";
+import { answerWithin } from "./connector-call";
 import type { PaymentContext } from "./payment-context";
 
 
@@ -57,30 +57,15 @@ export async function captureOrder(db: Db, ctx: MerchantScope & PaymentContext, 
   return getOrder(db, ctx, id);
 }
 
-async function askConnector(paymentContext: PaymentContext, payment: PaymentRow, amount: number): Promise<CaptureResult | null> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      paymentContext.processors.named(payment.processor).capture(payment.processorReference ?? "", amount, payment.id),
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error("no answer within CONNECTOR_TIMEOUT_SECONDS")), paymentContext.connectorTimeoutSeconds * 1000);
-      }),
-    ]);
-  } catch (error) {
-    // No answer: the capture stays under way, and the recovery sweep asks again with the same key.
-    logger().warn({ payment: payment.id, err: errorForLog(error) }, "the processor's capture failed: left to the recovery sweep");
-    return null;
-  } finally {
-    clearTimeout(timer);
-  }
+function askConnector(paymentContext: PaymentContext, payment: PaymentRow, amount: number): Promise<CaptureResult | null> {
+  return answerWithin(paymentContext, paymentContext.processors.named(payment.processor).capture(payment.processorReference ?? "", amount, payment.id), "capture", payment.id);
 }
 
 /**
  * The processor's answer to a capture, under the order's lock: a success makes the order paid (unless another
  * process recorded it first); a refusal clears the capture so the merchant may try again or void.
  */
-async function recordCapture(db: Db, paymentContext: PaymentContext, asked: PaymentRow, result: CaptureResult | null): Promise<void> {
-  if (!result) return;
+async function recordCapture(db: Db, paymentContext: PaymentContext, asked: PaymentRow, result: CaptureResult): Promise<void> {
   await db.transaction(async (tx) => {
     const scope = scopeOf(asked);
     const order = await lockOrder(tx, { id: asked.orderId, scope });
