@@ -62,12 +62,14 @@ async function poolStillWorks(): Promise<void> {
 
 test("a transaction whose connection is terminated mid-query rejects with a lost-connection error", async () => {
   const tag = `guard-tx-${process.pid}`;
-  const transaction = database.db.transaction(async (tx) => {
+  // outcome() at once: the promise may reject while terminateSoon is still polling, and a rejection nobody
+  // has handled yet is an unhandled rejection even if it is awaited a moment later.
+  const transaction = outcome(database.db.transaction(async (tx) => {
     await tx.execute(sql`select set_config('application_name', ${tag}, false)`);
     await tx.execute(sql`select pg_sleep(5)`);
-  });
+  }));
   await terminateSoon(tag);
-  const error = await outcome(transaction);
+  const error = await transaction;
   expect(isConnectionLost(error), String(error)).toBe(true);
   await sleep(50); // the deferred write would have run (and thrown) by now
   await poolStillWorks();
@@ -75,14 +77,14 @@ test("a transaction whose connection is terminated mid-query rejects with a lost
 
 test("the same inside a savepoint (a nested transaction)", async () => {
   const tag = `guard-savepoint-${process.pid}`;
-  const transaction = database.db.transaction(async (tx) => {
+  const transaction = outcome(database.db.transaction(async (tx) => {
     await tx.execute(sql`select set_config('application_name', ${tag}, false)`);
     await tx.transaction(async (inner) => {
       await inner.execute(sql`select pg_sleep(5)`);
     });
-  });
+  }));
   await terminateSoon(tag);
-  const error = await outcome(transaction);
+  const error = await transaction;
   expect(isConnectionLost(error), String(error)).toBe(true);
   await sleep(50);
   await poolStillWorks();
@@ -91,14 +93,14 @@ test("the same inside a savepoint (a nested transaction)", async () => {
 test("a transaction that catches the error and carries on is refused, not sent on the dead connection", async () => {
   const tag = `guard-carry-on-${process.pid}`;
   let second: unknown = null;
-  const transaction = database.db.transaction(async (tx) => {
+  const transaction = outcome(database.db.transaction(async (tx) => {
     await tx.execute(sql`select set_config('application_name', ${tag}, false)`);
     await tx.execute(sql`select pg_sleep(5)`).catch(() => {});
     await sleep(100);
     second = await outcome(tx.execute(sql`select 1`));
-  });
+  }));
   await terminateSoon(tag);
-  const error = await outcome(transaction);
+  const error = await transaction;
   expect(isConnectionLost(error), String(error)).toBe(true);
   await sleep(300);
   expect(isConnectionLost(second), String(second)).toBe(true);
@@ -107,9 +109,9 @@ test("a transaction that catches the error and carries on is refused, not sent o
 
 test("a multi-statement script on a reserved connection (exec) that loses it leaves the pool working", async () => {
   const tag = `guard-exec-${process.pid}`;
-  const script = database.exec(`select set_config('application_name', '${tag}', false); select pg_sleep(5);`);
+  const script = outcome(database.exec(`select set_config('application_name', '${tag}', false); select pg_sleep(5);`));
   await terminateSoon(tag);
-  const error = await outcome(script);
+  const error = await script;
   expect(isConnectionLost(error), String(error)).toBe(true);
   await sleep(50);
   await poolStillWorks();
