@@ -35,7 +35,7 @@ export function simulatorContext(
   return { appUrl, processors: onlyConnector(createSimulatedProcessor({ ...timing, db, notifications })), orderTtlHours: 24, connectorTimeoutSeconds: 30, authorizationValidityHours: 168 };
 }
 
-async function toRequest(incoming: IncomingMessage, origin: string): Promise<Request> {
+export async function toRequest(incoming: IncomingMessage, origin: string): Promise<Request> {
   const chunks: Buffer[] = [];
   for await (const chunk of incoming) chunks.push(chunk as Buffer);
   const headers = new Headers();

@@ -9,3 +9,4 @@ export * from "./users";
 export * from "./webhooks";
 export * from "./simulator";
 export * from "./processor-notifications";
+export * from "./messages";

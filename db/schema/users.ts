@@ -10,6 +10,8 @@ export const users = pgTable(
     /** argon2id encoded hash (parameters and salt included). */
     passwordHash: text().notNull(),
     name: text(),
+    /** When the owner proved the address (the link in the verification email). Until then: test mode only. */
+    emailVerifiedAt: timestamp({ withTimezone: true, precision: 3 }),
     createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },

@@ -18,7 +18,7 @@ export function getLogLevel(): z.infer<typeof logLevel> {
   return read.success ? read.data : "info";
 }
 
-const schema = z.object({
+const fields = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   /** PostgreSQL connection string. Unset: the embedded PGlite database in PGLITE_DATA_DIR. */
   DATABASE_URL: z
@@ -96,6 +96,49 @@ const schema = z.object({
   PAYLINK_BENCH_ROUTES: bool.default(false),
   /** How long an API-created order stays payable when expires_at is not given. */
   ORDER_DEFAULT_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
+  /**
+   * Email over SMTP: `smtp://user:pass@host:587` (STARTTLS when the server offers it) or `smtps://…:465`
+   * (TLS from the first byte). Unset: every email goes to the built-in outbox (stored, readable in the dashboard).
+   */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]+/, "must be an smtp:// or smtps:// URL")
+    .optional(),
+  /** The sender of every email, such as `Paylink <no-reply@pay.example.com>`. Required with SMTP_URL. */
+  EMAIL_FROM: z.string().min(3).optional(),
+  /** `twilio`: SMS through Twilio's Messages API (or one that speaks it). Unset: SMS go to the outbox. */
+  SMS_PROVIDER: z.enum(["twilio"]).optional(),
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-zA-Z]{8,}$/, "must look like AC…").optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(8).optional(),
+  /** The sending number (E.164) or a Messaging Service SID (MG…). */
+  TWILIO_FROM: z.string().regex(/^(\+[1-9]\d{6,14}|MG[0-9a-zA-Z]+)$/, "must be an E.164 number or a Messaging Service SID").optional(),
+  TWILIO_API_URL: z.url().default("https://api.twilio.com"),
+  /**
+   * Delays before each retry of a message whose transport failed (seconds); after the last one the message is
+   * `failed` with the transport's reason.
+   */
+  MESSAGE_RETRY_SCHEDULE_SECONDS: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, "must be a comma-separated list of seconds, such as 10,60,300")
+    .default("10,60,300,1800,7200")
+    .transform((v) => v.split(",").map(Number)),
+  /**
+   * Shows every email and SMS of the outbox (account emails included, with their sign-in links) at /outbox to
+   * anyone. On by default only under `npm run dev`; never turn it on where strangers can reach the app.
+   */
+  OUTBOX_PAGE: bool.optional(),
+  /** Account emails (verification, password reset, invitation) allowed per address and per client within the hour. */
+  ACCOUNT_EMAIL_MAX_PER_HOUR: z.coerce.number().int().min(1).default(5),
+});
+
+// Settings that only make sense together.
+const schema = fields.superRefine((env, ctx) => {
+  if (env.SMTP_URL && !env.EMAIL_FROM) ctx.addIssue({ code: "custom", path: ["EMAIL_FROM"], message: "is required with SMTP_URL" });
+  if (env.SMS_PROVIDER === "twilio") {
+    for (const name of ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM"] as const) {
+      if (!env[name]) ctx.addIssue({ code: "custom", path: [name], message: "is required with SMS_PROVIDER=twilio" });
+    }
+  }
 });
 
 export type Env = z.infer<typeof schema>;
@@ -107,7 +150,7 @@ export class EnvError extends Error {
   }
 }
 
-const databaseSchema = schema.pick({ NODE_ENV: true, DATABASE_URL: true, DATABASE_POOL_SIZE: true, PGLITE_DATA_DIR: true });
+const databaseSchema = fields.pick({ NODE_ENV: true, DATABASE_URL: true, DATABASE_POOL_SIZE: true, PGLITE_DATA_DIR: true });
 export type DatabaseEnv = z.infer<typeof databaseSchema>;
 
 function parseWith<S extends z.ZodType>(target: S, source: Record<string, string | undefined>): z.infer<S> {

@@ -11,7 +11,11 @@ export const ID_PREFIXES = {
   refund: "re",
   event: "evt",
   webhookEndpoint: "we",
+  /** An email or SMS sent (the API's `message`). */
   message: "msg",
+  /** One webhook or status-callback delivery of an event. */
+  webhookMessage: "whm",
+  invitation: "inv",
   apiKey: "key",
   webhookAttempt: "wha",
   session: "ses",

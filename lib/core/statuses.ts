@@ -30,3 +30,20 @@ export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
  */
 export const CAPTURE_METHODS = ["automatic", "manual"] as const;
 export type CaptureMethod = (typeof CAPTURE_METHODS)[number];
+
+/** An email or SMS Paylink sends (lib/messaging): queued in the transaction that caused it, then sent by the worker. */
+export const MESSAGE_STATUSES = ["queued", "sent", "delivered", "failed"] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+
+export const MESSAGE_CHANNELS = ["email", "sms"] as const;
+export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
+
+/**
+ * What a message is. The first two go to buyers, belong to a merchant and mode, and are the API's `message`
+ * objects; the others go to Paylink users about their account and belong to no merchant.
+ */
+export const BUYER_MESSAGE_KINDS = ["payment_request", "receipt"] as const;
+export const ACCOUNT_MESSAGE_KINDS = ["email_verification", "password_reset", "team_invitation"] as const;
+export const MESSAGE_KINDS = [...BUYER_MESSAGE_KINDS, ...ACCOUNT_MESSAGE_KINDS] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+export type AccountMessageKind = (typeof ACCOUNT_MESSAGE_KINDS)[number];

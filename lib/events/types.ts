@@ -16,5 +16,8 @@ export const EVENT_TYPES = [
   "refund.created",
   "refund.succeeded",
   "refund.failed",
+  "message.sent",
+  "message.delivered",
+  "message.failed",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -39,6 +39,17 @@ export const JOBS = {
     retryBackoff: true,
     expireInSeconds: 60,
   }),
+  /**
+   * One sending attempt of an email or SMS (lib/services/send-message.ts). A transport failure queues the
+   * next attempt as a new job on MESSAGE_RETRY_SCHEDULE_SECONDS; pg-boss's own retries only cover a worker
+   * that died or a database that was away. Expiry above the SMTP and Twilio timeouts (≤ 40 s in all).
+   */
+  messageSend: defineJob("message-send", z.strictObject({ messageId: id, attempt: z.number().int().positive() }), {
+    retryLimit: 10,
+    retryDelay: 2,
+    retryBackoff: true,
+    expireInSeconds: 60,
+  }),
   // Scheduled jobs keep at most one queued and one running: every worker may schedule the next run, only one
   // is kept. Short expiries, because a dead worker's running sweep blocks the next one until it expires.
   /** Expiry, stalled buyer steps, unanswered authorizations and captures, refund submission: every few seconds. */

@@ -11,6 +11,8 @@ import { failStalledPaymentActions } from "@/lib/services/fail-stalled-payment-a
 import { recoverAuthorizations } from "@/lib/services/recover-authorizations";
 import { finishStalledCaptures } from "@/lib/services/capture-order";
 import { sendProcessorVoid } from "@/lib/services/send-processor-void";
+import { sendMessage } from "@/lib/services/send-message";
+import { messagingFromEnv } from "@/lib/messaging/config";
 import { expireOrders } from "@/lib/services/expire-orders";
 import { settleOrders } from "@/lib/services/settle-orders";
 import { submitRefunds } from "@/lib/services/submit-refunds";
@@ -106,6 +108,20 @@ export async function startWorker(database: Database, env: Env, log: Logger): Pr
     wakeIfFull(fanout, payloads.length);
   });
 
+  // Emails and SMS: two workers of ten, so one slow SMTP server or SMS provider holds up at most a batch.
+  // A transport failure is recorded and the next attempt queued by sendMessage; a throw (the database away)
+  // leaves the job to pg-boss's retry.
+  const messaging = messagingFromEnv(env);
+  const senders: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    const id: string = await work(JOBS.messageSend, fast, async (payloads) => {
+      const outcomes = await Promise.all(payloads.map(({ messageId, attempt }) => sendMessage(db, messaging, messageId, attempt)));
+      log.debug({ outcomes }, "messages sent");
+      wakeIfFull(id, payloads.length);
+    });
+    senders.push(id);
+  }
+
   // Voids we recorded, sent to the processor after their commit; a failure throws, and pg-boss retries the job.
   await work(JOBS.processorVoid, fast, async (payloads) => {
     await Promise.all(payloads.map(({ paymentId, merchantId, livemode }) => sendProcessorVoid(db, paymentContext, { merchantId, livemode }, paymentId)));
@@ -164,6 +180,7 @@ export async function startWorker(database: Database, env: Env, log: Logger): Pr
   const wake: [QueueName, string[]][] = [
     [JOBS.fanout.name, [fanout]],
     [JOBS.deliver.name, deliverers],
+    [JOBS.messageSend.name, senders],
   ];
   let watching = false;
   const watcher = setInterval(() => {
@@ -185,6 +202,7 @@ export async function startWorker(database: Database, env: Env, log: Logger): Pr
     async stop() {
       clearInterval(watcher);
       await boss.stop({ graceful: true, wait: true, timeout: 20_000, close: false });
+      messaging.email.close();
       log.info("worker stopped");
     },
   };

@@ -3,6 +3,7 @@ import { apiErrorCodes, errorObjectSchema } from "./errors";
 import { describeProperties, toComponentSchemas } from "./json-schema";
 import { operationObject, type ComponentSpec, type ResourceFactory } from "./resource";
 import { eventsResource } from "./resources/events";
+import { messagesResource } from "./resources/messages";
 import { ordersResource } from "./resources/orders";
 import { paymentLinksResource } from "./resources/payment-links";
 import { refundsResource } from "./resources/refunds";
@@ -19,6 +20,7 @@ export const RESOURCES: ResourceFactory[] = [
   ordersResource,
   refundsResource,
   eventsResource,
+  messagesResource,
   webhookEndpointsResource,
   testHelpersResource,
 ];

@@ -16,7 +16,7 @@ export async function fanoutEvent(db: Db, eventId: string): Promise<number> {
     const values = [
       ...endpoints.map((e) => ({ endpointId: e.id, callbackUrl: null })),
       ...(callbackUrl ? [{ endpointId: null, callbackUrl }] : []),
-    ].map((destination) => ({ id: newId("message"), eventId: event.id, ...scopeOf(event), ...destination }));
+    ].map((destination) => ({ id: newId("webhookMessage"), eventId: event.id, ...scopeOf(event), ...destination }));
     if (values.length === 0) return 0;
     // A fan-out that runs twice (a retried job) finds its messages already there and queues nothing more.
     const inserted = await tx.insert(webhookMessages).values(values).onConflictDoNothing().returning({ id: webhookMessages.id });

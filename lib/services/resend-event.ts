@@ -14,7 +14,7 @@ export async function resendEvent(db: Db, scope: MerchantScope, endpointId: stri
     const endpoint = await requireWebhookEndpoint(tx, scope, endpointId);
     const event = await findEvent(tx, scope, eventId);
     if (!event) throw new AppError("resource_missing", `No such event: '${eventId}'.`, { param: "event" });
-    const id = newId("message");
+    const id = newId("webhookMessage");
     await tx.insert(webhookMessages).values({ id, eventId: event.id, ...scopeOf(scope), endpointId: endpoint.id, origin: "resend" });
     await enqueue(tx, JOBS.deliver, { messageId: id, attempt: 1 });
     return { id, object: "webhook_message" as const, event: event.id, webhook_endpoint: endpoint.id, status: "pending" as const };

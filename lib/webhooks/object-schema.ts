@@ -75,7 +75,7 @@ export type EventObjectShape = z.output<typeof eventObjectSchema>;
 
 /** One event on its way to one endpoint; a resend answers it while it is still `pending`. */
 export const webhookMessageObjectSchema = z.object({
-  id: z.string().regex(/^msg_[0-9A-Za-z]+$/).meta({ description: "Unique identifier, prefixed `msg_`." }),
+  id: z.string().regex(/^(whm|msg)_[0-9A-Za-z]+$/).meta({ description: "Unique identifier, prefixed `whm_` (`msg_` for deliveries made before messages to buyers had that prefix)." }),
   object: z.literal("webhook_message").meta({ description: 'Always "webhook_message".' }),
   event: eventId.meta({ description: "The event being sent (`evt_…`)." }),
   webhook_endpoint: endpointId.meta({ description: "The endpoint it is sent to (`we_…`)." }),

@@ -17,6 +17,7 @@ import { createApiKey } from "@/lib/services/create-api-key";
 import { createWebhookEndpoint } from "@/lib/services/create-webhook-endpoint";
 import { payOrder } from "@/lib/services/pay-order";
 import { refundOrder } from "@/lib/services/refund-order";
+import { queueMessage } from "@/lib/services/queue-message";
 import { settleOrders } from "@/lib/services/settle-orders";
 import { cardBuyer, newMerchantScope, simulatorContext } from "@/test/payments";
 import { freePort, ROOT, spawnApp, type DrillProcess } from "./harness";
@@ -345,6 +346,10 @@ async function setUpFixtures(appUrl: string): Promise<Fixtures> {
   const endpointB = await createWebhookEndpoint(db, { ...b, allowPrivate: true }, { url: "http://127.0.0.1:9/b", events: ["*"] });
   const eventA = (await listEvents(db, a, { limit: "1" })).data[0]!.id;
   const eventB = (await listEvents(db, b, { limit: "1" })).data[0]!.id;
+  const message = (scope: typeof a, orderId: string) =>
+    db.transaction((tx) => queueMessage(tx, { scope, channel: "sms", kind: "payment_request", to: "+46701234567", orderId, text: "Pay here" }));
+  const messageA = await message(a, orderOpen.id);
+  const messageB = await message(b, orderB.id);
 
   return {
     keys,
@@ -358,6 +363,7 @@ async function setUpFixtures(appUrl: string): Promise<Fixtures> {
       orderRefund: [orderSettled.id, orderOpen.id, orderB.id],
       refund: [refund.id],
       event: [eventA, eventB],
+      message: [messageA.id, messageB.id],
       endpoint: [endpoint.id, endpointB.id],
       endpointDelete: [endpointVictim.id, endpointB.id],
     },

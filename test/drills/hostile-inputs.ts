@@ -6,9 +6,9 @@ import { BAD_PERCENT, Bytes, ByteString, CARD_NUMBERS, deepArray, deepObject, en
 // Requests
 // ---------------------------------------------------------------------------------------------------------
 
-export type IdSlot = "link" | "linkPatch" | "order" | "orderCancel" | "orderVoid" | "orderCapture" | "orderRefund" | "refund" | "event" | "endpoint" | "endpointDelete";
+export type IdSlot = "link" | "linkPatch" | "order" | "orderCancel" | "orderVoid" | "orderCapture" | "orderRefund" | "refund" | "event" | "message" | "endpoint" | "endpointDelete";
 export type BodyKind = "linkCreate" | "linkUpdate" | "orderCreate" | "capture" | "refund" | "endpointCreate" | "endpointUpdate" | "resend" | "empty";
-export type QueryKind = "linkList" | "orderList" | "refundList" | "eventList" | "endpointList" | "none";
+export type QueryKind = "linkList" | "orderList" | "refundList" | "eventList" | "messageList" | "endpointList" | "none";
 type Method = "GET" | "POST" | "PATCH" | "DELETE" | "PUT";
 
 export interface ApiRouteSpec {
@@ -30,6 +30,8 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
   { file: "refunds/[id]", methods: { GET: { slot: "refund" } } },
   { file: "events", methods: { GET: { query: "eventList" } } },
   { file: "events/[id]", methods: { GET: { slot: "event" } } },
+  { file: "messages", methods: { GET: { query: "messageList" } } },
+  { file: "messages/[id]", methods: { GET: { slot: "message" } } },
   { file: "webhook_endpoints", methods: { GET: { query: "endpointList" }, POST: { body: "endpointCreate" } } },
   {
     file: "webhook_endpoints/[id]",
@@ -231,6 +233,7 @@ const VALID_QUERY: Record<Exclude<QueryKind, "none">, string[]> = {
   orderList: ["limit", "starting_after", "payment_link", "status", "reference", "created_gte", "created_lte"],
   refundList: ["limit", "starting_after"],
   eventList: ["limit", "starting_after", "type"],
+  messageList: ["limit", "starting_after", "payment_link", "order", "channel", "status"],
   endpointList: ["limit", "starting_after"],
 };
 

@@ -15,7 +15,7 @@ const PATH = "/api/v1/events";
  * What each event type means, and which object its `data.object` is. A Record over every EventType: a new
  * type in lib/events/record-event.ts fails the type check until it is documented here.
  */
-export const EVENT_DOCS: Record<EventType, { object: "PaymentLink" | "Order" | "Refund"; description: string }> = {
+export const EVENT_DOCS: Record<EventType, { object: "PaymentLink" | "Order" | "Refund" | "Message"; description: string }> = {
   "payment_link.created": { object: "PaymentLink", description: "A payment link was created." },
   "payment_link.updated": { object: "PaymentLink", description: "A payment link changed, including being disabled or enabled again." },
   "order.created": { object: "Order", description: "An order was created: with the API, or by a buyer paying through a payment link." },
@@ -31,6 +31,9 @@ export const EVENT_DOCS: Record<EventType, { object: "PaymentLink" | "Order" | "
   "refund.created": { object: "Refund", description: "A refund was created; it is `pending`." },
   "refund.succeeded": { object: "Refund", description: "A refund succeeded." },
   "refund.failed": { object: "Refund", description: "A refund failed; see `failure_reason`." },
+  "message.sent": { object: "Message", description: "An email left for the SMTP server (or the outbox), or an SMS was accepted by the SMS provider." },
+  "message.delivered": { object: "Message", description: "The SMS provider reported the SMS delivered to the phone (emails stop at `sent`: SMTP reports no delivery)." },
+  "message.failed": { object: "Message", description: "The message could not be sent after its retries, or the provider reported it undelivered; see `failure_reason`." },
 };
 
 // An order.paid event: the example order, bought through the example link and paid by card, serialized by

@@ -78,7 +78,7 @@ describe("the webhook endpoints and events of the OpenAPI document", () => {
     const events = doc.tags.find((t) => t.name === "Events")!;
     for (const type of EVENT_TYPES) {
       expect(events.description).toContain(`\`${type}\``);
-      expect(EVENT_DOCS[type].object).toBe({ payment_link: "PaymentLink", order: "Order", refund: "Refund" }[type.split(".")[0]!]);
+      expect(EVENT_DOCS[type].object).toBe({ payment_link: "PaymentLink", order: "Order", refund: "Refund", message: "Message" }[type.split(".")[0]!]);
     }
   });
 

@@ -147,7 +147,7 @@ export function webhookEndpointsResource(): ResourceSpec {
     { secret: true },
   );
   const resent = {
-    id: "msg_0kS1d2QrStUvWxYzAbCdEfGhI",
+    id: "whm_0kS1d2QrStUvWxYzAbCdEfGhI",
     object: "webhook_message",
     event: EXAMPLE_EVENT_ID,
     webhook_endpoint: ENDPOINT.id,

@@ -1,0 +1,125 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { messages, messageStatusChanges, type MessageRow } from "@/db/schema";
+import { ACCOUNT_MESSAGE_KINDS, type AccountMessageKind, type MessageStatus } from "@/lib/core/statuses";
+import { recordEvent } from "@/lib/events/record-event";
+import { enqueue, JOBS } from "@/lib/jobs/queue";
+import { smsStatusCallbackUrl, type Messaging } from "@/lib/messaging/config";
+import type { SendResult } from "@/lib/messaging/email-transport";
+import { outboxSms } from "@/lib/messaging/sms/provider";
+import { toMessageObject } from "@/lib/messaging/serialize";
+
+// Sending a queued message, as the worker runs it: read the message, hand it to its transport with no
+// transaction open and no row locked, then record what the transport said — one transaction for the status,
+// its history line, its event and (after a failure) the next attempt's job.
+
+const isAccountKind = (kind: string): kind is AccountMessageKind => (ACCOUNT_MESSAGE_KINDS as readonly string[]).includes(kind);
+
+/** What an account email keeps once an SMTP server has it: not the sign-in link it carried. */
+const DROPPED_CONTENT = "Not kept: this email carried a single-use account link, and left Paylink for the SMTP server.";
+
+type Outcome = "sent" | "retrying" | "failed" | "skipped";
+
+async function transmit(messaging: Messaging, message: MessageRow): Promise<SendResult & { transport: string }> {
+  if (message.channel === "email") {
+    const result = await messaging.email.send({ id: message.id, to: message.to, subject: message.subject ?? "", html: message.html ?? "", text: message.text });
+    return { ...result, transport: messaging.email.name };
+  }
+  const provider = messaging.sms ?? outboxSms;
+  const result = await provider.send({ id: message.id, to: message.to, body: message.text, statusCallbackUrl: smsStatusCallbackUrl(messaging.appUrl, message.id) });
+  return { ...(result.ok ? { ...result, providerMessageId: result.providerMessageId || null } : result), transport: provider.name };
+}
+
+/**
+ * One sending attempt of a message. `attempt` is the attempt the job was queued for: a job run again after
+ * its worker died, once that attempt was recorded, is skipped, so one message never has two retry chains.
+ * At least once: a worker killed between the transport's acceptance and the record sends the message again
+ * (with the same Message-ID, which lets a mailbox tell).
+ */
+export async function sendMessage(db: Db, messaging: Messaging, messageId: string, attempt: number): Promise<Outcome> {
+  const [message] = await db.select().from(messages).where(eq(messages.id, messageId));
+  if (!message || message.status !== "queued" || message.attemptCount >= attempt) return "skipped";
+
+  const result = await transmit(messaging, message);
+
+  return db.transaction(async (tx) => {
+    const now = new Date();
+    // Only the attempt this job was for: a twin that recorded it first wins, and this answer is dropped.
+    const stillQueued = and(eq(messages.id, message.id), eq(messages.status, "queued"), eq(messages.attemptCount, attempt - 1));
+    const retryIn = messaging.retrySchedule[attempt - 1];
+    let status: MessageStatus;
+    let detail: string;
+    let changes: Partial<typeof messages.$inferInsert>;
+    if (result.ok) {
+      status = "sent";
+      detail = result.detail;
+      const dropContent = result.transport === "smtp" && isAccountKind(message.kind);
+      changes = { status, sentAt: now, transport: result.transport, providerMessageId: result.providerMessageId, failureReason: null, ...(dropContent ? { html: null, text: DROPPED_CONTENT } : {}) };
+    } else if (!result.permanent && retryIn !== undefined) {
+      status = "queued";
+      detail = `Attempt ${attempt} failed: ${result.reason} Next attempt in ${retryIn} s.`;
+      changes = { failureReason: result.reason };
+    } else {
+      status = "failed";
+      detail = result.reason;
+      changes = { status, failureReason: result.reason, transport: result.transport };
+    }
+    const [updated] = await tx
+      .update(messages)
+      .set({ ...changes, attemptCount: attempt, updatedAt: now })
+      .where(stillQueued)
+      .returning();
+    if (!updated) return "skipped";
+    await tx.insert(messageStatusChanges).values({ messageId: message.id, status, detail, at: now });
+    if (status === "queued") {
+      await enqueue(tx, JOBS.messageSend, { messageId: message.id, attempt: attempt + 1 }, { startAfterSeconds: retryIn });
+      return "retrying";
+    }
+    if (updated.merchantId) {
+      await recordEvent(tx, { merchantId: updated.merchantId, livemode: updated.livemode }, status === "sent" ? "message.sent" : "message.failed", toMessageObject(updated));
+    }
+    return status === "sent" ? "sent" : "failed";
+  });
+}
+
+/**
+ * A provider's delivery report for one of our messages (found by our id, from the callback URL): moves it to
+ * `delivered` or `failed` once, and ignores repeats and intermediate statuses. A report can beat the worker's
+ * own record of the send; then the message goes straight from queued to its outcome, and the worker's late
+ * record is dropped (it only updates a message still queued).
+ */
+export async function applyDeliveryReport(
+  db: Db,
+  messageId: string,
+  transport: string,
+  report: { providerMessageId: string | null; outcome: "delivered" | "failed" | null; detail: string },
+): Promise<"applied" | "ignored" | "unknown"> {
+  if (!report.outcome) return "ignored";
+  const outcome = report.outcome;
+  return db.transaction(async (tx) => {
+    const [message] = await tx.select().from(messages).where(eq(messages.id, messageId)).for("update");
+    if (!message || message.channel !== "sms") return "unknown";
+    // Another message's report, or one for a message this provider never had.
+    if (message.providerMessageId && report.providerMessageId !== message.providerMessageId) return "unknown";
+    if (message.transport && message.transport !== transport) return "unknown";
+    if (message.status !== "queued" && message.status !== "sent") return "ignored";
+    const now = new Date();
+    const [updated] = await tx
+      .update(messages)
+      .set({
+        status: outcome,
+        transport,
+        providerMessageId: message.providerMessageId ?? report.providerMessageId,
+        sentAt: message.sentAt ?? now,
+        ...(outcome === "delivered" ? { deliveredAt: now } : { failureReason: report.detail }),
+        updatedAt: now,
+      })
+      .where(and(eq(messages.id, message.id), inArray(messages.status, ["queued", "sent"])))
+      .returning();
+    await tx.insert(messageStatusChanges).values({ messageId: message.id, status: outcome, detail: report.detail, at: now });
+    if (updated!.merchantId) {
+      await recordEvent(tx, { merchantId: updated!.merchantId, livemode: updated!.livemode }, outcome === "delivered" ? "message.delivered" : "message.failed", toMessageObject(updated!));
+    }
+    return "applied";
+  });
+}
