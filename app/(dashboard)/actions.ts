@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { ZodError } from "zod";
 import { getDb } from "@/db";
@@ -13,7 +13,10 @@ import { fieldErrors } from "@/lib/core/field-errors";
 import { echoValues, type FormState } from "@/lib/forms";
 import { getDashboardContext, getSessionContext, MERCHANT_COOKIE, MODE_COOKIE } from "@/lib/http/session";
 import { createMerchant } from "@/lib/services/create-merchant";
-import { addMember } from "@/lib/services/add-member";
+import { inviteMember, revokeInvitation } from "@/lib/services/invitations";
+import { resendVerification } from "@/lib/services/account-emails";
+import { getEnv } from "@/lib/core/env";
+import { clientAddress } from "@/lib/http/client-address";
 import { changeMemberRole } from "@/lib/services/change-member-role";
 import { removeMember } from "@/lib/services/remove-member";
 import { updateMerchantSettings } from "@/lib/services/update-merchant-settings";
@@ -81,14 +84,18 @@ export async function updateSettingsAction(_previous: FormState, formData: FormD
   return { ok: true, message: "Settings saved.", values };
 }
 
-export async function addMemberAction(_previous: FormState, formData: FormData): Promise<FormState> {
+async function mailBase() {
+  const env = getEnv();
+  return { appUrl: env.APP_URL, clientIp: clientAddress(await headers(), env.TRUSTED_PROXY_COUNT), maxPerHour: env.ACCOUNT_EMAIL_MAX_PER_HOUR };
+}
+
+/** Emails an invitation; the person joins when they accept it. */
+export async function inviteMemberAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const { user, current } = await getDashboardContext();
   const values = echoValues(formData);
+  let email: string;
   try {
-    await addMember(await getDb(), { userId: user.id, merchantId: current.merchant.id }, {
-      email: String(formData.get("email") ?? ""),
-      role: String(formData.get("role") ?? ""),
-    });
+    ({ email } = await inviteMember(await getDb(), { userId: user.id, merchantId: current.merchant.id }, { email: String(formData.get("email") ?? ""), role: String(formData.get("role") ?? "") }, await mailBase()));
   } catch (error) {
     // The form shows a refusal under its email input (the role is a select of valid choices): the first issue.
     if (error instanceof ZodError) return { fieldErrors: fieldErrors(error, { field: () => "email" }), values };
@@ -96,7 +103,27 @@ export async function addMemberAction(_previous: FormState, formData: FormData):
     throw error;
   }
   revalidatePath("/dashboard/settings");
-  return { ok: true, message: "Added to the team." };
+  return { ok: true, message: `Invitation sent to ${email}. They join when they accept it.` };
+}
+
+export async function revokeInvitationAction(formData: FormData) {
+  const { user, current } = await getDashboardContext();
+  await revokeInvitation(await getDb(), { userId: user.id, merchantId: current.merchant.id }, String(formData.get("invitationId") ?? "")).catch((error: unknown) => {
+    if (!isAppError(error)) throw error;
+  });
+  revalidatePath("/dashboard/settings");
+}
+
+/** "Send the confirmation link again", from the banner of an unverified account. */
+export async function resendVerificationAction(): Promise<FormState> {
+  const { user } = await getSessionContext();
+  try {
+    const outcome = await resendVerification(await getDb(), user.id, await mailBase());
+    return { ok: true, message: outcome === "sent" ? `We sent a new link to ${user.email}.` : "Your address is already confirmed." };
+  } catch (error) {
+    if (isAppError(error)) return { message: error.message };
+    throw error;
+  }
 }
 
 /** Changes a member's role or removes them, depending on the button pressed. */

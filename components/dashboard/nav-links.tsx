@@ -7,6 +7,7 @@ const ITEMS = [
   { href: "/dashboard", label: "Home", exact: true },
   { href: "/dashboard/links", label: "Links" },
   { href: "/dashboard/orders", label: "Orders" },
+  { href: "/dashboard/messages", label: "Messages" },
   { href: "/dashboard/developers", label: "Developers" },
   { href: "/dashboard/settings", label: "Settings" },
 ];

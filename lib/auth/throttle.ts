@@ -96,3 +96,13 @@ export function createSignInThrottle(db: Db, options: ThrottleOptions) {
 export async function consumeSignUp(db: Db, address: string, options: { maxPerAddress: number; windowSeconds: number }): Promise<Gate> {
   return consumeInTurn([{ limiter: limiter(db, "signup_address", options.maxPerAddress, options.windowSeconds), key: throttleKey(address) }]);
 }
+
+/**
+ * Account emails (verification resends, password resets, invitations): at most `max` per hour for each of
+ * `keys` (the address asked about, the client address, the account asking), so nobody can make Paylink mail
+ * a stranger over and over, or probe addresses at speed.
+ */
+export async function consumeAccountEmail(db: Db, kind: string, keys: string[], max: number): Promise<Gate> {
+  const counter = limiter(db, `mail_${kind}`, max, 3600);
+  return consumeInTurn(keys.map((key) => ({ limiter: counter, key })));
+}

@@ -12,7 +12,7 @@ export const MERCHANT_COOKIE = "paylink_merchant";
 export const MODE_COOKIE = "paylink_mode";
 
 export interface SessionContext {
-  user: { id: string; email: string };
+  user: { id: string; email: string; emailVerified: boolean };
   /** The `sessions` row this browser is signed in with. */
   sessionId: string;
   memberships: MerchantMembership[];
@@ -44,7 +44,7 @@ export const getSessionContext = cache(async (): Promise<SessionContext> => {
   const selected = store.get(MERCHANT_COOKIE)?.value;
   const current = memberships.find((m) => m.merchant.id === selected) ?? memberships[0] ?? null;
   return {
-    user: { id: user.id, email: user.email },
+    user: { id: user.id, email: user.email, emailVerified: user.emailVerifiedAt !== null },
     sessionId,
     memberships,
     current,

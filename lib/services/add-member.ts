@@ -5,7 +5,10 @@ import { emailSchema, roleSchema } from "@/lib/accounts/schemas";
 import { AppError } from "@/lib/core/errors";
 import { type Actor, requireTeamManager } from "./team-guards";
 
-/** Gives an existing Paylink user a role at this merchant. */
+/**
+ * Gives an existing, verified Paylink user a role at this merchant at once, without asking them: for
+ * operators and test set-up. The dashboard invites instead (invitations.ts), and the person accepts.
+ */
 export async function addMember(db: Db, actor: Actor, input: { email: string; role: string }) {
   await requireTeamManager(db, actor);
   const email = emailSchema.parse(input.email);
@@ -14,6 +17,7 @@ export async function addMember(db: Db, actor: Actor, input: { email: string; ro
   if (!user) {
     throw new AppError("resource_missing", "No Paylink account uses that email yet. Ask them to sign up, then add them.", { param: "email" });
   }
+  if (!user.emailVerifiedAt) throw new AppError("forbidden", "That person has not confirmed their email address yet.", { param: "email" });
   const inserted = await db
     .insert(memberships)
     .values({ userId: user.id, merchantId: actor.merchantId, role })

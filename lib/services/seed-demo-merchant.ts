@@ -80,7 +80,7 @@ export async function seedDemo(
       businessName: "Demo Coffee Roasters",
       country: "US",
       currency: "USD",
-    });
+    }, { verified: true });
     // The bookshop belongs to a colleague; the demo user helps run it as an admin, so the switcher shows a
     // second business with a second role. clock_timestamp() keeps the coffee roasters first (the default).
     const books = await signUp(tx, {
@@ -89,7 +89,7 @@ export async function seedDemo(
       businessName: "Demo Books Tokyo",
       country: "JP",
       currency: "JPY",
-    });
+    }, { verified: true });
     await tx.insert(memberships).values({ userId: coffee.userId, merchantId: books.merchantId, role: "admin", createdAt: sql`clock_timestamp()` });
 
     const created: { merchantId: string; url: string }[] = [];

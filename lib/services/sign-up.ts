@@ -6,14 +6,25 @@ import { hashPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/core/errors";
 import { isUniqueViolation } from "@/lib/core/pg-errors";
 import { newId } from "@/lib/core/ids";
+import { queueVerificationEmail } from "./account-emails";
 
 export interface SignUpResult {
   userId: string;
   merchantId: string;
 }
 
-/** Creates a user, their first merchant and the owner membership, all or nothing. */
-export async function signUp(db: Db, input: SignUpInput): Promise<SignUpResult> {
+export interface SignUpOptions {
+  /** The address is already proven (an operator made the account, or the sign-up came from an emailed invitation link to it). */
+  verified?: boolean;
+  /** Unverified sign-ups get the verification email, its link on this base URL (APP_URL). */
+  appUrl?: string;
+}
+
+/**
+ * Creates a user, their first merchant and the owner membership, and queues the verification email — all or
+ * nothing. Until the address is verified the user works in test mode only (no live keys, no other teams).
+ */
+export async function signUp(db: Db, input: SignUpInput, options: SignUpOptions = {}): Promise<SignUpResult> {
   const data = signUpSchema.parse(input);
   if (await findUserByEmail(db, data.email)) {
     throw new AppError("resource_conflict", "An account with this email already exists. Sign in instead.", {
@@ -25,7 +36,7 @@ export async function signUp(db: Db, input: SignUpInput): Promise<SignUpResult> 
   const merchantId = newId("merchant");
   try {
     await db.transaction(async (tx) => {
-      await tx.insert(users).values({ id: userId, email: data.email, passwordHash });
+      await tx.insert(users).values({ id: userId, email: data.email, passwordHash, emailVerifiedAt: options.verified ? new Date() : null });
       await tx.insert(merchants).values({
         id: merchantId,
         name: data.businessName,
@@ -33,6 +44,7 @@ export async function signUp(db: Db, input: SignUpInput): Promise<SignUpResult> 
         defaultCurrency: data.currency,
       });
       await tx.insert(memberships).values({ userId, merchantId, role: "owner" });
+      if (!options.verified && options.appUrl) await queueVerificationEmail(tx, { id: userId, email: data.email }, { appUrl: options.appUrl });
     });
   } catch (error) {
     // Two sign-ups with one email racing past the look-up above: the unique index decides.

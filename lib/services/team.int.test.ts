@@ -10,7 +10,7 @@ const { db } = await openTestDatabase();
 
 async function account(tag: string) {
   const email = uniqueEmail(tag);
-  const ids = await signUp(db, { email, password: "a long enough password", businessName: tag, country: "US", currency: "USD" });
+  const ids = await signUp(db, { email, password: "a long enough password", businessName: tag, country: "US", currency: "USD" }, { verified: true });
   return { email, ...ids };
 }
 

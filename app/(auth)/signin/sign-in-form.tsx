@@ -17,6 +17,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={state.fieldErrors?.email} />
       <TextField label="Password" name="password" type="password" autoComplete="current-password" required error={state.fieldErrors?.password} />
       <SubmitButton className="w-full">Sign in</SubmitButton>
+      <p className="text-sm">
+        <Link href="/forgot-password" className="font-medium text-indigo-700 hover:underline">
+          Forgot your password?
+        </Link>
+      </p>
       <p className="text-sm text-slate-600">
         New to Paylink?{" "}
         <Link href="/signup" className="font-medium text-indigo-700 hover:underline">

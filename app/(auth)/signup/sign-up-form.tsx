@@ -10,13 +10,14 @@ import { signUpAction } from "../actions";
 
 type Option = { value: string; label: string };
 
-export function SignUpForm({ countries, currencies }: { countries: Option[]; currencies: Option[] }) {
+export function SignUpForm({ countries, currencies, email = "", invitation = "" }: { countries: Option[]; currencies: Option[]; email?: string; invitation?: string }) {
   const [state, action] = useActionState(signUpAction, {} as FormState);
   const errors = state.fieldErrors ?? {};
   return (
     <form key={formKey(state)} action={action} className="space-y-4" noValidate>
       {errors.form ? <Alert>{errors.form}</Alert> : null}
-      <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={errors.email} />
+      {invitation ? <input type="hidden" name="invitation" value={invitation} /> : null}
+      <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email ?? email} error={errors.email} />
       <TextField label="Password" name="password" type="password" autoComplete="new-password" required minLength={10} hint="At least 10 characters." error={errors.password} />
       <TextField label="Business name" name="businessName" autoComplete="organization" required defaultValue={state.values?.businessName} error={errors.businessName} />
       <SelectField label="Country" name="country" options={countries} defaultValue={state.values?.country ?? "US"} error={errors.country} />

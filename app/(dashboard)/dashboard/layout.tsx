@@ -6,7 +6,8 @@ import { listUnhealthyEndpoints } from "@/db/queries/webhooks";
 import { getSessionContext } from "@/lib/http/session";
 import { LiveModeBanner } from "@/components/dashboard/live-mode";
 import { liveModeStatus } from "@/lib/processor";
-import { setModeAction, signOutAction, switchMerchantAction } from "../actions";
+import { resendVerificationAction, setModeAction, signOutAction, switchMerchantAction } from "../actions";
+import { VerifyEmailBanner } from "@/components/dashboard/verify-email-banner";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const { user, memberships, current, livemode } = await getSessionContext();
@@ -23,6 +24,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
           Test mode — you are looking at test data. No real money moves.
         </div>
       )}
+      {user.emailVerified ? null : <VerifyEmailBanner email={user.email} action={resendVerificationAction} />}
       {autoDisabled.length > 0 ? (
         <div role="alert" className="bg-red-50 px-4 py-2 text-center text-sm text-red-800">
           {autoDisabled.length === 1 ? "A webhook endpoint was" : `${autoDisabled.length} webhook endpoints were`} disabled after failing for days.{" "}

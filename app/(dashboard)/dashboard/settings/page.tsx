@@ -14,7 +14,9 @@ import { PasswordForm } from "./password-form";
 import { RemovedMemberKeys } from "./removed-member-keys";
 import { rollKeysAction } from "./roll-keys-actions";
 import { SettingsForm } from "./settings-form";
-import { AddMemberForm, MemberRow } from "./team-section";
+import { InviteMemberForm, MemberRow } from "./team-section";
+import { listOpenInvitations } from "@/lib/services/invitations";
+import { revokeInvitationAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -25,6 +27,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const canManageTeam = can(role, "manage_team");
   const db = await getDb();
   const team = await listTeam(db, { merchantId: merchant.id });
+  const invitations = canManageTeam ? await listOpenInvitations(db, merchant.id) : [];
   const removed = canEdit ? await removedMemberKeys(db, merchant.id, (await searchParams).removed, team) : null;
   return (
     <>
@@ -60,7 +63,27 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
                 <MemberRow key={m.userId} member={{ userId: m.userId, email: m.email, role: m.role, isYou: m.userId === user.id }} />
               ))}
             </ul>
-            <AddMemberForm />
+            {invitations.length ? (
+              <>
+                <h3 className="mb-2 text-sm font-semibold">Invited, not yet accepted</h3>
+                <ul className="mb-6 divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white px-4">
+                  {invitations.map((i) => (
+                    <li key={i.id} className="flex flex-wrap items-center justify-between gap-3 py-3 text-sm">
+                      <span>
+                        {i.email} <span className="text-slate-500">as {i.role}, until {i.expiresAt.toISOString().slice(0, 10)}</span>
+                      </span>
+                      <form action={revokeInvitationAction}>
+                        <input type="hidden" name="invitationId" value={i.id} />
+                        <button type="submit" aria-label={`Withdraw the invitation of ${i.email}`} className="rounded-md px-2 py-1.5 text-red-700 hover:bg-red-50">
+                          Withdraw
+                        </button>
+                      </form>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+            <InviteMemberForm />
           </>
         ) : (
           <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white px-4">

@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { formKey, type FormState } from "@/lib/forms";
-import { addMemberAction, updateMemberAction } from "../../actions";
+import { inviteMemberAction, updateMemberAction } from "../../actions";
 
 const ROLES = [
   { value: "owner", label: "Owner — everything, including the team" },
@@ -20,15 +20,15 @@ export interface MemberView {
   isYou: boolean;
 }
 
-export function AddMemberForm() {
-  const [state, action] = useActionState(addMemberAction, {} as FormState);
+export function InviteMemberForm() {
+  const [state, action] = useActionState(inviteMemberAction, {} as FormState);
   return (
     <form key={formKey(state)} action={action} className="grid max-w-lg gap-3 sm:grid-cols-[1fr_auto]" noValidate>
       {state.ok ? <div className="sm:col-span-2"><Alert tone="success">{state.message}</Alert></div> : null}
-      <TextField id="member-email" label="Email of a Paylink user" name="email" type="email" defaultValue={state.values?.email} error={state.fieldErrors?.email} />
+      <TextField id="member-email" label="Email address to invite" name="email" type="email" defaultValue={state.values?.email} error={state.fieldErrors?.email} />
       <SelectField id="member-role" label="Role" name="role" options={ROLES.map((r) => ({ value: r.value, label: r.value[0]!.toUpperCase() + r.value.slice(1) }))} defaultValue={state.values?.role ?? "viewer"} />
       <div className="sm:col-span-2">
-        <SubmitButton variant="secondary">Add member</SubmitButton>
+        <SubmitButton variant="secondary">Send invitation</SubmitButton>
       </div>
     </form>
   );
