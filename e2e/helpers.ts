@@ -5,6 +5,7 @@ import { listMembershipsForUser } from "@/db/queries/memberships";
 import { findUserByEmail } from "@/db/queries/users";
 import type { ServiceContext } from "@/lib/core/scope";
 import { e2eDatabaseFile } from "@/test/databases";
+import { linkPath, waitForMail } from "./mail";
 
 export const PASSWORD = "a long enough password";
 
@@ -51,4 +52,29 @@ export async function merchantOfUser(database: Database, email: string, appUrl: 
   const user = await findUserByEmail(database.db, email);
   const [membership] = await listMembershipsForUser(database.db, { userId: user!.id });
   return { userId: user!.id, ctx: { merchantId: membership!.merchant.id, livemode: false, appUrl } };
+}
+
+/** Follows the verification email's link and confirms, as the person would; the banner goes away. */
+export async function confirmEmail(page: Page, email: string) {
+  const mail = await waitForMail(page.url(), email, /Confirm your email address/);
+  await page.goto(linkPath(mail, "/verify-email/"));
+  await page.getByRole("button", { name: "Confirm my address" }).click();
+  await expect(page.getByText(`${email} is confirmed.`)).toBeVisible();
+}
+
+/**
+ * The owner invites `email` from Settings; the invitee (signed in on `invitee`, address confirmed) opens
+ * the emailed link and accepts, and lands on the dashboard.
+ */
+export async function inviteAndAccept(owner: Page, invitee: Page, email: string, role: "owner" | "admin" | "viewer") {
+  await owner.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Settings" }).click();
+  await owner.getByLabel("Email address to invite").fill(email);
+  await owner.getByLabel("Role", { exact: true }).selectOption(role);
+  await owner.getByRole("button", { name: "Send invitation" }).click();
+  await expect(owner.getByText(`Invitation sent to ${email}.`)).toBeVisible();
+  const mail = await waitForMail(owner.url(), email, /invited you to/);
+  await invitee.goto(linkPath(mail, "/invitations/"));
+  await invitee.getByRole("button", { name: "Accept the invitation" }).click();
+  await expect(invitee).toHaveURL(/\/dashboard$/);
+  await owner.reload();
 }

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signUp, uniqueEmail } from "./helpers";
+import { confirmEmail, inviteAndAccept, signUp, uniqueEmail } from "./helpers";
 
 async function openLinks(page: Page) {
   await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Links" }).click();
@@ -196,6 +196,7 @@ test("a viewer sees links read-only, and another merchant's link is not found", 
   const viewerEmail = uniqueEmail("links-viewer");
   const viewer = await (await browser.newContext()).newPage();
   await signUp(viewer, { email: viewerEmail, business: "Viewer Shop" });
+  await confirmEmail(viewer, viewerEmail);
   const owner = await (await browser.newContext()).newPage();
   await signUp(owner, { email: uniqueEmail("links-owner"), business: "Owner Teas" });
   const id = await createFixedLink(owner, { item: "Oolong", currency: "EUR", amount: "9" });
@@ -207,11 +208,7 @@ test("a viewer sees links read-only, and another merchant's link is not found", 
     await expect(viewer.getByText("Oolong")).toHaveCount(0);
   }
 
-  await owner.goto("/dashboard/settings");
-  await owner.getByLabel("Email of a Paylink user").fill(viewerEmail);
-  await owner.getByLabel("Role", { exact: true }).selectOption("viewer");
-  await owner.getByRole("button", { name: "Add member" }).click();
-  await expect(owner.getByText("Added to the team.")).toBeVisible();
+  await inviteAndAccept(owner, viewer, viewerEmail, "viewer");
 
   await viewer.goto("/dashboard");
   await viewer.getByLabel("Business").selectOption({ label: "Owner Teas (viewer)" });

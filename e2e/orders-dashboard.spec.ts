@@ -229,7 +229,7 @@ test("without JavaScript the owner settles, refunds and cancels; a viewer sees t
   // A viewer of the business sees orders, but neither the controls nor the settle button.
   const unsettled = await pay();
   const viewerEmail = uniqueEmail("orders-viewer");
-  await signUpService(database.db, { email: viewerEmail, password: PASSWORD, businessName: "Viewer's Own", country: "DE", currency: "EUR" });
+  await signUpService(database.db, { email: viewerEmail, password: PASSWORD, businessName: "Viewer's Own", country: "DE", currency: "EUR" }, { verified: true });
   await addMember(database.db, { userId, merchantId: ctx.merchantId }, { email: viewerEmail, role: "viewer" });
   const viewer = await (await browser.newContext()).newPage();
   await viewer.goto("/signin");

@@ -1,18 +1,15 @@
 import { expect, test } from "@playwright/test";
-import { signUp, uniqueEmail } from "./helpers";
+import { confirmEmail, inviteAndAccept, signUp, uniqueEmail } from "./helpers";
 
 test("an owner adds a viewer, who can switch to the business but not change it", async ({ browser }) => {
   const viewerEmail = uniqueEmail("viewer");
   const viewer = await (await browser.newContext()).newPage();
   await signUp(viewer, { email: viewerEmail, business: "Viewer's Own Shop" });
+  await confirmEmail(viewer, viewerEmail);
 
   const owner = await (await browser.newContext()).newPage();
   await signUp(owner, { email: uniqueEmail("owner"), business: "Owner Bakery" });
-  await owner.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Settings" }).click();
-  await owner.getByLabel("Email of a Paylink user").fill(viewerEmail);
-  await owner.getByLabel("Role", { exact: true }).selectOption("viewer");
-  await owner.getByRole("button", { name: "Add member" }).click();
-  await expect(owner.getByText("Added to the team.")).toBeVisible();
+  await inviteAndAccept(owner, viewer, viewerEmail, "viewer");
   await expect(owner.getByLabel(`Role of ${viewerEmail}`)).toHaveValue("viewer");
 
   // The owner cannot demote themselves while they are the only owner.
@@ -30,7 +27,7 @@ test("an owner adds a viewer, who can switch to the business but not change it",
   await expect(viewer.getByText("Only an owner or admin can change these settings.")).toBeVisible();
   await expect(viewer.getByLabel("Business name")).toBeDisabled();
   await expect(viewer.getByRole("button", { name: "Save settings" })).toHaveCount(0);
-  await expect(viewer.getByRole("button", { name: "Add member" })).toHaveCount(0);
+  await expect(viewer.getByRole("button", { name: "Send invitation" })).toHaveCount(0);
 
   // Removed from the team, the viewer falls back to their own business on the next page.
   await owner.getByRole("button", { name: `Remove ${viewerEmail}` }).click();
@@ -43,14 +40,11 @@ test("a removed admin loses the business at once, and the keys they made are off
   const adminEmail = uniqueEmail("leaver");
   const admin = await (await browser.newContext()).newPage();
   await signUp(admin, { email: adminEmail, business: "Leaver's Own Shop" });
+  await confirmEmail(admin, adminEmail);
 
   const owner = await (await browser.newContext()).newPage();
   await signUp(owner, { email: uniqueEmail("owner"), business: "Keys Bakery" });
-  await owner.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Settings" }).click();
-  await owner.getByLabel("Email of a Paylink user").fill(adminEmail);
-  await owner.getByLabel("Role", { exact: true }).selectOption("admin");
-  await owner.getByRole("button", { name: "Add member" }).click();
-  await expect(owner.getByText("Added to the team.")).toBeVisible();
+  await inviteAndAccept(owner, admin, adminEmail, "admin");
 
   // The admin works for the bakery and creates a key, which they could copy.
   await admin.reload();

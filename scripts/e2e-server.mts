@@ -6,12 +6,17 @@ import { createWriteStream, mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { createDatabase, dropDatabase, e2eDatabaseFile, e2eServerLogFile } from "../test/databases.ts";
 import { ensureBuild } from "./lib/build.ts";
+import { serveCaughtMail, startMailCatcher } from "../test/mail-catcher.ts";
 
 const port = process.env.E2E_PORT ?? "3100";
 
 ensureBuild(fileURLToPath(new URL("..", import.meta.url)));
 
 const { name, url } = await createDatabase("paylink_e2e");
+// A real SMTP server for the app's email; the tests read what it caught over HTTP (e2e/mail.ts), on the
+// port after the app's SMTP port.
+const catcher = await startMailCatcher({ port: Number(port) + 25 });
+await serveCaughtMail(catcher, Number(port) + 26);
 // API tests set up merchants and keys through the services, on the database this server uses.
 mkdirSync(".paylink", { recursive: true });
 writeFileSync(e2eDatabaseFile(port), url);
@@ -44,6 +49,10 @@ const server = spawn(process.execPath, [nextBin, "start", "--port", port, "--hos
     WEBHOOK_ALLOW_PRIVATE_URLS: "true",
     WEBHOOK_RETRY_SCHEDULE_SECONDS: process.env.WEBHOOK_RETRY_SCHEDULE_SECONDS ?? "1,1,2,2,3,3,3",
     WORKER_IN_PROCESS: "true",
+    SMTP_URL: catcher.url,
+    EMAIL_FROM: "Paylink <no-reply@paylink.test>",
+    // Every e2e test asks for its emails from 127.0.0.1.
+    ACCOUNT_EMAIL_MAX_PER_HOUR: "100000",
     LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
   },
 });

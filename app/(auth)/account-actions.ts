@@ -9,6 +9,7 @@ import { getEnv } from "@/lib/core/env";
 import { isAppError } from "@/lib/core/errors";
 import { fieldErrors } from "@/lib/core/field-errors";
 import { echoValues, type FormState } from "@/lib/forms";
+import { emailSchema } from "@/lib/accounts/schemas";
 import { clientAddress } from "@/lib/http/client-address";
 import { MERCHANT_COOKIE } from "@/lib/http/session";
 import { requestPasswordReset, resetPassword, verifyEmail } from "@/lib/services/account-emails";
@@ -24,10 +25,11 @@ async function mailBase() {
 /** Always the same answer, whether or not an account uses the address. */
 export async function forgotPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const values = echoValues(formData);
+  const email = emailSchema.safeParse(formData.get("email") ?? "");
+  if (!email.success) return { fieldErrors: { email: "Enter the email address you sign in with." }, values };
   try {
-    await requestPasswordReset(await getDb(), String(formData.get("email") ?? ""), await mailBase());
+    await requestPasswordReset(await getDb(), email.data, await mailBase());
   } catch (error) {
-    if (error instanceof ZodError) return { fieldErrors: { email: "Enter the email address you sign in with." }, values };
     if (isAppError(error) && error.code === "rate_limited") return { message: error.message, values };
     throw error;
   }
