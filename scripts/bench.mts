@@ -23,6 +23,9 @@ import { createWebhookEndpoint } from "@/lib/services/create-webhook-endpoint";
 import { createDatabase, dropDatabase } from "@/test/databases";
 import { freePort, killAll, ROOT, rows, sleep, spawnApp, spawnWorker, summarize, type DrillProcess } from "@/test/drills/harness";
 import { startDrillReceiver } from "@/test/drills/receiver";
+import { startMailCatcher, type MailCatcher } from "@/test/mail-catcher";
+import { smtpTransport } from "@/lib/messaging/email-transport";
+import { queueMessage } from "@/lib/services/queue-message";
 import { ensureBuild } from "./lib/build.ts";
 import { runLoad, runPaced, type LoadResult } from "./bench/load.ts";
 import { PGBENCH_SETUP_SQL, runPgbench, type PgbenchResult } from "./bench/pgbench.ts";
@@ -40,7 +43,7 @@ const { values: args } = parseArgs({
   },
 });
 const quick = args.quick!;
-const SCENARIOS = ["create", "checkout", "pay", "list", "webhooks", "lighthouse"] as const;
+const SCENARIOS = ["create", "checkout", "pay", "list", "webhooks", "messages", "lighthouse"] as const;
 type Scenario = (typeof SCENARIOS)[number];
 const only = new Set((args.only?.split(",") ?? SCENARIOS) as Scenario[]);
 for (const name of only) if (!SCENARIOS.includes(name)) throw new Error(`unknown scenario ${name}; one of ${SCENARIOS.join(", ")}`);
@@ -89,6 +92,7 @@ const figures: Figures = {
 let app: DrillProcess | null = null;
 let worker: DrillProcess | null = null;
 let receiverClose: (() => Promise<void>) | null = null;
+let catcher: MailCatcher | null = null;
 
 try {
   ensureBuild(ROOT);
@@ -121,7 +125,9 @@ try {
     LOG_LEVEL: "warn",
   };
   app = await spawnApp("app", url, port, env, args.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []);
-  worker = spawnWorker("worker", url, { LOG_LEVEL: "info", WEBHOOK_RETRY_SCHEDULE_SECONDS: "1,1,1,1" });
+  // A real SMTP server in this process: the worker's email goes there, and its acceptance time is measured here.
+  catcher = await startMailCatcher();
+  worker = spawnWorker("worker", url, { LOG_LEVEL: "info", WEBHOOK_RETRY_SCHEDULE_SECONDS: "1,1,1,1", SMTP_URL: catcher.url, EMAIL_FROM: "Bench <bench@paylink.test>" });
   await worker.waitForJson((line) => line.msg === "worker started", 60_000);
   const linkCtx = { ...shopScope, appUrl: base };
   const auth = { authorization: `Bearer ${shop.apiKey}`, "content-type": "application/json" };
@@ -264,6 +270,72 @@ try {
     };
   }
 
+  if (only.has("messages") && catcher) {
+    const mails = catcher;
+    const mail = { subject: "Your payment link", html: "<p>Pay here: <a href=\"https://pay.example.com/l/x\">pay</a></p>", text: "Pay here: https://pay.example.com/l/x" };
+    const accepted = () => new Map(mails.mails.map((m) => [m.headers["x-paylink-message"] ?? "", m.acceptedAt]));
+    // Baseline: nodemailer straight to the same server, one at a time, then 8 at once (no queue, no database).
+    const direct = smtpTransport(mails.url, "Bench <bench@paylink.test>");
+    const directMs: number[] = [];
+    for (let i = 0; i < (quick ? 20 : 100); i++) {
+      const t0 = performance.now();
+      await direct.send({ id: `direct_${i}`, to: `direct-${i}@example.com`, ...mail });
+      directMs.push(Math.round(performance.now() - t0));
+    }
+    const burstCount = quick ? 200 : 1_000;
+    const directStart = performance.now();
+    for (let i = 0; i < burstCount; i += 8) await Promise.all(Array.from({ length: 8 }, (_, j) => direct.send({ id: `directb_${i + j}`, to: "direct@example.com", ...mail })));
+    const directPerSecond = Math.round(burstCount / ((performance.now() - directStart) / 1000));
+    direct.close();
+    const queue = async (n: number) => {
+      const committed = new Map<string, number>();
+      for (let i = 0; i < n; i++) {
+        const row = await db.transaction((tx) => queueMessage(tx, { scope: shopScope, channel: "email", kind: "payment_request", to: `buyer-${i}@example.com`, ...mail }));
+        committed.set(row.id, Date.now());
+      }
+      return committed;
+    };
+    const arrivals = async (committed: Map<string, number>, timeoutMs = 180_000) => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const got = accepted();
+        const done = [...committed.keys()].filter((id) => got.has(id));
+        if (done.length === committed.size || Date.now() > deadline) {
+          if (done.length < committed.size) problems.push(`messages: ${done.length} of ${committed.size} emails reached the SMTP server in ${timeoutMs / 1000} s`);
+          return done.map((id) => ({ id, committedAt: committed.get(id)!, acceptedAt: got.get(id)! }));
+        }
+        await sleep(50);
+      }
+    };
+    // Steady: 20 emails a second, each queued in its own transaction, as sign-ups and send requests make them.
+    const steadyCommitted = new Map<string, number>();
+    const steadyCount = quick ? 40 : 200;
+    for (let i = 0; i < steadyCount; i++) {
+      const t0 = Date.now();
+      for (const [id, at] of await queue(1)) steadyCommitted.set(id, at);
+      await sleep(Math.max(0, 50 - (Date.now() - t0)));
+    }
+    const steady = await arrivals(steadyCommitted);
+    const steadyLatency = summarize(steady.map((d) => d.acceptedAt - d.committedAt));
+    // Burst: burstCount queued as fast as one connection commits them; how fast the worker drains them.
+    const burstStart = Date.now();
+    const burstCommitted = await queue(burstCount);
+    const queuedInMs = Date.now() - burstStart;
+    const burst = await arrivals(burstCommitted);
+    const drainedInMs = Math.max(...burst.map((d) => d.acceptedAt)) - burstStart;
+    const burstLatency = summarize(burst.map((d) => d.acceptedAt - d.committedAt));
+    const ids = mails.mails.map((m) => m.headers["x-paylink-message"] ?? "").filter((id) => id.startsWith("msg_"));
+    const [stillQueued] = await rows<{ n: number }>(database, sql`select count(*)::int as n from messages where merchant_id = ${shop.merchantId} and status <> 'sent'`);
+    check(stillQueued!.n === 0, `messages: ${stillQueued!.n} messages not recorded sent`);
+    log(`messages: direct p50 ${summarize(directMs).p50} ms; commit → SMTP p50 ${steadyLatency.p50} ms p99 ${steadyLatency.p99} ms; burst of ${burstCount} drained in ${drainedInMs} ms`);
+    figures.scenarios.messages = {
+      direct_smtp_ms: summarize(directMs),
+      steady: { messages: steady.length, rate_per_second: 20, latency_ms: steadyLatency },
+      burst: { messages: burstCount, queued_in_ms: queuedInMs, drained_in_ms: drainedInMs, sent_per_second: Math.round(burst.length / (drainedInMs / 1000)), direct_per_second: directPerSecond, latency_ms: burstLatency },
+      duplicates: ids.length - new Set(ids).size,
+    };
+  }
+
   if (only.has("lighthouse")) {
     const { measurePages } = await import("./bench/lighthouse.ts");
     const { payWithoutJavaScript } = await import("./bench/no-js-payment.ts");
@@ -290,6 +362,7 @@ try {
   }
   await killAll();
   await receiverClose?.().catch(() => {});
+  await catcher?.close().catch(() => {});
   await database?.close().catch(() => {});
   if (databaseName && !args.keep) await dropDatabase(databaseName).catch(() => {});
 }

@@ -23,6 +23,13 @@ export interface Figures {
       burst: { events: number; created_per_second: number; deliveries_per_second: number; latency_ms: Latency };
       duplicates: number;
     };
+    messages?: {
+      /** One email at a time sent straight through nodemailer to the same SMTP server: the baseline. */
+      direct_smtp_ms: Latency;
+      steady: { messages: number; rate_per_second: number; latency_ms: Latency };
+      burst: { messages: number; queued_in_ms: number; drained_in_ms: number; sent_per_second: number; direct_per_second: number; latency_ms: Latency };
+      duplicates: number;
+    };
     lighthouse?: {
       performance: number;
       accessibility: number;
@@ -51,7 +58,7 @@ const shown = (r: number) => String(Math.round(r * 1000) / 1000);
 
 export function evaluate(figures: Figures): TargetResult[] {
   const out: TargetResult[] = [];
-  const { create_link, checkout_page, pay_order, list_links, webhooks, lighthouse } = figures.scenarios;
+  const { create_link, checkout_page, pay_order, list_links, webhooks, messages, lighthouse } = figures.scenarios;
   if (create_link) {
     const r = ratio(create_link.max.rate, create_link.pgbench.tps);
     out.push({ scenario: "pgbench insert (8 clients)", figure: "rate", value: perSecond(create_link.pgbench.tps), target: "baseline", met: null });
@@ -86,6 +93,13 @@ export function evaluate(figures: Figures): TargetResult[] {
     out.push({ scenario: "webhook first attempt", figure: `p50 at ${perSecond(steady.rate_per_second)}`, value: ms(steady.latency_ms.p50), target: "≤ 200 ms", met: steady.latency_ms.p50 <= 200 });
     out.push({ scenario: "webhook first attempt", figure: `p99 at ${perSecond(steady.rate_per_second)}`, value: ms(steady.latency_ms.p99), target: "≤ 1000 ms", met: steady.latency_ms.p99 <= 1000 });
     out.push({ scenario: "webhook burst", figure: `${burst.events} events`, value: `${perSecond(burst.deliveries_per_second)} delivered`, target: "sustained rate", met: null });
+  }
+  if (messages) {
+    const { direct_smtp_ms: direct, steady, burst } = messages;
+    out.push({ scenario: "email straight to SMTP (nodemailer)", figure: "p50 / p99", value: `${ms(direct.p50)} / ${ms(direct.p99)}`, target: "baseline", met: null });
+    out.push({ scenario: "email, commit → SMTP accepted", figure: `p50 at ${perSecond(steady.rate_per_second)}`, value: `${ms(steady.latency_ms.p50)} = ${shown(ratio(steady.latency_ms.p50, direct.p50))} × direct`, target: "≤ 500 ms", met: steady.latency_ms.p50 <= 500 });
+    out.push({ scenario: "email, commit → SMTP accepted", figure: `p99 at ${perSecond(steady.rate_per_second)}`, value: `${ms(steady.latency_ms.p99)} = ${shown(ratio(steady.latency_ms.p99, direct.p99))} × direct`, target: "≤ 2000 ms", met: steady.latency_ms.p99 <= 2000 });
+    out.push({ scenario: `email burst of ${burst.messages}`, figure: "drained", value: `${perSecond(burst.sent_per_second)} = ${shown(ratio(burst.sent_per_second, burst.direct_per_second))} × direct, p99 ${ms(burst.latency_ms.p99)}`, target: "none lost", met: burst.latency_ms.count === burst.messages && messages.duplicates === 0 });
   }
   if (lighthouse) {
     out.push({ scenario: "checkout, Lighthouse mobile", figure: "performance", value: String(lighthouse.performance), target: "≥ 95", met: lighthouse.performance >= 95 });
