@@ -44,6 +44,8 @@ function senderDomain(from: string): string {
  */
 export function describeSmtpFailure(error: unknown): { reason: string; permanent: boolean } {
   const e = error as { responseCode?: number; response?: string; code?: string; message?: string };
+  // A refused login is the operator's to fix (SMTP_URL), not the message's: retried, in case it is fixed meanwhile.
+  if (e.code === "EAUTH") return { reason: "The SMTP server refused the user name or password.", permanent: false };
   if (typeof e.responseCode === "number") {
     const response = (e.response ?? "").replace(/\s+/g, " ").slice(0, 300);
     return { reason: `The SMTP server answered ${e.responseCode}: ${response}`, permanent: e.responseCode >= 500 };
@@ -70,7 +72,8 @@ export function describeSmtpFailure(error: unknown): { reason: string; permanent
  */
 export function smtpTransport(url: string, from: string): EmailTransport {
   const transporter = nodemailer.createTransport({
-    url,
+    // Not `url:` — nodemailer then takes the URL's settings alone and drops the pool and timeouts below.
+    ...smtpConnection(url),
     pool: true,
     maxConnections: 4,
     connectionTimeout: 10_000,
@@ -78,7 +81,7 @@ export function smtpTransport(url: string, from: string): EmailTransport {
     socketTimeout: 20_000,
     // Never log: nodemailer's logger would print addresses and, at debug, the message itself.
     logger: false,
-  } as Parameters<typeof nodemailer.createTransport>[0]);
+  });
   const domain = senderDomain(from);
   return {
     name: "smtp",
@@ -102,6 +105,19 @@ export function smtpTransport(url: string, from: string): EmailTransport {
     close() {
       transporter.close();
     },
+  };
+}
+
+/** SMTP_URL as nodemailer's connection options: `smtps://` is TLS from the start (port 465 by default), `smtp://` STARTTLS (587). */
+export function smtpConnection(url: string) {
+  const parsed = new URL(url);
+  const secure = parsed.protocol === "smtps:";
+  const user = decodeURIComponent(parsed.username);
+  return {
+    host: parsed.hostname.replace(/^\[(.*)\]$/, "$1"),
+    port: parsed.port ? Number(parsed.port) : secure ? 465 : 587,
+    secure,
+    ...(user ? { auth: { user, pass: decodeURIComponent(parsed.password) } } : {}),
   };
 }
 

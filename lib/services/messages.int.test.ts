@@ -88,6 +88,25 @@ describe("email over SMTP", () => {
     }
   });
 
+  test("the URL's credentials log in (SMTP AUTH); wrong ones are a failure that says so, without the password", async () => {
+    const catcher = await startMailCatcher({ auth: { user: "paylink@example.com", pass: "s3cret:pass" } });
+    const good = smtpTransport(catcher.url, "no-reply@pay.example.com");
+    const bad = smtpTransport(catcher.url.replace("s3cret", "wrong"), "no-reply@pay.example.com");
+    try {
+      const scope = await newMerchantScope(db);
+      const message = await buyerEmail(scope, "auth@example.com");
+      expect(await sendMessage(db, messaging({ email: bad }), message.id, 1)).toBe("retrying");
+      expect((await row(message.id)).failureReason).toBe("The SMTP server refused the user name or password.");
+      expect(await sendMessage(db, messaging({ email: good }), message.id, 2)).toBe("sent");
+      expect(catcher.to("auth@example.com")).toHaveLength(1);
+      expect(JSON.stringify(await listStatusChanges(db, message.id))).not.toContain("wrong");
+    } finally {
+      good.close();
+      bad.close();
+      await catcher.close();
+    }
+  });
+
   test("a refusal the server calls temporary (451) is retried; the second attempt goes through", async () => {
     const catcher = await startMailCatcher({ refuse: (n) => (n === 1 ? { code: 451, message: "Greylisted, try again" } : null) });
     const smtp = smtpTransport(catcher.url, "no-reply@pay.example.com");

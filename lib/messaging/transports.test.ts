@@ -1,0 +1,48 @@
+import { describe, expect, test } from "vitest";
+import { describeSmtpFailure, smtpConnection } from "./email-transport";
+import { twilioProvider, twilioSignature } from "./sms/twilio";
+
+describe("Twilio's request signature", () => {
+  // The example of Twilio's security documentation (and twilio-node's own fixture): not produced by this code,
+  // so it catches a base string that is wrong in a self-consistent way.
+  const url = "https://mycompany.com/myapp.php?foo=1&bar=2";
+  const params = (caller: string) => ({ CallSid: "CA1234567890ABCDE", Caller: caller, Digits: "1234", From: caller, To: "+18005551212" });
+
+  test("matches the documented signatures", () => {
+    expect(twilioSignature("12345", url, params("+14158675309"))).toBe("RSOYDt4T1cUTdK1PDd93/VVr8B8=");
+    expect(twilioSignature("12345", url, params("+14158675310"))).toBe("GvWf1cFY/Q7PnoempGyD5oXAezc=");
+  });
+
+  test("a report verifies only with its own URL, fields and token", () => {
+    const provider = twilioProvider({ accountSid: "AC123", authToken: "12345", from: "+15005550006", apiUrl: "https://api.twilio.com" });
+    const headers = (signature: string) => new Headers({ "x-twilio-signature": signature });
+    const good = "RSOYDt4T1cUTdK1PDd93/VVr8B8=";
+    expect(provider.verifyReport(url, params("+14158675309"), headers(good))).toBe(true);
+    expect(provider.verifyReport(url, { ...params("+14158675309"), Digits: "9999" }, headers(good))).toBe(false);
+    expect(provider.verifyReport(`${url}&baz=3`, params("+14158675309"), headers(good))).toBe(false);
+    expect(provider.verifyReport(url, params("+14158675309"), headers("short"))).toBe(false);
+    expect(provider.verifyReport(url, params("+14158675309"), new Headers())).toBe(false);
+  });
+
+  test("reads final statuses, and leaves the intermediate ones alone", () => {
+    const provider = twilioProvider({ accountSid: "AC123", authToken: "12345", from: "MG123", apiUrl: "https://api.twilio.com" });
+    expect(provider.readReport({ MessageSid: "SM1", MessageStatus: "delivered" })).toMatchObject({ outcome: "delivered", providerMessageId: "SM1" });
+    expect(provider.readReport({ MessageSid: "SM1", MessageStatus: "undelivered", ErrorCode: "30003" })).toMatchObject({ outcome: "failed", detail: "Twilio reported undelivered (error 30003)." });
+    for (const status of ["accepted", "queued", "sending", "sent"]) expect(provider.readReport({ MessageSid: "SM1", MessageStatus: status }).outcome).toBeNull();
+  });
+});
+
+describe("SMTP settings and failures", () => {
+  test("SMTP_URL becomes connection options: TLS from the start for smtps, default ports, decoded credentials", () => {
+    expect(smtpConnection("smtps://user%40example.com:p%3Ass@smtp.example.com")).toEqual({ host: "smtp.example.com", port: 465, secure: true, auth: { user: "user@example.com", pass: "p:ss" } });
+    expect(smtpConnection("smtp://mail.internal:2525")).toEqual({ host: "mail.internal", port: 2525, secure: false });
+    expect(smtpConnection("smtp://[::1]")).toEqual({ host: "::1", port: 587, secure: false });
+  });
+
+  test("a failure says what happened without the server's password; 5xx answers are permanent, the rest retried", () => {
+    expect(describeSmtpFailure({ responseCode: 550, response: "550 5.1.1 No such\\n user" })).toEqual({ reason: "The SMTP server answered 550: 550 5.1.1 No such\\n user", permanent: true });
+    expect(describeSmtpFailure({ responseCode: 451, response: "451 try later" }).permanent).toBe(false);
+    expect(describeSmtpFailure({ code: "ESOCKET", message: "connect ECONNREFUSED 127.0.0.1:25" })).toEqual({ reason: "Could not connect to the SMTP server.", permanent: false });
+    expect(describeSmtpFailure({ code: "EAUTH", message: "Invalid login: 535 for user:hunter2" })).toEqual({ reason: "The SMTP server refused the user name or password.", permanent: false });
+  });
+});
