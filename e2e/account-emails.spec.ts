@@ -78,7 +78,7 @@ test("an owner invites an existing user, who accepts and appears in the team", a
   await confirmEmail(invitee, inviteeEmail);
 
   const owner = await (await browser.newContext()).newPage();
-  await signUp(owner, { email: uniqueEmail("inviter"), business: "Inviting Ironmongers" });
+  await signUp(owner, { email: uniqueEmail("inviter"), business: "Inviting Ironmongers", confirm: true });
   await owner.goto("/dashboard/settings");
   await owner.getByLabel("Email address to invite").fill(inviteeEmail);
   await owner.getByLabel("Role", { exact: true }).selectOption("admin");
@@ -101,7 +101,7 @@ test("an owner invites an existing user, who accepts and appears in the team", a
 
 test("an invitation to an address with no account leads to sign-up, and the new account joins", async ({ browser }) => {
   const owner = await (await browser.newContext()).newPage();
-  await signUp(owner, { email: uniqueEmail("inviter"), business: "Newcomer Noodles" });
+  await signUp(owner, { email: uniqueEmail("inviter"), business: "Newcomer Noodles", confirm: true });
   const newcomerEmail = uniqueEmail("newcomer");
   const newcomer = await (await browser.newContext()).newPage();
   await owner.goto("/dashboard/settings");
@@ -126,7 +126,7 @@ test("an invitation to an address with no account leads to sign-up, and the new 
 
 test("the Messages page lists what was sent to buyers, and an unverified colleague cannot be invited in", async ({ browser }) => {
   const owner = await (await browser.newContext()).newPage();
-  await signUp(owner, { email: uniqueEmail("msgs"), business: "Quiet Quills" });
+  await signUp(owner, { email: uniqueEmail("msgs"), business: "Quiet Quills", confirm: true });
   await owner.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Messages" }).click();
   await expect(owner.getByRole("heading", { level: 1, name: "Messages" })).toBeVisible();
   await expect(owner.getByText("No messages yet.")).toBeVisible();

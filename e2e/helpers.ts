@@ -15,8 +15,11 @@ export function uniqueEmail(tag: string): string {
   return `${tag}-${Date.now()}-${process.pid}-${counter}@e2e.test`;
 }
 
-/** Signs up through the form, as a person would, and waits for the dashboard. */
-export async function signUp(page: Page, { email, business }: { email: string; business: string }) {
+/**
+ * Signs up through the form, as a person would, and waits for the dashboard; with `confirm`, also follows
+ * the verification email's link (an owner must have, to invite anyone) and comes back to the dashboard.
+ */
+export async function signUp(page: Page, { email, business, confirm = false }: { email: string; business: string; confirm?: boolean }) {
   await page.goto("/signup");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
@@ -26,6 +29,10 @@ export async function signUp(page: Page, { email, business }: { email: string; b
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByRole("heading", { level: 1, name: business })).toBeVisible();
+  if (confirm) {
+    await confirmEmail(page, email);
+    await page.goto("/dashboard");
+  }
 }
 
 export async function signIn(page: Page, email: string, password = PASSWORD) {

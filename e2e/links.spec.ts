@@ -198,7 +198,7 @@ test("a viewer sees links read-only, and another merchant's link is not found", 
   await signUp(viewer, { email: viewerEmail, business: "Viewer Shop" });
   await confirmEmail(viewer, viewerEmail);
   const owner = await (await browser.newContext()).newPage();
-  await signUp(owner, { email: uniqueEmail("links-owner"), business: "Owner Teas" });
+  await signUp(owner, { email: uniqueEmail("links-owner"), business: "Owner Teas", confirm: true });
   const id = await createFixedLink(owner, { item: "Oolong", currency: "EUR", amount: "9" });
 
   // Acting for their own business, the other user cannot see or change the owner's link.

@@ -8,7 +8,7 @@ test("an owner adds a viewer, who can switch to the business but not change it",
   await confirmEmail(viewer, viewerEmail);
 
   const owner = await (await browser.newContext()).newPage();
-  await signUp(owner, { email: uniqueEmail("owner"), business: "Owner Bakery" });
+  await signUp(owner, { email: uniqueEmail("owner"), business: "Owner Bakery", confirm: true });
   await inviteAndAccept(owner, viewer, viewerEmail, "viewer");
   await expect(owner.getByLabel(`Role of ${viewerEmail}`)).toHaveValue("viewer");
 
@@ -43,7 +43,7 @@ test("a removed admin loses the business at once, and the keys they made are off
   await confirmEmail(admin, adminEmail);
 
   const owner = await (await browser.newContext()).newPage();
-  await signUp(owner, { email: uniqueEmail("owner"), business: "Keys Bakery" });
+  await signUp(owner, { email: uniqueEmail("owner"), business: "Keys Bakery", confirm: true });
   await inviteAndAccept(owner, admin, adminEmail, "admin");
 
   // The admin works for the bakery and creates a key, which they could copy.

@@ -13,7 +13,6 @@ import { fieldErrors } from "@/lib/core/field-errors";
 import { echoValues, type FormState } from "@/lib/forms";
 import { clientAddress } from "@/lib/http/client-address";
 import { signUp } from "@/lib/services/sign-up";
-import { acceptInvitation, findInvitation } from "@/lib/services/invitations";
 
 const WRONG_CREDENTIALS = "Incorrect email or password.";
 const TOO_MANY = "Too many failed attempts. Wait a few minutes, then try again.";
@@ -57,14 +56,11 @@ export async function signUpAction(_previous: FormState, formData: FormData): Pr
     windowSeconds: env.SIGNUP_WINDOW_SECONDS,
   });
   if (!gate.ok) return { fieldErrors: { form: TOO_MANY_SIGNUPS }, values };
-  // From an invitation's link to this very address: the invitation email proved the mailbox, so the account
-  // starts verified and joins the team at once. Anything else gets the verification email.
-  const invitationToken = String(formData.get("invitation") ?? "");
-  const invitation = invitationToken ? await findInvitation(db, invitationToken) : null;
-  const invited = invitation?.state === "open" && invitation.invitation.email.toLowerCase() === parsed.data.email.toLowerCase();
+  // From an invitation's link to this very address, the account joins that team in the same transaction (and
+  // starts verified: the link was mailed to it). Otherwise it gets the verification email.
+  const invitationToken = String(formData.get("invitation") ?? "") || undefined;
   try {
-    const { userId } = await signUp(db, input, invited ? { verified: true } : { appUrl: env.APP_URL });
-    if (invited) await acceptInvitation(db, invitationToken, userId);
+    await signUp(db, input, { appUrl: env.APP_URL, invitationToken });
   } catch (error) {
     if (isAppError(error)) return { fieldErrors: { [error.param ?? "form"]: error.message }, values };
     throw error;

@@ -33,6 +33,10 @@ export const messages = pgTable(
     /** The transport's own id (SMTP Message-ID, Twilio's SM… sid): delivery callbacks name it. */
     providerMessageId: text(),
     attemptCount: integer().notNull().default(0),
+    /** A sender holds the current attempt until then (claimed before the transport is called, so two never send one attempt). */
+    claimedUntil: timestamp({ withTimezone: true, precision: 3 }),
+    /** When the next attempt is due: the sweep re-queues a queued message long past it (its jobs were lost). */
+    nextAttemptAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
     createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
     sentAt: timestamp({ withTimezone: true, precision: 3 }),
     deliveredAt: timestamp({ withTimezone: true, precision: 3 }),
@@ -44,6 +48,7 @@ export const messages = pgTable(
     index("messages_order_idx").on(t.orderId).where(sql`${t.orderId} is not null`),
     uniqueIndex("messages_provider_idx").on(t.transport, t.providerMessageId).where(sql`${t.providerMessageId} is not null`),
     index("messages_account_idx").on(t.id).where(sql`${t.merchantId} is null`),
+    index("messages_queued_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'queued'`),
   ],
 );
 

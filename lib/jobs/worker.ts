@@ -108,16 +108,20 @@ export async function startWorker(database: Database, env: Env, log: Logger): Pr
     wakeIfFull(fanout, payloads.length);
   });
 
-  // Emails and SMS: two workers of ten, so one slow SMTP server or SMS provider holds up at most a batch.
+  // Emails and SMS: two workers of two, four sends at once — the SMTP pool's four connections — so no send
+  // waits in nodemailer's queue past its claim (CLAIM_SECONDS) while a slow server answers the others.
   // A transport failure is recorded and the next attempt queued by sendMessage; a throw (the database away)
   // leaves the job to pg-boss's retry.
   const messaging = messagingFromEnv(env);
   const senders: string[] = [];
   for (let i = 0; i < 2; i++) {
-    const id: string = await work(JOBS.messageSend, fast, async (payloads) => {
-      const outcomes = await Promise.all(payloads.map(({ messageId, attempt }) => sendMessage(db, messaging, messageId, attempt)));
-      log.debug({ outcomes }, "messages sent");
-      wakeIfFull(id, payloads.length);
+    const id: string = await work(JOBS.messageSend, { pollingIntervalSeconds: 0.5, batchSize: 2 }, async (payloads) => {
+      // Each on its own: one message's database error must not fail (and so re-run) its batch-mates' sends.
+      const outcomes = await Promise.allSettled(payloads.map(({ messageId, attempt }) => sendMessage(db, messaging, messageId, attempt)));
+      const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === "rejected");
+      log.debug({ outcomes: outcomes.map((o) => (o.status === "fulfilled" ? o.value : "error")) }, "messages sent");
+      if (payloads.length >= 2) boss.notifyWorker(id);
+      if (failed) throw failed.reason;
     });
     senders.push(id);
   }

@@ -27,7 +27,11 @@ export function smsStatusCallbackUrl(appUrl: string, messageId: string): string 
   return url.toString();
 }
 
-/** The outbox page (every message, account emails included) is for development, or an operator who turns it on. */
+/**
+ * The outbox page (every message, account emails included) is for development, or an operator who turns it on.
+ * Each outbox page checks it itself: a layout's check alone is skipped when a client navigation says the
+ * layout is already on screen.
+ */
 export function outboxPageEnabled(env: Env): boolean {
   return env.OUTBOX_PAGE ?? env.NODE_ENV === "development";
 }

@@ -108,15 +108,25 @@ export function smtpTransport(url: string, from: string): EmailTransport {
   };
 }
 
-/** SMTP_URL as nodemailer's connection options: `smtps://` is TLS from the start (port 465 by default), `smtp://` STARTTLS (587). */
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|::1)$/i;
+
+/**
+ * SMTP_URL as nodemailer's connection options: `smtps://` is TLS from the start (port 465 by default),
+ * `smtp://` must upgrade with STARTTLS (587): without `requireTLS`, anyone on the path could strip the offer
+ * and read the login and the reset links. A relay on this machine (localhost) may speak plain SMTP, and so
+ * may one the URL marks `?tls=optional` (an internal relay without TLS, knowingly).
+ */
 export function smtpConnection(url: string) {
   const parsed = new URL(url);
   const secure = parsed.protocol === "smtps:";
   const user = decodeURIComponent(parsed.username);
+  const host = parsed.hostname.replace(/^\[(.*)\]$/, "$1");
+  const plainAllowed = LOOPBACK.test(host) || parsed.searchParams.get("tls") === "optional";
   return {
-    host: parsed.hostname.replace(/^\[(.*)\]$/, "$1"),
+    host,
     port: parsed.port ? Number(parsed.port) : secure ? 465 : 587,
     secure,
+    requireTLS: !secure && !plainAllowed,
     ...(user ? { auth: { user, pass: decodeURIComponent(parsed.password) } } : {}),
   };
 }

@@ -34,9 +34,12 @@ describe("Twilio's request signature", () => {
 
 describe("SMTP settings and failures", () => {
   test("SMTP_URL becomes connection options: TLS from the start for smtps, default ports, decoded credentials", () => {
-    expect(smtpConnection("smtps://user%40example.com:p%3Ass@smtp.example.com")).toEqual({ host: "smtp.example.com", port: 465, secure: true, auth: { user: "user@example.com", pass: "p:ss" } });
-    expect(smtpConnection("smtp://mail.internal:2525")).toEqual({ host: "mail.internal", port: 2525, secure: false });
-    expect(smtpConnection("smtp://[::1]")).toEqual({ host: "::1", port: 587, secure: false });
+    expect(smtpConnection("smtps://user%40example.com:p%3Ass@smtp.example.com")).toEqual({ host: "smtp.example.com", port: 465, secure: true, requireTLS: false, auth: { user: "user@example.com", pass: "p:ss" } });
+    // smtp:// to another host must upgrade (STARTTLS), unless the URL says the relay has no TLS.
+    expect(smtpConnection("smtp://mail.example.com:2525")).toEqual({ host: "mail.example.com", port: 2525, secure: false, requireTLS: true });
+    expect(smtpConnection("smtp://relay.internal:25?tls=optional")).toMatchObject({ host: "relay.internal", requireTLS: false });
+    expect(smtpConnection("smtp://[::1]")).toEqual({ host: "::1", port: 587, secure: false, requireTLS: false });
+    expect(smtpConnection("smtp://localhost:2525")).toMatchObject({ requireTLS: false });
   });
 
   test("a failure says what happened without the server's password; 5xx answers are permanent, the rest retried", () => {

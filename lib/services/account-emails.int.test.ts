@@ -138,6 +138,34 @@ describe("team invitations", () => {
     await expect(inviteMember(db, actor, { email: invitee.email, role: "admin" }, base())).rejects.toMatchObject({ code: "resource_conflict" });
   });
 
+  test("signing up from the link joins in the same transaction, verified; from a dead or another's link, unverified and alone", async () => {
+    const owner = await account({ verified: true });
+    const actor = { userId: owner.userId, merchantId: owner.merchantId };
+    const newcomer = uniqueEmail("newcomer");
+    await inviteMember(db, actor, { email: newcomer, role: "admin" }, base());
+    const token = tokenIn((await lastMailTo(newcomer))!.text, "/invitations/");
+    // Someone else signing up with the forwarded link joins nothing.
+    const other = await signUp(db, { email: uniqueEmail("forwarded"), password: PASSWORD, businessName: "F", country: "US", currency: "USD" }, { appUrl: APP, invitationToken: token });
+    expect(other.joinedMerchantId).toBeNull();
+    expect((await findUserById(db, other.userId))!.emailVerifiedAt).toBeNull();
+    const joined = await signUp(db, { email: newcomer, password: PASSWORD, businessName: "N", country: "US", currency: "USD" }, { appUrl: APP, invitationToken: token });
+    expect(joined.joinedMerchantId).toBe(owner.merchantId);
+    expect((await findUserById(db, joined.userId))!.emailVerifiedAt).not.toBeNull();
+    expect((await findMembership(db, { userId: joined.userId, merchantId: owner.merchantId }))?.role).toBe("admin");
+    expect((await lastMailTo(newcomer))!.kind).toBe("team_invitation"); // no verification email
+    expect((await findInvitation(db, token)).state).toBe("used");
+  });
+
+  test("an owner who has not confirmed their own address cannot invite; two invitations at once leave one open", async () => {
+    const unverified = await account();
+    await expect(inviteMember(db, { userId: unverified.userId, merchantId: unverified.merchantId }, { email: uniqueEmail("x"), role: "viewer" }, base())).rejects.toMatchObject({ code: "forbidden" });
+    const owner = await account({ verified: true });
+    const actor = { userId: owner.userId, merchantId: owner.merchantId };
+    const email = uniqueEmail("double");
+    await Promise.all([inviteMember(db, actor, { email, role: "viewer" }, base()), inviteMember(db, actor, { email, role: "viewer" }, base())]);
+    expect(await listOpenInvitations(db, owner.merchantId)).toHaveLength(1);
+  });
+
   test("only owners invite; a withdrawn invitation's link stops working", async () => {
     const owner = await account({ verified: true });
     const viewer = await account({ verified: true });

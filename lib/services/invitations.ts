@@ -10,7 +10,7 @@ import { renderEmail } from "@/lib/messaging/render";
 import { invitationEmail } from "@/lib/messaging/templates/account";
 import { hashToken, newToken, type LinkBase } from "./account-emails";
 import { queueMessage } from "./queue-message";
-import { type Actor, requireTeamManager } from "./team-guards";
+import { type Actor, lockMerchant, requireTeamManager } from "./team-guards";
 
 // Team invitations. An owner invites an address; whoever holds the emailed link and is signed in with that
 // address (verified) joins by accepting. Nobody is attached to a team just because an account uses the address.
@@ -22,6 +22,9 @@ export async function inviteMember(db: Db, actor: Actor, input: { email: string;
   await requireTeamManager(db, actor);
   const email = emailSchema.parse(input.email);
   const role = roleSchema.parse(input.role);
+  const inviter = await findUserById(db, actor.userId);
+  // An unconfirmed account could otherwise mail strangers "Join <any name> on Paylink" from this domain.
+  if (!inviter?.emailVerifiedAt) throw new AppError("forbidden", "Confirm your own email address before inviting anyone: use the link we emailed you.", { param: "email" });
   const [member] = await db
     .select({ userId: memberships.userId })
     .from(memberships)
@@ -32,18 +35,19 @@ export async function inviteMember(db: Db, actor: Actor, input: { email: string;
   const gate = await consumeAccountEmail(db, "invite", [actor.userId, actor.merchantId], base.maxPerHour * 4);
   if (!gate.ok) throw new AppError("rate_limited", "Too many invitations were sent in the last hour. Wait a while, then try again.", { param: "email" });
   const [merchant] = await db.select().from(merchants).where(eq(merchants.id, actor.merchantId));
-  const inviter = await findUserById(db, actor.userId);
   const { token, hash } = newToken();
   const { subject, element } = invitationEmail({
     url: new URL(`/invitations/${token}`, base.appUrl).toString(),
     merchant: { name: merchant!.name, color: merchant!.brandColor, logoUrl: merchant!.logoUrl },
     role,
-    invitedBy: inviter?.email ?? null,
+    invitedBy: inviter.email,
     days: INVITATION_TTL_DAYS,
   });
   const { html, text } = await renderEmail(element);
   const id = newId("invitation");
   await db.transaction(async (tx) => {
+    // Two invitations of one address at once (a double click): one at a time, the second replaces the first.
+    await lockMerchant(tx, actor.merchantId);
     await tx
       .update(invitations)
       .set({ revokedAt: sql`now()` })
@@ -121,4 +125,18 @@ export async function acceptInvitation(db: Db, token: string, userId: string): P
     await tx.update(invitations).set({ acceptedAt: sql`now()` }).where(eq(invitations.id, invitation.id));
     return { merchantId: invitation.merchantId, role: invitation.role };
   });
+}
+
+/**
+ * Sign-up from an invitation's link, inside the sign-up's transaction: if the invitation is open and for the
+ * address signing up, the new account joins (and its address counts as proven: the link was mailed to it).
+ * Any other case joins nobody and says so with null — the account is made all the same, unverified.
+ */
+export async function joinByInvitation(tx: Db, token: string, user: { id: string; email: string }): Promise<string | null> {
+  const [invitation] = await tx.select().from(invitations).where(eq(invitations.tokenHash, hashToken(token))).for("update");
+  if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt.getTime() <= Date.now()) return null;
+  if (invitation.email.toLowerCase() !== user.email.toLowerCase()) return null;
+  await tx.insert(memberships).values({ userId: user.id, merchantId: invitation.merchantId, role: invitation.role }).onConflictDoNothing();
+  await tx.update(invitations).set({ acceptedAt: sql`now()` }).where(eq(invitations.id, invitation.id));
+  return invitation.merchantId;
 }

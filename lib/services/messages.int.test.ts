@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { events, messages } from "@/db/schema";
 import { listStatusChanges } from "@/db/queries/messages";
@@ -21,7 +21,7 @@ import { waitFor } from "@/test/receiver";
 import { startFakeTwilio } from "@/test/twilio";
 import { getMessage, listMessages } from "./list-messages";
 import { queueMessage } from "./queue-message";
-import { sendMessage } from "./send-message";
+import { requeueOverdueMessages, sendMessage } from "./send-message";
 
 const database = await openTestDatabase();
 const { db } = database;
@@ -156,6 +156,40 @@ describe("email over SMTP", () => {
     } finally {
       closed.close();
     }
+  });
+});
+
+describe("one attempt, one send", () => {
+  test("two runs of one attempt at once (a retried job beside its first run) send it once", async () => {
+    const catcher = await startMailCatcher();
+    const smtp = smtpTransport(catcher.url, "no-reply@pay.example.com");
+    try {
+      const scope = await newMerchantScope(db);
+      const message = await buyerEmail(scope, "twice@example.com");
+      const outcomes = await Promise.all([sendMessage(db, messaging({ email: smtp }), message.id, 1), sendMessage(db, messaging({ email: smtp }), message.id, 1)]);
+      expect(outcomes.sort()).toEqual(["sent", "skipped"]);
+      expect(catcher.to("twice@example.com")).toHaveLength(1);
+      expect(await eventsOf(message.id)).toEqual(["message.sent"]);
+    } finally {
+      smtp.close();
+      await catcher.close();
+    }
+  });
+
+  test("a sender that died holding its claim: the attempt runs again once the claim lapses, and the sweep re-queues lost jobs", async () => {
+    const scope = await newMerchantScope(db);
+    const message = await buyerEmail(scope, "crashed@example.com");
+    // As if a sender had claimed attempt 1 and died before recording it.
+    await db.update(messages).set({ attemptCount: 1, claimedUntil: new Date(Date.now() + 60_000) }).where(eq(messages.id, message.id));
+    expect(await sendMessage(db, messaging({}), message.id, 1)).toBe("skipped"); // still held
+    await db.update(messages).set({ claimedUntil: new Date(Date.now() - 1000), nextAttemptAt: new Date(Date.now() - 3_600_000) }).where(eq(messages.id, message.id));
+    const requeued = await requeueOverdueMessages(db);
+    expect(requeued).toBeGreaterThanOrEqual(1);
+    const [job] = (await db.execute(sql`select data from pgboss.job where name = 'message-send' and data->>'messageId' = ${message.id} order by created_on desc limit 1`)) as unknown as { data: { attempt: number } }[];
+    expect(job!.data.attempt).toBe(1); // the lapsed attempt again, not a new one
+    expect(await requeueOverdueMessages(db)).toBe(0); // once per overdue message
+    expect(await sendMessage(db, messaging({}), message.id, 1)).toBe("sent");
+    expect(await row(message.id)).toMatchObject({ status: "sent", attemptCount: 1, claimedUntil: null });
   });
 });
 

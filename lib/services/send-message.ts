@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { messages, messageStatusChanges, type MessageRow } from "@/db/schema";
 import { ACCOUNT_MESSAGE_KINDS, type AccountMessageKind, type MessageStatus } from "@/lib/core/statuses";
@@ -31,43 +31,61 @@ async function transmit(messaging: Messaging, message: MessageRow): Promise<Send
 }
 
 /**
- * One sending attempt of a message. `attempt` is the attempt the job was queued for: a job run again after
- * its worker died, once that attempt was recorded, is skipped, so one message never has two retry chains.
+ * How long a sender holds an attempt: above the transports' own timeouts (SMTP ≤ 40 s, Twilio 20 s), below
+ * the job's expiry (60 s), so a job run again after its worker died finds the hold lapsed and sends.
+ */
+export const CLAIM_SECONDS = 50;
+
+/**
+ * One sending attempt of a message. `attempt` is the attempt the job was queued for. The attempt is claimed
+ * first — a short committed update, no lock held afterwards — so two runs of one job (a retry after a
+ * timeout, a duplicate from the sweep) never both send: the second finds it claimed, or already recorded.
  * At least once: a worker killed between the transport's acceptance and the record sends the message again
- * (with the same Message-ID, which lets a mailbox tell).
+ * once the claim lapses (with the same Message-ID, which lets a mailbox tell).
  */
 export async function sendMessage(db: Db, messaging: Messaging, messageId: string, attempt: number): Promise<Outcome> {
-  const [message] = await db.select().from(messages).where(eq(messages.id, messageId));
-  if (!message || message.status !== "queued" || message.attemptCount >= attempt) return "skipped";
+  const [message] = await db
+    .update(messages)
+    .set({ attemptCount: attempt, claimedUntil: sql`now() + make_interval(secs => ${CLAIM_SECONDS})`, updatedAt: sql`now()` })
+    .where(
+      and(
+        eq(messages.id, messageId),
+        eq(messages.status, "queued"),
+        // The next attempt, or this one again if its claim lapsed (its sender died). A recorded attempt has no claim.
+        or(eq(messages.attemptCount, attempt - 1), and(eq(messages.attemptCount, attempt), lt(messages.claimedUntil, sql`now()`))),
+      ),
+    )
+    .returning();
+  if (!message) return "skipped";
 
   const result = await transmit(messaging, message);
 
   return db.transaction(async (tx) => {
     const now = new Date();
-    // Only the attempt this job was for: a twin that recorded it first wins, and this answer is dropped.
-    const stillQueued = and(eq(messages.id, message.id), eq(messages.status, "queued"), eq(messages.attemptCount, attempt - 1));
+    // Only the attempt this run claimed: had the claim lapsed and another run recorded it, this answer is dropped.
+    const stillOurs = and(eq(messages.id, message.id), eq(messages.status, "queued"), eq(messages.attemptCount, attempt));
     const retryIn = messaging.retrySchedule[attempt - 1];
+    const dropContent = isAccountKind(message.kind) && result.transport !== "outbox" ? { html: null, text: DROPPED_CONTENT } : {};
     let status: MessageStatus;
     let detail: string;
     let changes: Partial<typeof messages.$inferInsert>;
     if (result.ok) {
       status = "sent";
       detail = result.detail;
-      const dropContent = result.transport === "smtp" && isAccountKind(message.kind);
-      changes = { status, sentAt: now, transport: result.transport, providerMessageId: result.providerMessageId, failureReason: null, ...(dropContent ? { html: null, text: DROPPED_CONTENT } : {}) };
+      changes = { status, sentAt: now, transport: result.transport, providerMessageId: result.providerMessageId, failureReason: null, ...dropContent };
     } else if (!result.permanent && retryIn !== undefined) {
       status = "queued";
       detail = `Attempt ${attempt} failed: ${result.reason} Next attempt in ${retryIn} s.`;
-      changes = { failureReason: result.reason };
+      changes = { failureReason: result.reason, nextAttemptAt: new Date(now.getTime() + retryIn * 1000) };
     } else {
       status = "failed";
       detail = result.reason;
-      changes = { status, failureReason: result.reason, transport: result.transport };
+      changes = { status, failureReason: result.reason, transport: result.transport, ...dropContent };
     }
     const [updated] = await tx
       .update(messages)
-      .set({ ...changes, attemptCount: attempt, updatedAt: now })
-      .where(stillQueued)
+      .set({ ...changes, claimedUntil: null, updatedAt: now })
+      .where(stillOurs)
       .returning();
     if (!updated) return "skipped";
     await tx.insert(messageStatusChanges).values({ messageId: message.id, status, detail, at: now });
@@ -79,6 +97,30 @@ export async function sendMessage(db: Db, messaging: Messaging, messageId: strin
       await recordEvent(tx, { merchantId: updated.merchantId, livemode: updated.livemode }, status === "sent" ? "message.sent" : "message.failed", toMessageObject(updated));
     }
     return status === "sent" ? "sent" : "failed";
+  });
+}
+
+/**
+ * Queued messages whose next attempt is long overdue and that nobody holds: their jobs were lost (pg-boss
+ * gave up during a long database outage, a queue was cleared). Each gets a job again — for the attempt it
+ * is on if that attempt's claim lapsed, else the next — and its due time moves on, so one pass re-queues it
+ * once. A duplicate job is harmless: the claim lets one run send.
+ */
+export async function requeueOverdueMessages(db: Db, overdueSeconds = 600): Promise<number> {
+  return db.transaction(async (tx) => {
+    const overdue = await tx
+      .update(messages)
+      .set({ nextAttemptAt: sql`now()`, updatedAt: sql`now()` })
+      .where(
+        and(
+          eq(messages.status, "queued"),
+          lt(messages.nextAttemptAt, sql`now() - make_interval(secs => ${overdueSeconds})`),
+          or(isNull(messages.claimedUntil), lt(messages.claimedUntil, sql`now()`)),
+        ),
+      )
+      .returning({ id: messages.id, attemptCount: messages.attemptCount, claimedUntil: messages.claimedUntil });
+    for (const m of overdue) await enqueue(tx, JOBS.messageSend, { messageId: m.id, attempt: m.claimedUntil ? m.attemptCount : m.attemptCount + 1 });
+    return overdue.length;
   });
 }
 
@@ -111,6 +153,7 @@ export async function applyDeliveryReport(
         transport,
         providerMessageId: message.providerMessageId ?? report.providerMessageId,
         sentAt: message.sentAt ?? now,
+        claimedUntil: null,
         ...(outcome === "delivered" ? { deliveredAt: now } : { failureReason: report.detail }),
         updatedAt: now,
       })

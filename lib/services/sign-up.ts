@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { findUserByEmail } from "@/db/queries/users";
 import { memberships, merchants, users } from "@/db/schema";
@@ -7,10 +8,13 @@ import { AppError } from "@/lib/core/errors";
 import { isUniqueViolation } from "@/lib/core/pg-errors";
 import { newId } from "@/lib/core/ids";
 import { queueVerificationEmail } from "./account-emails";
+import { joinByInvitation } from "./invitations";
 
 export interface SignUpResult {
   userId: string;
   merchantId: string;
+  /** The team joined through `invitationToken`, if any. */
+  joinedMerchantId?: string | null;
 }
 
 export interface SignUpOptions {
@@ -18,6 +22,8 @@ export interface SignUpOptions {
   verified?: boolean;
   /** Unverified sign-ups get the verification email, its link on this base URL (APP_URL). */
   appUrl?: string;
+  /** Signed up from this invitation's link: joins that team in the same transaction, if it is for this address. */
+  invitationToken?: string;
 }
 
 /**
@@ -34,6 +40,7 @@ export async function signUp(db: Db, input: SignUpInput, options: SignUpOptions 
   const passwordHash = await hashPassword(data.password);
   const userId = newId("user");
   const merchantId = newId("merchant");
+  let joinedMerchantId: string | null = null;
   try {
     await db.transaction(async (tx) => {
       await tx.insert(users).values({ id: userId, email: data.email, passwordHash, emailVerifiedAt: options.verified ? new Date() : null });
@@ -44,7 +51,9 @@ export async function signUp(db: Db, input: SignUpInput, options: SignUpOptions 
         defaultCurrency: data.currency,
       });
       await tx.insert(memberships).values({ userId, merchantId, role: "owner" });
-      if (!options.verified && options.appUrl) await queueVerificationEmail(tx, { id: userId, email: data.email }, { appUrl: options.appUrl });
+      if (options.invitationToken) joinedMerchantId = await joinByInvitation(tx, options.invitationToken, { id: userId, email: data.email });
+      if (joinedMerchantId) await tx.update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.id, userId));
+      else if (!options.verified && options.appUrl) await queueVerificationEmail(tx, { id: userId, email: data.email }, { appUrl: options.appUrl });
     });
   } catch (error) {
     // Two sign-ups with one email racing past the look-up above: the unique index decides.
@@ -55,5 +64,5 @@ export async function signUp(db: Db, input: SignUpInput, options: SignUpOptions 
     }
     throw error;
   }
-  return { userId, merchantId };
+  return { userId, merchantId, joinedMerchantId };
 }

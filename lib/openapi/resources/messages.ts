@@ -24,6 +24,8 @@ const EXAMPLE: MessageRow = {
   transport: "twilio",
   providerMessageId: "SM0123456789abcdef0123456789abcdef",
   attemptCount: 1,
+  claimedUntil: null,
+  nextAttemptAt: new Date("2026-05-25T10:00:00.000Z"),
   createdAt: new Date("2026-05-25T10:00:00.000Z"),
   sentAt: new Date("2026-05-25T10:00:00.400Z"),
   deliveredAt: new Date("2026-05-25T10:00:03.100Z"),
