@@ -307,7 +307,7 @@ test("failing and disabled endpoints are flagged; the callback secret; viewers; 
 
     // A viewer sees endpoints and deliveries, but no controls, no resend and no callback secret.
     const viewerEmail = uniqueEmail("hooks-viewer");
-    await signUpService(db, { email: viewerEmail, password: PASSWORD, businessName: "Viewer's Own", country: "DE", currency: "EUR" });
+    await signUpService(db, { email: viewerEmail, password: PASSWORD, businessName: "Viewer's Own", country: "DE", currency: "EUR" }, { verified: true });
     await addMember(db, { userId, merchantId: ctx.merchantId }, { email: viewerEmail, role: "viewer" });
     const viewerContext = await browser.newContext();
     const viewer = await viewerContext.newPage();

@@ -176,7 +176,7 @@ test.describe("webhook endpoints", () => {
       const resend = await api.post(`/api/v1/webhook_endpoints/${endpoint.id}/resend`, { data: { event: created!.id } });
       expect(resend.status(), await resend.text()).toBe(200);
       const message = await resend.json();
-      expect(message).toEqual({ id: expect.stringMatching(/^msg_/), object: "webhook_message", event: created!.id, webhook_endpoint: endpoint.id, status: "pending" });
+      expect(message).toEqual({ id: expect.stringMatching(/^whm_/), object: "webhook_message", event: created!.id, webhook_endpoint: endpoint.id, status: "pending" });
       await waitFor(() => receiver.received.length >= 2, 15_000, "the resend");
       const again = receiver.received[1]!;
       expect(again.error).toBeNull();
