@@ -144,3 +144,29 @@ test("the Messages page lists what was sent to buyers, and an unverified colleag
   await expect(colleague.getByRole("button", { name: "Accept the invitation" })).toHaveCount(0);
 
 });
+
+test("without JavaScript: confirm the address, ask for a reset, set the new password", async ({ browser }) => {
+  const email = uniqueEmail("nojs");
+  const setup = await (await browser.newContext()).newPage();
+  await signUp(setup, { email, business: "Plain Paper Co" });
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+
+  const verification = await waitForMail(setup.url(), email, /Confirm your email address/);
+  await page.goto(linkPath(verification, "/verify-email/"));
+  await page.getByRole("button", { name: "Confirm my address" }).click();
+  await expect(page.getByText(`${email} is confirmed.`)).toBeVisible();
+
+  await page.goto("/forgot-password");
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Email me a link" }).click();
+  await expect(page.getByText("If a Paylink account uses that address, we have emailed it a link")).toBeVisible();
+  const reset = await waitForMail(setup.url(), email, /Reset your Paylink password/);
+  await page.goto(linkPath(reset, "/reset-password/"));
+  await page.getByLabel("New password", { exact: true }).fill("plain paper password");
+  await page.getByLabel("New password again").fill("plain paper password");
+  await page.getByRole("button", { name: "Set the new password" }).click();
+  await expect(page).toHaveURL(/\/signin\?reset=1$/);
+  await expect(page.getByText("Your password was changed")).toBeVisible();
+  await context.close();
+});

@@ -7,7 +7,7 @@ import { auth } from "@/lib/auth";
 import { findInvitation } from "@/lib/services/invitations";
 import { AcceptInvitationForm } from "../../account-forms";
 
-export const metadata: Metadata = { title: "Team invitation", referrer: "no-referrer" };
+export const metadata: Metadata = { title: "Team invitation" };
 
 const link = "font-medium text-indigo-700 hover:underline";
 

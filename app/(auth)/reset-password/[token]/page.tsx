@@ -5,7 +5,7 @@ import { getDb } from "@/db";
 import { resetTokenUsable } from "@/lib/services/account-emails";
 import { ResetPasswordForm } from "../../account-forms";
 
-export const metadata: Metadata = { title: "Choose a new password", referrer: "no-referrer" };
+export const metadata: Metadata = { title: "Choose a new password" };
 
 export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
   await connection();

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { VerifyEmailForm } from "../../account-forms";
 
-export const metadata: Metadata = { title: "Confirm your email address", referrer: "no-referrer" };
+export const metadata: Metadata = { title: "Confirm your email address" };
 
 export default async function VerifyEmailPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
