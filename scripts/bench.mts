@@ -327,7 +327,8 @@ try {
     const ids = mails.mails.map((m) => m.headers["x-paylink-message"] ?? "").filter((id) => id.startsWith("msg_"));
     // The SMTP server accepts a message a moment before the worker's transaction records it sent: give the
     // last few of the burst that moment (up to 10 s) before counting any as lost.
-    const notSent = async () => (await rows<{ n: number }>(database, sql`select count(*)::int as n from messages where merchant_id = ${shop.merchantId} and status <> 'sent'`))[0]!.n;
+    const opened = database!;
+    const notSent = async () => (await rows<{ n: number }>(opened, sql`select count(*)::int as n from messages where merchant_id = ${shop.merchantId} and status <> 'sent'`))[0]!.n;
     let stillQueued = await notSent();
     for (const recordBy = Date.now() + 10_000; stillQueued > 0 && Date.now() < recordBy; stillQueued = await notSent()) await sleep(100);
     check(stillQueued === 0, `messages: ${stillQueued} messages not recorded sent 10 s after the SMTP server accepted them`);

@@ -62,13 +62,15 @@ export async function createBusinessAction(_previous: FormState, formData: FormD
 
 export async function updateSettingsAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const { user, current } = await getDashboardContext();
-  const values = echoValues(formData);
+  // An unticked checkbox sends nothing: say "" so the form shows it unticked again.
+  const values = { ...echoValues(formData), sendReceipts: formData.get("sendReceipts") === "on" ? "on" : "" };
   const input = {
     businessName: String(formData.get("businessName") ?? ""),
     country: String(formData.get("country") ?? ""),
     currency: String(formData.get("currency") ?? ""),
     brandColor: String(formData.get("brandColor") ?? ""),
     logoUrl: String(formData.get("logoUrl") ?? ""),
+    sendReceipts: values.sendReceipts === "on",
   };
   // Parsed here only to show field errors on the form; the service validates the same input itself.
   const parsed = merchantSettingsSchema.safeParse(input);

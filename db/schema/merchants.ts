@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { MEMBERSHIP_ROLES } from "@/lib/core/statuses";
-import { index, pgEnum, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, index, pgEnum, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
 /** `whsec_` and 32 random bytes in base64, made by the database for a new row. */
@@ -16,6 +16,8 @@ export const merchants = pgTable("merchants", {
   /** `#rrggbb`, used on the hosted checkout. */
   brandColor: text().notNull().default("#4f46e5"),
   logoUrl: text(),
+  /** Email a receipt (with its PDF) to the buyer when an order is paid and their address is known. */
+  sendReceipts: boolean().notNull().default(true),
   /**
    * Sign the status_callback_url deliveries of test and of live objects (Standard Webhooks keys), one per mode
    * as webhook endpoints have, so nothing a test key can reach ever signs a live callback. Rolled in

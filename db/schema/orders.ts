@@ -49,6 +49,8 @@ export const orders = pgTable(
     metadata: jsonb().$type<Record<string, string>>().notNull().default({}),
     /** Payment attempts, failed ones included. */
     attempts: integer().notNull().default(0),
+    /** Where the buyer came from (`src` on the checkout URL they paid from; null for none). */
+    source: text(),
     /** The payment that succeeded (one per order). */
     paymentId: text(),
     expiresAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { CAPTURE_METHODS } from "@/lib/core/statuses";
 import { merchants } from "./merchants";
 
@@ -61,3 +61,23 @@ export const paymentLinks = pgTable(
 );
 
 export type PaymentLinkRow = typeof paymentLinks.$inferSelect;
+
+/**
+ * A link's funnel by where its buyers came from (`src` on the checkout URL; "" for none): checkout views,
+ * payments started (orders made by a buyer's submit) and orders paid, with the paid amount. Each counter moves
+ * in the same statement or transaction as the link's own `stats`, so the sums over sources equal them.
+ */
+export const paymentLinkSources = pgTable(
+  "payment_link_sources",
+  {
+    paymentLinkId: text()
+      .notNull()
+      .references(() => paymentLinks.id, { onDelete: "cascade" }),
+    source: text().notNull(),
+    visitCount: bigint({ mode: "number" }).notNull().default(0),
+    startedCount: integer().notNull().default(0),
+    payCount: integer().notNull().default(0),
+    successAmount: bigint({ mode: "number" }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.paymentLinkId, t.source] })],
+);

@@ -79,6 +79,8 @@ export const merchantSettingsSchema = z.object({
     .max(2000, "That URL is too long.")
     .transform((v) => (v === "" ? null : v))
     .pipe(z.url({ protocol: /^https?$/, error: "Use an http(s) URL for the logo." }).nullable()),
+  /** Email buyers a receipt when an order is paid (left as it is when not given). */
+  sendReceipts: z.boolean().optional(),
 });
 export type MerchantSettingsInput = z.input<typeof merchantSettingsSchema>;
 

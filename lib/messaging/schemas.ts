@@ -34,3 +34,10 @@ export const listMessagesSchema = z.strictObject({
   status: z.enum(MESSAGE_STATUSES, { error: `Must be one of: ${MESSAGE_STATUSES.join(", ")}.` }).optional(),
 });
 export type ListMessagesParams = z.output<typeof listMessagesSchema>;
+
+/** `POST /payment_links/{id}/send` and `/orders/{id}/send`: the channel, and the address or number it goes to. */
+export const sendRequestSchema = z.strictObject({
+  channel: z.enum(MESSAGE_CHANNELS, { error: `Must be one of: ${MESSAGE_CHANNELS.join(", ")}.` }),
+  to: z.string({ error: "Must be an email address (email) or an E.164 phone number like +46701234567 (sms)." }),
+});
+export type SendRequestParams = z.output<typeof sendRequestSchema>;

@@ -40,6 +40,8 @@ export interface BuyerPayment {
   sepa?: { iban: string; accountHolder: string; country: string; last4: string };
   /** Only for a buyer-chosen amount, in minor units. */
   amount?: number;
+  /** Where the buyer came from (`src` on the checkout URL; lib/links/source.ts), or null. */
+  source?: string | null;
 }
 
 export type CheckoutField = "method" | "email" | "name" | "cardNumber" | "expiry" | "cvc" | "amount" | "accountHolder" | "iban" | "mandate";

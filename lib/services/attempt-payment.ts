@@ -79,7 +79,8 @@ export async function reserveAttempt(tx: Db, paymentContext: PaymentContext, ord
     .returning();
   await changeOrder(tx, paymentContext.appUrl, order, {
     transition: "payment_submitted",
-    set: { attempts: order.attempts + 1, customerEmail: buyer.email ?? order.customerEmail, customerName: buyer.name ?? order.customerName },
+    // An order keeps the source of the first checkout URL its buyer paid from.
+    set: { attempts: order.attempts + 1, source: order.source ?? buyer.source ?? null, customerEmail: buyer.email ?? order.customerEmail, customerName: buyer.name ?? order.customerName },
     event: "order.processing",
   });
   return { scope: scopeOf(order), paymentId: payment!.id, orderId: order.id };

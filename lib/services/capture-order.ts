@@ -10,7 +10,7 @@ import { isCurrencyCode } from "@/lib/money/currencies";
 import type { OrderObject } from "@/lib/orders/serialize";
 import type { CaptureResult } from "@/lib/processor/connector";
 import { getOrder } from "./get-order";
-import { changeOrder, countPaymentOnLink } from "./order-changes";
+import { changeOrder, recordOrderPaid } from "./order-changes";
 import { changePayment } from "./payment-changes";
 import { answerWithin } from "./connector-call";
 import type { PaymentContext } from "./payment-context";
@@ -76,14 +76,14 @@ async function recordCapture(db: Db, paymentContext: PaymentContext, asked: Paym
       return;
     }
     const now = new Date();
-    await changePayment(tx, payment, "succeeded", { capturedAt: now, captureRequestedAt: null }, { now });
+    const captured = await changePayment(tx, payment, "succeeded", { capturedAt: now, captureRequestedAt: null }, { now });
     const { order: paid } = await changeOrder(tx, paymentContext.appUrl, order, {
       transition: "capture",
       set: { amountCaptured: payment.captureAmount, paidAt: now, authorizationExpiresAt: null },
       event: "order.paid",
       notAllowed: new AppError("order_not_capturable", NOT_CAPTURABLE),
     });
-    await countPaymentOnLink(tx, paid);
+    await recordOrderPaid(tx, paid, captured);
   });
 }
 

@@ -1,12 +1,14 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { displayPayment } from "@/db/queries/orders";
-import { orders, paymentLinks, type OrderRow } from "@/db/schema";
+import { orders, paymentLinks, type OrderRow, type PaymentRow } from "@/db/schema";
 import { AppError } from "@/lib/core/errors";
 import { recordEvent, type EventType } from "@/lib/events/record-event";
 import { nextStatus, type OrderTransition } from "@/lib/orders/state-machine";
 import { toOrderObject, type OrderObject } from "@/lib/orders/serialize";
 import { scopeOf } from "@/lib/core/scope";
+import { countPaymentOnSource } from "./link-funnel";
+import { queueReceipt } from "./queue-receipt";
 
 // Internal to the order services: the one place an order row is changed, always together with its event.
 
@@ -41,8 +43,17 @@ export async function changeOrder(
 /** Counts a paid order (what was captured) on its link's stats, in the same transaction as the payment. */
 export async function countPaymentOnLink(tx: Db, order: OrderRow): Promise<void> {
   if (!order.paymentLinkId) return;
+  const amount = order.amountCaptured ?? order.amount;
   await tx
     .update(paymentLinks)
-    .set({ payCount: sql`${paymentLinks.payCount} + 1`, successAmount: sql`${paymentLinks.successAmount} + ${order.amountCaptured ?? order.amount}` })
+    .set({ payCount: sql`${paymentLinks.payCount} + 1`, successAmount: sql`${paymentLinks.successAmount} + ${amount}` })
     .where(eq(paymentLinks.id, order.paymentLinkId));
+  // The funnel's row for the buyer's source moves with the stats, so the sums over sources stay equal to them.
+  await countPaymentOnSource(tx, order, amount);
+}
+
+/** What follows an order becoming paid, in the same transaction: its link's stats and funnel, and the receipt. */
+export async function recordOrderPaid(tx: Db, paid: OrderRow, payment: PaymentRow): Promise<void> {
+  await countPaymentOnLink(tx, paid);
+  await queueReceipt(tx, paid, payment);
 }

@@ -10,6 +10,7 @@ import { requireConnector, type PaymentContext } from "./payment-context";
 import { scopeOf } from "@/lib/core/scope";
 import { type PayOutcome, type Reservation, requireLinkCapacity, reserveAttempt } from "./attempt-payment";
 import { authorizeReserved } from "./authorize-payment";
+import { countStartOnSource } from "./link-funnel";
 
 /** A buyer pays through a link: the order and its attempt are reserved, then authorized (attempt-payment.ts). */
 export async function payLink(db: Db, paymentContext: PaymentContext, linkToken: string, buyer: BuyerPayment): Promise<PayOutcome> {
@@ -42,6 +43,7 @@ export async function reserveLinkPayment(db: Db, paymentContext: PaymentContext,
         currency: link.currency,
         itemName: link.itemName,
         description: link.description,
+        source: buyer.source ?? null,
         customerEmail: buyer.email,
         customerName: buyer.name,
         customerCountry: link.defaultCountry,
@@ -57,6 +59,7 @@ export async function reserveLinkPayment(db: Db, paymentContext: PaymentContext,
       })
       .returning();
     await recordEvent(tx, scopeOf(link), "order.created", toOrderObject(order!, null, paymentContext.appUrl));
+    await countStartOnSource(tx, link.id, order!.source);
     return reserveAttempt(tx, paymentContext, order!, buyer);
   });
 }

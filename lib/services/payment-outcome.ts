@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import type { OrderRow, PaymentRow } from "@/db/schema";
-import { changeOrder, countPaymentOnLink } from "./order-changes";
+import { changeOrder, recordOrderPaid } from "./order-changes";
 import { changePayment, type PaymentPatch } from "./payment-changes";
 import type { PaymentContext } from "./payment-context";
 
@@ -37,7 +37,7 @@ export async function recordPaymentAuthorized(
   return { kind: "authorized", order: authorized, payment: changed };
 }
 
-/** The payment succeeded: the order is paid (`order.paid`) and counts on its link. */
+/** The payment succeeded: the order is paid (`order.paid`), counts on its link, and its receipt is queued. */
 export async function recordPaymentSucceeded(
   tx: Db,
   paymentContext: PaymentContext,
@@ -52,7 +52,7 @@ export async function recordPaymentSucceeded(
     set: { paymentId: payment.id, paidAt: now, amountCaptured: order.amount },
     event: "order.paid",
   });
-  await countPaymentOnLink(tx, paid);
+  await recordOrderPaid(tx, paid, changed);
   return { kind: "paid", order: paid, payment: changed };
 }
 

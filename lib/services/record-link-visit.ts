@@ -1,22 +1,52 @@
 import { and, eq, getTableColumns, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { MerchantBrand } from "@/db/queries/checkout";
-import { merchants, paymentLinks, type PaymentLinkRow } from "@/db/schema";
+import { merchants, paymentLinks, paymentLinkSources, type PaymentLinkRow } from "@/db/schema";
 
 const linkColumns = getTableColumns(paymentLinks);
 
 /**
- * Counts one view of a link's checkout page and returns the link with its merchant's branding — one
- * statement (UPDATE … FROM merchants … RETURNING), so the page costs one round trip to the database.
+ * Counts one view of a link's checkout page, on the link's stats and on its funnel under the buyer's source
+ * (`src`, "" for none), and returns the link with its merchant's branding — one statement (an UPDATE … FROM
+ * merchants … RETURNING feeding an upsert of the source's row), so the page costs one round trip and the two
+ * counters can never disagree.
  */
-export async function recordLinkVisit(db: Db, token: string): Promise<{ link: PaymentLinkRow; merchant: MerchantBrand } | null> {
-  const [row] = await db
-    .update(paymentLinks)
-    .set({ visitCount: sql`${paymentLinks.visitCount} + 1` })
-    .from(merchants)
-    .where(and(eq(paymentLinks.token, token), eq(merchants.id, paymentLinks.merchantId)))
-    .returning({ ...linkColumns, merchantName: merchants.name, merchantBrandColor: merchants.brandColor, merchantLogoUrl: merchants.logoUrl });
+export async function recordLinkVisit(db: Db, token: string, source: string | null = null): Promise<{ link: PaymentLinkRow; merchant: MerchantBrand } | null> {
+  const visited = db.$with("visited").as(
+    db
+      .update(paymentLinks)
+      .set({ visitCount: sql`${paymentLinks.visitCount} + 1` })
+      .from(merchants)
+      .where(and(eq(paymentLinks.token, token), eq(merchants.id, paymentLinks.merchantId)))
+      // Aliased: the outer SELECT reads the CTE's columns by name, and `name` is on both tables.
+      .returning({
+        ...linkColumns,
+        merchantName: sql<string>`${merchants.name}`.as("merchant_name"),
+        merchantBrandColor: sql<string>`${merchants.brandColor}`.as("merchant_brand_color"),
+        merchantLogoUrl: sql<string | null>`${merchants.logoUrl}`.as("merchant_logo_url"),
+      }),
+  );
+  const counted = db.$with("counted").as(
+    db
+      .insert(paymentLinkSources)
+      // (drizzle's INSERT … SELECT wants every column, in the table's order.)
+      .select(
+        db
+          .select({
+            paymentLinkId: visited.id,
+            source: sql<string>`${source ?? ""}::text`.as("source"),
+            visitCount: sql<number>`1`.as("visit_count"),
+            startedCount: sql<number>`0`.as("started_count"),
+            payCount: sql<number>`0`.as("pay_count"),
+            successAmount: sql<number>`0`.as("success_amount"),
+          })
+          .from(visited),
+      )
+      .onConflictDoUpdate({ target: [paymentLinkSources.paymentLinkId, paymentLinkSources.source], set: { visitCount: sql`${paymentLinkSources.visitCount} + 1` } })
+      .returning({ source: paymentLinkSources.source }),
+  );
+  const [row] = await db.with(visited, counted).select().from(visited);
   if (!row) return null;
   const { merchantName, merchantBrandColor, merchantLogoUrl, ...link } = row;
-  return { link, merchant: { name: merchantName, brandColor: merchantBrandColor, logoUrl: merchantLogoUrl } };
+  return { link: link as PaymentLinkRow, merchant: { name: merchantName, brandColor: merchantBrandColor, logoUrl: merchantLogoUrl } };
 }

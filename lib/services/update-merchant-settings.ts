@@ -26,6 +26,7 @@ export async function updateMerchantSettings(
       defaultCurrency: data.currency,
       brandColor: data.brandColor,
       logoUrl: data.logoUrl,
+      ...(data.sendReceipts === undefined ? {} : { sendReceipts: data.sendReceipts }),
       updatedAt: new Date(),
     })
     .where(eq(merchants.id, params.merchantId))

@@ -14,6 +14,7 @@ import { takesPayments } from "@/lib/http/checkout/context";
 import { readFlash } from "@/lib/http/checkout/flash-cookie";
 import { newToken } from "@/lib/core/ids";
 import { linkUnavailableReason } from "@/lib/links/rules";
+import { parseSource } from "@/lib/links/source";
 import { isCurrencyCode } from "@/lib/money/currencies";
 import { minorToDecimalString } from "@/lib/money/money";
 import { recordLinkVisit } from "@/lib/services/record-link-visit";
@@ -28,12 +29,14 @@ async function findLinkWithBrand(db: Db, token: string) {
   return link && merchant ? { link, merchant } : null;
 }
 
-export default async function LinkCheckoutPage({ params }: { params: Promise<{ token: string }> }) {
+export default async function LinkCheckoutPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<{ src?: string | string[] }> }) {
   const { token } = await params;
   if (!isCheckoutToken(token)) notFound();
+  // Where the buyer came from (a QR code, an email…): counted with the visit, and carried on the form's action.
+  const source = parseSource((await searchParams).src);
   const flash = await readFlash();
   const db = await getDb();
-  const found = flash ? await findLinkWithBrand(db, token) : await recordLinkVisit(db, token);
+  const found = flash ? await findLinkWithBrand(db, token) : await recordLinkVisit(db, token, source);
   if (!found) notFound();
   const { link, merchant } = found;
   // Where paying may send the buyer: the page lets its form go there (see CheckoutPage).
@@ -63,7 +66,7 @@ export default async function LinkCheckoutPage({ params }: { params: Promise<{ t
     <CheckoutPage merchant={merchant} livemode={link.livemode} redirectUrl={redirectUrl}>
       <OrderSummary itemName={link.itemName} description={link.description} amount={amount} />
       <PaymentForm
-        action={`/l/${token}/pay`}
+        action={source ? `/l/${token}/pay?src=${source}` : `/l/${token}/pay`}
         methods={offeredMethods(link.paymentMethods, link.currency, link.amount)}
         collectEmail={link.collectEmail}
         collectName={link.collectName}

@@ -15,14 +15,18 @@ import { readFlash } from "@/lib/http/checkout/flash-cookie";
 import { loadOrderCheckout } from "@/lib/http/checkout/page";
 import { newToken } from "@/lib/core/ids";
 import { linkUnavailableReason } from "@/lib/links/rules";
+import { parseSource } from "@/lib/links/source";
 
 export const metadata: Metadata = { title: "Checkout", robots: { index: false, follow: false } };
 
 // GET /o/{token}: an order's checkout (an API order, or a retry after a decline on a link's order), pre-filled
 // with what the order knows of the customer. Paid orders show the receipt; one waiting on the buyer, its step.
-export default async function OrderCheckoutPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<{ auto?: string }> }) {
+export default async function OrderCheckoutPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<{ auto?: string; src?: string | string[] }> }) {
   const { token } = await params;
-  const auto = (await searchParams).auto === "1";
+  const query = await searchParams;
+  const auto = query.auto === "1";
+  // Where the buyer came from (the order's email, its QR code…): recorded on the order when they pay.
+  const source = parseSource(query.src);
   const [loaded, flash] = await Promise.all([loadOrderCheckout(token), readFlash()]);
   if (!loaded) notFound();
   const { db, order, merchant, step } = loaded;
@@ -53,7 +57,7 @@ export default async function OrderCheckoutPage({ params, searchParams }: { para
     <CheckoutPage merchant={merchant} livemode={order.livemode} redirectUrl={order.successUrl}>
       <OrderSummary itemName={order.itemName} description={order.description} amount={amount} />
       <PaymentForm
-        action={`/o/${token}/pay`}
+        action={source ? `/o/${token}/pay?src=${source}` : `/o/${token}/pay`}
         methods={offeredMethods(order.paymentMethods, order.currency, order.amount)}
         collectEmail={order.collectEmail}
         collectName={order.collectName}

@@ -10,6 +10,7 @@ import type { PaymentContext } from "@/lib/services/payment-context";
 import type { Reservation } from "@/lib/services/attempt-payment";
 import { authorizeReserved, recordedOutcome } from "@/lib/services/authorize-payment";
 import { paymentContextFromEnv } from "@/lib/services/payment-context";
+import { parseSource } from "@/lib/links/source";
 import { checkoutPost } from "./post";
 import { readForm } from "./read-form";
 
@@ -38,6 +39,13 @@ type Reserved = { reservation: Reservation } | { refused: Redirect };
  */
 export function checkoutPayPost<T extends MerchantScope>(payable: Payable<T>) {
   return checkoutPost(payable.pattern, payable.home, async (request, { token }) => {
+    // Where the buyer came from rides on the form's action (`?src=`), as it rode on the page's URL.
+    const source = parseSource(new URL(request.url).searchParams.get("src"));
+    const redirect = await pay(request, token, source);
+    return sourceKept(redirect, payable.home(token), source);
+  });
+
+  async function pay(request: Request, token: string, source: string | null): Promise<Redirect> {
     const data = await readForm(request);
     const form = readCheckoutForm((name) => data.get(name));
     const back = payable.home(token);
@@ -46,8 +54,9 @@ export function checkoutPayPost<T extends MerchantScope>(payable: Payable<T>) {
     if (!found) return { location: back };
     const closed = payable.closed(found, back);
     if (closed) return closed;
-    const checked = validateCheckout(payable.settings(found), form);
-    if (!checked.ok) return backWith(back, checked.errors, form);
+    const validated = validateCheckout(payable.settings(found), form);
+    if (!validated.ok) return backWith(back, validated.errors, form);
+    const checked = { ok: true, value: { ...validated.value, source } } as const;
 
     const paymentContext = paymentContextFromEnv();
     const { value, replayed } = await oncePerSubmission<Reserved>(db, found, readSubmission((name) => data.get(name)), `${back}/pay`, async (tx) => {
@@ -64,5 +73,11 @@ export function checkoutPayPost<T extends MerchantScope>(payable: Payable<T>) {
       ? await recordedOutcome(db, value.reservation, paymentContext.connectorTimeoutSeconds * 1000)
       : await authorizeReserved(db, paymentContext, value.reservation, checked.value);
     return outcomeRedirect(outcome, form);
-  });
+  }
+}
+
+/** A refusal sends the buyer back to the form's page: with its `src`, so the next try still counts there. */
+function sourceKept(redirect: Redirect, home: string, source: string | null): Redirect {
+  if (source === null || redirect.location !== home) return redirect;
+  return { ...redirect, location: `${home}?src=${source}` };
 }

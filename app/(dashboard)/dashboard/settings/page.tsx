@@ -43,6 +43,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           currency: merchant.defaultCurrency,
           brandColor: merchant.brandColor,
           logoUrl: merchant.logoUrl ?? "",
+          sendReceipts: merchant.sendReceipts ? "on" : "",
         }}
       />
       <CallbackSecretSection />

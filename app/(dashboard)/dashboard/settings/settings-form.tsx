@@ -15,6 +15,8 @@ export interface SettingsValues {
   currency: string;
   brandColor: string;
   logoUrl: string;
+  /** "on" or "". */
+  sendReceipts: string;
 }
 
 export function SettingsForm({
@@ -40,6 +42,17 @@ export function SettingsForm({
         <SelectField label="Default currency" name="currency" options={currencies} defaultValue={values.currency} error={errors.currency} />
         <TextField label="Brand colour" name="brandColor" type="color" defaultValue={values.brandColor} error={errors.brandColor} hint="Buttons and accents on your hosted checkout." className="h-10 w-20 rounded-md border border-slate-300 p-1" />
         <TextField label="Logo URL" name="logoUrl" type="url" placeholder="https://…" defaultValue={values.logoUrl} error={errors.logoUrl} hint="Shown at the top of your checkout. Leave empty for none." />
+        <div className="flex items-start gap-3">
+          <input id="field-sendReceipts" name="sendReceipts" type="checkbox" defaultChecked={values.sendReceipts === "on"} aria-describedby="field-sendReceipts-hint" className="mt-1 h-4 w-4 rounded border-slate-300 text-indigo-600" />
+          <div>
+            <label htmlFor="field-sendReceipts" className="block text-sm font-medium text-slate-700">
+              Email receipts to buyers
+            </label>
+            <p id="field-sendReceipts-hint" className="text-xs text-slate-500">
+              When an order is paid and the buyer&apos;s email is known, they get a receipt with a PDF copy.
+            </p>
+          </div>
+        </div>
         {canEdit ? <SubmitButton>Save settings</SubmitButton> : null}
       </fieldset>
     </form>

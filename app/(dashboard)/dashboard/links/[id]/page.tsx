@@ -13,17 +13,30 @@ import { getDb } from "@/db";
 import { orderListHref } from "@/lib/orders/list-filters";
 import { listOrders } from "@/lib/services/list-orders";
 import { setLinkActiveAction } from "../actions";
+import { sendToBuyerAction } from "../../messages/actions";
+import { FunnelChart } from "@/components/dashboard/links/funnel-chart";
+import { MessagesSection } from "@/components/messages/messages-section";
+import { SendDialog } from "@/components/messages/send-dialog";
+import { listMessages as listMessageRows } from "@/db/queries/messages";
+import { getLinkFunnel } from "@/lib/services/link-funnel";
 import { getLinkOr404, getLinksContext } from "../context";
 
 export const metadata: Metadata = { title: "Payment link" };
 
 const LATEST_ORDERS = 10;
+const LATEST_MESSAGES = 10;
 
 export default async function LinkPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { ctx, canWrite } = await getLinksContext();
   const link = await getLinkOr404(ctx, id);
-  const orders = await listOrders(await getDb(), ctx, { payment_link: link.id, limit: String(LATEST_ORDERS) });
+  const db = await getDb();
+  const [orders, funnel, messages] = await Promise.all([
+    listOrders(db, ctx, { payment_link: link.id, limit: String(LATEST_ORDERS) }),
+    getLinkFunnel(db, ctx, link.id),
+    listMessageRows(db, ctx, { paymentLinkId: link.id, limit: LATEST_MESSAGES }),
+  ]);
+  const scope = { merchantId: ctx.merchantId, livemode: ctx.livemode };
   return (
     <>
       <BackLink href="/dashboard/links">Payment links</BackLink>
@@ -55,6 +68,24 @@ export default async function LinkPage({ params }: { params: Promise<{ id: strin
           <h2 id="stats-heading" className="sr-only">Statistics</h2>
           <LinkStats link={link} />
         </section>
+        <section aria-labelledby="funnel-heading" className="space-y-3">
+          <div>
+            <h2 id="funnel-heading" className="text-base font-semibold">Where buyers come from</h2>
+            <p className="text-sm text-slate-600">
+              By the <code className="font-mono text-xs">src</code> on the checkout URL they opened: Paylink&apos;s QR codes, emails and SMS add theirs; add your own, like <code className="font-mono text-xs">?src=newsletter</code>.
+            </p>
+          </div>
+          <FunnelChart funnel={funnel} currency={link.currency} linkName={link.name} />
+        </section>
+        <MessagesSection
+          messages={messages.data}
+          empty="Nothing sent yet. Send the link to a buyer by email or SMS: its URL carries src=email or src=sms, so the funnel shows what it brought."
+          send={
+            canWrite && link.active ? (
+              <SendDialog action={sendToBuyerAction} scope={scope} target={{ kind: "link", id: link.id }} note={`The buyer receives ${link.item_name}${link.amount !== null ? "" : " (they choose the amount)"} with a button to this link's checkout.`} />
+            ) : null
+          }
+        />
         <section aria-labelledby="orders-heading" className="space-y-3">
           <div className="flex flex-wrap items-baseline justify-between gap-2">
             <h2 id="orders-heading" className="text-base font-semibold">Latest orders</h2>

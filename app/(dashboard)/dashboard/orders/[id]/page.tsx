@@ -17,14 +17,24 @@ import type { OrderObject } from "@/lib/orders/serialize";
 import type { OrderDetail } from "../context";
 import { cancelOrderAction, captureOrderAction, refundOrderAction, voidOrderAction } from "../actions";
 import { getOrderDetailOr404, getOrdersContext } from "../context";
+import { sendToBuyerAction } from "../../messages/actions";
+import { MessagesSection } from "@/components/messages/messages-section";
+import { SendDialog } from "@/components/messages/send-dialog";
+import { getDb } from "@/db";
+import { listMessages as listMessageRows } from "@/db/queries/messages";
 
 export const metadata: Metadata = { title: "Order" };
+
+const LATEST_MESSAGES = 10;
 
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { ctx, canWrite } = await getOrdersContext();
   const detail = await getOrderDetailOr404(ctx, id);
   const { order, refunds } = detail;
+  const scope = { merchantId: ctx.merchantId, livemode: ctx.livemode };
+  const messages = await listMessageRows(await getDb(), ctx, { orderId: order.id, limit: LATEST_MESSAGES });
+  const sendable = order.status === "open" && new Date(order.expires_at) > new Date();
   const refundPending = refunds.filter((r) => r.status === "pending").reduce((sum, r) => sum + r.amount, 0);
   const timeline = orderTimeline(
     detail.events.map((e) => ({ id: e.id, type: e.type, createdAt: e.createdAt, data: e.data })),
@@ -49,6 +59,21 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           <h2 id="summary-heading" className="text-base font-semibold">Summary</h2>
           <OrderSummary order={order} refundPending={refundPending} />
         </section>
+        <MessagesSection
+          messages={messages.data}
+          empty={sendable ? "Nothing sent yet. Send the order to the buyer by email (with its invoice PDF) or SMS." : "No messages about this order."}
+          send={
+            canWrite && sendable ? (
+              <SendDialog
+                action={sendToBuyerAction}
+                scope={scope}
+                target={{ kind: "order", id: order.id }}
+                defaultTo={order.customer.email}
+                note={`The buyer receives a payment request for ${money(order.amount, order.currency)} with a button to this order's checkout; by email, with the invoice attached as a PDF.`}
+              />
+            ) : null
+          }
+        />
         <section aria-labelledby="refunds-heading" className="space-y-3">
           <h2 id="refunds-heading" className="text-base font-semibold">Refunds</h2>
           {refunds.length ? <RefundsTable refunds={refunds} /> : <p className="text-sm text-slate-600">No refunds.</p>}
