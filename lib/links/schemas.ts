@@ -136,3 +136,20 @@ export const listPaymentLinksSchema = z.strictObject({
 });
 export type ListPaymentLinksParams = z.output<typeof listPaymentLinksSchema>;
 
+
+/** The contract's funnel object (API.md, "Where buyers come from"); lib/services/link-funnel.ts writes it. */
+export const funnelObjectSchema = z.object({
+  object: z.literal("funnel").meta({ description: 'Always "funnel".' }),
+  payment_link: z.string().regex(/^plink_[0-9A-Za-z]+$/).meta({ description: "The payment link (`plink_…`)." }),
+  sources: z
+    .array(
+      z.object({
+        source: z.string().nullable().meta({ description: "The `src` of the checkout URL the buyers opened (`qr`, `email`, `sms`, `pdf`, or the merchant's own), or `null` for none (or one that was not letters, digits, `-` and `_` up to 32 characters)." }),
+        visit_count: z.int().meta({ description: "Checkout page views from this source." }),
+        started_count: z.int().meta({ description: "Checkouts where the buyer submitted a payment." }),
+        pay_count: z.int().meta({ description: "Orders paid." }),
+        success_amount: z.int().meta({ description: "The sum of their paid amounts, in the link's currency's minor unit." }),
+      }),
+    )
+    .meta({ description: "One entry per source seen, most visited first. The sums over sources equal the link's `stats`." }),
+});

@@ -37,7 +37,9 @@ export type ListMessagesParams = z.output<typeof listMessagesSchema>;
 
 /** `POST /payment_links/{id}/send` and `/orders/{id}/send`: the channel, and the address or number it goes to. */
 export const sendRequestSchema = z.strictObject({
-  channel: z.enum(MESSAGE_CHANNELS, { error: `Must be one of: ${MESSAGE_CHANNELS.join(", ")}.` }),
-  to: z.string({ error: "Must be an email address (email) or an E.164 phone number like +46701234567 (sms)." }),
+  channel: z.enum(MESSAGE_CHANNELS, { error: `Must be one of: ${MESSAGE_CHANNELS.join(", ")}.` }).meta({ description: "`email` or `sms`." }),
+  to: z
+    .string({ error: "Must be an email address (email) or an E.164 phone number like +46701234567 (sms)." })
+    .meta({ description: "The buyer's email address (`email`), or their phone number in E.164 form, like `+46701234567` (`sms`)." }),
 });
 export type SendRequestParams = z.output<typeof sendRequestSchema>;

@@ -74,6 +74,7 @@ describe("tagViews and curlExample", () => {
       "get /api/v1/payment_links",
       "get /api/v1/payment_links/{id}",
       "patch /api/v1/payment_links/{id}",
+      "get /api/v1/payment_links/{id}/funnel",
     ]);
   });
 

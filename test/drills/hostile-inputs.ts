@@ -7,7 +7,7 @@ import { BAD_PERCENT, Bytes, ByteString, CARD_NUMBERS, deepArray, deepObject, en
 // ---------------------------------------------------------------------------------------------------------
 
 export type IdSlot = "link" | "linkPatch" | "order" | "orderCancel" | "orderVoid" | "orderCapture" | "orderRefund" | "refund" | "event" | "message" | "endpoint" | "endpointDelete";
-export type BodyKind = "linkCreate" | "linkUpdate" | "orderCreate" | "capture" | "refund" | "endpointCreate" | "endpointUpdate" | "resend" | "empty";
+export type BodyKind = "linkCreate" | "linkUpdate" | "orderCreate" | "capture" | "refund" | "endpointCreate" | "endpointUpdate" | "resend" | "send" | "empty";
 export type QueryKind = "linkList" | "orderList" | "refundList" | "eventList" | "messageList" | "endpointList" | "none";
 type Method = "GET" | "POST" | "PATCH" | "DELETE" | "PUT";
 
@@ -21,9 +21,12 @@ export interface ApiRouteSpec {
 export const API_ROUTES: readonly ApiRouteSpec[] = [
   { file: "payment_links", methods: { GET: { query: "linkList" }, POST: { body: "linkCreate" } } },
   { file: "payment_links/[id]", methods: { GET: { slot: "link" }, PATCH: { slot: "linkPatch", body: "linkUpdate" } } },
+  { file: "payment_links/[id]/send", methods: { POST: { slot: "link", body: "send" } } },
+  { file: "payment_links/[id]/funnel", methods: { GET: { slot: "link" } } },
   { file: "orders", methods: { GET: { query: "orderList" }, POST: { body: "orderCreate" } } },
   { file: "orders/[id]", methods: { GET: { slot: "order" } } },
   { file: "orders/[id]/cancel", methods: { POST: { slot: "orderCancel", body: "empty" } } },
+  { file: "orders/[id]/send", methods: { POST: { slot: "order", body: "send" } } },
   { file: "orders/[id]/void", methods: { POST: { slot: "orderVoid", body: "empty" } } },
   { file: "orders/[id]/capture", methods: { POST: { slot: "orderCapture", body: "capture" } } },
   { file: "orders/[id]/refunds", methods: { GET: { slot: "orderRefund", query: "refundList" }, POST: { slot: "orderRefund", body: "refund" } } },
@@ -116,6 +119,8 @@ function baseBody(kind: BodyKind, r: Rand, fx: Fixtures, n: number): Record<stri
       return r.pick<Record<string, JsonLike>>([{ description: "changed" }, { enabled: true }, { events: ["*"] }, { url: "http://127.0.0.1:9/other" }]);
     case "resend":
       return { event: fx.eventId };
+    case "send":
+      return r.pick<Record<string, JsonLike>>([{ channel: "email", to: "buyer@example.com" }, { channel: "sms", to: "+46701234567" }, { channel: "sms", to: "not a number" }]);
     case "empty":
       return {};
   }
@@ -131,6 +136,7 @@ const FIELDS: Record<BodyKind, string[]> = {
   endpointCreate: ["url", "events", "description"],
   endpointUpdate: ["url", "events", "description", "enabled"],
   resend: ["event"],
+  send: ["channel", "to"],
   empty: ["amount", "reason", "id"],
 };
 

@@ -1,11 +1,11 @@
 import type { MessageRow } from "@/db/schema";
-import { listMessagesSchema, messageObjectSchema } from "@/lib/messaging/schemas";
+import { listMessagesSchema, messageObjectSchema, sendRequestSchema } from "@/lib/messaging/schemas";
 import { toMessageObject } from "@/lib/messaging/serialize";
 import { listComponent, listOperation, objectOperation } from "../operations";
 import type { ResourceSpec } from "../resource";
 import { OPEN_ORDER } from "./order-examples";
 
-// The emails and SMS sent to buyers (app/api/v1/messages). Sending them is the next issue's; reading them is here.
+// The emails and SMS sent to buyers: sending a link or an order (…/send) and reading what was sent (/messages).
 
 const EXAMPLE: MessageRow = {
   id: "msg_0kS1e7GhJ8kLmN9pQrStUvWxY",
@@ -43,9 +43,34 @@ export function messagesResource(): ResourceSpec {
     },
     schemas: {
       Message: { schema: messageObjectSchema, io: "output", description: "An email or SMS sent to a buyer." },
+      SendRequest: { schema: sendRequestSchema, io: "input", description: "Where to send it, and how." },
       MessageList: listComponent(messageObjectSchema, "/api/v1/messages", "A page of messages."),
     },
     operations: [
+      objectOperation({
+        method: "post",
+        path: "/api/v1/payment_links/{id}/send",
+        operationId: "sendPaymentLink",
+        summary: "Send a payment link",
+        description:
+          "Emails or texts the link to a buyer: the merchant's name, the item, the amount in the currency's own format and the checkout URL with `src=email` or `src=sms` (so the link's funnel shows what it brought). The message is `queued` and sent by the worker; its status changes arrive as `message.*` events. `to` is an email address, or for `sms` an E.164 number (spaces, dashes and brackets are removed). A link that takes no payments now (inactive, expired, exhausted) answers 409 `payment_link_inactive`.",
+        id: { description: "The payment link's id (`plink_…`).", example: "plink_0kS1e7GhJ8kLmN9pQrStUvWxY" },
+        body: { schema: "SendRequest", example: { channel: "email", to: "buyer@example.com" } },
+        response: { status: 201, description: "The queued message.", schema: "Message", example: { ...message, channel: "email", to: "buyer@example.com", order: null, payment_link: "plink_0kS1e7GhJ8kLmN9pQrStUvWxY", status: "queued", sent_at: null, delivered_at: null } },
+        errors: ["payment_link_inactive"],
+      }),
+      objectOperation({
+        method: "post",
+        path: "/api/v1/orders/{id}/send",
+        operationId: "sendOrder",
+        summary: "Send an order",
+        description:
+          "Emails (with the invoice PDF attached) or texts the order to its buyer, with the checkout URL carrying `src=email` or `src=sms`. Only while the order can be paid: a paid, closed or expired order answers 409 `order_not_payable`.",
+        id: { description: "The order's id (`ord_…`).", example: OPEN_ORDER.id },
+        body: { schema: "SendRequest", example: { channel: "sms", to: "+46701234567" } },
+        response: { status: 201, description: "The queued message.", schema: "Message", example: { ...message, status: "queued", sent_at: null, delivered_at: null } },
+        errors: ["order_not_payable"],
+      }),
       listOperation({
         path: "/api/v1/messages",
         operationId: "listMessages",

@@ -4,7 +4,18 @@ import { paymentLinkObjectSchema } from "@/lib/links/object-schema";
 import { createPaymentLinkSchema, listPaymentLinksSchema, updatePaymentLinkSchema, type CreatePaymentLinkInput, type UpdatePaymentLinkInput } from "@/lib/links/schemas";
 import { toPaymentLinkObject } from "@/lib/links/serialize";
 import { listComponent, listOperation, objectOperation } from "../operations";
+import { funnelObjectSchema } from "@/lib/links/schemas";
 import type { DocumentContext, ResourceSpec } from "../resource";
+
+const FUNNEL_EXAMPLE = {
+  object: "funnel",
+  payment_link: "plink_0kS1e7GhJ8kLmN9pQrStUvWxY",
+  sources: [
+    { source: "qr", visit_count: 40, started_count: 12, pay_count: 9, success_amount: 89991 },
+    { source: "email", visit_count: 15, started_count: 7, pay_count: 6, success_amount: 59994 },
+    { source: null, visit_count: 9, started_count: 2, pay_count: 1, success_amount: 9999 },
+  ],
+};
 
 const PATH = "/api/v1/payment_links";
 
@@ -73,6 +84,7 @@ export function paymentLinksResource({ serverUrl }: DocumentContext): ResourceSp
         "A reusable, shareable link to a hosted checkout page. Each buyer who pays through it creates an order. A link has either a fixed `amount` or a `custom_amount` range the buyer chooses from; it stops taking payments when disabled, after `expires_at`, or after `max_payments` paid orders.",
     },
     schemas: {
+      Funnel: { schema: funnelObjectSchema, io: "output", description: "A payment link's visits, started checkouts and paid orders by source." },
       PaymentLink: { schema: paymentLinkObjectSchema, io: "output", description: "A payment link." },
       PaymentLinkList: listComponent(paymentLinkObjectSchema, PATH, "A page of payment links."),
       CreatePaymentLinkRequest: {
@@ -146,6 +158,15 @@ export function paymentLinksResource({ serverUrl }: DocumentContext): ResourceSp
         id,
         body: { schema: "UpdatePaymentLinkRequest", example: UPDATE_EXAMPLE },
         response: { description: "The updated payment link.", schema: "PaymentLink", example: updated },
+      }),
+      objectOperation({
+        path: `${PATH}/{id}/funnel`,
+        operationId: "retrievePaymentLinkFunnel",
+        summary: "Where a link's buyers come from",
+        description:
+          "The link's visits, started checkouts and paid orders by source: the `src` query parameter of the checkout URL the buyer opened (`?src=newsletter`; Paylink's own QR codes, emails, SMS and PDFs add `qr`, `email`, `sms` and `pdf`). A buyer keeps the source of the page they paid from, also when they retry on the order's own page. The sums over sources equal the link's `stats`.",
+        id,
+        response: { description: "The link's funnel.", schema: "Funnel", example: FUNNEL_EXAMPLE },
       }),
     ],
   };
