@@ -16,6 +16,8 @@ export interface CaughtMail {
   html: string;
   text: string;
   headers: Record<string, string>;
+  /** Attached files, their content in base64 (so the JSON of serveCaughtMail carries them too). */
+  attachments: { filename: string; contentType: string; content: string }[];
 }
 
 export interface MailCatcherOptions {
@@ -67,6 +69,7 @@ export async function startMailCatcher(options: MailCatcherOptions = {}) {
               html: typeof parsed.html === "string" ? parsed.html : "",
               text: parsed.text ?? "",
               headers,
+              attachments: parsed.attachments.map((a) => ({ filename: a.filename ?? "", contentType: a.contentType, content: a.content.toString("base64") })),
             });
             callback();
           })

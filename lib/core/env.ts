@@ -129,6 +129,11 @@ const fields = z.object({
   OUTBOX_PAGE: bool.optional(),
   /** Account emails (verification, password reset, invitation) allowed per address and per client within the hour. */
   ACCOUNT_EMAIL_MAX_PER_HOUR: z.coerce.number().int().min(1).default(5),
+  /**
+   * Links and orders a merchant may send (email and SMS, per mode) within the hour: keeps a leaked key or a
+   * compromised account from turning the installation's SMTP server and SMS account into a spam cannon.
+   */
+  SEND_MAX_PER_HOUR: z.coerce.number().int().min(1).default(500),
 });
 
 // Settings that only make sense together.

@@ -11,8 +11,8 @@ export const UNAVAILABLE_RETRY_AFTER_SECONDS = 2;
 /** `rate_limited`, with the seconds to wait that the answer's Retry-After carries. */
 export class RateLimitedError extends AppError {
   readonly retryAfterSeconds: number;
-  constructor(retryAfterSeconds: number) {
-    super("rate_limited", "Too many requests with this API key. Slow down and retry after the time in Retry-After.");
+  constructor(retryAfterSeconds: number, message = "Too many requests with this API key. Slow down and retry after the time in Retry-After.") {
+    super("rate_limited", message);
     this.retryAfterSeconds = retryAfterSeconds;
   }
 }

@@ -50,3 +50,12 @@ export async function consumeApiRateLimit(db: Db, apiKeyId: string, perSecond: n
 export function consumeCheckoutSubmission(db: Db, address: string, token: string, limits: { max: number; windowSeconds: number }): Promise<number> {
   return consume(limiterFor(db, "checkout", limits.max, limits.windowSeconds), `${throttleKey(address)}|${token}`);
 }
+
+/**
+ * Counts one link or order sent to a buyer against the merchant's hourly allowance in this mode (receipts
+ * are not counted: a payment causes them). Throws `rate_limited` carrying the seconds to wait.
+ */
+export async function consumeBuyerSend(db: Db, scope: { merchantId: string; livemode: boolean }, perHour: number): Promise<void> {
+  const waitMs = await consume(limiterFor(db, "send", perHour, 3600), `${scope.merchantId}|${scope.livemode ? "live" : "test"}`);
+  if (waitMs > 0) throw new RateLimitedError(Math.ceil(waitMs / 1000), `This business has sent ${perHour} links and orders in the last hour, the most allowed (SEND_MAX_PER_HOUR). Retry after the time in Retry-After.`);
+}

@@ -9,6 +9,8 @@ import { getEnv } from "@/lib/core/env";
 import { isAppError } from "@/lib/core/errors";
 import { fieldErrors } from "@/lib/core/field-errors";
 import type { FormState } from "@/lib/forms";
+import { RateLimitedError } from "@/lib/http/errors";
+import { consumeBuyerSend } from "@/lib/http/rate-limit";
 import { getDashboardContext } from "@/lib/http/session";
 import { sendOrder, sendPaymentLink } from "@/lib/services/send-payment-request";
 import { staleFormMessage } from "../orders/context";
@@ -32,10 +34,12 @@ export async function sendToBuyerAction(_previous: FormState, formData: FormData
   if (!ID.test(id)) return { message: "Nothing to send: reload the page and try again.", values };
   try {
     const db = await getDb();
+    await consumeBuyerSend(db, ctx, getEnv().SEND_MAX_PER_HOUR);
     if (target === "order") await sendOrder(db, ctx, id, values);
     else await sendPaymentLink(db, ctx, id, values);
   } catch (error) {
     if (error instanceof ZodError) return { fieldErrors: fieldErrors(error), values };
+    if (error instanceof RateLimitedError) return { message: `You have sent as many links and orders as allowed this hour. Try again in ${Math.ceil(error.retryAfterSeconds / 60)} minutes.`, values };
     if (!isAppError(error)) throw error;
     if (error.param === "to") return { fieldErrors: { to: error.message }, values };
     return { message: error.message, values };
