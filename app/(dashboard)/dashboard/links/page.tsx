@@ -1,6 +1,7 @@
 import { Pager } from "@/components/dashboard/pager";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ExportCsvLink } from "@/components/dashboard/insights/export-csv-link";
 import { FilteredList, FirstRunState } from "@/components/dashboard/list-page";
 import { LinkFilters } from "@/components/dashboard/links/link-filters";
 import { LinksTable } from "@/components/dashboard/links/links-table";
@@ -25,16 +26,21 @@ export default async function LinksPage({ searchParams }: { searchParams: Promis
   const paged = params.starting_after !== undefined;
   const last = page.data.at(-1);
   const returnTo = linkListHref(filters, params.starting_after);
+  const firstRun = page.data.length === 0 && !filtered && !paged && errors.length === 0;
   return (
     <>
       <PageHeader title="Payment links" description="Shareable links that take a payment for an item, a fixed or a buyer-chosen amount.">
-        {canWrite ? (
-          <Link href="/dashboard/links/new" className={button}>
-            New payment link
-          </Link>
-        ) : null}
+        <div className="flex flex-wrap items-start gap-2">
+          {/* Filters the list could not apply would not apply to the file either: fixed first. */}
+          {!firstRun && errors.length === 0 ? <ExportCsvLink exportPath="/dashboard/links/export.csv" listHref={linkListHref(filters)} noun="payment links" /> : null}
+          {canWrite ? (
+            <Link href="/dashboard/links/new" className={button}>
+              New payment link
+            </Link>
+          ) : null}
+        </div>
       </PageHeader>
-      {page.data.length === 0 && !filtered && !paged && errors.length === 0 ? (
+      {firstRun ? (
         <FirstRunState
           title="No payment links yet"
           action={

@@ -1,6 +1,7 @@
 import { Pager } from "@/components/dashboard/pager";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ExportCsvLink } from "@/components/dashboard/insights/export-csv-link";
 import { FilteredList, FirstRunState } from "@/components/dashboard/list-page";
 import { OrderFilters } from "@/components/dashboard/orders/order-filters";
 import { OrdersTable } from "@/components/dashboard/orders/orders-table";
@@ -24,12 +25,17 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   const paged = params.starting_after !== undefined;
   const last = page.data.at(-1);
   const scope = { merchantId: ctx.merchantId, livemode: ctx.livemode };
+  const firstRun = page.data.length === 0 && !filtered && !paged && errors.length === 0;
   return (
     <>
       <PageHeader title="Orders" description="Every purchase, through a link or created over the API.">
-        {!ctx.livemode && canWrite ? <SettleTestPaymentsForm key={ctx.merchantId} action={settleTestPaymentsAction} scope={scope} /> : null}
+        <div className="flex flex-wrap items-start gap-2">
+          {/* Filters the list could not apply would not apply to the file either: fixed first. */}
+          {!firstRun && errors.length === 0 ? <ExportCsvLink exportPath="/dashboard/orders/export.csv" listHref={orderListHref(filters)} noun="orders" /> : null}
+          {!ctx.livemode && canWrite ? <SettleTestPaymentsForm key={ctx.merchantId} action={settleTestPaymentsAction} scope={scope} /> : null}
+        </div>
       </PageHeader>
-      {page.data.length === 0 && !filtered && !paged && errors.length === 0 ? (
+      {firstRun ? (
         <FirstRunState
           title={`No ${ctx.livemode ? "live" : "test"} orders yet`}
           action={

@@ -1,0 +1,2 @@
+CREATE INDEX "orders_paid_at_idx" ON "orders" USING btree ("merchant_id","livemode","paid_at") WHERE "orders"."paid_at" is not null;--> statement-breakpoint
+CREATE INDEX "orders_merchant_id_livemode_created_at_index" ON "orders" USING btree ("merchant_id","livemode","created_at");
