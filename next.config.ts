@@ -3,11 +3,14 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   // Loaded by Node at run time instead of bundled: PGlite ships WASM and data files, argon2 is a native
   // addon, and rate-limiter-flexible imports drizzle-orm dynamically, so drizzle must be the same
-  // (unbundled) instance everywhere.
+  // (unbundled) instance everywhere. PDFKit reads its own data files (standard fonts, ICC profile) beside its
+  // code, and shares fontkit with lib/documents (which hands it parsed fonts).
   serverExternalPackages: [
     "@electric-sql/pglite",
     "argon2",
     "drizzle-orm",
+    "fontkit",
+    "pdfkit",
     "postgres",
     "pino",
     "rate-limiter-flexible",

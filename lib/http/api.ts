@@ -96,6 +96,23 @@ function readQuery(url: URL): Record<string, string> {
 }
 
 /**
+ * What every API request starts with, whatever it answers (JSON here, a file in ./api-file.ts): the secret
+ * key (its merchant and mode scope everything), the per-key rate limit, and the path's ids and query string
+ * checked for text that cannot name anything.
+ */
+export async function openApiRequest(request: Request, params: unknown) {
+  const env = getEnv();
+  const db = await getDb();
+  const principal = await authenticateApiKey(db, request.headers.get("authorization"));
+  await consumeApiRateLimit(db, principal.apiKeyId, env.API_RATE_LIMIT_PER_SECOND);
+  const ctx = { ...principal, appUrl: env.APP_URL };
+  // An id with a NUL in it (`%00`) names nothing that can exist, and must not reach a query.
+  if (Object.values(params ?? {}).some((p) => typeof p === "string" && isUnstorable(p))) throw unrecognizedRequestError(request);
+  const url = new URL(request.url);
+  return { env, db, ctx, url, query: readQuery(url) };
+}
+
+/**
  * A JSON API route: authenticates the secret key (its merchant and mode scope everything), applies the
  * per-key rate limit, parses the body, runs the handler, and maps errors to the contract's shape. POSTs
  * honour Idempotency-Key: the handler's writes and the stored response commit in one transaction.
@@ -115,15 +132,7 @@ export function apiRoute<P = Record<string, never>>(
     // What the request sent, once read: the error mapping tells a missing parameter from an invalid one by it.
     let input: unknown;
     try {
-      const env = getEnv();
-      const db = await getDb();
-      const principal = await authenticateApiKey(db, request.headers.get("authorization"));
-      await consumeApiRateLimit(db, principal.apiKeyId, env.API_RATE_LIMIT_PER_SECOND);
-      const ctx = { ...principal, appUrl: env.APP_URL };
-      // An id with a NUL in it (`%00`) names nothing that can exist, and must not reach a query.
-      if (Object.values(params ?? {}).some((p) => typeof p === "string" && isUnstorable(p))) throw unrecognizedRequestError(request);
-      const url = new URL(request.url);
-      const query = readQuery(url);
+      const { env, db, ctx, url, query } = await openApiRequest(request, params);
       const hasBody = request.method === "POST" || request.method === "PATCH";
       const { text, value: body } = hasBody ? await readBody(request) : { text: "", value: {} };
       input = hasBody ? body : query;

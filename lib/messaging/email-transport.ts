@@ -9,6 +9,14 @@ export interface OutgoingEmail {
   subject: string;
   html: string;
   text: string;
+  /** Files made for this send (an invoice or receipt PDF); never stored with the message. */
+  attachments?: EmailAttachment[];
+}
+
+export interface EmailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
 }
 
 export type SendResult = { ok: true; providerMessageId: string | null; detail: string } | { ok: false; reason: string; permanent: boolean };
@@ -93,6 +101,7 @@ export function smtpTransport(url: string, from: string): EmailTransport {
           subject: mail.subject,
           html: mail.html,
           text: mail.text,
+          attachments: mail.attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
           messageId: `<${mail.id}@${domain}>`,
           headers: { "X-Paylink-Message": mail.id },
         });

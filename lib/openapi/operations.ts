@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { noQuerySchema } from "@/lib/core/list-params";
-import type { ComponentSpec, OperationSpec } from "./resource";
+import type { ComponentSpec, JsonResponseSpec, OperationSpec } from "./resource";
 
 // The two operation shapes every resource repeats: a page of its objects, and one object by id. What they
 // share (the pagination parameters, the list envelope, the refusal of unknown parameters) is written here once.
@@ -72,7 +72,7 @@ export function objectOperation({
   Pick<OperationSpec, "body" | "errors"> & {
     method?: OperationSpec["method"];
     id: PathParam;
-    response: Omit<OperationSpec["response"], "status"> & { status?: 201 };
+    response: Omit<JsonResponseSpec, "status"> & { status?: 201 };
   }): OperationSpec {
   return { method, ...op, pathParams: { id }, query: NO_PARAMETERS, response: { status: 200, ...response } };
 }

@@ -29,9 +29,24 @@ export interface OperationSpec {
   query?: { schema: z.ZodObject; descriptions: Record<string, string> };
   /** The JSON body: a component name and an example the schema accepts. */
   body?: { schema: string; example: Record<string, unknown> };
-  response: { status: 200 | 201; description: string; schema: string; example: unknown };
+  response: JsonResponseSpec | FileResponseSpec;
   /** Domain errors beyond those every operation of this shape can answer (auth, validation, idempotency…). */
   errors?: ErrorCode[];
+}
+
+/** A JSON answer: a component name and an example the schema accepts. */
+export interface JsonResponseSpec {
+  status: 200 | 201;
+  description: string;
+  schema: string;
+  example: unknown;
+}
+
+/** A file answered as is (an invoice's PDF): its media type. Errors are still JSON. */
+export interface FileResponseSpec {
+  status: 200;
+  description: string;
+  mediaType: string;
 }
 
 export interface ResourceSpec {
@@ -118,7 +133,10 @@ export function operationObject(op: OperationSpec, tag: string, components: Reco
       [String(op.response.status)]: {
         description: op.response.description,
         headers: successHeaders,
-        content: { "application/json": { schema: schemaRef(op.response.schema), example: op.response.example } },
+        content:
+          "mediaType" in op.response
+            ? { [op.response.mediaType]: { schema: { type: "string", format: "binary" } } }
+            : { "application/json": { schema: schemaRef(op.response.schema), example: op.response.example } },
       },
       ...errors,
     },

@@ -5,7 +5,8 @@ import { ACCOUNT_MESSAGE_KINDS, type AccountMessageKind, type MessageStatus } fr
 import { recordEvent } from "@/lib/events/record-event";
 import { enqueue, JOBS } from "@/lib/jobs/queue";
 import { smsStatusCallbackUrl, type Messaging } from "@/lib/messaging/config";
-import type { SendResult } from "@/lib/messaging/email-transport";
+import type { EmailAttachment, SendResult } from "@/lib/messaging/email-transport";
+import { attachmentsFor } from "./message-attachments";
 import { outboxSms } from "@/lib/messaging/sms/provider";
 import { toMessageObject } from "@/lib/messaging/serialize";
 
@@ -20,9 +21,19 @@ const DROPPED_CONTENT = "Not kept: this email carried a single-use account link,
 
 type Outcome = "sent" | "retrying" | "failed" | "skipped";
 
-async function transmit(messaging: Messaging, message: MessageRow): Promise<SendResult & { transport: string }> {
+async function transmit(db: Db, messaging: Messaging, message: MessageRow): Promise<SendResult & { transport: string }> {
   if (message.channel === "email") {
-    const result = await messaging.email.send({ id: message.id, to: message.to, subject: message.subject ?? "", html: message.html ?? "", text: message.text });
+    // An order's request carries its invoice, a receipt its receipt: made now from the order as it is, so a
+    // retry a day later attaches what is true then. The outbox keeps only the message: no PDF to make.
+    let attachments: EmailAttachment[] = [];
+    if (messaging.email.name !== "outbox") {
+      try {
+        attachments = await attachmentsFor(db, message);
+      } catch {
+        return { ok: false, reason: "The PDF to attach could not be made.", permanent: false, transport: messaging.email.name };
+      }
+    }
+    const result = await messaging.email.send({ id: message.id, to: message.to, subject: message.subject ?? "", html: message.html ?? "", text: message.text, attachments });
     return { ...result, transport: messaging.email.name };
   }
   const provider = messaging.sms ?? outboxSms;
@@ -58,7 +69,7 @@ export async function sendMessage(db: Db, messaging: Messaging, messageId: strin
     .returning();
   if (!message) return "skipped";
 
-  const result = await transmit(messaging, message);
+  const result = await transmit(db, messaging, message);
 
   return db.transaction(async (tx) => {
     const now = new Date();

@@ -208,7 +208,10 @@ function problemsOf(req: HostileRequest, answer: Answer): string[] {
     const shape = errorShapeProblem(answer);
     if (shape) problems.push(`error shape: ${shape}`);
   }
-  if (req.kind === "api" && answer.status >= 200 && answer.status < 300 && answer.body) {
+  // An order's invoice answers its PDF; every other success is JSON.
+  const pdf = answer.headers["content-type"] === "application/pdf";
+  if (req.kind === "api" && answer.status >= 200 && answer.status < 300 && pdf && !answer.body.startsWith("%PDF-")) problems.push("2xx application/pdf body is not a PDF");
+  if (req.kind === "api" && answer.status >= 200 && answer.status < 300 && answer.body && !pdf) {
     try {
       JSON.parse(answer.body);
     } catch {

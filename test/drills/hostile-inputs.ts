@@ -25,6 +25,7 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
   { file: "payment_links/[id]/funnel", methods: { GET: { slot: "link" } } },
   { file: "orders", methods: { GET: { query: "orderList" }, POST: { body: "orderCreate" } } },
   { file: "orders/[id]", methods: { GET: { slot: "order" } } },
+  { file: "orders/[id]/invoice", methods: { GET: { slot: "order" } } },
   { file: "orders/[id]/cancel", methods: { POST: { slot: "orderCancel", body: "empty" } } },
   { file: "orders/[id]/send", methods: { POST: { slot: "order", body: "send" } } },
   { file: "orders/[id]/void", methods: { POST: { slot: "orderVoid", body: "empty" } } },

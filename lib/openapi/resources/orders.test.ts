@@ -52,7 +52,14 @@ describe("the orders, refunds and test helpers of the OpenAPI document", () => {
       .flatMap((item) => Object.values(item))
       .filter((op) => op!.tags.some((tag) => ["Orders", "Refunds", "Test helpers"].includes(tag)))
       .map((op) => op!.operationId);
-    expect(documented.sort()).toEqual(Object.keys(ANSWERS).sort());
+    expect(documented.sort()).toEqual([...Object.keys(ANSWERS), "retrieveOrderInvoice"].sort());
+  });
+
+  it("answers the invoice as a PDF file, refusing like every call on an order", () => {
+    const invoice = doc.paths["/api/v1/orders/{id}/invoice"]!.get!;
+    expect(invoice.operationId).toBe("retrieveOrderInvoice");
+    expect(invoice.responses["200"]!.content).toEqual({ "application/pdf": { schema: { type: "string", format: "binary" } } });
+    expect(invoice["x-error-codes"]).toEqual(expect.arrayContaining(["resource_missing", "parameter_unknown", "api_key_missing"]));
   });
 
   it.each(Object.keys(ANSWERS))("answers %s with the component the API answers with, and an example that schema accepts field for field", (operationId) => {

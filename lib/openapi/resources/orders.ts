@@ -1,12 +1,12 @@
 import { orderObjectSchema } from "@/lib/orders/object-schema";
 import { captureOrderSchema, createOrderSchema, listOrdersSchema } from "@/lib/orders/schemas";
 import { toOrderObject } from "@/lib/orders/serialize";
-import { listComponent, listOperation, objectOperation } from "../operations";
+import { listComponent, listOperation, NO_PARAMETERS, objectOperation } from "../operations";
 import type { DocumentContext, OperationSpec, ResourceSpec } from "../resource";
 import { CREATE_ORDER_EXAMPLE, OPEN_ORDER, ORDER_ID_PARAM, SETTLED_ORDER, SETTLED_PAYMENT } from "./order-examples";
 
-// Orders (app/api/v1/orders/**): create, list, retrieve, capture (manual capture), and the two ways to close
-// one, cancel and void.
+// Orders (app/api/v1/orders/**): create, list, retrieve, capture (manual capture), the two ways to close one,
+// cancel and void, and its invoice as a PDF.
 // Their refunds are refunds.ts; the settle helper, test-helpers.ts.
 
 const PATH = "/api/v1/orders";
@@ -100,6 +100,17 @@ export function ordersResource({ serverUrl }: DocumentContext): ResourceSpec {
       response: { description: "The voided order.", schema: "Order", example: voided },
       errors: ["order_not_voidable"],
     }),
+    {
+      method: "get",
+      path: `${PATH}/{id}/invoice`,
+      operationId: "retrieveOrderInvoice",
+      summary: "Download an order's invoice",
+      description:
+        "The order's invoice as a PDF file (A4): the merchant, the item and its description, the amount in the currency's own format, the due date (`expires_at`), the reference, the status, and the order's checkout `url` with its QR code. The same file the buyer gets at `/o/{token}/invoice.pdf`; its name (`Content-Disposition`) is `invoice-<reference or id>.pdf`. Errors are JSON, as everywhere.",
+      pathParams: { id: ORDER_ID_PARAM },
+      query: NO_PARAMETERS,
+      response: { status: 200, description: "The invoice, `application/pdf`.", mediaType: "application/pdf" },
+    },
   ];
 
   return {

@@ -17,6 +17,7 @@ import { sendToBuyerAction } from "../../messages/actions";
 import { FunnelChart } from "@/components/dashboard/links/funnel-chart";
 import { MessagesSection } from "@/components/messages/messages-section";
 import { SendDialog } from "@/components/messages/send-dialog";
+import { QrPanel } from "@/components/documents/qr-panel";
 import { listMessages as listMessageRows } from "@/db/queries/messages";
 import { getLinkFunnel } from "@/lib/services/link-funnel";
 import { getLinkOr404, getLinksContext } from "../context";
@@ -64,6 +65,7 @@ export default async function LinkPage({ params }: { params: Promise<{ id: strin
             Share it anywhere. {!link.livemode ? "Test mode: payments through it are simulated." : LIVE_MODE_NOTES[liveModeStatus()]}
           </p>
         </section>
+        <QrPanel url={link.url} label={link.name} />
         <section aria-labelledby="stats-heading">
           <h2 id="stats-heading" className="sr-only">Statistics</h2>
           <LinkStats link={link} />

@@ -20,6 +20,7 @@ import { getOrderDetailOr404, getOrdersContext } from "../context";
 import { sendToBuyerAction } from "../../messages/actions";
 import { MessagesSection } from "@/components/messages/messages-section";
 import { SendDialog } from "@/components/messages/send-dialog";
+import { QrPanel } from "@/components/documents/qr-panel";
 import { getDb } from "@/db";
 import { listMessages as listMessageRows } from "@/db/queries/messages";
 
@@ -35,6 +36,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const scope = { merchantId: ctx.merchantId, livemode: ctx.livemode };
   const messages = await listMessageRows(await getDb(), ctx, { orderId: order.id, limit: LATEST_MESSAGES });
   const sendable = order.status === "open" && new Date(order.expires_at) > new Date();
+  const checkoutPath = new URL(order.url).pathname;
   const refundPending = refunds.filter((r) => r.status === "pending").reduce((sum, r) => sum + r.amount, 0);
   const timeline = orderTimeline(
     detail.events.map((e) => ({ id: e.id, type: e.type, createdAt: e.createdAt, data: e.data })),
@@ -59,6 +61,25 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           <h2 id="summary-heading" className="text-base font-semibold">Summary</h2>
           <OrderSummary order={order} refundPending={refundPending} />
         </section>
+        <section aria-labelledby="documents-heading" className="rounded-xl border border-slate-200 bg-white p-5">
+          <h2 id="documents-heading" className="text-base font-semibold">Documents</h2>
+          <p className="mt-1 text-sm text-slate-600">PDFs made from the order as it is now; the buyer can open them at the same addresses.</p>
+          <ul className="mt-3 flex flex-wrap gap-2 text-sm">
+            <li>
+              <a href={`${checkoutPath}/invoice.pdf`} className="inline-flex rounded-md border border-slate-300 bg-white px-3 py-2 font-medium text-slate-800 shadow-sm hover:bg-slate-100">
+                Invoice (PDF)
+              </a>
+            </li>
+            {order.paid_at ? (
+              <li>
+                <a href={`${checkoutPath}/receipt.pdf`} className="inline-flex rounded-md border border-slate-300 bg-white px-3 py-2 font-medium text-slate-800 shadow-sm hover:bg-slate-100">
+                  Receipt (PDF)
+                </a>
+              </li>
+            ) : null}
+          </ul>
+        </section>
+        {sendable ? <QrPanel url={order.url} label={order.item_name} /> : null}
         <MessagesSection
           messages={messages.data}
           empty={sendable ? "Nothing sent yet. Send the order to the buyer by email (with its invoice PDF) or SMS." : "No messages about this order."}

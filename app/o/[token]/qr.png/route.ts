@@ -1,0 +1,4 @@
+import { qrRoute } from "@/lib/http/documents";
+
+// GET /o/{token}/qr.png — the order's checkout URL (with src=qr) as a QR code to print or share (?size=128..2048 pixels, default 1024); ?download=1 saves it.
+export const GET = qrRoute("order", "png");

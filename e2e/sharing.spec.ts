@@ -1,0 +1,59 @@
+import { expect, test } from "@playwright/test";
+import { signUp, uniqueEmail } from "./helpers";
+import { linkPath, waitForMail } from "./mail";
+
+// Sharing a link the way a merchant does it: from the link's page, by email; the buyer opens the mailed URL,
+// pays, and gets the receipt; the link's page then shows the payment under "Email" in its funnel.
+
+const EXPIRY = `12/${String((new Date().getUTCFullYear() + 5) % 100).padStart(2, "0")}`;
+
+test("a merchant emails a link; the buyer pays from the email, gets the receipt, and the funnel shows one paid from email", async ({ page, browser, baseURL }) => {
+  await signUp(page, { email: uniqueEmail("share"), business: "Clay Studio" });
+  await page.goto("/dashboard/links/new");
+  await page.getByLabel("Item name").fill("Pottery class");
+  await page.getByLabel("Currency").selectOption("USD");
+  await page.getByLabel("Amount", { exact: true }).fill("45");
+  await page.getByRole("button", { name: "Create payment link" }).click();
+  await expect(page).toHaveURL(/\/dashboard\/links\/plink_[0-9A-Za-z]+$/);
+  const linkPage = page.url();
+
+  // The QR code is on the page, ready to print.
+  await expect(page.getByRole("img", { name: /QR code/ })).toBeVisible();
+
+  // Send it: the dialog is a plain form in a <details>.
+  const buyerEmail = uniqueEmail("buyer");
+  await page.getByText("Send to a buyer").click();
+  await page.getByLabel("To").fill("not an address");
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  await expect(page.getByText("Must be a valid email address")).toBeVisible();
+  await page.getByLabel("To").fill(buyerEmail);
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  const messages = page.getByRole("region", { name: "Messages" });
+  await expect(messages.getByRole("link", { name: buyerEmail })).toBeVisible();
+
+  // The buyer, in a browser of their own, opens the mailed URL and pays.
+  const mail = await waitForMail(baseURL!, buyerEmail, /Clay Studio: payment request for Pottery class/);
+  const path = linkPath(mail, "/l/");
+  expect(path).toMatch(/\?src=email$/);
+  const buyer = await (await browser.newContext()).newPage();
+  await buyer.goto(path);
+  await buyer.getByLabel("Email").fill(buyerEmail);
+  await buyer.getByLabel("Full name").fill("Ana Silva");
+  await buyer.getByRole("radio", { name: "Card" }).check();
+  await buyer.getByLabel("Card number").fill("4242 4242 4242 4242");
+  await buyer.getByLabel("Expiry date").fill(EXPIRY);
+  await buyer.getByLabel("Security code").fill("123");
+  await buyer.getByRole("button", { name: "Pay $45.00" }).click();
+  await expect(buyer.getByRole("heading", { level: 1, name: "Payment successful" })).toBeVisible();
+
+  const receipt = await waitForMail(baseURL!, buyerEmail, /Your receipt from Clay Studio/);
+  expect(receipt.attachments.map((a) => a.contentType)).toEqual(["application/pdf"]);
+
+  // Back on the link's page: one visit, one started, one paid, all from email.
+  await page.goto(linkPage);
+  const funnel = page.getByRole("table", { name: /Where buyers of .* came from/ });
+  const email = funnel.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Email" }) });
+  await expect(email).toContainText("100 %");
+  await expect(email).toContainText("$45.00");
+  await expect(messages.getByText(/Your receipt from Clay Studio/)).toBeVisible();
+});

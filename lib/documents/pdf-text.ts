@@ -1,0 +1,118 @@
+// Setting text of any script on a PDFKit page: each line cut into pieces by face and direction
+// (./script-runs.ts) and drawn piece by piece on one baseline, so Latin, CJK, Thai and Arabic mix on a line.
+// Lines break where Intl.Segmenter finds a word boundary, which also finds the words of Thai and Chinese
+// (written without spaces); a word wider than the line is cut between characters.
+
+import type PDFDocument from "pdfkit";
+import { faceHas, loadFont, type Face, type Weight } from "./fonts";
+import { visualPieces, type Piece } from "./script-runs";
+
+type Doc = InstanceType<typeof PDFDocument>;
+
+export interface TextStyle {
+  size: number;
+  weight?: Weight;
+  color?: string;
+  /** A URL the text links to. */
+  link?: string;
+}
+
+/** The line pitch and the baseline's drop from the top of a line, in font sizes: room for Thai marks and Arabic. */
+const LINE_HEIGHT = 1.5;
+const BASELINE = 1.12;
+
+export function lineHeight(style: TextStyle): number {
+  return style.size * LINE_HEIGHT;
+}
+
+// PDFKit takes a parsed fontkit font as a font source (anything with `layout`); its typings only list files and buffers.
+type FontSource = Parameters<Doc["registerFont"]>[1];
+const registered = new WeakMap<Doc, Set<string>>();
+
+function withFace(doc: Doc, face: Face, style: TextStyle): Doc {
+  const weight = style.weight ?? "regular";
+  const name = `${face}-${weight}`;
+  let names = registered.get(doc);
+  if (!names) registered.set(doc, (names = new Set()));
+  if (!names.has(name)) {
+    doc.registerFont(name, loadFont(face, weight) as unknown as FontSource);
+    names.add(name);
+  }
+  return doc.font(name).fontSize(style.size);
+}
+
+function piecesOf(text: string): Piece[] {
+  return visualPieces(text, faceHas);
+}
+
+function pieceWidth(doc: Doc, piece: Piece, style: TextStyle): number {
+  return withFace(doc, piece.face, style).widthOfString(piece.text);
+}
+
+/** The width of one line of text as drawn. */
+export function measure(doc: Doc, text: string, style: TextStyle): number {
+  return piecesOf(text).reduce((sum, piece) => sum + pieceWidth(doc, piece, style), 0);
+}
+
+const words = new Intl.Segmenter(undefined, { granularity: "word" });
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
+/** The text broken into lines no wider than `width` (at most `maxLines`, the last ending in "…" if cut). */
+export function wrap(doc: Doc, text: string, width: number, style: TextStyle, maxLines = Infinity): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split(/\r\n|\r|\n/)) {
+    let line = "";
+    const push = () => {
+      lines.push(line.trimEnd());
+      line = "";
+    };
+    for (const { segment } of words.segment(paragraph)) {
+      if (measure(doc, line + segment, style) <= width) {
+        line += segment;
+        continue;
+      }
+      if (line.trim() !== "") push();
+      if (/^\s+$/u.test(segment)) continue;
+      if (measure(doc, segment, style) <= width) {
+        line = segment;
+        continue;
+      }
+      for (const { segment: grapheme } of graphemes.segment(segment)) {
+        if (line !== "" && measure(doc, line + grapheme, style) > width) push();
+        line += grapheme;
+      }
+    }
+    push();
+  }
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  let last = kept[maxLines - 1]!;
+  while (last !== "" && measure(doc, `${last}…`, style) > width) last = [...last].slice(0, -1).join("");
+  kept[maxLines - 1] = `${last.trimEnd()}…`;
+  return kept;
+}
+
+/** Draws one line with its top at `top`, from `x` (or ending at `x` when `align` is "right"). */
+export function drawLine(doc: Doc, text: string, x: number, top: number, style: TextStyle, align: "left" | "right" = "left"): number {
+  const pieces = piecesOf(text);
+  const widths = pieces.map((piece) => pieceWidth(doc, piece, style));
+  const total = widths.reduce((a, b) => a + b, 0);
+  let pen = align === "right" ? x - total : x;
+  const baseline = top + style.size * BASELINE;
+  pieces.forEach((piece, i) => {
+    if (!piece.space) {
+      withFace(doc, piece.face, style)
+        .fillColor(style.color ?? "#0f172a")
+        .text(piece.text, pen, baseline, { lineBreak: false, baseline: "alphabetic", ...(style.link ? { link: style.link } : {}) });
+    }
+    pen += widths[i]!;
+  });
+  return total;
+}
+
+/** Draws text wrapped to `width` from `top`; answers the height it took. */
+export function drawParagraph(doc: Doc, text: string, x: number, top: number, width: number, style: TextStyle, maxLines?: number): number {
+  const lines = wrap(doc, text, width, style, maxLines);
+  lines.forEach((line, i) => drawLine(doc, line, x, top + i * lineHeight(style), style));
+  return lines.length * lineHeight(style);
+}

@@ -1,0 +1,18 @@
+import type { Db } from "@/db/client";
+import type { MessageRow } from "@/db/schema";
+import { documentFileName, hasReceipt, loadOrderDocumentById } from "@/lib/documents/order-document";
+import { renderOrderPdf } from "@/lib/documents/pdf";
+import type { EmailAttachment } from "@/lib/messaging/email-transport";
+
+/**
+ * The PDFs an email carries: an order's payment request its invoice, a receipt the receipt. A link's request
+ * and the account emails carry none. The order is read in the message's own merchant and mode, as it is now.
+ */
+export async function attachmentsFor(db: Db, message: MessageRow): Promise<EmailAttachment[]> {
+  if (!message.orderId || !message.merchantId) return [];
+  const kind = message.kind === "payment_request" ? "invoice" : message.kind === "receipt" ? "receipt" : null;
+  if (!kind) return [];
+  const doc = await loadOrderDocumentById(db, { merchantId: message.merchantId, livemode: message.livemode }, message.orderId);
+  if (!doc || (kind === "receipt" && !hasReceipt(doc))) return [];
+  return [{ filename: documentFileName(kind, doc), contentType: "application/pdf", content: await renderOrderPdf(kind, doc) }];
+}
