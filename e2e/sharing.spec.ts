@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { signUp, uniqueEmail } from "./helpers";
 import { linkPath, waitForMail } from "./mail";
@@ -56,4 +57,39 @@ test("a merchant emails a link; the buyer pays from the email, gets the receipt,
   await expect(email).toContainText("100 %");
   await expect(email).toContainText("$45.00");
   await expect(messages.getByText(/Your receipt from Clay Studio/)).toBeVisible();
+
+  // The page with its QR code, funnel, send dialog (open) and messages passes axe.
+  await page.getByText("Send to a buyer").click();
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
+});
+
+test("without JavaScript, a link is texted to a buyer from its page, and a bad number is refused in the dialog", async ({ browser }) => {
+  const setup = await browser.newContext();
+  const signedUp = await setup.newPage();
+  await signUp(signedUp, { email: uniqueEmail("share-nojs"), business: "Plain Text Bakery" });
+  const context = await browser.newContext({ storageState: await setup.storageState(), javaScriptEnabled: false });
+  await setup.close();
+  const page = await context.newPage();
+  await page.goto("/dashboard/links/new");
+  await page.getByLabel("Item name").fill("Sourdough");
+  await page.getByLabel("Amount", { exact: true }).fill("6");
+  await page.getByRole("button", { name: "Create payment link" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Sourdough" })).toBeVisible();
+
+  await page.getByText("Send to a buyer").click();
+  await page.getByLabel("Send by").selectOption("sms");
+  await page.getByLabel("To").fill("070 123 45 67");
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  await expect(page.getByText("Must be a phone number in E.164 form")).toBeVisible();
+  await expect(page.getByLabel("To")).toHaveValue("070 123 45 67");
+  await page.getByLabel("To").fill("+46 70 123 45 67");
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  const messages = page.getByRole("region", { name: "Messages" });
+  await expect(messages.getByRole("link", { name: "+46701234567" })).toBeVisible();
+  // The table shows the SMS's beginning; its page shows all of it, with the URL carrying src=sms.
+  await expect(messages.getByText("Plain Text Bakery: please pay €6.00 for Sourdough")).toBeVisible();
+  await messages.getByRole("link", { name: "+46701234567" }).click();
+  await expect(page.getByText(/Plain Text Bakery: please pay €6.00 for Sourdough: http\S+\?src=sms/).first()).toBeVisible();
+  await context.close();
 });
