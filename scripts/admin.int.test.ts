@@ -74,7 +74,9 @@ describe("admin create-merchant", () => {
     expect(run.code).toBe(1);
   });
 
-  test("bad flags and values exit 2 with a JSON error on stderr, and create nothing", async () => {
+  // Nine CLI processes (each a tsx start, ~3 s alone) at once on two cores, beside the other files: more than
+  // the default 30 s when the machine is busy.
+  test("bad flags and values exit 2 with a JSON error on stderr, and create nothing", { timeout: 120_000 }, async () => {
     const email = uniqueEmail("bad");
     const ok = ["--email", email, "--password", "a long enough password", "--name", "X"];
     const cases: [string[], string, string | null][] = [

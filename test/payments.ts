@@ -32,7 +32,7 @@ export function simulatorContext(
   inboundOrigin = appUrl,
 ): PaymentContext {
   const notifications = { url: notificationUrl(inboundOrigin, SIMULATOR), secret, timeoutMs: 5_000 };
-  return { appUrl, processors: onlyConnector(createSimulatedProcessor({ ...timing, db, notifications })), orderTtlHours: 24, connectorTimeoutSeconds: 30, authorizationValidityHours: 168 };
+  return { appUrl, processors: onlyConnector(createSimulatedProcessor({ ...timing, db, notifications })), orderTtlHours: 24, connectorTimeoutSeconds: 30, authorizationValidityHours: 168, sendMaxPerHour: 500 };
 }
 
 export async function toRequest(incoming: IncomingMessage, origin: string): Promise<Request> {

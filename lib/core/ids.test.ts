@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { newId, newToken } from "./ids";
+import { idFloor, newId, newToken } from "./ids";
 
 describe("newId", () => {
   test("carries the kind's prefix", () => {
@@ -27,4 +27,16 @@ describe("newId", () => {
 
 test("newToken is url-safe and long", () => {
   expect(newToken()).toMatch(/^[0-9A-Za-z]{32}$/);
+});
+
+describe("idFloor", () => {
+  test("sorts below every id made at that time or later, and above the floor of any earlier time", () => {
+    const at = Date.now() + 60_000;
+    const floor = idFloor("message", at);
+    expect(floor.startsWith("msg_")).toBe(true);
+    expect(newId("message", at) > floor).toBe(true);
+    expect(newId("message", at + 5_000) > floor).toBe(true);
+    expect(idFloor("message", at - 1) < floor).toBe(true);
+    expect(idFloor("message", at - 3_600_000) < floor).toBe(true);
+  });
 });

@@ -57,6 +57,11 @@ export function newId(kind: IdKind, now: number = Date.now()): string {
   return `${ID_PREFIXES[kind]}_${encodeTime(lastTime)}${encodeFixed(sequence, 3)}${base62(randomBytes(13))}`;
 }
 
+/** The lowest id of a kind made at `time` or later: a bound for "created since" on the primary key's index. */
+export function idFloor(kind: IdKind, time: number): string {
+  return `${ID_PREFIXES[kind]}_${encodeTime(time)}`;
+}
+
 function encodeFixed(n: number, digits: number): string {
   let out = "";
   for (let i = 0; i < digits; i++) {

@@ -126,6 +126,12 @@ export function apiRoute<P = Record<string, never>>(
      * holding a transaction open across the call. Its `db` is then the pool.
      */
     callsProcessor?: boolean;
+    /**
+     * Runs on the pool before the handler and before any Idempotency-Key is taken: a quota (SEND_MAX_PER_HOUR).
+     * A refusal here is never stored as the key's answer (a retry after the wait runs), and the quota's own
+     * query never waits on a connection the key's transaction holds (PGlite has only the one).
+     */
+    beforeKey?: (db: Db, ctx: ServiceContext) => Promise<void>;
   } = {},
 ) {
   return route<P>(async (request, { params, log, requestId }) => {
@@ -133,6 +139,7 @@ export function apiRoute<P = Record<string, never>>(
     let input: unknown;
     try {
       const { env, db, ctx, url, query } = await openApiRequest(request, params);
+      await options.beforeKey?.(db, ctx);
       const hasBody = request.method === "POST" || request.method === "PATCH";
       const { text, value: body } = hasBody ? await readBody(request) : { text: "", value: {} };
       input = hasBody ? body : query;

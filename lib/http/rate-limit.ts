@@ -1,5 +1,6 @@
 import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
 import type { Db } from "@/db/client";
+import { getEnv } from "@/lib/core/env";
 import { apiRateLimits } from "@/db/schema";
 import { throttleKey } from "./client-address";
 import { RateLimitedError } from "./errors";
@@ -58,4 +59,9 @@ export function consumeCheckoutSubmission(db: Db, address: string, token: string
 export async function consumeBuyerSend(db: Db, scope: { merchantId: string; livemode: boolean }, perHour: number): Promise<void> {
   const waitMs = await consume(limiterFor(db, "send", perHour, 3600), `${scope.merchantId}|${scope.livemode ? "live" : "test"}`);
   if (waitMs > 0) throw new RateLimitedError(Math.ceil(waitMs / 1000), `This business has sent ${perHour} links and orders in the last hour, the most allowed (SEND_MAX_PER_HOUR). Retry after the time in Retry-After.`);
+}
+
+/** The send routes' quota, taken before their Idempotency-Key (apiRoute's `beforeKey`). */
+export function sendQuota(db: Db, scope: { merchantId: string; livemode: boolean }): Promise<void> {
+  return consumeBuyerSend(db, scope, getEnv().SEND_MAX_PER_HOUR);
 }

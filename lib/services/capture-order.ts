@@ -83,7 +83,7 @@ async function recordCapture(db: Db, paymentContext: PaymentContext, asked: Paym
       event: "order.paid",
       notAllowed: new AppError("order_not_capturable", NOT_CAPTURABLE),
     });
-    await recordOrderPaid(tx, paid, captured);
+    await recordOrderPaid(tx, paymentContext, paid, captured);
   });
 }
 

@@ -8,11 +8,11 @@ import type { EmailAttachment } from "@/lib/messaging/email-transport";
  * The PDFs an email carries: an order's payment request its invoice, a receipt the receipt. A link's request
  * and the account emails carry none. The order is read in the message's own merchant and mode, as it is now.
  */
-export async function attachmentsFor(db: Db, message: MessageRow): Promise<EmailAttachment[]> {
+export async function attachmentsFor(db: Db, message: MessageRow, appUrl: string): Promise<EmailAttachment[]> {
   if (!message.orderId || !message.merchantId) return [];
   const kind = message.kind === "payment_request" ? "invoice" : message.kind === "receipt" ? "receipt" : null;
   if (!kind) return [];
-  const doc = await loadOrderDocumentById(db, { merchantId: message.merchantId, livemode: message.livemode }, message.orderId);
+  const doc = await loadOrderDocumentById(db, { merchantId: message.merchantId, livemode: message.livemode }, message.orderId, appUrl);
   if (!doc || (kind === "receipt" && !hasReceipt(doc))) return [];
   return [{ filename: documentFileName(kind, doc), contentType: "application/pdf", content: await renderOrderPdf(kind, doc) }];
 }

@@ -9,6 +9,7 @@ import { toOrderObject, type OrderObject } from "@/lib/orders/serialize";
 import { scopeOf } from "@/lib/core/scope";
 import { countPaymentOnSource } from "./link-funnel";
 import { queueReceipt } from "./queue-receipt";
+import type { PaymentContext } from "./payment-context";
 
 // Internal to the order services: the one place an order row is changed, always together with its event.
 
@@ -53,7 +54,9 @@ export async function countPaymentOnLink(tx: Db, order: OrderRow): Promise<void>
 }
 
 /** What follows an order becoming paid, in the same transaction: its link's stats and funnel, and the receipt. */
-export async function recordOrderPaid(tx: Db, paid: OrderRow, payment: PaymentRow): Promise<void> {
+export async function recordOrderPaid(tx: Db, paymentContext: Pick<PaymentContext, "sendMaxPerHour">, paid: OrderRow, payment: PaymentRow): Promise<void> {
+  // The receipt first: rendering it takes some milliseconds, and the link's row stays unlocked meanwhile
+  // (counting the payment locks it until the commit, and every visit and buyer of the link waits on that).
+  await queueReceipt(tx, paid, payment, paymentContext.sendMaxPerHour);
   await countPaymentOnLink(tx, paid);
-  await queueReceipt(tx, paid, payment);
 }

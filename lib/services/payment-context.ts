@@ -14,6 +14,8 @@ export interface PaymentContext {
   connectorTimeoutSeconds: number;
   /** How long a manual-capture authorization holds before the order expires (AUTHORIZATION_VALIDITY_HOURS). */
   authorizationValidityHours: number;
+  /** Messages a business may send within the hour (SEND_MAX_PER_HOUR): test-mode receipts count against it. */
+  sendMaxPerHour: number;
 }
 
 /** The payment context of this process, from its validated settings: what routes, pages and the worker use. */
@@ -24,6 +26,7 @@ export function paymentContextFromEnv(env: Env = getEnv()): PaymentContext {
     orderTtlHours: env.ORDER_DEFAULT_TTL_HOURS,
     connectorTimeoutSeconds: env.CONNECTOR_TIMEOUT_SECONDS,
     authorizationValidityHours: env.AUTHORIZATION_VALIDITY_HOURS,
+    sendMaxPerHour: env.SEND_MAX_PER_HOUR,
   };
 }
 

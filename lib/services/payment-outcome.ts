@@ -52,7 +52,7 @@ export async function recordPaymentSucceeded(
     set: { paymentId: payment.id, paidAt: now, amountCaptured: order.amount },
     event: "order.paid",
   });
-  await recordOrderPaid(tx, paid, changed);
+  await recordOrderPaid(tx, paymentContext, paid, changed);
   return { kind: "paid", order: paid, payment: changed };
 }
 

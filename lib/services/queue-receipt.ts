@@ -1,6 +1,7 @@
-import { eq } from "drizzle-orm";
+import { and, count, eq, gt } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { merchants, type OrderRow, type PaymentRow } from "@/db/schema";
+import { merchants, messages, type OrderRow, type PaymentRow } from "@/db/schema";
+import { idFloor } from "@/lib/core/ids";
 import { formatAmount, formatReceiptDate, paymentLabel } from "@/lib/checkout/display";
 import { scopeOf } from "@/lib/core/scope";
 import { renderEmail } from "@/lib/messaging/render";
@@ -12,13 +13,17 @@ import { queueMessage } from "./queue-message";
  * is known and the merchant has not turned receipts off (Settings). The worker attaches the receipt PDF when
  * it sends it (send-message.ts). Rendering is CPU only: nothing here waits on the network.
  */
-export async function queueReceipt(tx: Db, paid: OrderRow, payment: PaymentRow): Promise<void> {
+export async function queueReceipt(tx: Db, paid: OrderRow, payment: PaymentRow, sendMaxPerHour: number): Promise<void> {
   if (!paid.customerEmail || !paid.paidAt) return;
   const [merchant] = await tx
     .select({ name: merchants.name, color: merchants.brandColor, logoUrl: merchants.logoUrl, sendReceipts: merchants.sendReceipts })
     .from(merchants)
     .where(eq(merchants.id, paid.merchantId));
   if (!merchant?.sendReceipts) return;
+  // Anyone can pay a test link with a test card and type any address: test-mode receipts count against the
+  // business's hourly sending allowance, so a test checkout cannot be used to mail strangers at will. (Live
+  // receipts follow real payments.) Counted in this transaction: no other connection is waited on.
+  if (!paid.livemode && (await recentTestReceipts(tx, paid.merchantId)) >= sendMaxPerHour) return;
   const email = receiptEmail({
     merchant,
     itemName: paid.itemName,
@@ -40,4 +45,12 @@ export async function queueReceipt(tx: Db, paid: OrderRow, payment: PaymentRow):
     html,
     text,
   });
+}
+
+async function recentTestReceipts(tx: Db, merchantId: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(messages)
+    .where(and(eq(messages.merchantId, merchantId), eq(messages.livemode, false), eq(messages.kind, "receipt"), gt(messages.id, idFloor("message", Date.now() - 3_600_000))));
+  return row?.n ?? 0;
 }

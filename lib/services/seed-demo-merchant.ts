@@ -117,7 +117,7 @@ async function seedDemoPayments(tx: Db, appUrl: string, houseBlendUrl: string, t
     db: tx,
     notifications: { url: notificationUrl(appUrl, SIMULATOR), secret: "card payments send no notification" },
   });
-  const paymentContext = { appUrl, processors: onlyConnector(simulator), orderTtlHours: 24, connectorTimeoutSeconds: 30, authorizationValidityHours: 168 };
+  const paymentContext = { appUrl, processors: onlyConnector(simulator), orderTtlHours: 24, connectorTimeoutSeconds: 30, authorizationValidityHours: 168, sendMaxPerHour: 500 };
   const token = (url: string) => url.slice(url.lastIndexOf("/") + 1);
   const buyer = (number: string, email: string, name: string): BuyerPayment => {
     const checked = validateCard({ number, expiry: "12/34", cvc: "123" });

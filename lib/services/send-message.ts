@@ -7,6 +7,10 @@ import { enqueue, JOBS } from "@/lib/jobs/queue";
 import { smsStatusCallbackUrl, type Messaging } from "@/lib/messaging/config";
 import type { EmailAttachment, SendResult } from "@/lib/messaging/email-transport";
 import { attachmentsFor } from "./message-attachments";
+import { findOrder } from "@/db/queries/orders";
+import { findPaymentLink } from "@/db/queries/payment-links";
+import { linkUnavailableReason } from "@/lib/links/rules";
+import { errorForLog, logger } from "@/lib/logger";
 import { outboxSms } from "@/lib/messaging/sms/provider";
 import { toMessageObject } from "@/lib/messaging/serialize";
 
@@ -21,16 +25,21 @@ const DROPPED_CONTENT = "Not kept: this email carried a single-use account link,
 
 type Outcome = "sent" | "retrying" | "failed" | "skipped";
 
-async function transmit(db: Db, messaging: Messaging, message: MessageRow): Promise<SendResult & { transport: string }> {
+async function transmit(db: Db, messaging: Messaging, message: MessageRow, lastAttempt: boolean): Promise<SendResult & { transport: string }> {
+  // A payment request that waited on retries must not ask for money that was paid (or a link closed) since.
+  const stale = await staleRequestReason(db, message);
+  if (stale) return { ok: false, reason: stale, permanent: true, transport: message.channel === "email" ? messaging.email.name : (messaging.sms ?? outboxSms).name };
   if (message.channel === "email") {
     // An order's request carries its invoice, a receipt its receipt: made now from the order as it is, so a
     // retry a day later attaches what is true then. The outbox keeps only the message: no PDF to make.
     let attachments: EmailAttachment[] = [];
     if (messaging.email.name !== "outbox") {
       try {
-        attachments = await attachmentsFor(db, message);
-      } catch {
-        return { ok: false, reason: "The PDF to attach could not be made.", permanent: false, transport: messaging.email.name };
+        attachments = await attachmentsFor(db, message, messaging.appUrl);
+      } catch (error) {
+        logger().error({ err: errorForLog(error), messageId: message.id }, "the PDF for an email could not be made");
+        // Retried like a transport failure; the last attempt sends the email without it rather than not at all.
+        if (!lastAttempt) return { ok: false, reason: "The PDF to attach could not be made.", permanent: false, transport: messaging.email.name };
       }
     }
     const result = await messaging.email.send({ id: message.id, to: message.to, subject: message.subject ?? "", html: message.html ?? "", text: message.text, attachments });
@@ -39,6 +48,22 @@ async function transmit(db: Db, messaging: Messaging, message: MessageRow): Prom
   const provider = messaging.sms ?? outboxSms;
   const result = await provider.send({ id: message.id, to: message.to, body: message.text, statusCallbackUrl: smsStatusCallbackUrl(messaging.appUrl, message.id) });
   return { ...(result.ok ? { ...result, providerMessageId: result.providerMessageId || null } : result), transport: provider.name };
+}
+
+/** Why a queued payment request should no longer leave (its order paid or closed, its link closed), or null. */
+async function staleRequestReason(db: Db, message: MessageRow): Promise<string | null> {
+  if (message.kind !== "payment_request" || !message.merchantId) return null;
+  const scope = { merchantId: message.merchantId, livemode: message.livemode };
+  if (message.orderId) {
+    const order = await findOrder(db, scope, message.orderId);
+    if (order && order.status !== "open" && order.status !== "processing") return `Not sent: the order became ${order.status} before this request could leave.`;
+    return null;
+  }
+  if (message.paymentLinkId) {
+    const link = await findPaymentLink(db, scope, message.paymentLinkId);
+    if (link && linkUnavailableReason(link) !== null) return "Not sent: the payment link stopped taking payments before this request could leave.";
+  }
+  return null;
 }
 
 /**
@@ -69,7 +94,7 @@ export async function sendMessage(db: Db, messaging: Messaging, messageId: strin
     .returning();
   if (!message) return "skipped";
 
-  const result = await transmit(db, messaging, message);
+  const result = await transmit(db, messaging, message, messaging.retrySchedule[attempt - 1] === undefined);
 
   return db.transaction(async (tx) => {
     const now = new Date();

@@ -16,11 +16,15 @@ import { toMessageObject, type MessageObject } from "@/lib/messaging/serialize";
 import { renderEmail } from "@/lib/messaging/render";
 import { paymentRequestEmail, paymentRequestSms, type RequestContent } from "@/lib/messaging/templates/buyer";
 import { orderCheckoutUrl } from "@/lib/orders/serialize";
+import type { PaymentContext } from "./payment-context";
 import { queueMessage } from "./queue-message";
 
 // A merchant sends a link or an order to a buyer by email or SMS (API.md, "Messages"): checked, rendered and
 // queued in one transaction; the worker sends it (send-message.ts). The checkout URL inside carries
 // `src=email` or `src=sms`, so the link's funnel shows what the message brought.
+
+/** The merchant and mode, and the processors (a live link is only sent once live mode takes payments). */
+export type SendContext = ServiceContext & Pick<PaymentContext, "processors">;
 
 const emailAddress = z.email();
 /** E.164: a plus, a country code that does not start with 0, up to 15 digits in all. */
@@ -72,12 +76,13 @@ async function queueRequest(
 }
 
 /** Sends a payment link: 409 `payment_link_inactive` when it takes no payments (inactive, expired, sold out). */
-export async function sendPaymentLink(db: Db, ctx: ServiceContext, linkId: string, body: unknown): Promise<MessageObject> {
+export async function sendPaymentLink(db: Db, ctx: SendContext, linkId: string, body: unknown): Promise<MessageObject> {
   const params = sendRequestSchema.parse(body);
   const link: PaymentLinkRow | null = await findPaymentLink(db, ctx, linkId);
   if (!link) throw new AppError("resource_missing", `No such payment link: '${linkId}'.`, { param: "id" });
   const to = checkRecipient(params.channel, params.to);
   if (linkUnavailableReason(link) !== null) throw new AppError("payment_link_inactive", "This payment link takes no payments now: activate it (or extend it) before sending it.");
+  requireTakesPayments(ctx, link.livemode);
   return queueRequest(db, ctx, { channel: params.channel, to }, { paymentLinkId: link.id, orderId: null }, {
     merchant: await brandOf(db, link.merchantId),
     itemName: link.itemName,
@@ -89,18 +94,32 @@ export async function sendPaymentLink(db: Db, ctx: ServiceContext, linkId: strin
   });
 }
 
+function notPayableMessage(order: OrderRow): string {
+  if (order.status === "open") return "This order has expired.";
+  if (order.status === "processing") return "A payment for this order is under way: send it again if that payment fails.";
+  return `This order is ${order.status}: there is nothing to pay.`;
+}
+
+/** A live link or order sent before live mode has a processor would take the buyer to a checkout that cannot take their money. */
+function requireTakesPayments(ctx: SendContext, livemode: boolean): void {
+  if (ctx.processors.forMode(livemode) === null) {
+    throw new AppError("livemode_unavailable", "This business is not accepting payments yet: no payment processor is set up for live mode.");
+  }
+}
+
 /** Whether an order can still be paid by a buyer it is sent to. */
 function payable(order: OrderRow, now = new Date()): boolean {
   return order.status === "open" && order.expiresAt > now;
 }
 
 /** Sends an order (its email attaches the invoice PDF): 409 `order_not_payable` once paid, closed or expired. */
-export async function sendOrder(db: Db, ctx: ServiceContext, orderId: string, body: unknown): Promise<MessageObject> {
+export async function sendOrder(db: Db, ctx: SendContext, orderId: string, body: unknown): Promise<MessageObject> {
   const params = sendRequestSchema.parse(body);
   const order = await findOrder(db, ctx, orderId);
   if (!order) throw new AppError("resource_missing", `No such order: '${orderId}'.`, { param: "id" });
   const to = checkRecipient(params.channel, params.to);
-  if (!payable(order)) throw new AppError("order_not_payable", order.status === "open" ? "This order has expired." : `This order is ${order.status}: there is nothing to pay.`);
+  if (!payable(order)) throw new AppError("order_not_payable", notPayableMessage(order));
+  requireTakesPayments(ctx, order.livemode);
   return queueRequest(db, ctx, { channel: params.channel, to }, { paymentLinkId: order.paymentLinkId, orderId: order.id }, {
     merchant: await brandOf(db, order.merchantId),
     itemName: order.itemName,

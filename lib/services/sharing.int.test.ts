@@ -1,5 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
+import { outboxEmail, type EmailTransport } from "@/lib/messaging/email-transport";
+import type { Messaging } from "@/lib/messaging/config";
+import { sendMessage } from "./send-message";
 import { merchants, messages, paymentLinks } from "@/db/schema";
 import { openTestDatabase } from "@/test/db";
 import { cardBuyer, newMerchantScope, simulatorContext } from "@/test/payments";
@@ -16,7 +19,9 @@ import { updatePaymentLink } from "./update-payment-link";
 // order is paid — against a real PostgreSQL, through the services the routes and the checkout call.
 
 const { db } = await openTestDatabase();
-const paymentContext = simulatorContext(db);
+// Test-mode receipts count against the hourly sending allowance: small here, so the cap is reached.
+const SEND_MAX_PER_HOUR = 3;
+const paymentContext = { ...simulatorContext(db), sendMaxPerHour: SEND_MAX_PER_HOUR };
 const appUrl = "https://pay.example.com";
 
 async function setup(link: Record<string, unknown> = {}) {
@@ -128,5 +133,39 @@ describe("receipts", () => {
     await db.update(merchants).set({ sendReceipts: false }).where(eq(merchants.id, scope.merchantId));
     await payLink(db, paymentContext, link.token, { ...cardBuyer(), email: "bo@example.com" });
     expect(await receipts()).toHaveLength(1);
+  });
+});
+
+describe("at send time", () => {
+  const messaging = (email: EmailTransport = outboxEmail): Messaging => ({ email, sms: null, appUrl, retrySchedule: [1] });
+
+  test("a request whose order was paid while it waited is not sent: failed, saying why", async () => {
+    const { ctx } = await setup();
+    const order = await createOrder(db, ctx, { amount: 900, currency: "EUR", item_name: "Ticket" });
+    const sent = await sendOrder(db, ctx, order.id, { channel: "sms", to: "+46701234567" });
+    expect((await payOrder(db, paymentContext, new URL(order.url).pathname.split("/").at(-1)!, cardBuyer())).kind).toBe("paid");
+    expect(await sendMessage(db, messaging(), sent.id, 1)).toBe("failed");
+    const [row] = await db.select().from(messages).where(eq(messages.id, sent.id));
+    expect(row).toMatchObject({ status: "failed", failureReason: "Not sent: the order became paid before this request could leave." });
+  });
+
+  test("the invoice, made at send time, is attached when the transport is SMTP", async () => {
+    const { ctx } = await setup();
+    const order = await createOrder(db, ctx, { amount: 900, currency: "EUR", item_name: "Ticket", reference: `T-${Date.now()}` });
+    const sent = await sendOrder(db, ctx, order.id, { channel: "email", to: "b@example.com" });
+    const seen: { attachments?: { filename: string; contentType: string; content: Buffer }[] }[] = [];
+    const smtp: EmailTransport = { name: "smtp", send: async (mail) => (seen.push(mail), { ok: true, providerMessageId: null, detail: "ok" }), close() {} };
+    expect(await sendMessage(db, messaging(smtp), sent.id, 1)).toBe("sent");
+    expect(seen[0]!.attachments!.map((a) => [a.filename, a.contentType, a.content.subarray(0, 5).toString()])).toEqual([[`invoice-${order.reference}.pdf`, "application/pdf", "%PDF-"]]);
+
+  });
+});
+
+describe("test-mode receipts", () => {
+  test("count against the hourly sending allowance: past it, a paid test order gets no receipt", async () => {
+    const { scope, link } = await setup();
+    for (let i = 0; i < SEND_MAX_PER_HOUR + 2; i++) await payLink(db, paymentContext, link.token, { ...cardBuyer(), email: `buyer-${i}@example.com` });
+    const receipts = await db.select().from(messages).where(and(eq(messages.merchantId, scope.merchantId), eq(messages.kind, "receipt")));
+    expect(receipts).toHaveLength(SEND_MAX_PER_HOUR);
   });
 });

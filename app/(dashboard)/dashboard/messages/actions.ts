@@ -12,6 +12,7 @@ import type { FormState } from "@/lib/forms";
 import { RateLimitedError } from "@/lib/http/errors";
 import { consumeBuyerSend } from "@/lib/http/rate-limit";
 import { getDashboardContext } from "@/lib/http/session";
+import { configuredProcessors } from "@/lib/processor";
 import { sendOrder, sendPaymentLink } from "@/lib/services/send-payment-request";
 import { staleFormMessage } from "../orders/context";
 
@@ -26,7 +27,7 @@ export async function sendToBuyerAction(_previous: FormState, formData: FormData
   const { current, livemode } = await getDashboardContext();
   const values = { channel: String(formData.get("channel") ?? ""), to: String(formData.get("to") ?? "") };
   if (!can(current.role, "write")) return { message: "Only an owner or admin can send links and orders.", values };
-  const ctx = { merchantId: current.merchant.id, livemode, appUrl: getEnv().APP_URL };
+  const ctx = { merchantId: current.merchant.id, livemode, appUrl: getEnv().APP_URL, processors: configuredProcessors() };
   const stale = staleFormMessage(formData, ctx);
   if (stale) return { message: stale, values };
   const target = formData.get("target") === "order" ? "order" : "link";
