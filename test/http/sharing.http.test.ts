@@ -28,8 +28,8 @@ async function apiKey() {
   return { scope, secret: (await createApiKey(db, scope)).secret };
 }
 
-async function api(secret: string, method: string, path: string, body?: unknown) {
-  const answer = await app.client().send(path, { method, ...(body === undefined ? {} : { json: body }), headers: { authorization: `Bearer ${secret}` } });
+async function api(secret: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  const answer = await app.client().send(path, { method, ...(body === undefined ? {} : { json: body }), headers: { authorization: `Bearer ${secret}`, ...headers } });
   return { ...answer, json: JSON.parse(answer.body || "null") as Record<string, unknown> };
 }
 
@@ -92,6 +92,24 @@ describe("a link sent by email", () => {
     expect(funnel.json).toEqual({ object: "funnel", payment_link: id, sources: [{ source: "email", visit_count: 1, started_count: 1, pay_count: 1, success_amount: 4500 }] });
     const stats = (await api(secret, "GET", `/api/v1/payment_links/${id}`)).json.stats;
     expect(stats).toEqual({ visit_count: 1, pay_count: 1, success_amount: 4500 });
+  });
+
+  test("a send retried with its Idempotency-Key answers the first message again and sends once", async () => {
+    const { secret } = await apiKey();
+    const link = await api(secret, "POST", "/api/v1/payment_links", { item_name: "Candle", amount: 1200, currency: "GBP", default_country: "GB" });
+    const path = `/api/v1/payment_links/${String(link.json.id)}/send`;
+    const key = { "idempotency-key": `send-${String(link.json.id)}` };
+    const [first, second] = await Promise.all([api(secret, "POST", path, { channel: "sms", to: "+447700900123" }, key), api(secret, "POST", path, { channel: "sms", to: "+447700900123" }, key)]);
+    const answers = [first, second].map((a) => a.status).sort();
+    // Twins at once: one sends, the other is told its twin is in flight (or gets the replay if it came second).
+    expect(answers[0]).toBe(201);
+    expect([201, 409]).toContain(answers[1]);
+    const replay = await api(secret, "POST", path, { channel: "sms", to: "+447700900123" }, key);
+    expect(replay.status).toBe(201);
+    expect(replay.headers["idempotent-replayed"]).toBe("true");
+    expect(replay.json.id).toBe((first.status === 201 ? first : second).json.id);
+    const list = await api(secret, "GET", `/api/v1/messages?payment_link=${String(link.json.id)}`);
+    expect((list.json.data as unknown[]).length).toBe(1);
   });
 
   test("a bad address is 400 on `to`; a disabled link is 409 payment_link_inactive", async () => {
