@@ -19,7 +19,9 @@ import { submitRefunds } from "@/lib/services/submit-refunds";
 import { JOBS, type QueueName, type ScheduledJob } from "./definitions";
 import { runMaintenance } from "./maintenance";
 import { enqueue, QUEUE_SCHEMA, queueDb } from "./queue";
-import { jobWorker } from "./work";
+import { jobWorker, type WorkOptions } from "./work";
+import type { JobDefinition } from "./job";
+import type { z } from "zod";
 
 export function deliveryConfig(env: Env): DeliveryConfig {
   return {
@@ -77,11 +79,24 @@ export interface Worker {
  */
 export async function startWorker(database: Database, env: Env, log: Logger): Promise<Worker> {
   // Maintenance every 10 s: that is what returns a killed worker's expired jobs to the queue.
-  const boss = new PgBoss({ db: queueDb(database.db, database.exec), schema: QUEUE_SCHEMA, migrate: false, supervise: true, schedule: false, maintenanceIntervalSeconds: 10 });
+  // What is in flight — pg-boss's queries and our job handlers — for stop() to wait out (see there).
+  let busy = 0;
+  const track = async <T>(run: () => Promise<T>): Promise<T> => {
+    busy += 1;
+    try {
+      return await run();
+    } finally {
+      busy -= 1;
+    }
+  };
+  const queue = queueDb(database.db, database.exec);
+  const boss = new PgBoss({ db: { executeSql: (text, values) => track(() => queue.executeSql(text, values)) }, schema: QUEUE_SCHEMA, migrate: false, supervise: true, schedule: false, maintenanceIntervalSeconds: 10 });
   boss.on("error", onQueueError(log));
   await boss.start();
   const db = database.db;
-  const work = jobWorker(boss, log);
+  const workUntracked = jobWorker(boss, log);
+  const work = <S extends z.ZodObject>(job: JobDefinition<string, S>, options: WorkOptions, handler: (payloads: z.output<S>[]) => Promise<void>) =>
+    workUntracked<S>(job, options, (payloads) => track(() => handler(payloads)));
   const config = deliveryConfig(env);
   const paymentContext = paymentContextFromEnv(env);
   const fast = { pollingIntervalSeconds: 0.5, batchSize: 10 };
@@ -206,6 +221,12 @@ export async function startWorker(database: Database, env: Env, log: Logger): Pr
     async stop() {
       clearInterval(watcher);
       await boss.stop({ graceful: true, wait: true, timeout: 20_000, close: false });
+      // pg-boss answers once no job is active, but a worker may still be fetching: the jobs that fetch returns
+      // run, and pg-boss then completes them without awaiting it. Closing the pool under them made those
+      // queries fail as unhandled rejections (write CONNECTION_ENDED). Nothing is left running past this loop:
+      // the workers' loops end after their current turn, and each step of a turn is counted in `busy`
+      // (the steps follow each other in microtasks, which this timer-driven check never falls between).
+      while (busy > 0) await new Promise((resolve) => setTimeout(resolve, 10));
       messaging.email.close();
       log.info("worker stopped");
     },
