@@ -7,6 +7,7 @@ import { findUserByEmail } from "@/db/queries/users";
 import { merchants } from "@/db/schema";
 import { createMerchant } from "@/lib/services/create-merchant";
 import { authenticateApiKey } from "@/lib/services/authenticate-api-key";
+import { describeOnerwayCredentials, onerwayKeysOf } from "@/lib/services/onerway-credentials";
 import { openTestDatabase, uniqueEmail } from "@/test/db";
 
 // Runs the real `admin` command in a child process against the run's PostgreSQL database, as an operator would.
@@ -19,10 +20,18 @@ interface Run {
   stderr: string;
 }
 
+/** The app's AUTH_SECRET as the commands see it: create-onerway-credentials seals the keys with it. */
+const AUTH_SECRET = "admin-cli-test-auth-secret-0123456789abcdef";
+
 function admin(...args: string[]): Promise<Run> {
+  return adminWithEnv({}, ...args);
+}
+
+function adminWithEnv(env: Record<string, string | undefined>, ...args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn("npx", ["tsx", "scripts/admin.mts", ...args], {
-      env: { ...process.env, DATABASE_URL: inject("databaseUrl"), DATABASE_POOL_SIZE: "2" },
+      // An undefined value leaves the variable out.
+      env: { ...process.env, DATABASE_URL: inject("databaseUrl"), DATABASE_POOL_SIZE: "2", AUTH_SECRET, ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
@@ -154,7 +163,72 @@ describe("admin create-api-key", () => {
   });
 });
 
+describe("admin create-onerway-credentials", () => {
+  /** The keys the app would check a signature against: only what opens under its AUTH_SECRET. */
+  async function keysOf(merchantNo: unknown) {
+    const found = await onerwayKeysOf(db, String(merchantNo), AUTH_SECRET);
+    return found && { merchantId: found.merchantId, keys: [...found.keys].sort((a, b) => Number(a.livemode) - Number(b.livemode)) };
+  }
+
+  test("by merchant id: a merchant number and a test key that the app opens", async () => {
+    const { output: merchant } = await createMerchantWithCli();
+    const credentials = output(await admin("create-onerway-credentials", "--merchant", String(merchant.merchant_id), "--mode", "test"));
+    expect(credentials).toEqual({ merchant_no: expect.stringMatching(/^\d{1,20}$/), secret_key: expect.stringMatching(/^[0-9a-f]{64}$/), livemode: false });
+    expect(await keysOf(credentials.merchant_no)).toEqual({ merchantId: merchant.merchant_id, keys: [{ livemode: false, secretKey: credentials.secret_key }] });
+  });
+
+  test("by owner email: a second call replaces the mode's key, the other mode gets its own; the merchant number stays", { timeout: 120_000 }, async () => {
+    const { email, output: merchant } = await createMerchantWithCli();
+    const first = output(await admin("create-onerway-credentials", "--merchant", email.toUpperCase(), "--mode", "test"));
+    const second = output(await admin("create-onerway-credentials", "--merchant", email, "--mode", "test"));
+    expect(second).toEqual({ merchant_no: first.merchant_no, secret_key: expect.stringMatching(/^[0-9a-f]{64}$/), livemode: false });
+    expect(second.secret_key).not.toBe(first.secret_key);
+    expect(await keysOf(first.merchant_no)).toEqual({ merchantId: merchant.merchant_id, keys: [{ livemode: false, secretKey: second.secret_key }] });
+
+    const live = output(await admin("create-onerway-credentials", "--merchant", String(merchant.merchant_id), "--mode", "live"));
+    expect(live).toEqual({ merchant_no: first.merchant_no, secret_key: expect.stringMatching(/^[0-9a-f]{64}$/), livemode: true });
+    expect(await keysOf(first.merchant_no)).toEqual({
+      merchantId: merchant.merchant_id,
+      keys: [
+        { livemode: false, secretKey: second.secret_key },
+        { livemode: true, secretKey: live.secret_key },
+      ],
+    });
+  });
+
+  test("an unknown merchant or email exits 1 with resource_missing", async () => {
+    const runs = await Promise.all(["mch_doesnotexist", uniqueEmail("nobody")].map((merchant) => admin("create-onerway-credentials", "--merchant", merchant, "--mode", "test")));
+    for (const run of runs) {
+      expect(error(run)).toMatchObject({ error: { code: "resource_missing", param: "merchant" } });
+      expect(run.code).toBe(1);
+    }
+  });
+
+  // A key sealed under a made-up secret would be printed but never open in the app.
+  test("without AUTH_SECRET on PostgreSQL it refuses, with exit code 1, and creates nothing", async () => {
+    const { output: merchant } = await createMerchantWithCli();
+    const run = await adminWithEnv({ AUTH_SECRET: undefined }, "create-onerway-credentials", "--merchant", String(merchant.merchant_id), "--mode", "test");
+    expect(error(run)).toEqual({ error: { code: "invalid_environment", message: expect.stringContaining("AUTH_SECRET"), param: null } });
+    expect(run.code).toBe(1);
+    expect(await describeOnerwayCredentials(db, String(merchant.merchant_id))).toEqual({ merchantNo: null, test: null, live: null });
+  });
+
+  test("bad flags", { timeout: 120_000 }, async () => {
+    const cases: [string[], string, string | null][] = [
+      [["--merchant", "mch_x", "--mode", "production"], "parameter_invalid", "mode"],
+      [["--merchant", "mch_x"], "parameter_missing", "mode"],
+      [["--mode", "live"], "parameter_missing", "merchant"],
+      [["--merchant", "Demo Coffee", "--mode", "test"], "parameter_invalid", "merchant"],
+      [["mch_x", "--mode", "test"], "parameter_unknown", null],
+      [["--merchant", "mch_x", "--mode", "test", "--name", "CI"], "parameter_unknown", "name"],
+      [["--merchant", "mch_x", "--mode"], "parameter_invalid", "mode"],
+    ];
+    const runs = await Promise.all(cases.map(([args]) => admin("create-onerway-credentials", ...args)));
+    runs.forEach((run, i) => expectUsageError(run, cases[i]![1], cases[i]![2]));
+  });
+});
+
 test("help lists every command", async () => {
   const help = output(await admin("help"));
-  expect((help.commands as { usage: string }[]).map((c) => c.usage.split(" ")[0])).toEqual(["create-merchant", "create-api-key", "help"]);
+  expect((help.commands as { usage: string }[]).map((c) => c.usage.split(" ")[0])).toEqual(["create-merchant", "create-api-key", "create-onerway-credentials", "help"]);
 });

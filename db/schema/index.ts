@@ -10,3 +10,4 @@ export * from "./webhooks";
 export * from "./simulator";
 export * from "./processor-notifications";
 export * from "./messages";
+export * from "./onerway";

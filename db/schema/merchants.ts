@@ -16,6 +16,8 @@ export const merchants = pgTable("merchants", {
   /** `#rrggbb`, used on the hosted checkout. */
   brandColor: text().notNull().default("#4f46e5"),
   logoUrl: text(),
+  /** The Onerway-compatible API's merchant number (digits), given with the first credentials; same in both modes. */
+  onerwayMerchantNo: text().unique(),
   /** Email a receipt (with its PDF) to the buyer when an order is paid and their address is known. */
   sendReceipts: boolean().notNull().default(true),
   /**

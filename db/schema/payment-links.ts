@@ -38,6 +38,11 @@ export const paymentLinks = pgTable(
     afterCompletionUrl: text(),
     statusCallbackUrl: text(),
     metadata: jsonb().$type<Record<string, string>>().notNull().default({}),
+    /** The link's integer id on the Onerway-compatible API (`id` there), from a sequence across merchants. */
+    onerwayId: bigint({ mode: "number" })
+      .notNull()
+      .unique()
+      .default(sql`nextval('payment_link_onerway_id_seq')`),
     visitCount: bigint({ mode: "number" }).notNull().default(0),
     payCount: integer().notNull().default(0),
     successAmount: bigint({ mode: "number" }).notNull().default(0),

@@ -134,6 +134,8 @@ const fields = z.object({
    * compromised account from turning the installation's SMTP server and SMS account into a spam cannon.
    */
   SEND_MAX_PER_HOUR: z.coerce.number().int().min(1).default(500),
+  /** Onerway-compatible `add` and `list` requests per merchant and mode per second (more answer 50134). */
+  ONERWAY_RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(1).default(20),
 });
 
 // Settings that only make sense together.

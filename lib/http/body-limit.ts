@@ -13,7 +13,7 @@ export const CHECKOUT_BODY_LIMIT = 32 * 1024;
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 export function bodyLimit(pathname: string): number {
-  if (pathname === "/api/v1" || pathname.startsWith("/api/v1/") || pathname.startsWith("/api/processors/") || pathname.startsWith("/api/sms/")) return API_BODY_LIMIT;
+  if (pathname === "/api/v1" || pathname.startsWith("/api/v1/") || pathname.startsWith("/api/processors/") || pathname.startsWith("/api/sms/") || pathname.startsWith("/v1/txn/")) return API_BODY_LIMIT;
   if (pathname.startsWith("/l/") || pathname.startsWith("/o/")) return CHECKOUT_BODY_LIMIT;
   return DEFAULT_BODY_LIMIT;
 }

@@ -65,3 +65,8 @@ export async function consumeBuyerSend(db: Db, scope: { merchantId: string; live
 export function sendQuota(db: Db, scope: { merchantId: string; livemode: boolean }): Promise<void> {
   return consumeBuyerSend(db, scope, getEnv().SEND_MAX_PER_HOUR);
 }
+
+/** One request of the Onerway-compatible `add` or `list` against the merchant's per-second allowance in its mode; the ms to wait, or 0. */
+export function consumeOnerwayRequest(db: Db, scope: { merchantId: string; livemode: boolean }, perSecond: number): Promise<number> {
+  return consume(limiterFor(db, "onerway", perSecond, 1), `${scope.merchantId}|${scope.livemode ? "live" : "test"}`);
+}

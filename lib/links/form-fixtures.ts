@@ -54,6 +54,7 @@ export const LINK: PaymentLinkObject = {
   after_completion: { type: "message", message: "Thanks" },
   status_callback_url: null,
   metadata: { sku: "MT-1", old: "x" },
+  onerway_id: "100",
   stats: { visit_count: 0, pay_count: 0, success_amount: 0 },
   created_at: "2026-05-01T00:00:00.000Z",
   updated_at: "2026-05-01T00:00:00.000Z",

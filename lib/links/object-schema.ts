@@ -58,6 +58,7 @@ export const paymentLinkObjectSchema = z.object({
     description: "Receives this link's events, signed like webhooks with the merchant's callback secret; `null` for none.",
   }),
   metadata: z.record(z.string(), z.string()).meta({ description: "Up to 20 string key-value pairs for your own use." }),
+  onerway_id: z.string().regex(/^\d+$/).meta({ description: "The link's integer id on the Onerway-compatible endpoints (`/v1/txn/paymentLink/*`), as a decimal string: unique across merchants." }),
   stats: z
     .object({
       visit_count: z.number().int().nonnegative().meta({ description: "Checkout page views." }),

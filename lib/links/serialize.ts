@@ -31,6 +31,7 @@ export function toPaymentLinkObject(row: PaymentLinkRow, appUrl: string) {
         : { type: "message" as const, message: row.afterCompletionMessage ?? "" },
     status_callback_url: row.statusCallbackUrl,
     metadata: row.metadata,
+    onerway_id: String(row.onerwayId),
     stats: { visit_count: row.visitCount, pay_count: row.payCount, success_amount: row.successAmount },
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),

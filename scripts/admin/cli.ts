@@ -14,7 +14,8 @@ export type AdminCommand =
       country: string;
       currency: string;
     }
-  | { command: "create-api-key"; merchant: string; livemode: boolean; name: string | null };
+  | { command: "create-api-key"; merchant: string; livemode: boolean; name: string | null }
+  | { command: "create-onerway-credentials"; merchant: string; livemode: boolean };
 
 type StringFlags = Record<string, { type: "string"; default?: string }>;
 
@@ -50,6 +51,17 @@ export const COMMANDS = {
       merchant: { type: "string" },
       mode: { type: "string" },
       name: { type: "string" },
+    },
+    required: ["merchant", "mode"],
+  },
+  "create-onerway-credentials": {
+    usage: "create-onerway-credentials --merchant <merchant id | owner email> --mode test|live",
+    description:
+      "Creates the secret key of the Onerway-compatible API for one mode, replacing that mode's old key at once, and the business's merchant number on first use (kept after). The key is printed once; it is stored sealed with AUTH_SECRET, so run this with the app's AUTH_SECRET.",
+    output: '{"merchant_no":"800001","secret_key":"…","livemode":false}',
+    flags: {
+      merchant: { type: "string" },
+      mode: { type: "string" },
     },
     required: ["merchant", "mode"],
   },
@@ -135,11 +147,16 @@ export function parseCommand(argv: readonly string[]): AdminCommand {
         country: flags.country!,
         currency: flags.currency!,
       };
-    case "create-api-key": {
-      if (flags.mode !== "test" && flags.mode !== "live") {
-        throw new AppError("parameter_invalid", `--mode must be test or live, not "${flags.mode}".`, { param: "mode" });
-      }
-      return { command: name, merchant: flags.merchant!.trim(), livemode: flags.mode === "live", name: flags.name?.trim() || null };
-    }
+    case "create-api-key":
+      return { command: name, merchant: flags.merchant!.trim(), livemode: livemodeOf(flags.mode), name: flags.name?.trim() || null };
+    case "create-onerway-credentials":
+      return { command: name, merchant: flags.merchant!.trim(), livemode: livemodeOf(flags.mode) };
   }
+}
+
+function livemodeOf(mode: string | undefined): boolean {
+  if (mode !== "test" && mode !== "live") {
+    throw new AppError("parameter_invalid", `--mode must be test or live, not "${mode}".`, { param: "mode" });
+  }
+  return mode === "live";
 }

@@ -6,6 +6,7 @@ import { findUserByEmail } from "@/db/queries/users";
 import { merchants } from "@/db/schema";
 import { AppError } from "@/lib/core/errors";
 import { createApiKey } from "@/lib/services/create-api-key";
+import { createOnerwayCredentials } from "@/lib/services/onerway-credentials";
 import { signUp } from "@/lib/services/sign-up";
 import type { AdminCommand } from "./cli.ts";
 
@@ -44,6 +45,12 @@ export async function createApiKeyCommand(db: Db, input: Command<"create-api-key
   const merchantId = await resolveMerchant(db, input.merchant);
   const key = await createApiKey(db, { merchantId, livemode: input.livemode }, { name: input.name });
   return { id: key.id, secret: key.secret, livemode: key.livemode, merchant_id: merchantId };
+}
+
+/** `authSecret` must be the app's AUTH_SECRET: the key is sealed with it, and the app opens it with its own. */
+export async function createOnerwayCredentialsCommand(db: Db, input: Command<"create-onerway-credentials">, authSecret: string) {
+  const merchantId = await resolveMerchant(db, input.merchant);
+  return createOnerwayCredentials(db, { merchantId, livemode: input.livemode }, authSecret);
 }
 
 /** A merchant id as given, or the one business an email's user owns. */

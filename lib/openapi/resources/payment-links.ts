@@ -47,6 +47,7 @@ export const EXAMPLE_LINK_ROW: PaymentLinkRow = {
   afterCompletionUrl: null,
   statusCallbackUrl: null,
   metadata: { plan: "gold" },
+  onerwayId: 100,
   visitCount: 20,
   payCount: 5,
   successAmount: 49995,

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ApiKeyTable } from "@/components/dashboard/developers/api-key-table";
 import { ApiQuickstart } from "@/components/dashboard/developers/api-quickstart";
 import { CreateApiKeyForm } from "@/components/dashboard/developers/create-api-key-form";
+import { OnerwaySection } from "@/components/dashboard/developers/onerway/onerway-section";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { getDb } from "@/db";
 import { listApiKeys } from "@/db/queries/api-keys";
@@ -9,7 +10,9 @@ import { can } from "@/lib/accounts/permissions";
 import { maskApiKey } from "@/lib/api-keys";
 import { getEnv } from "@/lib/core/env";
 import { getDashboardContext } from "@/lib/http/session";
+import { describeOnerwayCredentials } from "@/lib/services/onerway-credentials";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
+import { createOnerwayKeyAction, revokeOnerwayKeyAction } from "./onerway-actions";
 import { WebhooksOverviewSection } from "./webhooks/overview-section";
 
 export const metadata: Metadata = { title: "Developers" };
@@ -19,7 +22,9 @@ export default async function DevelopersPage() {
   const { merchant, role } = current;
   const canManage = can(role, "manage_settings");
   const scope = { merchantId: merchant.id, livemode };
-  const keys = (await listApiKeys(await getDb(), scope)).map((key) => ({
+  const db = await getDb();
+  const [apiKeys, onerway] = await Promise.all([listApiKeys(db, scope), describeOnerwayCredentials(db, merchant.id)]);
+  const keys = apiKeys.map((key) => ({
     id: key.id,
     name: key.name,
     masked: maskApiKey(key.prefix, key.last4),
@@ -61,6 +66,13 @@ export default async function DevelopersPage() {
         </section>
 
         <ApiQuickstart baseUrl={getEnv().APP_URL.replace(/\/+$/, "")} currency={merchant.defaultCurrency} country={merchant.country} />
+
+        <OnerwaySection
+          key={`${merchant.id}:${livemode}`}
+          credentials={{ merchantNo: onerway.merchantNo, key: livemode ? onerway.live : onerway.test }}
+          scope={scope}
+          actions={canManage ? { create: createOnerwayKeyAction, revoke: revokeOnerwayKeyAction } : undefined}
+        />
       </div>
     </>
   );

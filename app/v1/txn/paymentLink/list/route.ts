@@ -1,0 +1,5 @@
+// POST /v1/txn/paymentLink/list — Onerway-compatible: the merchant's links by page, newest first.
+import { onerwayRoute } from "@/lib/http/onerway";
+import { onerwayList } from "@/lib/services/onerway-links";
+
+export const POST = onerwayRoute("list", ({ db, ctx, merchantNo, fields }) => onerwayList(db, ctx, merchantNo, fields));
