@@ -31,6 +31,13 @@ export function oversizedBodyResponse(request: Request): Response | null {
   const { pathname } = new URL(request.url);
   const limit = bodyLimit(pathname);
   if (!Number.isFinite(length) || length <= limit) return null;
+  // The Onerway-compatible endpoints answer everything with HTTP 200 and a respCode.
+  if (pathname.startsWith("/v1/txn/")) {
+    return new Response(JSON.stringify({ respCode: "40013", respMsg: `Abnormal parameters: body is larger than ${API_BODY_LIMIT / 1024} KB.`, data: null }), {
+      status: 200,
+      headers: { "content-type": "application/json; charset=utf-8", connection: "close" },
+    });
+  }
   if (limit === API_BODY_LIMIT) {
     return new Response(JSON.stringify(errorBody("invalid_json", apiBodyTooLargeMessage())), {
       status: 400,

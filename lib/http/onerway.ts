@@ -12,7 +12,7 @@ import { onerwayFieldName } from "@/lib/services/onerway-links";
 import { readBytes } from "./api";
 import { toAppError } from "./errors";
 import { consumeOnerwayRequest } from "./rate-limit";
-import { decodeUtf8 } from "./request-text";
+import { decodeUtf8, isUnstorable } from "./request-text";
 import { route } from "./route";
 
 // The Onerway-compatible endpoints' common path (API.md, "Onerway-compatible endpoints"): read the body with
@@ -40,7 +40,9 @@ function failure(error: unknown, log: Logger): Response {
   const known = toAppError(error);
   if (known && known.status < 500 && known.code !== "rate_limited") {
     const field = onerwayFieldName(known.param);
-    return refused({ respCode: "40013", respMsg: `Abnormal parameters: ${field ? `${field} ` : ""}${known.message}` });
+    // The JSON API's messages start "Invalid item_name: …": the field is named here in Onerway's terms instead.
+    const message = known.message.replace(/^Invalid [\w.]+: /, "");
+    return refused({ respCode: "40013", respMsg: `Abnormal parameters: ${field ? `${field} ` : ""}${message}` });
   }
   // The database restarting, or a fault of ours: nothing the client can fix but to retry later, which is what
   // 50134 tells an Onerway client. The log has the cause.
@@ -63,6 +65,12 @@ export function onerwayRoute(operation: "add" | "list" | "updateStatus", handler
           if (error instanceof RawJsonError) throw OnerwayError.abnormal("body", `is not usable: ${error.message}`);
           throw error;
         }
+        // Text PostgreSQL cannot store (NUL, a lone surrogate) is the client's to fix, not a failure of ours.
+        for (const [name, value] of fields) {
+          if (isUnstorable(name) || (value.kind !== "number" && value.kind !== "boolean" && value.kind !== "null" && isUnstorable(value.kind === "string" ? value.value : JSON.stringify(JSON.parse(value.text))))) {
+            throw OnerwayError.abnormal(name, "may not contain NUL characters or unpaired UTF-16 surrogates.");
+          }
+        }
         const merchantNo = text(fields, "merchantNo", { required: true, max: 20 })!;
         const signature = fields.get("sign");
         if (signature?.kind !== "string" || signature.value === "") return refused(RESP.badSignature);
@@ -80,4 +88,9 @@ export function onerwayRoute(operation: "add" | "list" | "updateStatus", handler
     },
     { pattern: `/v1/txn/paymentLink/${operation}` },
   );
+}
+
+/** Any other method: answered in the wire format too (Next would send an empty 405). */
+export async function onerwayWrongMethod(request: Request): Promise<Response> {
+  return refused({ respCode: "40013", respMsg: `Abnormal parameters: method ${request.method} is not supported; use POST.` });
 }

@@ -9,7 +9,7 @@ import { sign } from "./sign";
 // at /docs/onerway/openapi.json and rendered by /docs/onerway. Pure. Its examples carry real signatures, made
 // with the signing code the endpoints check them with, under a demo key that is no merchant's.
 
-/** Example credentials: no merchant has them, the docs show them as such. */
+/** Example credentials, labelled as such wherever they are shown: the key is no merchant's. */
 export const ONERWAY_DEMO_MERCHANT_NO = "800209";
 export const ONERWAY_DEMO_SECRET_KEY = "demo_secret_key_do_not_use";
 
@@ -169,12 +169,12 @@ function schemas(): Record<string, JsonSchema> {
         id: { type: "string", pattern: DIGITS, description: "The link's id, a decimal integer as a string." },
         linkUrl: { type: "string", format: "uri", description: "The checkout page." },
         merchantNo: { type: "string", description: "Your merchant number." },
-        linkName: { type: ["string", "null"], description: "The link's name, if it has one." },
-        amount: { type: "string", pattern: "^[0-9]+(\\.[0-9]+)?$", description: "The price in major units, as a decimal string (`99.99`)." },
+        linkName: { type: "string", description: "The link's name (its item name when it was created without one)." },
+        amount: { type: "string", pattern: "^([0-9]+(\\.[0-9]+)?)?$", description: "The price in major units, as a decimal string (`99.99`); empty for a link made with Paylink's own API where the buyer chooses the amount." },
         currency: { type: "string", description: "ISO 4217 currency code." },
         defaultCountry: { type: "string", description: "ISO 3166-1 alpha-2 country code the checkout starts with." },
         itemName: { type: "string", description: "The product or service." },
-        description: { type: ["string", "null"], description: "The item's description, if it has one." },
+        description: { type: "string", description: "The item's description; empty when it has none." },
         linkStatus: { type: "integer", enum: [1, 0], description: "`1` enabled, `0` disabled." },
         createTime: { type: "string", pattern: TIME_PATTERN, description: "When the link was created, `yyyy-MM-dd HH:mm:ss` in UTC." },
         visitCount: { type: "string", pattern: DIGITS, description: "Visits to the checkout page, as a decimal string." },
@@ -254,7 +254,7 @@ export function buildOnerwayOpenApiDocument({ serverUrl = EXAMPLE_SERVER_URL }: 
       title: "Paylink Onerway-compatible API",
       version: "1",
       summary: "Onerway's Payment Link endpoints, served by Paylink on the same payment links.",
-      description: `A client written against Onerway's Payment Link API switches to Paylink by changing its base URL, merchant number and secret key. Every request is a signed JSON POST; every answer is HTTP 200 with \`{respCode, respMsg, data}\`. The examples are signed with the demo key \`${ONERWAY_DEMO_SECRET_KEY}\` (merchant \`${ONERWAY_DEMO_MERCHANT_NO}\`), which no merchant has.`,
+      description: `A client written against Onerway's Payment Link API switches to Paylink by changing its base URL, merchant number and secret key. Every request is a signed JSON POST; every answer is HTTP 200 with \`{respCode, respMsg, data}\`. The examples are signed with the demo key \`${ONERWAY_DEMO_SECRET_KEY}\` (merchant \`${ONERWAY_DEMO_MERCHANT_NO}\`), an example: no merchant's key.`,
     },
     servers: [{ url: base, description: "This Paylink" }],
     /** No header credentials: each request carries its own `sign`. */

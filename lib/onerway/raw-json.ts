@@ -74,6 +74,8 @@ export function readRawObject(text: string): Map<string, RawValue> {
     const end = valueEnd(i);
     const raw = text.slice(i, end);
     i = end;
+    // JSON.parse keeps the last of repeated names; a body that says one field twice is refused instead.
+    if (out.has(key)) throw new RawJsonError(`The field ${key} appears more than once.`);
     out.set(key, classify(raw));
     ws();
     if (text[i] === ",") i++;

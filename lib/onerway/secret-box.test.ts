@@ -19,5 +19,8 @@ describe("secret box", () => {
     parts[3] = Buffer.from("key-124").toString("base64url");
     expect(openSecret(parts.join("."), SECRET)).toBeNull();
     for (const bad of ["", "v1", "v2.a.b.c", "v1.!!.!!.!!"]) expect(openSecret(bad, SECRET)).toBeNull();
+    // A shortened tag (GCM would accept 4 bytes) is refused outright.
+    const [v, iv, tag, body] = sealed.split(".");
+    expect(openSecret([v, iv, Buffer.from(tag!, "base64url").subarray(0, 4).toString("base64url"), body].join("."), SECRET)).toBeNull();
   });
 });

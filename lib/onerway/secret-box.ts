@@ -21,8 +21,10 @@ export function openSecret(sealed: string, authSecret: string): string | null {
   const [version, iv, tag, body] = sealed.split(".");
   if (version !== "v1" || !iv || !tag || body === undefined) return null;
   try {
-    const decipher = createDecipheriv("aes-256-gcm", boxKey(authSecret), Buffer.from(iv, "base64url"));
-    decipher.setAuthTag(Buffer.from(tag, "base64url"));
+    const authTag = Buffer.from(tag, "base64url");
+    if (authTag.length !== 16) return null;
+    const decipher = createDecipheriv("aes-256-gcm", boxKey(authSecret), Buffer.from(iv, "base64url"), { authTagLength: 16 });
+    decipher.setAuthTag(authTag);
     return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
   } catch {
     return null;

@@ -47,7 +47,15 @@ describe("readRawObject", () => {
       ["h", { kind: "null", text: "null" }],
     ]);
   });
-  test("refuses what is not one JSON object", () => {
-    for (const bad of ["", "[]", "1", '{"a":', "null", '{"a":1}x']) expect(() => readRawObject(bad)).toThrow();
+  test("refuses what is not one JSON object, and a field given twice (also when spelt with escapes)", () => {
+    for (const bad of ["", "[]", "1", '{"a":', "null", '{"a":1}x', '{"sign":"a","sign":"b"}', '{"sign":"a","\\u0073ign":"b"}']) expect(() => readRawObject(bad)).toThrow();
+  });
+  test("a backslash just before a closing quote, and escaped names", () => {
+    const raw = readRawObject('{"a":"x\\\\","\\u0062":"\\"}","c":1}');
+    expect([...raw.entries()]).toEqual([
+      ["a", { kind: "string", value: "x\\", text: '"x\\\\"' }],
+      ["b", { kind: "string", value: '"}', text: '"\\"}"' }],
+      ["c", { kind: "number", text: "1" }],
+    ]);
   });
 });

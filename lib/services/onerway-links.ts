@@ -88,6 +88,7 @@ export async function onerwayUpdateStatus(db: Db, ctx: ServiceContext, fields: F
   const link = await findLinkByOnerwayId(db, id);
   if (!link) throw new OnerwayError(RESP.notFound.respCode, RESP.notFound.respMsg);
   if (link.merchantId !== ctx.merchantId || link.livemode !== ctx.livemode) throw new OnerwayError(RESP.notYours.respCode, RESP.notYours.respMsg);
-  await updatePaymentLink(db, ctx, link.id, { active });
+  // Already so: nothing to write, and no payment_link.updated event for a change that did not happen.
+  if (link.active !== active) await updatePaymentLink(db, ctx, link.id, { active });
   return null;
 }

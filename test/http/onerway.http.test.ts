@@ -24,8 +24,7 @@ async function credentials(livemode = false) {
 
 /** Posts `json` (its exact text) with a `sign` computed the client's way, unless one is given. */
 async function call(op: string, json: string, key: string, signature?: string) {
-  const fields = readRawObject(json);
-  const signed = signature ?? sign(fields, key);
+  const signed = signature ?? sign(readRawObject(json), key);
   const body = `${json.slice(0, json.lastIndexOf("}")).trimEnd()}${json.trim() === "{}" ? "" : ","}"sign":${JSON.stringify(signed)}}`;
   const answer = await app.client().send(`/v1/txn/paymentLink/${op}`, { method: "POST", body, headers: { "content-type": "application/json" } });
   expect(answer.status).toBe(200);
@@ -133,6 +132,24 @@ describe("every respCode", () => {
     const broken = await app.client().send("/v1/txn/paymentLink/add", { method: "POST", body: '{"merchantNo":', headers: { "content-type": "application/json" } });
     expect(broken.status).toBe(200);
     expect(JSON.parse(broken.body)).toMatchObject({ respCode: "40013", respMsg: expect.stringMatching(/^Abnormal parameters: body/) });
+  });
+
+  test("40013 also for what never reaches a field: a body over the limit, text PostgreSQL cannot store, another method", async () => {
+    const { merchantNo, key } = await credentials();
+    const huge = addBody(merchantNo).replace('"Annual membership renewal"', JSON.stringify("x".repeat(300 * 1024)));
+    const tooLarge = await app.client().send("/v1/txn/paymentLink/add", { method: "POST", body: huge, headers: { "content-type": "application/json" } });
+    expect(tooLarge.status).toBe(200);
+    expect(JSON.parse(tooLarge.body)).toEqual({ respCode: "40013", respMsg: "Abnormal parameters: body is larger than 256 KB.", data: null });
+    const nul = await call("add", addBody(merchantNo).replace('"itemName":"Membership"', '"itemName":"Member\\u0000ship"'), key);
+    expect(nul).toMatchObject({ respCode: "40013", respMsg: "Abnormal parameters: itemName may not contain NUL characters or unpaired UTF-16 surrogates." });
+    // (Refused before the signature is looked at: no client could sign it unambiguously.)
+    const twice = await call("list", `{"merchantNo":"${merchantNo}","size":1,"size":2}`, key, "0".repeat(64));
+    expect(twice).toMatchObject({ respCode: "40013", respMsg: expect.stringContaining("size appears more than once") });
+    for (const method of ["GET", "PUT", "DELETE"]) {
+      const other = await app.client().send("/v1/txn/paymentLink/list", { method });
+      expect(other.status).toBe(200);
+      expect(JSON.parse(other.body)).toMatchObject({ respCode: "40013", respMsg: `Abnormal parameters: method ${method} is not supported; use POST.` });
+    }
   });
 
   test("55058 for an id that does not exist, 55059 for another merchant's link or the other mode's", async () => {
