@@ -1,26 +1,21 @@
 "use server";
 
-import { cookies, headers } from "next/headers";
+import { accountEmailBase } from "@/lib/http/account-email-base";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { ZodError } from "zod";
 import { getDb } from "@/db";
 import { auth } from "@/lib/auth";
-import { getEnv } from "@/lib/core/env";
 import { isAppError } from "@/lib/core/errors";
 import { fieldErrors } from "@/lib/core/field-errors";
 import { echoValues, type FormState } from "@/lib/forms";
 import { emailSchema } from "@/lib/accounts/schemas";
-import { clientAddress } from "@/lib/http/client-address";
 import { MERCHANT_COOKIE } from "@/lib/http/session";
 import { requestPasswordReset, resetPassword, verifyEmail } from "@/lib/services/account-emails";
 import { acceptInvitation } from "@/lib/services/invitations";
 
 // The account pages reached from emails: forgot and reset password, confirm the address, accept an invitation.
 
-async function mailBase() {
-  const env = getEnv();
-  return { appUrl: env.APP_URL, clientIp: clientAddress(await headers(), env.TRUSTED_PROXY_COUNT), maxPerHour: env.ACCOUNT_EMAIL_MAX_PER_HOUR };
-}
 
 /** Always the same answer, whether or not an account uses the address. */
 export async function forgotPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -28,7 +23,7 @@ export async function forgotPasswordAction(_previous: FormState, formData: FormD
   const email = emailSchema.safeParse(formData.get("email") ?? "");
   if (!email.success) return { fieldErrors: { email: "Enter the email address you sign in with." }, values };
   try {
-    await requestPasswordReset(await getDb(), email.data, await mailBase());
+    await requestPasswordReset(await getDb(), email.data, await accountEmailBase());
   } catch (error) {
     if (isAppError(error) && error.code === "rate_limited") return { message: error.message, values };
     throw error;

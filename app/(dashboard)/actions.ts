@@ -1,7 +1,8 @@
 "use server";
 
+import { accountEmailBase } from "@/lib/http/account-email-base";
 import { revalidatePath } from "next/cache";
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { ZodError } from "zod";
 import { getDb } from "@/db";
@@ -15,8 +16,6 @@ import { getDashboardContext, getSessionContext, MERCHANT_COOKIE, MODE_COOKIE } 
 import { createMerchant } from "@/lib/services/create-merchant";
 import { inviteMember, revokeInvitation } from "@/lib/services/invitations";
 import { resendVerification } from "@/lib/services/account-emails";
-import { getEnv } from "@/lib/core/env";
-import { clientAddress } from "@/lib/http/client-address";
 import { changeMemberRole } from "@/lib/services/change-member-role";
 import { removeMember } from "@/lib/services/remove-member";
 import { updateMerchantSettings } from "@/lib/services/update-merchant-settings";
@@ -86,10 +85,6 @@ export async function updateSettingsAction(_previous: FormState, formData: FormD
   return { ok: true, message: "Settings saved.", values };
 }
 
-async function mailBase() {
-  const env = getEnv();
-  return { appUrl: env.APP_URL, clientIp: clientAddress(await headers(), env.TRUSTED_PROXY_COUNT), maxPerHour: env.ACCOUNT_EMAIL_MAX_PER_HOUR };
-}
 
 /** Emails an invitation; the person joins when they accept it. */
 export async function inviteMemberAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -97,7 +92,7 @@ export async function inviteMemberAction(_previous: FormState, formData: FormDat
   const values = echoValues(formData);
   let email: string;
   try {
-    ({ email } = await inviteMember(await getDb(), { userId: user.id, merchantId: current.merchant.id }, { email: String(formData.get("email") ?? ""), role: String(formData.get("role") ?? "") }, await mailBase()));
+    ({ email } = await inviteMember(await getDb(), { userId: user.id, merchantId: current.merchant.id }, { email: String(formData.get("email") ?? ""), role: String(formData.get("role") ?? "") }, await accountEmailBase()));
   } catch (error) {
     // The form shows a refusal under its email input (the role is a select of valid choices): the first issue.
     if (error instanceof ZodError) return { fieldErrors: fieldErrors(error, { field: () => "email" }), values };
@@ -120,7 +115,7 @@ export async function revokeInvitationAction(formData: FormData) {
 export async function resendVerificationAction(): Promise<FormState> {
   const { user } = await getSessionContext();
   try {
-    const outcome = await resendVerification(await getDb(), user.id, await mailBase());
+    const outcome = await resendVerification(await getDb(), user.id, await accountEmailBase());
     return { ok: true, message: outcome === "sent" ? `We sent a new link to ${user.email}.` : "Your address is already confirmed." };
   } catch (error) {
     if (isAppError(error)) return { message: error.message };

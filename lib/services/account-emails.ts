@@ -23,7 +23,7 @@ export function hashToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
 }
 
-export function newToken(): { token: string; hash: string } {
+export function newAccountToken(): { token: string; hash: string } {
   const token = randomBytes(32).toString("base64url");
   return { token, hash: hashToken(token) };
 }
@@ -37,7 +37,7 @@ const TOO_MANY = "Too many emails were asked for. Wait a while, then try again."
 
 /** Issues a verification link for the user's current address and queues its email, in the caller's transaction. */
 export async function queueVerificationEmail(tx: Db, user: { id: string; email: string }, base: LinkBase): Promise<void> {
-  const { token, hash } = newToken();
+  const { token, hash } = newAccountToken();
   await tx.insert(accountTokens).values({
     tokenHash: hash,
     userId: user.id,
@@ -98,7 +98,7 @@ export async function requestPasswordReset(db: Db, rawEmail: string, base: LinkB
   const gate = await consumeAccountEmail(db, "reset", [email.toLowerCase(), throttleKey(base.clientIp)], base.maxPerHour);
   if (!gate.ok) throw new AppError("rate_limited", TOO_MANY);
   const user = await findUserByEmail(db, email);
-  const { token, hash } = newToken();
+  const { token, hash } = newAccountToken();
   const { subject, element } = passwordResetEmail({ url: new URL(`/reset-password/${token}`, base.appUrl).toString(), minutes: RESET_TTL_MINUTES });
   const { html, text } = await renderEmail(element);
   if (!user) return;

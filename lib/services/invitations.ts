@@ -8,7 +8,7 @@ import { AppError } from "@/lib/core/errors";
 import { newId } from "@/lib/core/ids";
 import { renderEmail } from "@/lib/messaging/render";
 import { invitationEmail } from "@/lib/messaging/templates/account";
-import { hashToken, newToken, type LinkBase } from "./account-emails";
+import { hashToken, newAccountToken, type LinkBase } from "./account-emails";
 import { queueMessage } from "./queue-message";
 import { type Actor, lockMerchant, requireTeamManager } from "./team-guards";
 
@@ -35,7 +35,7 @@ export async function inviteMember(db: Db, actor: Actor, input: { email: string;
   const gate = await consumeAccountEmail(db, "invite", [actor.userId, actor.merchantId], base.maxPerHour * 4);
   if (!gate.ok) throw new AppError("rate_limited", "Too many invitations were sent in the last hour. Wait a while, then try again.", { param: "email" });
   const [merchant] = await db.select().from(merchants).where(eq(merchants.id, actor.merchantId));
-  const { token, hash } = newToken();
+  const { token, hash } = newAccountToken();
   const { subject, element } = invitationEmail({
     url: new URL(`/invitations/${token}`, base.appUrl).toString(),
     merchant: { name: merchant!.name, color: merchant!.brandColor, logoUrl: merchant!.logoUrl },
