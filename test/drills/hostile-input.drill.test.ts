@@ -210,7 +210,9 @@ function problemsOf(req: HostileRequest, answer: Answer): string[] {
   }
   // An order's invoice answers its PDF; every other success is JSON.
   const pdf = answer.headers["content-type"] === "application/pdf";
-  if (req.kind === "api" && answer.status >= 200 && answer.status < 300 && pdf && !answer.body.startsWith("%PDF-")) problems.push("2xx application/pdf body is not a PDF");
+  // (HEAD answers the headers alone, as GET would, with no body.)
+  if (req.kind === "api" && req.method !== "HEAD" && answer.status >= 200 && answer.status < 300 && pdf && !answer.body.startsWith("%PDF-")) problems.push("2xx application/pdf body is not a PDF");
+  if (req.method === "HEAD" && answer.body) problems.push("HEAD answered a body");
   if (req.kind === "api" && answer.status >= 200 && answer.status < 300 && answer.body && !pdf) {
     try {
       JSON.parse(answer.body);
