@@ -100,11 +100,11 @@ test("an owner adds an endpoint, its receiver verifies every delivery, and a del
     await expect(row.getByTestId("endpoint-status")).toHaveText("Enabled");
 
     // A buyer pays a link: payment_link.created, order.created, order.processing and order.paid reach the
-    // receiver, verified.
+    // receiver, verified — and message.sent, for the receipt emailed to the buyer.
     const { ctx } = await merchantOfUser(database, email, baseURL!);
     const { order } = await payNewLink(ctx, 1250);
-    await waitFor(() => receiver.received.length >= 4, 20_000, "four deliveries");
-    expect(receiver.received.map(typeOf).sort()).toEqual(["order.created", "order.paid", "order.processing", "payment_link.created"]);
+    await waitFor(() => receiver.received.length >= 5, 20_000, "five deliveries");
+    expect(receiver.received.map(typeOf).sort()).toEqual(["message.sent", "order.created", "order.paid", "order.processing", "payment_link.created"]);
     const paidEventId = idOf(receiver.received.find((r) => typeOf(r) === "order.paid")!);
 
     // The endpoint's delivery log shows them with status 200 (reloaded until the attempts are recorded).
@@ -113,8 +113,8 @@ test("an owner adds an endpoint, its receiver verifies every delivery, and a del
     await expect(page.getByRole("note", { name: "Private webhook URLs allowed" })).toBeVisible();
     await expect(async () => {
       await page.reload();
-      await expect(page.getByTestId("delivery")).toHaveCount(4, { timeout: 1_000 });
-      await expect(page.getByTestId("delivery-last-status")).toHaveText(["200", "200", "200", "200"], { timeout: 1_000 });
+      await expect(page.getByTestId("delivery")).toHaveCount(5, { timeout: 1_000 });
+      await expect(page.getByTestId("delivery-last-status")).toHaveText(["200", "200", "200", "200", "200"], { timeout: 1_000 });
     }).toPass({ timeout: 20_000 });
     const paid = delivery(page, "order.paid");
     await expect(paid).toContainText(paidEventId);
@@ -135,14 +135,15 @@ test("an owner adds an endpoint, its receiver verifies every delivery, and a del
       await page.reload();
       await expect(delivery(page, "order.paid", { resent: true }).getByTestId("delivery-last-status")).toHaveText("200", { timeout: 1_000 });
     }).toPass({ timeout: 15_000 });
-    await expect(page.getByTestId("delivery")).toHaveCount(5);
+    await expect(page.getByTestId("delivery")).toHaveCount(6);
 
-    // The event log: newest first, filtered by type, and the event with its JSON and both deliveries.
+    // The event log: newest first (the receipt's message.sent came last), filtered by type, and the event with
+    // its JSON and both deliveries.
     await page.getByRole("link", { name: "← Webhooks" }).click();
     await page.getByRole("link", { name: "Event log" }).click();
     await expect(heading(page)).toHaveText("Events");
-    await expect(page.getByTestId("event-row")).toHaveCount(4);
-    await expect(page.getByTestId("event-row").first()).toContainText("order.paid");
+    await expect(page.getByTestId("event-row")).toHaveCount(5);
+    await expect(page.getByTestId("event-row").first()).toContainText("message.sent");
     const filters = page.getByRole("search", { name: "Filter events" });
     await filters.getByLabel("Type").selectOption("order.created");
     await filters.getByRole("button", { name: "Filter" }).click();
@@ -150,7 +151,7 @@ test("an owner adds an endpoint, its receiver verifies every delivery, and a del
     await expect(page.getByTestId("event-row")).toHaveCount(1);
     await expect(page.getByTestId("event-row")).toContainText(order.id);
     await page.getByRole("link", { name: "Clear filter" }).click();
-    await expect(page.getByTestId("event-row")).toHaveCount(4);
+    await expect(page.getByTestId("event-row")).toHaveCount(5);
     await page.getByRole("link", { name: paidEventId }).click();
     await expect(heading(page)).toHaveText("order.paid");
     const json = JSON.parse((await page.getByTestId("event-json").textContent())!);
