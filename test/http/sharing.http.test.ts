@@ -184,3 +184,26 @@ describe("an order's documents", () => {
     expect((await bytes(`/l/${"x".repeat(32)}/qr.png`)).status).toBe(404);
   });
 });
+
+describe("a double tap that lands after the first tap's payment", () => {
+  test("the late twin follows the same submission to the receipt; a new submission on the paid order goes to its page", async () => {
+    const { secret } = await apiKey();
+    const created = await api(secret, "POST", "/api/v1/orders", { amount: 700, currency: "EUR", item_name: "Ticket" });
+    const path = new URL(String(created.json.url)).pathname;
+    const buyer = app.client();
+    const post = (submission: string) =>
+      buyer.send(`${path}/pay`, {
+        form: { method: "card", email: "twin@example.com", name: "Twin Tap", cardNumber: "4242 4242 4242 4242", expiry: EXPIRY, cvc: "123", submission },
+        headers: { origin: app.baseUrl, "sec-fetch-site": "same-origin" },
+      });
+    const first = await post("TwinSubmission0000000001");
+    expect(first.status).toBe(303);
+    expect(first.location).toBe(`${path}/complete`);
+    // The second tap of the same form arrives once the order is paid: it gets the first tap's answer.
+    const twin = await post("TwinSubmission0000000001");
+    expect(twin.location).toBe(`${path}/complete`);
+    // Another submission on the paid order: the order's page, which says it is paid.
+    const fresh = await post("FreshSubmission000000001");
+    expect(fresh.location).toBe(path);
+  });
+});

@@ -52,14 +52,24 @@ export function checkoutPayPost<T extends MerchantScope>(payable: Payable<T>) {
     const db = await getDb();
     const found = await payable.find(db, token);
     if (!found) return { location: back };
+    const submission = readSubmission((name) => data.get(name));
     const closed = payable.closed(found, back);
-    if (closed) return closed;
+    if (closed) {
+      if (!submission) return closed;
+      // A double tap's twin can read the order after the first tap reserved it (it is `processing` now): if
+      // this submission already has an answer, the twin follows it (to the same receipt), not the order's page.
+      const { value, replayed } = await oncePerSubmission<Reserved>(db, found, submission, `${back}/pay`, async () => ({ refused: closed }));
+      if (replayed && "reservation" in value) {
+        return outcomeRedirect(await recordedOutcome(db, value.reservation, paymentContextFromEnv().connectorTimeoutSeconds * 1000), form);
+      }
+      return "refused" in value ? value.refused : closed;
+    }
     const validated = validateCheckout(payable.settings(found), form);
     if (!validated.ok) return backWith(back, validated.errors, form);
     const checked = { ok: true, value: { ...validated.value, source } } as const;
 
     const paymentContext = paymentContextFromEnv();
-    const { value, replayed } = await oncePerSubmission<Reserved>(db, found, readSubmission((name) => data.get(name)), `${back}/pay`, async (tx) => {
+    const { value, replayed } = await oncePerSubmission<Reserved>(db, found, submission, `${back}/pay`, async (tx) => {
       try {
         return { reservation: await payable.reserve(tx, paymentContext, token, checked.value) };
       } catch (error) {
