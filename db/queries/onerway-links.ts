@@ -2,6 +2,7 @@ import { and, count, desc, eq, gte, ilike, lte, or, type SQL } from "drizzle-orm
 import { whereScope, type MerchantScope } from "@/lib/core/scope";
 import type { Db } from "../client";
 import { paymentLinks, type PaymentLinkRow } from "../schema";
+import { escapeLike } from "./payment-links";
 
 // The Onerway-compatible list (`/v1/txn/paymentLink/list`): pages by number with a total, as that API does.
 
@@ -14,10 +15,6 @@ export interface OnerwayLinkFilters {
   /** From 1. */
   page: number;
   size: number;
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 export async function listOnerwayLinks(db: Db, scope: MerchantScope, filters: OnerwayLinkFilters): Promise<{ rows: PaymentLinkRow[]; total: number }> {

@@ -28,7 +28,8 @@ export interface PaymentLinkFilters {
   createdLte?: Date;
 }
 
-function escapeLike(text: string): string {
+/** `text` for a LIKE pattern: its own %, _ and \\ match themselves. */
+export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
