@@ -28,7 +28,7 @@ export interface PaymentLinkFilters {
   createdLte?: Date;
 }
 
-/** `text` for a LIKE pattern: its own %, _ and \\ match themselves. */
+/** `text` for a LIKE pattern: its own %, _ and backslashes match themselves. */
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
