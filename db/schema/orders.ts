@@ -49,6 +49,13 @@ export const orders = pgTable(
     metadata: jsonb().$type<Record<string, string>>().notNull().default({}),
     /** Payment attempts, failed ones included. */
     attempts: integer().notNull().default(0),
+    /** The checkout's language as the merchant set it (or its link did): "auto", or a locale. */
+    locale: text().notNull().default("auto"),
+    /**
+     * The language the buyer last used on the checkout (their choice, or their browser's): the receipt, the
+     * emails and the PDFs after that speak it. Null until they submit a payment.
+     */
+    buyerLocale: text(),
     /** Where the buyer came from (`src` on the checkout URL they paid from; null for none). */
     source: text(),
     /** The payment that succeeded (one per order). */

@@ -1,0 +1,45 @@
+import { eq } from "drizzle-orm";
+import { cookies, headers } from "next/headers";
+import { cache } from "react";
+import { getDb } from "@/db";
+import { orders, paymentLinks } from "@/db/schema";
+import { isLocale, resolveLocale, type Locale } from "@/lib/i18n/locales";
+
+// Which language a checkout page speaks (lib/i18n/locales.ts decides; this reads the request for it). The
+// buyer's pick from the switcher lives in a cookie scoped to that one checkout's path, so choosing Japanese on
+// one merchant's link does not change another's.
+
+export const LOCALE_COOKIE = "paylink_locale";
+/** A buyer may come back to a link or an order for days (an invoice's due date): a year, like a preference. */
+const LOCALE_MAX_AGE_SECONDS = 365 * 24 * 60 * 60;
+
+export type CheckoutKind = "link" | "order";
+
+export function checkoutPath(kind: CheckoutKind, token: string): string {
+  return `/${kind === "link" ? "l" : "o"}/${token}`;
+}
+
+/** The Set-Cookie value that remembers `locale` for the checkout at `path`. */
+export function setLocaleCookie(path: string, locale: Locale, secure: boolean): string {
+  return `${LOCALE_COOKIE}=${locale}; Path=${path}; Max-Age=${LOCALE_MAX_AGE_SECONDS}; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
+}
+
+// What the merchant set (a link or order's `locale`), or for an order the language its buyer already paid in.
+async function configuredLocale(kind: CheckoutKind, token: string): Promise<string | null> {
+  const db = await getDb();
+  if (kind === "link") {
+    const [row] = await db.select({ locale: paymentLinks.locale }).from(paymentLinks).where(eq(paymentLinks.token, token)).limit(1);
+    return row?.locale ?? null;
+  }
+  const [row] = await db.select({ locale: orders.locale, buyerLocale: orders.buyerLocale }).from(orders).where(eq(orders.token, token)).limit(1);
+  return row ? (isLocale(row.buyerLocale) ? row.buyerLocale : row.locale) : null;
+}
+
+/**
+ * The language of the checkout at /l/{token} or /o/{token} for this request (a page, or a route handler: the pay
+ * post, a PDF). Cached per render, so the root layout (`<html lang dir>`) and the page ask the database once.
+ */
+export const checkoutLocale = cache(async (kind: CheckoutKind, token: string): Promise<Locale> => {
+  const [store, head, configured] = await Promise.all([cookies(), headers(), configuredLocale(kind, token)]);
+  return resolveLocale({ chosen: store.get(LOCALE_COOKIE)?.value, configured, acceptLanguage: head.get("accept-language") });
+});
