@@ -21,6 +21,9 @@ const nextConfig: NextConfig = {
     // The proxy refuses a body whose Content-Length is over its path's limit (lib/http/body-limit.ts); this caps
     // what a body sent without a length can make the server hold (the largest limit, server actions' 1 MB).
     proxyClientMaxBodySize: 1024 * 1024,
+    // Each checkout is its own root layout (its <html lang dir> is the buyer's language), beside the site's:
+    // a URL that matches no route renders app/global-not-found.tsx, a document of its own.
+    globalNotFound: true,
   },
   // Lets parallel e2e runs (each on its own port) keep separate builds; normally `.next`.
   distDir: process.env.NEXT_DIST_DIR || ".next",

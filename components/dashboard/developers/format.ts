@@ -1,6 +1,6 @@
-const DATE_TIME = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", dateStyle: "medium", timeStyle: "short" });
+import { formatDate } from "@/lib/i18n/format";
 
-/** `21 Nov 2026, 23:10 UTC`: the dashboard knows no user time zone yet, so it says which one it uses. */
+/** `Nov 21, 2026, 11:10 PM UTC`: the dashboard knows no user time zone yet, so it says which one it uses. */
 export function formatDateTime(date: Date): string {
-  return `${DATE_TIME.format(date)} UTC`;
+  return formatDate(date, "dateTime");
 }

@@ -1,10 +1,9 @@
+import { formatDate } from "@/lib/i18n/format";
 export { formatDateTime } from "@/components/dashboard/links/format";
-
-const PRECISE = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
 
 /** To the second, in UTC: events and retries come seconds apart, and logs are read against server logs. */
 export function formatPreciseTime(iso: string): string {
-  return `${PRECISE.format(new Date(iso))} UTC`;
+  return formatDate(iso, "preciseTime");
 }
 
 /** What each event type means, in a few words; the catalogue itself is EVENT_TYPES in lib/events. */

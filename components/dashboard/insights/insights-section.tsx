@@ -1,3 +1,4 @@
+import { formatCount } from "@/lib/i18n/format";
 import { Stats } from "@/components/dashboard/details";
 import { money } from "@/components/dashboard/links/format";
 import { EmptyNote } from "@/components/dashboard/list-page";
@@ -58,7 +59,7 @@ function Conversion({ conversion }: { conversion: Insights["conversion"] }) {
       </h3>
       {share ? (
         <p className="mt-1 text-sm text-slate-700">
-          <span className="text-lg font-semibold text-slate-900 tabular-nums">{share}</span> — {conversion.paid.toLocaleString("en-US")} of the{" "}
+          <span className="text-lg font-semibold text-slate-900 tabular-nums">{share}</span> — {formatCount(conversion.paid)} of the{" "}
           {plural(conversion.created, "order", "orders")} created in the last {INSIGHT_DAYS} days (a buyer&apos;s checkout or your API) have been paid.
         </p>
       ) : (
@@ -78,7 +79,7 @@ function CurrencyPanel({ figures }: { figures: CurrencyInsights }) {
       </h3>
       <Stats
         stats={[
-          { label: "Payments", value: figures.count.toLocaleString("en-US") },
+          { label: "Payments", value: formatCount(figures.count) },
           { label: "Volume", value: money(figures.volume, currency) },
           { label: "Refunded or voided since", value: money(returned, currency) },
         ]}

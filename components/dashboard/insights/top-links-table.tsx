@@ -1,3 +1,4 @@
+import { formatCount } from "@/lib/i18n/format";
 import Link from "next/link";
 import { DataTable, RowHeader, cell } from "@/components/dashboard/data-table";
 import { money } from "@/components/dashboard/links/format";
@@ -17,9 +18,9 @@ export function TopLinksTable({ links }: { links: TopLink[] }) {
               {link.name}
             </Link>
           </RowHeader>
-          <td className={`${cell} text-right tabular-nums`}>{link.count.toLocaleString("en-US")}</td>
+          <td className={`${cell} text-right tabular-nums`}>{formatCount(link.count)}</td>
           <td className={`${cell} text-right tabular-nums`}>{money(link.volume, link.currency)}</td>
-          <td className={`${cell} text-right tabular-nums`}>{link.allTimeVisits.toLocaleString("en-US")}</td>
+          <td className={`${cell} text-right tabular-nums`}>{formatCount(link.allTimeVisits)}</td>
         </tr>
       ))}
     </DataTable>

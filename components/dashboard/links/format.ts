@@ -1,10 +1,9 @@
-import { formatMinor } from "@/lib/money/money";
-import { isCurrencyCode } from "@/lib/money/currencies";
+import { formatDate as formatDateIn, formatMoney } from "@/lib/i18n/format";
 import type { PaymentLinkObject } from "@/lib/links/serialize";
 
 /** An amount in its currency ("¥1,500", "$19.99"); the bare number and code if the code is unknown. */
 export function money(minor: number, currency: string): string {
-  return isCurrencyCode(currency) ? formatMinor(minor, currency) : `${minor} ${currency}`;
+  return formatMoney(minor, currency);
 }
 
 /** The price as the list shows it: the fixed amount, or "Custom" for a buyer-chosen one. */
@@ -29,14 +28,11 @@ export function customRange(link: Pick<PaymentLinkObject, "currency" | "custom_a
   return c.preset !== null ? `${range}, preset ${f(c.preset)}` : range;
 }
 
-const DATE = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
-const DATE_TIME = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-
-/** Dates and times in UTC, the zone the forms take them in. */
+/** Dates and times in UTC, the zone the forms take them in (lib/i18n/format.ts, in the dashboard's English). */
 export function formatDate(iso: string): string {
-  return DATE.format(new Date(iso));
+  return formatDateIn(iso, "date");
 }
 
 export function formatDateTime(iso: string): string {
-  return `${DATE_TIME.format(new Date(iso))} UTC`;
+  return formatDateIn(iso, "dateTime");
 }

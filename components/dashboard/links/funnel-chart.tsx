@@ -1,5 +1,5 @@
+import { formatCount, formatMoney, formatShare } from "@/lib/i18n/format";
 import type { FunnelObject } from "@/lib/services/link-funnel";
-import { formatAmount } from "@/lib/checkout/display";
 
 // A link's funnel by source, drawn on the server: a table (so it reads without JavaScript, to a screen reader,
 // and in print) whose count cells carry a bar scaled to the most visits of any source.
@@ -10,17 +10,16 @@ function sourceName(source: string | null): string {
   return source === null ? "Direct (no source)" : (SOURCE_NAMES[source] ?? source);
 }
 
-/** "12.5 %" of `part` in `whole`; a dash when there is no whole to divide. */
+/** "12.5%" of `part` in `whole`; a dash when there is no whole to divide. */
 export function percent(part: number, whole: number): string {
-  if (whole <= 0) return "—";
-  return `${(Math.round((part * 1000) / whole) / 10).toLocaleString("en-US")} %`;
+  return formatShare(part, whole) ?? "—";
 }
 
 function Bar({ value, max, tone, label }: { value: number; max: number; tone: string; label: string }) {
   const width = max > 0 ? Math.max(value > 0 ? 2 : 0, Math.round((value / max) * 100)) : 0;
   return (
     <div className="flex items-center gap-2">
-      <span className="w-10 shrink-0 text-right tabular-nums">{value.toLocaleString("en-US")}</span>
+      <span className="w-10 shrink-0 text-right tabular-nums">{formatCount(value)}</span>
       <span aria-hidden="true" className="h-2 flex-1 rounded-full bg-slate-100">
         <span className={`block h-2 rounded-full ${tone}`} style={{ width: `${width}%` }} title={label} />
       </span>
@@ -53,7 +52,7 @@ export function FunnelChart({ funnel, currency, linkName }: { funnel: FunnelObje
               <td className="px-4 py-2"><Bar value={s.started_count} max={max} tone="bg-indigo-400" label="started" /></td>
               <td className="px-4 py-2"><Bar value={s.pay_count} max={max} tone="bg-emerald-500" label="paid" /></td>
               <td className="px-4 py-2 tabular-nums">{percent(s.pay_count, s.visit_count)}</td>
-              <td className="px-4 py-2 text-right tabular-nums">{formatAmount(s.success_amount, currency)}</td>
+              <td className="px-4 py-2 text-right tabular-nums">{formatMoney(s.success_amount, currency)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,3 +1,4 @@
+import { formatCount } from "@/lib/i18n/format";
 import { DetailList, DetailRow, Stats, noneSet } from "@/components/dashboard/details";
 import { countryName, isCountryCode } from "@/lib/geo/countries";
 import type { PaymentLinkObject } from "@/lib/links/serialize";
@@ -28,7 +29,7 @@ export function LinkSettings({ link }: { link: PaymentLinkObject }) {
       <DetailRow label="Payment methods">{link.payment_methods.map((m) => PAYMENT_METHOD_LABELS[m as PaymentMethod] ?? m).join(", ")}</DetailRow>
       <DetailRow label="Capture">{link.capture_method === "manual" ? "Manual: you capture each authorized payment" : "Automatic"}</DetailRow>
       <DetailRow label="Expires">{link.expires_at ? <time dateTime={link.expires_at}>{formatDateTime(link.expires_at)}</time> : "Never"}</DetailRow>
-      <DetailRow label="Maximum payments">{link.max_payments?.toLocaleString("en-US") ?? "No limit"}</DetailRow>
+      <DetailRow label="Maximum payments">{link.max_payments !== null ? formatCount(link.max_payments) : "No limit"}</DetailRow>
       <DetailRow label="After payment">{after.type === "redirect" ? `Redirect to ${after.url}` : `Message: “${after.message}”`}</DetailRow>
       <DetailRow label="Status callback URL">{link.status_callback_url ?? noneSet}</DetailRow>
       <DetailRow label="Metadata">
@@ -57,8 +58,8 @@ export function LinkSettings({ link }: { link: PaymentLinkObject }) {
 /** Visits, payments and the amount collected. */
 export function LinkStats({ link }: { link: PaymentLinkObject }) {
   const stats = [
-    { label: "Visits", value: link.stats.visit_count.toLocaleString("en-US") },
-    { label: "Payments", value: link.stats.pay_count.toLocaleString("en-US") },
+    { label: "Visits", value: formatCount(link.stats.visit_count) },
+    { label: "Payments", value: formatCount(link.stats.pay_count) },
     { label: "Collected", value: money(link.stats.success_amount, link.currency) },
   ];
   return <Stats stats={stats} />;

@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { useActionState, type ReactNode } from "react";
 import { SubmitButton } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
+import { SelectField, TextField } from "@/components/ui/field";
+import { LOCALE_OPTIONS } from "@/components/ui/locale-options";
 import type { FieldErrors, LinkFormState, LinkFormValues } from "@/lib/links/form";
 import { AfterCompletionFields, FormProblems, LimitFields, MetadataFields, Section } from "./link-form-fields";
 
@@ -35,6 +36,17 @@ export function LinkFormFrame({
     <form key={state.attempt ?? 0} action={formAction} className="max-w-3xl space-y-6" noValidate>
       <FormProblems message={state.message} errors={errors} />
       {children(v, errors)}
+
+      <Section title="Checkout">
+        <SelectField
+          label="Checkout language"
+          name="locale"
+          defaultValue={v.locale}
+          options={LOCALE_OPTIONS}
+          error={errors.locale}
+          hint="The language of the checkout, and of the emails and PDFs its buyers get. Buyers can still switch."
+        />
+      </Section>
 
       <Section title="Limits and completion">
         <LimitFields values={v} errors={errors} />

@@ -1,3 +1,4 @@
+import { formatCount } from "@/lib/i18n/format";
 import Link from "next/link";
 import { DataTable, RowHeader, TimeCell, cell } from "@/components/dashboard/data-table";
 import type { PaymentLinkObject } from "@/lib/links/serialize";
@@ -45,8 +46,8 @@ export function LinksTable({
               {price.detail ? <span className="block text-xs text-slate-500">{price.detail}</span> : null}
             </td>
             <td className={cell}><LinkStatusBadge link={link} /></td>
-            <td className={`${cell} text-right tabular-nums`}>{link.stats.visit_count.toLocaleString("en-US")}</td>
-            <td className={`${cell} text-right tabular-nums`}>{link.stats.pay_count.toLocaleString("en-US")}</td>
+            <td className={`${cell} text-right tabular-nums`}>{formatCount(link.stats.visit_count)}</td>
+            <td className={`${cell} text-right tabular-nums`}>{formatCount(link.stats.pay_count)}</td>
             <td className={`${cell} text-right tabular-nums`}>{money(link.stats.success_amount, link.currency)}</td>
             <TimeCell dateTime={link.created_at}>{formatDate(link.created_at)}</TimeCell>
             {toggleAction ? (

@@ -26,7 +26,7 @@ export function isSameOriginPost(request: Request, appUrl: string): boolean {
   return origin === new URL(appUrl).origin || origin === new URL(request.url).origin;
 }
 
-function isHttps(request: Request): boolean {
+export function isHttps(request: Request): boolean {
   return new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
 }
 

@@ -2,14 +2,14 @@ import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
 import { GeistSans } from "geist/font/sans";
 import { connection } from "next/server";
-import "./globals.css";
+import "../globals.css";
 
 // Geist Mono as geist/font/mono declares it, but not preloaded: only some dashboard pages and the receipt's
 // order ID use it, yet its preload made every page, the checkout included, fetch 70 KB at high priority
 // beside the CSS and the text font over a phone's connection (the checkout's Lighthouse mobile LCP went from
 // about 3.1 s to 1.6 s without it). Where mono text appears, it loads then (display: swap).
 const GeistMono = localFont({
-  src: "../node_modules/geist/dist/fonts/geist-mono/GeistMono-Variable.woff2",
+  src: "../../node_modules/geist/dist/fonts/geist-mono/GeistMono-Variable.woff2",
   variable: "--font-geist-mono",
   adjustFontFallback: false,
   fallback: ["ui-monospace", "SFMono-Regular", "Roboto Mono", "Menlo", "Monaco", "Liberation Mono", "DejaVu Sans Mono", "Courier New", "monospace"],

@@ -1,0 +1,15 @@
+import type { ReactNode } from "react";
+import { textDirection, type Locale } from "@/lib/i18n/locales";
+
+/**
+ * The document of a checkout page: `<html lang dir>` in the buyer's language (right to left for Arabic), and
+ * the system's own fonts — a phone already has fonts for its reader's script, and a web font would be one more
+ * download on the page buyers wait for (and none of ours covers Japanese, Chinese, Thai and Arabic).
+ */
+export function CheckoutDocument({ locale, children }: { locale: Locale; children: ReactNode }) {
+  return (
+    <html lang={locale} dir={textDirection(locale)}>
+      <body className="min-h-dvh font-sans">{children}</body>
+    </html>
+  );
+}
