@@ -84,6 +84,11 @@ export function negotiateLocale(acceptLanguage: string | null | undefined): Loca
   return DEFAULT_LOCALE;
 }
 
+/** A stored setting as the API states it; anything that is not one (never written) reads as "auto". */
+export function localeSetting(value: string): LocaleSetting {
+  return isLocaleSetting(value) ? value : "auto";
+}
+
 /**
  * The language a buyer sees: the one they picked on this checkout, else the one the merchant set on the link
  * or order, else their browser's. A stored choice that is no longer a locale is ignored, not trusted.

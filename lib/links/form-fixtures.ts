@@ -53,6 +53,7 @@ export const LINK: PaymentLinkObject = {
   max_payments: null,
   after_completion: { type: "message", message: "Thanks" },
   status_callback_url: null,
+  locale: "auto",
   metadata: { sku: "MT-1", old: "x" },
   onerway_id: "100",
   stats: { visit_count: 0, pay_count: 0, success_amount: 0 },

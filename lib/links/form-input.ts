@@ -59,6 +59,7 @@ export function parseCreateLinkForm(form: FormFields, now: Date = new Date()): C
   if (v.after_completion_type === "redirect") input.after_completion = { type: "redirect", url: v.after_completion_url.trim() };
   else if (v.after_completion_message.trim()) input.after_completion = { type: "message", message: v.after_completion_message.trim() };
   if (v.status_callback_url.trim()) input.status_callback_url = v.status_callback_url.trim();
+  if (v.locale !== "auto") input.locale = v.locale;
 
   const metadata = readMetadataRows(v.metadata, errors);
   if (Object.keys(metadata).length > 0) input.metadata = metadata;
@@ -103,6 +104,7 @@ export function parseUpdateLinkForm(form: FormFields, current: PaymentLinkObject
   if (v.status_callback_url.trim() !== (current.status_callback_url ?? "")) {
     input.status_callback_url = v.status_callback_url.trim() || null;
   }
+  if (v.locale !== current.locale) input.locale = v.locale;
 
   const after =
     v.after_completion_type === "redirect"

@@ -51,6 +51,8 @@ export interface LinkFormValues {
   after_completion_message: string;
   after_completion_url: string;
   status_callback_url: string;
+  /** "auto" or a locale (lib/i18n/locales.ts). */
+  locale: string;
   metadata: MetadataRow[];
 }
 
@@ -86,6 +88,7 @@ export function defaultLinkFormValues(defaults: { currency: string; country: str
     after_completion_message: "",
     after_completion_url: "",
     status_callback_url: "",
+    locale: "auto",
     metadata: [],
   };
 }
@@ -117,6 +120,7 @@ export function linkFormValues(link: PaymentLinkObject): LinkFormValues {
     after_completion_message: after.type === "message" ? after.message : "",
     after_completion_url: after.type === "redirect" ? after.url : "",
     status_callback_url: link.status_callback_url ?? "",
+    locale: link.locale,
     metadata: Object.entries(link.metadata).map(([key, value]) => ({ key, value })),
   };
 }
@@ -157,6 +161,7 @@ export function readLinkForm(form: FormFields): LinkFormValues {
     after_completion_message: text("after_completion_message"),
     after_completion_url: text("after_completion_url"),
     status_callback_url: text("status_callback_url"),
+    locale: text("locale") || "auto",
     metadata,
   };
 }

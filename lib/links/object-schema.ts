@@ -1,3 +1,4 @@
+import { LOCALE_SETTINGS } from "@/lib/i18n/locales";
 import { z } from "zod";
 import { PAYMENT_METHODS } from "@/lib/payments/methods";
 import { CAPTURE_METHODS } from "@/lib/core/statuses";
@@ -56,6 +57,9 @@ export const paymentLinkObjectSchema = z.object({
     .meta({ description: "What the buyer sees after paying: a message, or a redirect to your site." }),
   status_callback_url: z.string().nullable().meta({
     description: "Receives this link's events, signed like webhooks with the merchant's callback secret; `null` for none.",
+  }),
+  locale: z.enum(LOCALE_SETTINGS).meta({
+    description: "The checkout's language: `auto` (the buyer's browser's Accept-Language, English if none of ours) or one of en, de, fr, es, pt-BR, sv, ja, zh-CN, th, ar. The buyer can still switch on the checkout.",
   }),
   metadata: z.record(z.string(), z.string()).meta({ description: "Up to 20 string key-value pairs for your own use." }),
   onerway_id: z.string().regex(/^\d+$/).meta({ description: "The link's integer id on the Onerway-compatible endpoints (`/v1/txn/paymentLink/*`), as a decimal string: unique across merchants." }),

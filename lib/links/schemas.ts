@@ -1,3 +1,4 @@
+import { LOCALE_SETTINGS, LOCALES } from "@/lib/i18n/locales";
 import { z } from "zod";
 import { limitSchema, startingAfterSchema } from "@/lib/core/list-params";
 import { timestampSchema } from "@/lib/core/timestamps";
@@ -44,6 +45,9 @@ const metadataKeySchema = z.string().min(1).max(40, "Metadata keys are at most 4
 export const metadataSchema = z
   .record(metadataKeySchema, z.string().max(500, "Metadata values are at most 500 characters."))
   .refine((m) => Object.keys(m).length <= MAX_METADATA_KEYS, `At most ${MAX_METADATA_KEYS} metadata keys.`);
+
+/** The checkout's language (API.md, "Languages"): "auto" (the buyer's browser's) or one of the ten locales. */
+export const localeSettingSchema = z.enum(LOCALE_SETTINGS, { error: `Must be "auto" or one of ${LOCALES.join(", ")}.` });
 
 export const customAmountSchema = z
   .strictObject({
@@ -102,6 +106,7 @@ export const createPaymentLinkSchema = z
     max_payments: maxPaymentsSchema.nullable().optional(),
     after_completion: afterCompletionSchema.optional(),
     status_callback_url: webUrlSchema.nullable().optional(),
+    locale: localeSettingSchema.optional(),
     metadata: metadataSchema.optional(),
   })
   .refine((b) => (b.amount == null) !== (b.custom_amount == null), {
@@ -119,6 +124,7 @@ export const updatePaymentLinkSchema = z.strictObject({
   after_completion: afterCompletionSchema.optional(),
   payment_methods: paymentMethodsSchema.optional(),
   status_callback_url: webUrlSchema.nullable().optional(),
+  locale: localeSettingSchema.optional(),
   /** Merged into the existing metadata; a key set to "" is removed (as Stripe does). */
   metadata: metadataUpdateSchema.optional(),
 });

@@ -1,3 +1,4 @@
+import { localeSetting } from "@/lib/i18n/locales";
 import type { PaymentLinkRow } from "@/db/schema";
 
 /** The payment link as the API contract shows it. */
@@ -30,6 +31,7 @@ export function toPaymentLinkObject(row: PaymentLinkRow, appUrl: string) {
         ? { type: "redirect" as const, url: row.afterCompletionUrl ?? "" }
         : { type: "message" as const, message: row.afterCompletionMessage ?? "" },
     status_callback_url: row.statusCallbackUrl,
+    locale: localeSetting(row.locale),
     metadata: row.metadata,
     onerway_id: String(row.onerwayId),
     stats: { visit_count: row.visitCount, pay_count: row.payCount, success_amount: row.successAmount },

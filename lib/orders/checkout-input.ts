@@ -1,3 +1,4 @@
+import type { Locale } from "@/lib/i18n/locales";
 import { z } from "zod";
 import { isCurrencyCode } from "@/lib/money/currencies";
 import { formatMinor, parseAmount } from "@/lib/money/money";
@@ -42,6 +43,8 @@ export interface BuyerPayment {
   amount?: number;
   /** Where the buyer came from (`src` on the checkout URL; lib/links/source.ts), or null. */
   source?: string | null;
+  /** The language the buyer paid in (the checkout's), for the receipt and what is sent after; null if unknown. */
+  locale?: Locale | null;
 }
 
 export type CheckoutField = "method" | "email" | "name" | "cardNumber" | "expiry" | "cvc" | "amount" | "accountHolder" | "iban" | "mandate";

@@ -1,3 +1,4 @@
+import { LOCALE_SETTINGS } from "@/lib/i18n/locales";
 import { z } from "zod";
 import { PAYMENT_METHODS } from "@/lib/payments/methods";
 import { CAPTURE_METHODS, ORDER_STATUSES, PAYMENT_STATUSES, REFUND_STATUSES } from "@/lib/core/statuses";
@@ -94,6 +95,9 @@ export const orderObjectSchema = z.object({
   cancel_url: z.string().nullable().meta({ description: "Where checkout sends a buyer who gives up; `null` for no link back." }),
   status_callback_url: z.string().nullable().meta({
     description: "Receives this order's events, signed like webhooks with the merchant's callback secret; `null` for none.",
+  }),
+  locale: z.enum(LOCALE_SETTINGS).meta({
+    description: "The checkout's language, its emails' and its PDFs': `auto` (the buyer's browser's on the checkout; the language they paid in, else English, for what is sent later) or one of en, de, fr, es, pt-BR, sv, ja, zh-CN, th, ar.",
   }),
   expires_at: time.meta({ description: "When an unpaid order expires and stops taking payments (ISO 8601, UTC)." }),
   paid_at: time.nullable().meta({ description: "When the order was paid; `null` until then." }),

@@ -9,6 +9,7 @@ import {
   paymentMethodsSchema,
   captureMethodSchema,
   webUrlSchema,
+  localeSettingSchema,
 } from "@/lib/links/schemas";
 import { ORDER_STATUSES } from "@/lib/core/statuses";
 
@@ -38,6 +39,7 @@ export const createOrderSchema = z.strictObject({
   success_url: webUrlSchema.nullable().optional(),
   cancel_url: webUrlSchema.nullable().optional(),
   status_callback_url: webUrlSchema.nullable().optional(),
+  locale: localeSettingSchema.optional(),
   metadata: metadataSchema.optional(),
 });
 export type CreateOrderInput = z.input<typeof createOrderSchema>;

@@ -1,3 +1,4 @@
+import { localeSetting } from "@/lib/i18n/locales";
 import type { OrderRow, PaymentRow, RefundRow } from "@/db/schema";
 import { refundRule } from "@/lib/payments/methods";
 import { orderActions } from "./state-machine";
@@ -47,6 +48,7 @@ export function toOrderObject(order: OrderRow, payment: PaymentRow | null, appUr
     success_url: order.successUrl,
     cancel_url: order.cancelUrl,
     status_callback_url: order.statusCallbackUrl,
+    locale: localeSetting(order.locale),
     expires_at: order.expiresAt.toISOString(),
     paid_at: order.paidAt?.toISOString() ?? null,
     settled_at: order.settledAt?.toISOString() ?? null,

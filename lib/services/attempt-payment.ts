@@ -80,7 +80,7 @@ export async function reserveAttempt(tx: Db, paymentContext: PaymentContext, ord
   await changeOrder(tx, paymentContext.appUrl, order, {
     transition: "payment_submitted",
     // An order keeps the source of the first checkout URL its buyer paid from.
-    set: { attempts: order.attempts + 1, source: order.source ?? buyer.source ?? null, customerEmail: buyer.email ?? order.customerEmail, customerName: buyer.name ?? order.customerName },
+    set: { attempts: order.attempts + 1, source: order.source ?? buyer.source ?? null, buyerLocale: buyer.locale ?? order.buyerLocale, customerEmail: buyer.email ?? order.customerEmail, customerName: buyer.name ?? order.customerName },
     event: "order.processing",
   });
   return { scope: scopeOf(order), paymentId: payment!.id, orderId: order.id };

@@ -44,6 +44,7 @@ export async function createOrder(db: Db, ctx: ServiceContext & PaymentContext, 
           cancelUrl: data.cancel_url ?? null,
           statusCallbackUrl: data.status_callback_url ?? null,
           metadata: data.metadata ?? {},
+          locale: data.locale ?? "auto",
           expiresAt: data.expires_at ? new Date(data.expires_at) : new Date(Date.now() + ctx.orderTtlHours * 3_600_000),
         })
         .returning();

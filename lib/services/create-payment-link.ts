@@ -47,6 +47,7 @@ export async function createPaymentLink(db: Db, ctx: ServiceContext, input: Crea
         afterCompletionUrl: after.type === "redirect" ? after.url : null,
         statusCallbackUrl: data.status_callback_url ?? null,
         metadata: data.metadata ?? {},
+        locale: data.locale ?? "auto",
       })
       .returning();
     const object = toPaymentLinkObject(row!, ctx.appUrl);

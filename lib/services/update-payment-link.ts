@@ -34,6 +34,7 @@ export async function updatePaymentLink(
       changes.paymentMethods = data.payment_methods;
     }
     if (data.status_callback_url !== undefined) changes.statusCallbackUrl = data.status_callback_url;
+    if (data.locale !== undefined) changes.locale = data.locale;
     if (data.metadata !== undefined) {
       changes.metadata = mergeMetadata(current.metadata, data.metadata);
       if (Object.keys(changes.metadata).length > MAX_METADATA_KEYS) {

@@ -12,6 +12,7 @@ import { authorizeReserved, recordedOutcome } from "@/lib/services/authorize-pay
 import { paymentContextFromEnv } from "@/lib/services/payment-context";
 import { parseSource } from "@/lib/links/source";
 import { checkoutPost } from "./post";
+import { checkoutLocale } from "./locale";
 import { readForm } from "./read-form";
 
 /** What a link's pay form and an order's differ in; everything else about paying is the same. */
@@ -66,7 +67,9 @@ export function checkoutPayPost<T extends MerchantScope>(payable: Payable<T>) {
     }
     const validated = validateCheckout(payable.settings(found), form);
     if (!validated.ok) return backWith(back, validated.errors, form);
-    const checked = { ok: true, value: { ...validated.value, source } } as const;
+    // The language the buyer is paying in: what they are sent from now on (the receipt) speaks it.
+    const locale = await checkoutLocale(payable.pattern.startsWith("/l/") ? "link" : "order", token);
+    const checked = { ok: true, value: { ...validated.value, source, locale } } as const;
 
     const paymentContext = paymentContextFromEnv();
     const { value, replayed } = await oncePerSubmission<Reserved>(db, found, submission, `${back}/pay`, async (tx) => {

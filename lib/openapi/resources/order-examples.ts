@@ -31,6 +31,8 @@ export const OPEN_ORDER: OrderRow = {
   cancelUrl: "https://shop.example.com/cart",
   statusCallbackUrl: null,
   metadata: { customer_id: "42" },
+  locale: "auto",
+  buyerLocale: null,
   attempts: 0,
   source: null,
   paymentId: null,
@@ -105,6 +107,7 @@ export const CREATE_ORDER_EXAMPLE = {
   payment_methods: ["card", "alipay"],
   success_url: "https://shop.example.com/thanks",
   cancel_url: "https://shop.example.com/cart",
+  locale: "auto",
   metadata: { customer_id: "42" },
 } satisfies CreateOrderInput;
 

@@ -47,6 +47,7 @@ export const EXAMPLE_LINK_ROW: PaymentLinkRow = {
   afterCompletionUrl: null,
   statusCallbackUrl: null,
   metadata: { plan: "gold" },
+  locale: "auto",
   onerwayId: 100,
   visitCount: 20,
   payCount: 5,
@@ -64,6 +65,7 @@ export const CREATE_EXAMPLE = {
   default_country: "US",
   payment_methods: ["card", "alipay", "wechat_pay"],
   after_completion: { type: "message", message: "Thank you! Your membership is renewed." },
+  locale: "auto",
   metadata: { plan: "gold" },
 } satisfies CreatePaymentLinkInput;
 
