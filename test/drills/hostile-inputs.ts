@@ -459,7 +459,7 @@ function decodeSegments(path: string): string[] {
   });
 }
 
-const CHECKOUT_POSTS = ["/l/[token]/pay", "/o/[token]/pay", "/o/[token]/action", "/o/[token]/bank-transfer/confirm"] as const;
+const CHECKOUT_POSTS = ["/l/[token]/pay", "/o/[token]/pay", "/o/[token]/action", "/o/[token]/bank-transfer/confirm", "/l/[token]/language", "/o/[token]/language"] as const;
 
 function formBody(r: Rand): { body: Buffer; contentType: string; echo: string[]; label: string } {
   const fields: [string, string][] = [
@@ -473,6 +473,8 @@ function formBody(r: Rand): { body: Buffer; contentType: string; echo: string[];
   if (r.chance(0.4)) fields.push(["amount", r.pick(["15.00", "1e400", "-0", "NaN", "99999999999999", "0.001", hostileString(r)])]);
   if (r.chance(0.4)) fields.push(["submission", r.pick([`s${n16(r)}`, "short", hostileString(r)])]);
   if (r.chance(0.3)) fields.push(["decision", r.pick(["approve", "decline", hostileString(r)])]);
+  if (r.chance(0.3)) fields.push(["locale", r.pick(["ja", "ar", "pt-br", "auto", "", hostileString(r)])]);
+  if (r.chance(0.3)) fields.push(["return", r.pick(["/l/x", "//evil.example", "https://evil.example/", "/o/abc?src=email", hostileString(r)])]);
   if (r.chance(0.1)) fields.push(["method", "alipay"], ["__proto__", "x"], ["constructor", "y"]);
   const echo = fields.map(([, v]) => v);
   const roll = r.int(10);
@@ -555,7 +557,10 @@ function pageRequest(r: Rand, n: number, fx: Fixtures): HostileRequest {
     label: query.label || "page",
     method: "GET",
     path: page.replace("[token]", token.wire) + (query.query ? `?${query.query}` : ""),
-    headers: r.chance(0.2) ? { cookie: `paylink_flash=${r.pick(["garbage", "e30.sig", "%FF%FE", hostileComponent(r).wire])}` } : {},
+    headers: {
+      ...(r.chance(0.2) ? { cookie: `${r.pick(["paylink_flash", "paylink_locale"])}=${r.pick(["garbage", "e30.sig", "%FF%FE", "ja", hostileComponent(r).wire])}` } : {}),
+      ...(r.chance(0.2) ? { "accept-language": r.pick(["ar-EG,ar;q=0.9", "zh-TW", "*;q=0.1", ";;;q=NaN,,", "x".repeat(5000), "ja;q=2,de;q=-1"]) } : {}),
+    },
     echoes: [...token.echo, ...query.echo],
   };
 }
