@@ -352,7 +352,17 @@ try {
     const noJs = await payWithoutJavaScript(link.url);
     check(noJs.ok, `payment with JavaScript off failed: ${noJs.error}`);
     log(`payment with JavaScript off: ${noJs.ok ? "receipt shown" : "FAILED"} in ${noJs.ms} ms`);
-    figures.scenarios.lighthouse = { ...result, no_js_payment: { ok: noJs.ok, ms: noJs.ms } };
+    // Each language renders on the server, so none may add JavaScript; Arabic is laid out right to left. The
+    // full run measures them too (the quick one, in CI, only English: each Lighthouse run is ~20 s).
+    const locales: Record<string, { performance: number; accessibility: number; own_gzip_bytes: number }> = {};
+    for (const locale of quick ? [] : (["ar", "ja"] as const)) {
+      const localized = await createPaymentLink(db, linkCtx, { name: `Lighthouse ${locale}`, item_name: "Annual membership", description: "Twelve months of everything", amount: 4900, currency: "USD", default_country: "US", payment_methods: ["card", "alipay", "wechat_pay", "bank_transfer"], locale });
+      const page = await measurePages({ checkoutUrl: localized.url, bareUrl: `${base}/bench/bare`, runs: 3 });
+      locales[locale] = { performance: page.performance, accessibility: page.accessibility, own_gzip_bytes: page.js.own_gzip_bytes };
+      log(`lighthouse ${locale}: performance ${page.performance}, accessibility ${page.accessibility}, own JS ${page.js.own_gzip_bytes} B gzip`);
+      check(page.externalRequests.length === 0, `lighthouse ${locale}: the checkout requested other origins: ${page.externalRequests.join(", ")}`);
+    }
+    figures.scenarios.lighthouse = { ...result, no_js_payment: { ok: noJs.ok, ms: noJs.ms }, locales };
   }
 
   check(app.isRunning(), "the app died during the benchmark");

@@ -35,6 +35,8 @@ export interface Figures {
       accessibility: number;
       js: { checkout_gzip_bytes: number; bare_gzip_bytes: number; own_gzip_bytes: number };
       no_js_payment?: { ok: boolean; ms: number };
+      /** The same checkout in other languages (a link with `locale` set): Arabic right to left, Japanese. */
+      locales?: Record<string, { performance: number; accessibility: number; own_gzip_bytes: number }>;
     };
   };
   targets?: TargetResult[];
@@ -106,6 +108,9 @@ export function evaluate(figures: Figures): TargetResult[] {
     out.push({ scenario: "checkout, Lighthouse mobile", figure: "accessibility", value: String(lighthouse.accessibility), target: "100", met: lighthouse.accessibility >= 100 });
     const own = lighthouse.js.own_gzip_bytes;
     out.push({ scenario: "checkout JS beyond framework", figure: "gzip", value: `${(own / 1000).toFixed(1)} KB`, target: "≤ 15 KB", met: own <= 15_000 });
+    for (const [locale, page] of Object.entries(lighthouse.locales ?? {})) {
+      out.push({ scenario: `checkout in ${locale}, Lighthouse mobile`, figure: "performance / accessibility", value: `${page.performance} / ${page.accessibility}, own JS ${(page.own_gzip_bytes / 1000).toFixed(1)} KB`, target: "≥ 95 / 100", met: page.performance >= 95 && page.accessibility >= 100 });
+    }
     if (lighthouse.no_js_payment) {
       out.push({ scenario: "payment with JavaScript off", figure: "receipt shown", value: lighthouse.no_js_payment.ok ? `yes (${lighthouse.no_js_payment.ms} ms)` : "no", target: "works", met: lighthouse.no_js_payment.ok });
     }
