@@ -1,12 +1,19 @@
-import { isCurrencyCode } from "@/lib/money/currencies";
-import { formatMinor } from "@/lib/money/money";
-import { PAYMENT_METHOD_LABELS, PAYMENT_METHODS, type PaymentMethod } from "@/lib/payments/methods";
+import { formatDate, formatMoney } from "@/lib/i18n/format";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translate";
+import { isPaymentMethod } from "@/lib/payments/methods";
 
-// How the checkout words amounts, cards and dates for the buyer. Pure.
+// How a payment is named (its method, the card, the debited account or the bank), in the buyer's language
+// (English by default: the dashboard's and the API's words). Pure. Amounts and dates are lib/i18n/format.ts's.
 
-/** "$25.00"; an unknown currency code (never stored, but never a crash either) shows the minor units. */
+/** "$25.00" in English. Until its callers take the buyer's locale: formatMoney. */
 export function formatAmount(minor: number, currency: string): string {
-  return isCurrencyCode(currency) ? formatMinor(minor, currency) : `${minor} ${currency}`;
+  return formatMoney(minor, currency, DEFAULT_LOCALE);
+}
+
+/** "May 25, 2026, 10:00 AM UTC". Until its callers take the buyer's locale: formatDate. */
+export function formatReceiptDate(date: Date): string {
+  return formatDate(date, "dateTime", DEFAULT_LOCALE);
 }
 
 const BRAND_NAMES: Record<string, string> = {
@@ -18,29 +25,28 @@ const BRAND_NAMES: Record<string, string> = {
   unionpay: "UnionPay",
 };
 
-/** "Visa •••• 4242". */
-export function cardLabel(brand: string | null, last4: string | null): string {
-  const name = (brand && BRAND_NAMES[brand]) || "Card";
-  return last4 ? `${name} •••• ${last4}` : name;
+/** "Visa •••• 4242"; a card of no known brand is a "Card". */
+export function cardLabel(brand: string | null, last4: string | null, locale: Locale = DEFAULT_LOCALE): string {
+  const name = (brand && BRAND_NAMES[brand]) || methodLabel("card", locale);
+  return last4 ? translator(locale, "checkout")("paymentLabel.card", { brand: name, last4 }) : name;
 }
 
-export function methodLabel(method: string): string {
-  return PAYMENT_METHODS.includes(method as PaymentMethod) ? PAYMENT_METHOD_LABELS[method as PaymentMethod] : method;
+/** A payment method's name ("Bank transfer", "WeChat Pay"); a method we do not know keeps its code. */
+export function methodLabel(method: string, locale: Locale = DEFAULT_LOCALE): string {
+  return isPaymentMethod(method) ? translator(locale, "checkout")(`methods.${method}`) : method;
 }
 
 /** How the receipt names the payment: the card (brand and last four), the debited account, the bank, or the method. */
-export function paymentLabel(payment: { method: string; cardBrand: string | null; cardLast4: string | null; details?: { bank?: string; iban_last4?: string } | null }): string {
-  if (payment.method === "card") return cardLabel(payment.cardBrand, payment.cardLast4);
-  if (payment.details?.iban_last4) return `${methodLabel(payment.method)} •••• ${payment.details.iban_last4}`;
-  if (payment.details?.bank) return `${methodLabel(payment.method)} · ${payment.details.bank}`;
-  return methodLabel(payment.method);
-}
-
-const DATE = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-
-/** "May 25, 2026, 10:00 AM UTC": rendered on the server, so stated in UTC rather than a guessed zone. */
-export function formatReceiptDate(date: Date): string {
-  return `${DATE.format(date)} UTC`;
+export function paymentLabel(
+  payment: { method: string; cardBrand: string | null; cardLast4: string | null; details?: { bank?: string; iban_last4?: string } | null },
+  locale: Locale = DEFAULT_LOCALE,
+): string {
+  if (payment.method === "card") return cardLabel(payment.cardBrand, payment.cardLast4, locale);
+  const t = translator(locale, "checkout");
+  const method = methodLabel(payment.method, locale);
+  if (payment.details?.iban_last4) return t("paymentLabel.account", { method, last4: payment.details.iban_last4 });
+  if (payment.details?.bank) return t("paymentLabel.bank", { method, bank: payment.details.bank });
+  return method;
 }
 
 /** `count` instalments in minor units that add up to the amount exactly: the first carries the remainder. */
