@@ -1,6 +1,8 @@
 import { existsSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { formatAmount } from "@/lib/checkout/display";
+import { formatDate, formatMoney } from "@/lib/i18n/format";
+import { LOCALES } from "@/lib/i18n/locales";
+import { CATALOGUES } from "@/lib/i18n/translate";
 import { CURRENCIES } from "@/lib/money/currencies";
 import { FACES, faceHas, fontFile, loadFont } from "./fonts";
 import { facesOf } from "./script-runs";
@@ -22,10 +24,20 @@ describe("the PDF fonts", () => {
     }
   });
 
-  test("draw every currency's amounts as Paylink formats them (symbols such as € £ ¥ ₩ ₹ ฿)", () => {
-    const missing = CURRENCIES.flatMap(({ code }) => undrawable(formatAmount(123456789, code)).map((char) => `${code}: ${char}`));
+  test("draw every currency's amounts as Paylink formats them in every language (symbols such as € £ ¥ ₩ ₹ ฿)", () => {
+    const missing = LOCALES.flatMap((locale) =>
+      CURRENCIES.flatMap(({ code }) => undrawable(formatMoney(123456789, code, locale)).map((char) => `${locale} ${code}: U+${char.codePointAt(0)!.toString(16)}`)),
+    );
     expect(missing).toEqual([]);
     expect(undrawable("€ £ ¥ ₩ ₹ ₫ ₱ ₦ ₪ ₺ ₽ ฿ −")).toEqual([]);
+  });
+
+  test("draw the PDFs' words and dates in every language", () => {
+    const missing = LOCALES.flatMap((locale) => {
+      const words = [...Object.values(CATALOGUES[locale].pdf).flatMap((v) => (typeof v === "string" ? [v] : Object.values(v))), formatDate(new Date(), "dateTime", locale)];
+      return words.flatMap((text) => undrawable(text, "bold")).map((char) => `${locale}: U+${char.codePointAt(0)!.toString(16)}`);
+    });
+    expect(missing).toEqual([]);
   });
 
   test.each([

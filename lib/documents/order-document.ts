@@ -6,6 +6,7 @@ import { isCheckoutToken } from "@/lib/checkout/steps";
 import { getEnv } from "@/lib/core/env";
 import { scopeOf, type MerchantScope } from "@/lib/core/scope";
 import type { OrderStatus } from "@/lib/core/statuses";
+import { buyerLocale, type Locale } from "@/lib/i18n/locales";
 import { withSource } from "@/lib/links/source";
 import { orderCheckoutUrl } from "@/lib/orders/serialize";
 
@@ -44,6 +45,8 @@ export interface OrderDocument {
   payment: { method: string; cardBrand: string | null; cardLast4: string | null; details: PaymentDetails | null } | null;
   /** The order's checkout URL, marked as reached from a PDF (`src=pdf`). */
   checkoutUrl: string;
+  /** The language its buyer reads (the one they paid in, else the order's): what an emailed PDF speaks. */
+  locale: Locale;
 }
 
 /** The document of the order behind /o/{token}; null for a token that names none. URLs are on `appUrl`. */
@@ -86,6 +89,7 @@ async function toOrderDocument(db: Db, order: OrderRow, appUrl: string): Promise
     },
     payment: payment ? { method: payment.method, cardBrand: payment.cardBrand, cardLast4: payment.cardLast4, details: payment.details } : null,
     checkoutUrl: withSource(orderCheckoutUrl(appUrl, order.token), "pdf"),
+    locale: buyerLocale(order),
   };
 }
 

@@ -6,7 +6,8 @@ import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, test } from "vitest";
 import { merchants } from "@/db/schema";
-import { formatReceiptDate } from "@/lib/checkout/display";
+import { formatDate, formatMoney } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
 import { createOrder } from "@/lib/services/create-order";
 import { payOrder } from "@/lib/services/pay-order";
 import { refundOrder } from "@/lib/services/refund-order";
@@ -67,8 +68,8 @@ async function order(input: { amount: number; currency: string; item_name: strin
   return { id: created.id, token, reference, document: document! };
 }
 
-async function render(kind: OrderPdfKind, document: OrderDocument) {
-  const pdf = await renderOrderPdf(kind, document);
+async function render(kind: OrderPdfKind, document: OrderDocument, locale: Locale = "en") {
+  const pdf = await renderOrderPdf(kind, document, locale);
   expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
   return { pdf, text: await pdfText(pdf) };
 }
@@ -90,7 +91,7 @@ describe("the invoice", () => {
     expect(text).toContain(reference);
     expect(text).toContain(id);
     expect(text).toMatch(/Awaiting payment/);
-    expect(text).toMatch(new RegExp(`Due\\s+${formatReceiptDate(document.order.expiresAt)}`));
+    expect(text).toMatch(new RegExp(`Due\\s+${formatDate(document.order.expiresAt, "dateTime", "en")}`));
     // The URL may wrap onto a second line.
     expect(text.replace(/\s+/g, "")).toContain(`${APP_URL}/o/${token}?src=pdf`);
     expect(text).toContain("TEST MODE");
@@ -102,6 +103,15 @@ describe("the invoice", () => {
     const { text } = await render("invoice", document);
     expect(text.replace(/\s+/g, "")).toContain(description.replace(/\s+/g, ""));
     expect(text).toContain("€49.90");
+  });
+
+  test("is in the buyer's language: its amounts and dates as that locale writes them", async () => {
+    const { document } = await order({ currency: "EUR", amount: 4990, item_name: "Magazin" });
+    expect(document.locale).toBe("en");
+    const { text } = await render("invoice", document, "de");
+    const spaced = (words: string) => words.replace(/[\u00a0\u202f]/g, " ");
+    expect(spaced(text)).toContain(spaced(formatMoney(4990, "EUR", "de")));
+    expect(spaced(text)).toContain(spaced(formatDate(document.order.expiresAt, "dateTime", "de")));
   });
 
   test("its QR code scans to the checkout URL marked src=pdf", async () => {
@@ -136,7 +146,7 @@ describe("the receipt", () => {
   test("is refused for an order never paid, and printed once it is: amount, date, card, order", async () => {
     const { id, token, reference, document } = await order({ currency: "JPY", amount: 1500, item_name: "会员年费" });
     expect(hasReceipt(document)).toBe(false);
-    await expect(renderOrderPdf("receipt", document)).rejects.toThrow(/has no receipt/);
+    await expect(renderOrderPdf("receipt", document, "en")).rejects.toThrow(/has no receipt/);
 
     expect((await payOrder(db, paymentContext, token, cardBuyer())).kind).toBe("paid");
     const paid = (await loadOrderDocumentById(db, scope, id, APP_URL))!;

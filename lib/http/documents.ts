@@ -5,10 +5,12 @@ import { isCheckoutToken } from "@/lib/checkout/steps";
 import { getEnv } from "@/lib/core/env";
 import { documentFileName, hasReceipt, loadOrderDocumentByToken, type OrderDocument } from "@/lib/documents/order-document";
 import { renderOrderPdf, type OrderPdfKind } from "@/lib/documents/pdf";
+import type { Locale } from "@/lib/i18n/locales";
 import { parseQrSize, qrPng, qrSvg, QR_PNG_SIZE } from "@/lib/documents/qr";
 import { checkoutUrl } from "@/lib/links/serialize";
 import { withSource } from "@/lib/links/source";
 import { orderCheckoutUrl } from "@/lib/orders/serialize";
+import { checkoutLocale } from "./checkout/locale";
 import { fileResponse, notFoundResponse, wantsDownload, type FileAnswer } from "./file-response";
 import { route } from "./route";
 
@@ -52,10 +54,10 @@ export function qrRoute(target: keyof typeof QR_TARGETS, format: "svg" | "png") 
   );
 }
 
-/** The PDF of an order's invoice or receipt as a file answer (the public routes and the API's). */
-export async function orderPdfFile(kind: OrderPdfKind, document: OrderDocument, download = false): Promise<FileAnswer> {
+/** The PDF of an order's invoice or receipt as a file answer (the public routes and the API's), in its buyer's language unless told. */
+export async function orderPdfFile(kind: OrderPdfKind, document: OrderDocument, download = false, locale: Locale = document.locale): Promise<FileAnswer> {
   return {
-    body: await renderOrderPdf(kind, document),
+    body: await renderOrderPdf(kind, document, locale),
     contentType: "application/pdf",
     fileName: documentFileName(kind, document),
     download,
@@ -69,7 +71,7 @@ export function orderPdfRoute(kind: OrderPdfKind) {
     async (request, { params: { token } }) => {
       const document = await loadOrderDocumentByToken(await getDb(), token, getEnv().APP_URL);
       if (!document || (kind === "receipt" && !hasReceipt(document))) return notFoundResponse();
-      return fileResponse(await orderPdfFile(kind, document, wantsDownload(request)));
+      return fileResponse(await orderPdfFile(kind, document, wantsDownload(request), await checkoutLocale("order", token)));
     },
     { pattern: `/o/[token]/${kind}.pdf` },
   );

@@ -14,5 +14,5 @@ export async function attachmentsFor(db: Db, message: MessageRow, appUrl: string
   if (!kind) return [];
   const doc = await loadOrderDocumentById(db, { merchantId: message.merchantId, livemode: message.livemode }, message.orderId, appUrl);
   if (!doc || (kind === "receipt" && !hasReceipt(doc))) return [];
-  return [{ filename: documentFileName(kind, doc), contentType: "application/pdf", content: await renderOrderPdf(kind, doc) }];
+  return [{ filename: documentFileName(kind, doc), contentType: "application/pdf", content: await renderOrderPdf(kind, doc, doc.locale) }];
 }
