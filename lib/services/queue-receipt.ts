@@ -2,8 +2,10 @@ import { and, count, eq, gt } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { merchants, messages, type OrderRow, type PaymentRow } from "@/db/schema";
 import { idFloor } from "@/lib/core/ids";
-import { formatAmount, formatReceiptDate, paymentLabel } from "@/lib/checkout/display";
+import { paymentLabel } from "@/lib/checkout/display";
 import { scopeOf } from "@/lib/core/scope";
+import { formatDate, formatMoney } from "@/lib/i18n/format";
+import { buyerLocale } from "@/lib/i18n/locales";
 import { renderEmail } from "@/lib/messaging/render";
 import { receiptEmail } from "@/lib/messaging/templates/buyer";
 import { queueMessage } from "./queue-message";
@@ -24,15 +26,19 @@ export async function queueReceipt(tx: Db, paid: OrderRow, payment: PaymentRow, 
   // business's hourly sending allowance, so a test checkout cannot be used to mail strangers at will. (Live
   // receipts follow real payments.) Counted in this transaction: no other connection is waited on.
   if (!paid.livemode && (await recentTestReceipts(tx, paid.merchantId)) >= sendMaxPerHour) return;
-  const email = receiptEmail({
-    merchant,
-    itemName: paid.itemName,
-    amount: formatAmount(paid.amountCaptured ?? paid.amount, paid.currency),
-    paidAt: formatReceiptDate(paid.paidAt),
-    method: paymentLabel({ ...payment, details: payment.details as { bank?: string; iban_last4?: string } | null }),
-    orderId: paid.id,
-    reference: paid.reference,
-  });
+  const locale = buyerLocale(paid);
+  const email = receiptEmail(
+    {
+      merchant,
+      itemName: paid.itemName,
+      amount: formatMoney(paid.amountCaptured ?? paid.amount, paid.currency, locale),
+      paidAt: formatDate(paid.paidAt, "dateTime", locale),
+      method: paymentLabel({ ...payment, details: payment.details as { bank?: string; iban_last4?: string } | null }, locale),
+      orderId: paid.id,
+      reference: paid.reference,
+    },
+    locale,
+  );
   const { html, text } = await renderEmail(email.element);
   await queueMessage(tx, {
     scope: scopeOf(paid),

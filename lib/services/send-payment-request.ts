@@ -4,9 +4,10 @@ import { findMerchantBrand } from "@/db/queries/checkout";
 import { findOrder } from "@/db/queries/orders";
 import { findPaymentLink } from "@/db/queries/payment-links";
 import type { OrderRow, PaymentLinkRow } from "@/db/schema";
-import { formatAmount } from "@/lib/checkout/display";
 import { AppError } from "@/lib/core/errors";
 import type { ServiceContext } from "@/lib/core/scope";
+import { formatDate, formatMoney } from "@/lib/i18n/format";
+import { buyerLocale, DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locales";
 import type { MessageChannel } from "@/lib/core/statuses";
 import { linkUnavailableReason } from "@/lib/links/rules";
 import { checkoutUrl } from "@/lib/links/serialize";
@@ -43,8 +44,6 @@ export function checkRecipient(channel: MessageChannel, raw: string): string {
   throw new AppError("parameter_invalid", "Must be a phone number in E.164 form, like +46701234567.", { param: "to" });
 }
 
-const dueFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" });
-
 async function brandOf(db: Db, merchantId: string) {
   const brand = await findMerchantBrand(db, merchantId);
   if (!brand) throw new AppError("resource_missing", "No such merchant.");
@@ -57,8 +56,9 @@ async function queueRequest(
   input: { channel: MessageChannel; to: string },
   about: { paymentLinkId: string | null; orderId: string | null },
   content: RequestContent,
+  locale: Locale,
 ): Promise<MessageObject> {
-  const email = input.channel === "email" ? paymentRequestEmail(content) : null;
+  const email = input.channel === "email" ? paymentRequestEmail(content, locale) : null;
   const rendered = email ? await renderEmail(email.element) : null;
   const row = await db.transaction((tx) =>
     queueMessage(tx, {
@@ -69,7 +69,7 @@ async function queueRequest(
       ...about,
       subject: email?.subject ?? null,
       html: rendered?.html ?? null,
-      text: rendered?.text ?? paymentRequestSms(content),
+      text: rendered?.text ?? paymentRequestSms(content, locale),
     }),
   );
   return toMessageObject(row);
@@ -83,15 +83,23 @@ export async function sendPaymentLink(db: Db, ctx: SendContext, linkId: string, 
   const to = checkRecipient(params.channel, params.to);
   if (linkUnavailableReason(link) !== null) throw new AppError("payment_link_inactive", "This payment link takes no payments now: activate it (or extend it) before sending it.");
   requireTakesPayments(ctx, link.livemode);
-  return queueRequest(db, ctx, { channel: params.channel, to }, { paymentLinkId: link.id, orderId: null }, {
-    merchant: await brandOf(db, link.merchantId),
-    itemName: link.itemName,
-    description: link.description,
-    amount: link.amount !== null ? formatAmount(link.amount, link.currency) : null,
-    url: withSource(checkoutUrl(ctx.appUrl, link.token), params.channel),
-    due: null,
-    reference: null,
-  });
+  const locale = isLocale(link.locale) ? link.locale : DEFAULT_LOCALE;
+  return queueRequest(
+    db,
+    ctx,
+    { channel: params.channel, to },
+    { paymentLinkId: link.id, orderId: null },
+    {
+      merchant: await brandOf(db, link.merchantId),
+      itemName: link.itemName,
+      description: link.description,
+      amount: link.amount !== null ? formatMoney(link.amount, link.currency, locale) : null,
+      url: withSource(checkoutUrl(ctx.appUrl, link.token), params.channel),
+      due: null,
+      reference: null,
+    },
+    locale,
+  );
 }
 
 function notPayableMessage(order: OrderRow): string {
@@ -120,13 +128,21 @@ export async function sendOrder(db: Db, ctx: SendContext, orderId: string, body:
   const to = checkRecipient(params.channel, params.to);
   if (!payable(order)) throw new AppError("order_not_payable", notPayableMessage(order));
   requireTakesPayments(ctx, order.livemode);
-  return queueRequest(db, ctx, { channel: params.channel, to }, { paymentLinkId: order.paymentLinkId, orderId: order.id }, {
-    merchant: await brandOf(db, order.merchantId),
-    itemName: order.itemName,
-    description: order.description,
-    amount: formatAmount(order.amount, order.currency),
-    url: withSource(orderCheckoutUrl(ctx.appUrl, order.token), params.channel),
-    due: `${dueFormat.format(order.expiresAt)} UTC`,
-    reference: order.reference,
-  });
+  const locale = buyerLocale(order);
+  return queueRequest(
+    db,
+    ctx,
+    { channel: params.channel, to },
+    { paymentLinkId: order.paymentLinkId, orderId: order.id },
+    {
+      merchant: await brandOf(db, order.merchantId),
+      itemName: order.itemName,
+      description: order.description,
+      amount: formatMoney(order.amount, order.currency, locale),
+      url: withSource(orderCheckoutUrl(ctx.appUrl, order.token), params.channel),
+      due: formatDate(order.expiresAt, "dateTime", locale),
+      reference: order.reference,
+    },
+    locale,
+  );
 }

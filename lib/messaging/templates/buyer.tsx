@@ -1,8 +1,13 @@
 import { Section, Text } from "@react-email/components";
+import type { ReactNode } from "react";
+import type { Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translate";
 import { Action, EmailLayout, Paragraph, SmallPrint, type Brand } from "./layout";
 
 // The emails and SMS Paylink sends a merchant's buyers: a payment request (a link or an order) and a receipt.
-// They speak in the merchant's name, colour and logo; each returns its subject with the element.
+// They speak in the merchant's name, colour and logo, and in the buyer's language (`locale`: the catalogue's
+// `email` and `sms` words; the merchant's own text — its name, the item, the description — is theirs, as
+// written); each email returns its subject with the element. Amounts and dates come formatted in that locale.
 
 export interface RequestContent {
   merchant: Brand;
@@ -19,12 +24,13 @@ export interface RequestContent {
 
 const row = { fontSize: "15px", lineHeight: "24px", color: "#1e293b", margin: "0" };
 
-function Summary({ lines }: { lines: [string, string][] }) {
+function Summary({ lines, locale }: { lines: [string, string][]; locale: Locale }) {
+  const t = translator(locale, "email");
   return (
     <Section style={{ backgroundColor: "#f8fafc", borderRadius: "8px", padding: "12px 16px", margin: "0 0 16px" }}>
       {lines.map(([label, value]) => (
         <Text key={label} style={row}>
-          <span style={{ color: "#64748b" }}>{label}: </span>
+          <span style={{ color: "#64748b" }}>{t("summaryLabel", { label })} </span>
           <strong>{value}</strong>
         </Text>
       ))}
@@ -32,31 +38,41 @@ function Summary({ lines }: { lines: [string, string][] }) {
   );
 }
 
-export function paymentRequestEmail(content: RequestContent) {
+const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
+
+export function paymentRequestEmail(content: RequestContent, locale: Locale) {
   const { merchant, itemName, amount, url, due, reference } = content;
-  const what = amount ? `${amount} for ${itemName}` : itemName;
-  const lines: [string, string][] = [["Item", itemName]];
-  if (amount) lines.push(["Amount", amount]);
-  if (reference) lines.push(["Reference", reference]);
-  if (due) lines.push(["Pay by", due]);
+  const t = translator(locale, "email");
+  const words = { merchant: merchant.name, item: itemName };
+  const lines: [string, string][] = [[t("request.item"), itemName]];
+  if (amount) lines.push([t("request.amount"), amount]);
+  if (reference) lines.push([t("request.reference"), reference]);
+  if (due) lines.push([t("request.payBy"), due]);
   return {
-    subject: `${merchant.name}: payment request for ${itemName}`,
+    subject: t("request.subject", words),
     element: (
-      <EmailLayout brand={merchant} preview={`${merchant.name} asks you to pay ${what}.`} heading={`Pay ${merchant.name}`} footer={`You get this email because ${merchant.name} sent you a payment request through Paylink. If you were not expecting it, do not pay it and ask ${merchant.name} about it.`}>
-        <Paragraph>
-          {merchant.name} asks you to pay {amount ? <strong>{amount}</strong> : "the amount you choose"} for <strong>{itemName}</strong>.
-        </Paragraph>
+      <EmailLayout
+        brand={merchant}
+        locale={locale}
+        preview={amount ? t("request.preview", { ...words, amount }) : t("request.previewChosenAmount", words)}
+        heading={t("request.heading", words)}
+        footer={t("request.footer", words)}
+      >
+        <Paragraph>{amount ? t.rich("request.body", { ...words, amount, strong }) : t.rich("request.bodyChosenAmount", { ...words, strong })}</Paragraph>
         {content.description ? <Paragraph>{content.description}</Paragraph> : null}
-        <Summary lines={lines} />
-        <Action brand={merchant} href={url} label={amount ? `Pay ${amount}` : "Choose an amount and pay"} />
-        {due ? <SmallPrint>The invoice is attached as a PDF.</SmallPrint> : null}
+        <Summary lines={lines} locale={locale} />
+        <Action brand={merchant} href={url} label={amount ? t("request.button", { amount }) : t("request.buttonChosenAmount")} />
+        {due ? <SmallPrint>{t("request.invoiceAttached")}</SmallPrint> : null}
       </EmailLayout>
     ),
   };
 }
 
-export function paymentRequestSms({ merchant, itemName, amount, url }: RequestContent): string {
-  return amount ? `${merchant.name}: please pay ${amount} for ${itemName}: ${url}` : `${merchant.name}: pay for ${itemName} here: ${url}`;
+/** One line: the SMS a buyer gets for a payment request. */
+export function paymentRequestSms({ merchant, itemName, amount, url }: RequestContent, locale: Locale): string {
+  const t = translator(locale, "sms");
+  const words = { merchant: merchant.name, item: itemName, url };
+  return (amount ? t("request", { ...words, amount }) : t("requestChosenAmount", words)).replace(/\s*[\r\n]+\s*/g, " ");
 }
 
 export interface ReceiptContent {
@@ -70,25 +86,25 @@ export interface ReceiptContent {
   reference: string | null;
 }
 
-export function receiptEmail(content: ReceiptContent) {
+export function receiptEmail(content: ReceiptContent, locale: Locale) {
   const { merchant, itemName, amount, paidAt, method, orderId, reference } = content;
+  const t = translator(locale, "email");
+  const words = { merchant: merchant.name, item: itemName, amount };
   const lines: [string, string][] = [
-    ["Paid", amount],
-    ["For", itemName],
-    ["On", paidAt],
-    ["With", method],
-    ["Order", orderId],
+    [t("receipt.paid"), amount],
+    [t("receipt.for"), itemName],
+    [t("receipt.on"), paidAt],
+    [t("receipt.with"), method],
+    [t("receipt.order"), orderId],
   ];
-  if (reference) lines.push(["Reference", reference]);
+  if (reference) lines.push([t("receipt.reference"), reference]);
   return {
-    subject: `Your receipt from ${merchant.name}`,
+    subject: t("receipt.subject", words),
     element: (
-      <EmailLayout brand={merchant} preview={`You paid ${amount} to ${merchant.name}.`} heading={`Thank you for your payment`} footer={`You get this email because you paid ${merchant.name} through Paylink with this address. Keep it for your records.`}>
-        <Paragraph>
-          {merchant.name} received your payment of <strong>{amount}</strong> for <strong>{itemName}</strong>.
-        </Paragraph>
-        <Summary lines={lines} />
-        <SmallPrint>The receipt is attached as a PDF.</SmallPrint>
+      <EmailLayout brand={merchant} locale={locale} preview={t("receipt.preview", words)} heading={t("receipt.heading")} footer={t("receipt.footer", words)}>
+        <Paragraph>{t.rich("receipt.body", { ...words, strong })}</Paragraph>
+        <Summary lines={lines} locale={locale} />
+        <SmallPrint>{t("receipt.receiptAttached")}</SmallPrint>
       </EmailLayout>
     ),
   };

@@ -1,5 +1,6 @@
 import { Body, Button, Container, Head, Heading, Hr, Html, Img, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
+import { DEFAULT_LOCALE, textDirection, type Locale } from "@/lib/i18n/locales";
 
 /** Who the email speaks for: a merchant (its name, colour and logo) or Paylink itself. */
 export interface Brand {
@@ -44,14 +45,33 @@ export function Action({ brand, href, label }: { brand: Brand; href: string; lab
   );
 }
 
-/** The frame of every email: the brand's name (or logo) in its colour, the content, and a footer line. */
-export function EmailLayout({ brand, preview, heading, footer, children }: { brand: Brand; preview: string; heading: string; footer: string; children: ReactNode }) {
+/**
+ * The frame of every email: the brand's name (or logo) in its colour, the content, and a footer line, in the
+ * reader's language and its direction (a buyer's email in theirs; the account emails are English). The
+ * direction is stated on the content's table too: some clients drop the `<html>` element's attributes.
+ */
+export function EmailLayout({
+  brand,
+  preview,
+  heading,
+  footer,
+  locale = DEFAULT_LOCALE,
+  children,
+}: {
+  brand: Brand;
+  preview: string;
+  heading: string;
+  footer: string;
+  locale?: Locale;
+  children: ReactNode;
+}) {
+  const dir = textDirection(locale);
   return (
-    <Html lang="en">
+    <Html lang={locale} dir={dir}>
       <Head />
       <Preview>{preview}</Preview>
       <Body style={{ backgroundColor: "#f1f5f9", fontFamily: "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif", margin: 0, padding: "24px 0" }}>
-        <Container style={{ backgroundColor: "#ffffff", borderRadius: "12px", maxWidth: "560px", overflow: "hidden" }}>
+        <Container dir={dir} style={{ backgroundColor: "#ffffff", borderRadius: "12px", maxWidth: "560px", overflow: "hidden" }}>
           <Section style={{ backgroundColor: brand.color, padding: "16px 24px" }}>
             {brand.logoUrl ? (
               <Img src={brand.logoUrl} alt={brand.name} height="32" style={{ display: "block" }} />
