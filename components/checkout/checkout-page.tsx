@@ -1,6 +1,8 @@
 import type { CSSProperties, ReactNode } from "react";
 import { brandColorOrDefault, readableTextOn } from "@/lib/checkout/contrast";
 import type { MerchantBrand } from "@/db/queries/checkout";
+import type { Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translate";
 import { checkoutFormActionPolicy } from "@/lib/http/security-headers";
 import { liveModeStatus } from "@/lib/processor";
 
@@ -13,14 +15,17 @@ import { liveModeStatus } from "@/lib/processor";
 export function CheckoutPage({
   merchant,
   livemode,
+  locale,
   redirectUrl = null,
   children,
 }: {
   merchant: MerchantBrand;
   livemode: boolean;
+  locale: Locale;
   redirectUrl?: string | null;
   children: ReactNode;
 }) {
+  const t = translator(locale, "checkout");
   const brand = brandColorOrDefault(merchant.brandColor);
   const style = { "--brand": brand, "--brand-text": readableTextOn(brand) } as CSSProperties;
   return (
@@ -34,7 +39,7 @@ export function CheckoutPage({
             // eslint-disable-next-line @next/next/no-img-element
             <img
               src={merchant.logoUrl}
-              alt={`${merchant.name} logo`}
+              alt={t("page.logoAlt", { merchant: merchant.name })}
               width={40}
               height={40}
               referrerPolicy="no-referrer"
@@ -43,8 +48,8 @@ export function CheckoutPage({
           ) : null}
           <p className="min-w-0 truncate text-lg font-semibold">{merchant.name}</p>
           {livemode ? null : (
-            <span className="ml-auto shrink-0 rounded-full bg-amber-100 px-2.5 py-1 text-xs font-semibold text-amber-950 ring-1 ring-amber-300">
-              Test mode
+            <span className="ms-auto shrink-0 rounded-full bg-amber-100 px-2.5 py-1 text-xs font-semibold text-amber-950 ring-1 ring-amber-300">
+              {t("page.testMode")}
             </span>
           )}
         </div>
@@ -52,22 +57,22 @@ export function CheckoutPage({
       <main className="mx-auto w-full max-w-md flex-1 space-y-6 px-4 py-6">
         {livemode && liveModeStatus() === "simulated" ? (
           <p className="rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900">
-            Payments run on the simulated processor: no real money moves yet.
+            {t("page.simulatedProcessor")}
           </p>
         ) : null}
         {children}
       </main>
-      <footer className="px-4 pb-6 text-center text-xs text-slate-600">Secure checkout by Paylink</footer>
+      <footer className="px-4 pb-6 text-center text-xs text-slate-600">{t("page.secureCheckout")}</footer>
     </div>
   );
 }
 
 /** A 404 or broken page, for when there is no merchant to brand it with. */
-export function PlainCheckoutPage({ children }: { children: ReactNode }) {
+export function PlainCheckoutPage({ locale, children }: { locale: Locale; children: ReactNode }) {
   return (
     <div className="flex min-h-dvh flex-col bg-slate-50">
       <main className="mx-auto w-full max-w-md flex-1 space-y-6 px-4 py-10">{children}</main>
-      <footer className="px-4 pb-6 text-center text-xs text-slate-600">Secure checkout by Paylink</footer>
+      <footer className="px-4 pb-6 text-center text-xs text-slate-600">{translator(locale, "checkout")("page.secureCheckout")}</footer>
     </div>
   );
 }

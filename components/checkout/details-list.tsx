@@ -7,7 +7,7 @@ export function DetailsList({ items }: { items: readonly (readonly [label: strin
       {items.map(([label, value]) => (
         <div key={label} className="flex flex-wrap justify-between gap-x-4 gap-y-1 px-4 py-3">
           <dt className="text-slate-600">{label}</dt>
-          <dd className="min-w-0 break-words text-right font-medium text-slate-900">{value}</dd>
+          <dd className="min-w-0 break-words text-end font-medium text-slate-900">{value}</dd>
         </div>
       ))}
     </dl>

@@ -1,6 +1,10 @@
+import { methodLabel } from "@/lib/checkout/display";
 import type { Flash } from "@/lib/checkout/flash";
 import { SUBMISSION_FIELD, selectedMethod } from "@/lib/checkout/form";
-import { PAYMENT_METHOD_LABELS, type PaymentMethod } from "@/lib/payments/methods";
+import { errorTexts, formMessageContext, type MessageValues } from "@/lib/checkout/messages";
+import type { Locale } from "@/lib/i18n/locales";
+import { translator, type Translator } from "@/lib/i18n/translate";
+import type { PaymentMethod } from "@/lib/payments/methods";
 import { PrimaryButton } from "./buttons";
 import styles from "./checkout.module.css";
 import { ErrorSummary } from "./error-summary";
@@ -12,10 +16,12 @@ export interface PaymentFormProps {
   methods: readonly PaymentMethod[];
   collectEmail: boolean;
   collectName: boolean;
+  /** The link's or order's currency. */
+  currency: string;
   /** The formatted amount for the Pay button; null when the buyer chooses it. */
   amount: string | null;
-  /** Set when the buyer chooses the amount. */
-  customAmount?: { preset: string; hint: string } | null;
+  /** Set when the buyer chooses the amount: its bounds in minor units, and the field's starting value. */
+  customAmount?: { preset: string; minimum: number | null; maximum: number | null } | null;
   /** Pre-filled values (an API order's customer); the flash's win, since the buyer typed them last. */
   defaults: { email?: string | null; name?: string | null };
   flash: Flash | null;
@@ -23,6 +29,7 @@ export interface PaymentFormProps {
   submission: string;
   /** Who the buyer pays: the SEPA mandate names them. */
   merchantName: string;
+  locale: Locale;
 }
 
 const methodId = (method: string) => `checkout-method-${method}`;
@@ -31,25 +38,28 @@ const methodId = (method: string) => `checkout-method-${method}`;
  * The checkout form, server-rendered and working without JavaScript: a plain POST to a route handler.
  * Card fields are always in the HTML; CSS hides them while another method is checked.
  */
-export function PaymentForm({ action, methods, collectEmail, collectName, amount, customAmount, defaults, flash, submission, merchantName }: PaymentFormProps) {
-  const errors = flash?.errors ?? {};
+export function PaymentForm({ action, methods, collectEmail, collectName, currency, amount, customAmount, defaults, flash, submission, merchantName, locale }: PaymentFormProps) {
+  const t = translator(locale, "checkout");
+  const context = formMessageContext(locale, currency, customAmount ?? null, flash?.method);
+  const errors = errorTexts(flash?.errors ?? {}, locale, context);
   const checked = selectedMethod(methods, flash?.method);
   const offersCard = methods.includes("card");
   const offersSepa = methods.includes("sepa_debit");
   return (
     <form method="post" action={action} noValidate className={`${styles.form} space-y-5`}>
-      <ErrorSummary errors={errors} methodTarget={methods[0] ? methodId(methods[0]) : undefined} />
+      <ErrorSummary errors={errors} locale={locale} methodTarget={methods[0] ? methodId(methods[0]) : undefined} />
       <input type="hidden" name={SUBMISSION_FIELD} value={submission} />
 
       {customAmount ? (
         <CheckoutField
           name="amount"
-          label="Amount"
-          hint={customAmount.hint}
+          label={t("form.amount.label")}
+          hint={amountHint(t, currency, context)}
           error={errors.amount}
           defaultValue={flash?.amount ?? customAmount.preset}
           inputMode="decimal"
           autoComplete="off"
+          dir="ltr"
           required
         />
       ) : null}
@@ -57,22 +67,23 @@ export function PaymentForm({ action, methods, collectEmail, collectName, amount
       {collectEmail ? (
         <CheckoutField
           name="email"
-          label="Email"
+          label={t("form.email.label")}
           type="email"
           error={errors.email}
           defaultValue={flash?.email ?? defaults.email ?? ""}
           autoComplete="email"
           inputMode="email"
+          dir="ltr"
           spellCheck={false}
           required
         />
       ) : null}
       {collectName ? (
-        <CheckoutField name="name" label="Full name" error={errors.name} defaultValue={flash?.name ?? defaults.name ?? ""} autoComplete="name" required />
+        <CheckoutField name="name" label={t("form.name.label")} error={errors.name} defaultValue={flash?.name ?? defaults.name ?? ""} autoComplete="name" required />
       ) : null}
 
       <fieldset className="space-y-2">
-        <legend className="mb-1 text-sm font-medium text-slate-900">Payment method</legend>
+        <legend className="mb-1 text-sm font-medium text-slate-900">{t("form.method.legend")}</legend>
         {errors.method ? (
           <p id="checkout-method-error" className="text-sm font-medium text-red-700">
             {errors.method}
@@ -94,7 +105,7 @@ export function PaymentForm({ action, methods, collectEmail, collectName, amount
                 aria-describedby={errors.method ? "checkout-method-error" : undefined}
                 className="size-4 accent-slate-900"
               />
-              {PAYMENT_METHOD_LABELS[method]}
+              {methodLabel(method, locale)}
             </label>
           ))}
         </div>
@@ -102,46 +113,66 @@ export function PaymentForm({ action, methods, collectEmail, collectName, amount
 
       {offersCard ? (
         <fieldset className={`${styles.cardFields} space-y-4`}>
-          <legend className="mb-2 text-sm font-medium text-slate-900">Card details</legend>
+          <legend className="mb-2 text-sm font-medium text-slate-900">{t("form.card.legend")}</legend>
           <CheckoutField
             name="cardNumber"
-            label="Card number"
+            label={t("form.card.numberLabel")}
             error={errors.cardNumber}
             inputMode="numeric"
             autoComplete="cc-number"
             autoCorrect="off"
             spellCheck={false}
             maxLength={23}
-            placeholder="1234 1234 1234 1234"
+            placeholder={t("form.card.numberPlaceholder")}
+            dir="ltr"
           />
           <div className="grid grid-cols-2 gap-3">
             {/* Text, not numeric: phone number pads have no "/" for MM/YY. */}
-            <CheckoutField name="expiry" label="Expiry date" hint="MM/YY" error={errors.expiry} autoComplete="cc-exp" maxLength={7} placeholder="MM/YY" />
-            <CheckoutField name="cvc" label="Security code" hint="3 or 4 digits" error={errors.cvc} inputMode="numeric" autoComplete="cc-csc" maxLength={4} />
+            <CheckoutField
+              name="expiry"
+              label={t("form.card.expiryLabel")}
+              hint={t("form.card.expiryHint")}
+              error={errors.expiry}
+              autoComplete="cc-exp"
+              maxLength={7}
+              placeholder={t("form.card.expiryPlaceholder")}
+              dir="ltr"
+            />
+            <CheckoutField
+              name="cvc"
+              label={t("form.card.cvcLabel")}
+              hint={t("form.card.cvcHint")}
+              error={errors.cvc}
+              inputMode="numeric"
+              autoComplete="cc-csc"
+              maxLength={4}
+              dir="ltr"
+            />
           </div>
         </fieldset>
       ) : null}
 
       {offersSepa ? (
         <fieldset className={`${styles.sepaFields} space-y-4`}>
-          <legend className="mb-2 text-sm font-medium text-slate-900">SEPA Direct Debit</legend>
+          <legend className="mb-2 text-sm font-medium text-slate-900">{t("form.sepa.legend")}</legend>
           <CheckoutField
             name="accountHolder"
-            label="Account holder"
+            label={t("form.sepa.accountHolderLabel")}
             error={errors.accountHolder}
             defaultValue={flash?.accountHolder ?? defaults.name ?? ""}
             autoComplete="name"
           />
           <CheckoutField
             name="iban"
-            label="IBAN"
-            hint="Like DE89 3704 0044 0532 0130 00"
+            label={t("form.sepa.ibanLabel")}
+            hint={t("form.sepa.ibanHint")}
             error={errors.iban}
             autoComplete="off"
             autoCapitalize="characters"
             autoCorrect="off"
             spellCheck={false}
             maxLength={42}
+            dir="ltr"
           />
           <div className="space-y-1">
             <label htmlFor="checkout-mandate" className="flex items-start gap-3 text-sm text-slate-800">
@@ -154,12 +185,7 @@ export function PaymentForm({ action, methods, collectEmail, collectName, amount
                 aria-describedby={errors.mandate ? "checkout-mandate-error" : undefined}
                 className="mt-0.5 size-4 shrink-0 accent-slate-900"
               />
-              <span>
-                By providing your IBAN and confirming this payment, you authorise {merchantName} and its payment provider to send
-                instructions to your bank to debit your account, and your bank to debit your account in accordance with those
-                instructions. You are entitled to a refund from your bank under the terms of your agreement with it; a refund must be
-                claimed within eight weeks of the date your account was debited.
-              </span>
+              <span>{t("form.sepa.mandate", { merchant: merchantName })}</span>
             </label>
             {errors.mandate ? (
               <p id="checkout-mandate-error" className="text-sm font-medium text-red-700">
@@ -170,7 +196,15 @@ export function PaymentForm({ action, methods, collectEmail, collectName, amount
         </fieldset>
       ) : null}
 
-      <PrimaryButton>{amount ? `Pay ${amount}` : "Pay"}</PrimaryButton>
+      <PrimaryButton>{amount ? t("form.payAmount", { amount }) : t("form.pay")}</PrimaryButton>
     </form>
   );
+}
+
+/** "Enter the amount you want to pay in USD, between $1.00 and $100.00.": the bounds as the page words them. */
+function amountHint(t: Translator<"checkout">, currency: string, { minimum, maximum }: MessageValues): string {
+  if (minimum !== undefined && maximum !== undefined) return t("form.amount.hintBetween", { currency, minimum, maximum });
+  if (minimum !== undefined) return t("form.amount.hintAtLeast", { currency, minimum });
+  if (maximum !== undefined) return t("form.amount.hintAtMost", { currency, maximum });
+  return t("form.amount.hint", { currency });
 }

@@ -1,4 +1,9 @@
+import { cookies, headers } from "next/headers";
 import type { ReactNode } from "react";
+import { LOCALE_COOKIE, type CheckoutKind } from "@/lib/http/checkout/locale";
+import { resolveLocale, type Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translate";
+import { PlainCheckoutPage } from "./checkout-page";
 
 /** The friendly dead end: an inactive, expired, used-up or unknown link or order. */
 export function Unavailable({ title, children }: { title: string; children?: ReactNode }) {
@@ -12,17 +17,36 @@ export function Unavailable({ title, children }: { title: string; children?: Rea
   );
 }
 
-export const LINK_UNAVAILABLE = "This payment link is no longer available";
-export const ORDER_UNAVAILABLE = "This payment is no longer available";
-
-export const NOT_ACCEPTING_PAYMENTS = "This business is not accepting payments yet";
-
-/** A live link or order on an installation with no processor for live mode: nothing can be paid, so nothing is offered. */
-export function NotAcceptingPayments({ merchantName }: { merchantName: string }) {
+/**
+ * An unknown link or order token (404): the same words as a link or order that takes no payment, without
+ * saying whether it ever existed. A not-found page is given no token, so its language is the buyer's choice on
+ * this checkout (the cookie is scoped to its path) or their browser's.
+ */
+export async function CheckoutNotFound({ kind }: { kind: CheckoutKind }) {
+  const [store, head] = await Promise.all([cookies(), headers()]);
+  const locale = resolveLocale({ chosen: store.get(LOCALE_COOKIE)?.value, acceptLanguage: head.get("accept-language") });
+  const t = translator(locale, "checkout");
   return (
-    <Unavailable title={NOT_ACCEPTING_PAYMENTS}>
-      <p>{merchantName} can’t take payments here yet. Nothing was charged.</p>
-      <p>Please contact {merchantName} to pay another way, or try again later.</p>
+    <PlainCheckoutPage locale={locale}>
+      <Unavailable title={t(`unavailable.${kind}.title`)}>
+        <p>{t(`unavailable.${kind}.notFound`)}</p>
+      </Unavailable>
+    </PlainCheckoutPage>
+  );
+}
+
+/**
+ * Nothing to pay here, and nothing charged: a link that takes no payment any more (inactive, expired, used up),
+ * or a live checkout on an installation with no processor for live mode (the business takes none yet). Says why,
+ * and what the buyer can do instead.
+ */
+export function NotTakingPayments({ cause, merchantName, locale }: { cause: "link" | "business"; merchantName: string; locale: Locale }) {
+  const t = translator(locale, "checkout");
+  const words = { merchant: merchantName };
+  return (
+    <Unavailable title={t(`unavailable.${cause}.title`)}>
+      <p>{t(`unavailable.${cause}.reason`, words)}</p>
+      <p>{t(`unavailable.${cause}.nextStep`, words)}</p>
     </Unavailable>
   );
 }

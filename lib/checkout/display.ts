@@ -1,20 +1,9 @@
-import { formatDate, formatMoney } from "@/lib/i18n/format";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translate";
 import { isPaymentMethod } from "@/lib/payments/methods";
 
 // How a payment is named (its method, the card, the debited account or the bank), in the buyer's language
 // (English by default: the dashboard's and the API's words). Pure. Amounts and dates are lib/i18n/format.ts's.
-
-/** "$25.00" in English. Until its callers take the buyer's locale: formatMoney. */
-export function formatAmount(minor: number, currency: string): string {
-  return formatMoney(minor, currency, DEFAULT_LOCALE);
-}
-
-/** "May 25, 2026, 10:00 AM UTC". Until its callers take the buyer's locale: formatDate. */
-export function formatReceiptDate(date: Date): string {
-  return formatDate(date, "dateTime", DEFAULT_LOCALE);
-}
 
 const BRAND_NAMES: Record<string, string> = {
   visa: "Visa",

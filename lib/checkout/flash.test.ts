@@ -4,13 +4,22 @@ import { decodeFlash, encodeFlash, sanitizeFlash } from "./flash";
 const SECRET = "a-test-secret-of-at-least-32-characters";
 
 describe("flash", () => {
-  test("round trip", () => {
-    const flash = { errors: { cardNumber: "This card number is not valid.", form: "Your card was declined." }, email: "ana@example.com", method: "card" };
+  test("round trip: messages as keys (with their values) or text", () => {
+    const flash = {
+      errors: { cardNumber: { key: "cardNumber.invalid" }, cvc: { key: "cvc.length", values: { digits: 4 } }, form: { text: "The account is closed." } },
+      email: "ana@example.com",
+      method: "card",
+    } as const;
     expect(decodeFlash(encodeFlash(flash, SECRET), SECRET)).toEqual(flash);
   });
 
+  test("an English sentence of the checkout's rules is kept as its key, so the page words it in its language", () => {
+    const decoded = decodeFlash(encodeFlash({ errors: { form: "Your card was declined." as never } }, SECRET), SECRET);
+    expect(decoded?.errors).toEqual({ form: { key: "form.cardDeclined" } });
+  });
+
   test("refuses a value signed with another secret, tampered with, or malformed", () => {
-    const value = encodeFlash({ errors: { form: "Declined" } }, SECRET);
+    const value = encodeFlash({ errors: { form: { text: "Declined" } } }, SECRET);
     expect(decodeFlash(value, `${SECRET}x`)).toBeNull();
     const [payload, signature] = value.split(".");
     const forged = Buffer.from(JSON.stringify({ errors: { form: "Call +1 555 0100 to pay" } })).toString("base64url");
@@ -22,8 +31,19 @@ describe("flash", () => {
 
   test("keeps only known keys: card fields are never carried", () => {
     const dirty = { errors: { cvc: "Enter the security code.", evil: "x", form: 42 }, cardNumber: "4242424242424242", cvc: "123", expiry: "12/30", email: "a@b.co" };
-    expect(sanitizeFlash(dirty)).toEqual({ errors: { cvc: "Enter the security code." }, email: "a@b.co" });
+    expect(sanitizeFlash(dirty)).toEqual({ errors: { cvc: { key: "cvc.required" } }, email: "a@b.co" });
     expect(JSON.stringify(decodeFlash(encodeFlash(dirty as never, SECRET), SECRET))).not.toMatch(/4242|123|12\/30/);
+  });
+
+  test("only known message keys, with a few short values, are read back", () => {
+    const dirty = {
+      errors: {
+        form: { key: "form.nope", values: {} },
+        email: { key: "email.required", values: { "bad name": "x", ok: "y".repeat(500), n: Number.NaN, nested: { a: 1 } } },
+        name: { text: "" },
+      },
+    };
+    expect(sanitizeFlash(dirty).errors).toEqual({ email: { key: "email.required", values: { ok: "y".repeat(100) } } });
   });
 
   test("long values are cut short, so the cookie stays small", () => {

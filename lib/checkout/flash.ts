@@ -1,12 +1,16 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import type { CheckoutErrors, CheckoutField } from "@/lib/orders/checkout-input";
+import { ERROR_FIELDS, sanitizeMessage, type CheckoutMessage, type ErrorField } from "./messages";
 
 // The "flash": what a refused or declined form post hands to the page it redirects to (Post/Redirect/Get).
-// It holds the messages and what the buyer typed that is safe to show again — never card data. It is
-// signed, so a cookie planted from elsewhere (a sibling subdomain) cannot put words on the checkout page.
+// It holds the messages (as keys of the checkout catalogue: the page words them in its language; see
+// ./messages.ts) and what the buyer typed that is safe to show again — never card data. It is signed, so a
+// cookie planted from elsewhere (a sibling subdomain) cannot put words on the checkout page.
 
-/** A message about the attempt as a whole (a decline, a failed authentication), shown above the form. */
-export type FlashErrors = CheckoutErrors & { form?: string };
+/** A message per field, and `form`: about the attempt as a whole (a decline, a failed authentication). */
+export type FlashErrors = Partial<Record<ErrorField, CheckoutMessage>>;
+
+/** What a post has to say, per field: a message, or an English sentence of the checkout's rules (./messages.ts). */
+export type FlashErrorInput = Partial<Record<ErrorField, string | CheckoutMessage>>;
 
 export interface Flash {
   errors: FlashErrors;
@@ -18,7 +22,6 @@ export interface Flash {
   accountHolder?: string;
 }
 
-const ERROR_KEYS: readonly (CheckoutField | "form")[] = ["form", "method", "email", "name", "amount", "cardNumber", "expiry", "cvc", "accountHolder", "iban", "mandate"];
 const VALUE_KEYS = ["email", "name", "method", "amount", "accountHolder"] as const;
 const MAX_TEXT = 300;
 
@@ -26,14 +29,14 @@ function text(value: unknown): string | undefined {
   return typeof value === "string" ? value.slice(0, MAX_TEXT) : undefined;
 }
 
-/** Keeps only the known keys, as short strings: whatever a caller passes, nothing else is written. */
+/** Keeps only the known keys, as short strings and known messages: whatever a caller passes, nothing else is written. */
 export function sanitizeFlash(input: unknown): Flash {
   const source = (typeof input === "object" && input !== null ? input : {}) as Record<string, unknown>;
   const rawErrors = (typeof source.errors === "object" && source.errors !== null ? source.errors : {}) as Record<string, unknown>;
   const errors: FlashErrors = {};
-  for (const key of ERROR_KEYS) {
-    const message = text(rawErrors[key]);
-    if (message) errors[key] = message;
+  for (const field of ERROR_FIELDS) {
+    const message = sanitizeMessage(rawErrors[field], field);
+    if (message) errors[field] = message;
   }
   const flash: Flash = { errors };
   for (const key of VALUE_KEYS) {

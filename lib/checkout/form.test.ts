@@ -13,8 +13,11 @@ describe("checkout form", () => {
   });
 
   test("the flash after a refusal leaves the card out", () => {
-    const flash = flashFor({ method: "card", email: "a@b.co", name: "Ana", cardNumber: "4242424242424242", expiry: "12/30", cvc: "123", amount: "10" }, { cvc: "x" });
-    expect(flash).toEqual({ errors: { cvc: "x" }, method: "card", email: "a@b.co", name: "Ana", amount: "10" });
+    const flash = flashFor(
+      { method: "card", email: "a@b.co", name: "Ana", cardNumber: "4242424242424242", expiry: "12/30", cvc: "123", amount: "10" },
+      { cvc: "The security code is 3 digits.", form: "x" },
+    );
+    expect(flash).toEqual({ errors: { cvc: { key: "cvc.length", values: { digits: 3 } }, form: { text: "x" } }, method: "card", email: "a@b.co", name: "Ana", amount: "10" });
   });
 
   test("submission keys", () => {

@@ -1,6 +1,7 @@
 import type { CheckoutForm, CheckoutSettings } from "@/lib/orders/checkout-input";
 import { isPaymentMethod, methodAvailable, type PaymentMethod } from "@/lib/payments/methods";
-import type { Flash, FlashErrors } from "./flash";
+import type { Flash, FlashErrorInput, FlashErrors } from "./flash";
+import { checkoutMessage, ERROR_FIELDS } from "./messages";
 
 // The checkout form's fields as the browser posts them, and what a link or an order asks of the buyer.
 // Pure; the rules themselves are validateCheckout's (lib/orders/checkout-input.ts).
@@ -31,9 +32,14 @@ export function readSubmission(get: (name: string) => unknown): string | null {
   return typeof value === "string" && SUBMISSION.test(value) ? value : null;
 }
 
-/** What the buyer typed that may be shown again after a refusal: never the card fields. */
-export function flashFor(form: CheckoutForm, errors: FlashErrors): Flash {
-  return { errors, email: form.email, name: form.name, method: form.method, amount: form.amount, accountHolder: form.accountHolder };
+/** The messages of a refusal, and what the buyer typed that may be shown again: never the card fields. */
+export function flashFor(form: CheckoutForm, errors: FlashErrorInput): Flash {
+  const messages: FlashErrors = {};
+  for (const field of ERROR_FIELDS) {
+    const input = errors[field];
+    if (input) messages[field] = checkoutMessage(field, input);
+  }
+  return { errors: messages, email: form.email, name: form.name, method: form.method, amount: form.amount, accountHolder: form.accountHolder };
 }
 
 export interface LinkSettingsSource {

@@ -1,17 +1,18 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import type { Db } from "@/db/client";
 import { CheckoutPage } from "@/components/checkout/checkout-page";
+import { checkoutMetadata } from "@/components/checkout/metadata";
 import { OrderSummary } from "@/components/checkout/order-summary";
 import { PaymentForm } from "@/components/checkout/payment-form";
-import { LINK_UNAVAILABLE, NotAcceptingPayments, Unavailable } from "@/components/checkout/unavailable";
-import { formatAmount } from "@/lib/checkout/display";
+import { NotTakingPayments } from "@/components/checkout/unavailable";
 import { offeredMethods } from "@/lib/checkout/form";
 import { findLinkByToken, findMerchantBrand } from "@/db/queries/checkout";
 import { isCheckoutToken } from "@/lib/checkout/steps";
 import { takesPayments } from "@/lib/http/checkout/context";
 import { readFlash } from "@/lib/http/checkout/flash-cookie";
+import { checkoutLocale } from "@/lib/http/checkout/locale";
+import { formatMoney } from "@/lib/i18n/format";
 import { newToken } from "@/lib/core/ids";
 import { linkUnavailableReason } from "@/lib/links/rules";
 import { parseSource } from "@/lib/links/source";
@@ -19,7 +20,7 @@ import { isCurrencyCode } from "@/lib/money/currencies";
 import { minorToDecimalString } from "@/lib/money/money";
 import { recordLinkVisit } from "@/lib/services/record-link-visit";
 
-export const metadata: Metadata = { title: "Checkout", robots: { index: false, follow: false } };
+export const generateMetadata = checkoutMetadata("link", "checkout");
 
 // GET /l/{token}: a payment link's checkout. Each view counts one visit, except the view that follows a
 // refused form post (it carries the flash): that buyer is still on the same visit.
@@ -34,7 +35,7 @@ export default async function LinkCheckoutPage({ params, searchParams }: { param
   if (!isCheckoutToken(token)) notFound();
   // Where the buyer came from (a QR code, an email…): counted with the visit, and carried on the form's action.
   const source = parseSource((await searchParams).src);
-  const flash = await readFlash();
+  const [flash, locale] = await Promise.all([readFlash(), checkoutLocale("link", token)]);
   const db = await getDb();
   const found = flash ? await findLinkWithBrand(db, token) : await recordLinkVisit(db, token, source);
   if (!found) notFound();
@@ -44,55 +45,44 @@ export default async function LinkCheckoutPage({ params, searchParams }: { param
 
   if (linkUnavailableReason(link) !== null) {
     return (
-      <CheckoutPage merchant={merchant} livemode={link.livemode} redirectUrl={redirectUrl}>
-        <Unavailable title={LINK_UNAVAILABLE}>
-          <p>{merchant.name} is not taking payments through this link any more.</p>
-          <p>If you still want to pay, ask {merchant.name} for a new link.</p>
-        </Unavailable>
+      <CheckoutPage merchant={merchant} livemode={link.livemode} locale={locale} redirectUrl={redirectUrl}>
+        <NotTakingPayments cause="link" merchantName={merchant.name} locale={locale} />
       </CheckoutPage>
     );
   }
 
-  const amount = link.amount !== null ? formatAmount(link.amount, link.currency) : null;
+  const amount = link.amount !== null ? formatMoney(link.amount, link.currency, locale) : null;
   if (!takesPayments(link.livemode)) {
     return (
-      <CheckoutPage merchant={merchant} livemode={link.livemode} redirectUrl={redirectUrl}>
+      <CheckoutPage merchant={merchant} livemode={link.livemode} locale={locale} redirectUrl={redirectUrl}>
         <OrderSummary itemName={link.itemName} description={link.description} amount={amount} />
-        <NotAcceptingPayments merchantName={merchant.name} />
+        <NotTakingPayments cause="business" merchantName={merchant.name} locale={locale} />
       </CheckoutPage>
     );
   }
   return (
-    <CheckoutPage merchant={merchant} livemode={link.livemode} redirectUrl={redirectUrl}>
+    <CheckoutPage merchant={merchant} livemode={link.livemode} locale={locale} redirectUrl={redirectUrl}>
       <OrderSummary itemName={link.itemName} description={link.description} amount={amount} />
       <PaymentForm
         action={source ? `/l/${token}/pay?src=${source}` : `/l/${token}/pay`}
         methods={offeredMethods(link.paymentMethods, link.currency, link.amount)}
         collectEmail={link.collectEmail}
         collectName={link.collectName}
+        currency={link.currency}
         amount={amount}
         customAmount={link.amount === null ? customAmountField(link) : null}
         defaults={{}}
         flash={flash}
         submission={newToken()}
         merchantName={merchant.name}
+        locale={locale}
       />
     </CheckoutPage>
   );
 }
 
 function customAmountField(link: { currency: string; customAmountMinimum: number | null; customAmountMaximum: number | null; customAmountPreset: number | null }) {
-  const { currency, customAmountMinimum: min, customAmountMaximum: max, customAmountPreset: preset } = link;
-  const bounds =
-    min !== null && max !== null
-      ? `between ${formatAmount(min, currency)} and ${formatAmount(max, currency)}`
-      : min !== null
-        ? `at least ${formatAmount(min, currency)}`
-        : max !== null
-          ? `at most ${formatAmount(max, currency)}`
-          : null;
-  return {
-    preset: preset !== null && isCurrencyCode(currency) ? minorToDecimalString(preset, currency) : "",
-    hint: `Enter the amount you want to pay in ${currency}${bounds ? `, ${bounds}` : ""}.`,
-  };
+  const { currency, customAmountMinimum: minimum, customAmountMaximum: maximum, customAmountPreset: preset } = link;
+  // The field's value is typed back as it is posted (a dot for decimals): not worded for the page.
+  return { preset: preset !== null && isCurrencyCode(currency) ? minorToDecimalString(preset, currency) : "", minimum, maximum };
 }

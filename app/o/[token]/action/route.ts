@@ -1,6 +1,7 @@
 import { getDb } from "@/db";
 import { displayPayment, findOrderByToken } from "@/db/queries/orders";
 import { methodLabel } from "@/lib/checkout/display";
+import type { CheckoutMessage } from "@/lib/checkout/messages";
 import { backWith } from "@/lib/checkout/redirects";
 import { afterPaymentPath, orderPath } from "@/lib/checkout/steps";
 import { AppError } from "@/lib/core/errors";
@@ -24,19 +25,23 @@ export const POST = checkoutPost("/o/[token]/action", orderPath, async (request,
   try {
     const outcome = await completePaymentAction(db, paymentContextFromEnv(), token, approved, { bank });
     if (outcome.kind === "paid" || outcome.kind === "authorized") return { location: afterPaymentPath(outcome.order) };
-    const method = methodLabel(payment?.method ?? "your wallet");
-    const message =
-      payment?.nextAction === "three_d_secure"
-        ? "Authentication failed. Try again or use another card."
-        : payment?.nextAction === "bank_redirect"
-          ? `The payment was not approved at your bank (${method}). Try again or choose another payment method.`
-          : payment?.nextAction === "pay_later"
-            ? `${method} did not approve this purchase. Choose another payment method.`
-            : `The payment was not approved in ${method}. Try again or choose another payment method.`;
-    return backWith(back, { form: message }, { method: payment?.method });
+    return backWith(back, { form: notApproved(payment) }, { method: payment?.method });
   } catch (error) {
     // Nothing waits for an answer any more (already answered, canceled): the order's page shows where it stands.
     if (error instanceof AppError) return { location: back };
     throw error;
   }
 });
+
+/**
+ * Why the buyer is back on the form, as a key the order's page words in its language. The method's name is
+ * worded there too (from the flash's method); the English one is kept for a page that has none.
+ */
+function notApproved(payment: { method: string; nextAction: string | null } | null): CheckoutMessage {
+  if (!payment) return { key: "form.failed" };
+  const values = { method: methodLabel(payment.method) };
+  if (payment.nextAction === "three_d_secure") return { key: "form.authenticationFailed" };
+  if (payment.nextAction === "bank_redirect") return { key: "form.bankNotApproved", values };
+  if (payment.nextAction === "pay_later") return { key: "form.payLaterNotApproved", values };
+  return { key: "form.walletNotApproved", values };
+}

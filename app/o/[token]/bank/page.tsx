@@ -1,36 +1,40 @@
-import type { Metadata } from "next";
 import { CheckoutPage } from "@/components/checkout/checkout-page";
+import { checkoutMetadata } from "@/components/checkout/metadata";
 import { SimulatedStep } from "@/components/checkout/simulated-step";
-import { formatAmount, methodLabel } from "@/lib/checkout/display";
+import { methodLabel } from "@/lib/checkout/display";
+import { checkoutLocale } from "@/lib/http/checkout/locale";
 import { loadStepPage } from "@/lib/http/checkout/page";
+import { formatMoney } from "@/lib/i18n/format";
+import { translator } from "@/lib/i18n/translate";
 import { isPaymentMethod, METHOD_RULES } from "@/lib/payments/methods";
 
-export const metadata: Metadata = { title: "Choose your bank", robots: { index: false, follow: false } };
+export const generateMetadata = checkoutMetadata("order", "bank");
 
 // GET /o/{token}/bank: the simulated bank page an iDEAL, Bancontact or FPX payment redirects the buyer to. The
 // buyer picks their bank, then approves or fails the payment there; both answers post to /o/{token}/action.
 export default async function BankPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const { order, payment, merchant } = await loadStepPage(token, "bank");
-  const method = methodLabel(payment.method);
+  const [{ order, payment, merchant }, locale] = await Promise.all([loadStepPage(token, "bank"), checkoutLocale("order", token)]);
+  const t = translator(locale, "checkout");
+  const method = methodLabel(payment.method, locale);
   const banks = isPaymentMethod(payment.method) ? (METHOD_RULES[payment.method].banks ?? []) : [];
 
   return (
-    <CheckoutPage merchant={merchant} livemode={order.livemode} redirectUrl={order.successUrl}>
+    <CheckoutPage merchant={merchant} livemode={order.livemode} locale={locale} redirectUrl={order.successUrl}>
       <SimulatedStep
         token={token}
         step="bank"
-        eyebrow={`Simulated ${method}`}
-        title={`Pay with ${method}`}
-        intro={`Choose your bank, then approve the payment to ${merchant.name} as you would in your banking app.`}
+        eyebrow={t("bank.eyebrow", { method })}
+        title={t("bank.title", { method })}
+        intro={t("bank.intro", { merchant: merchant.name })}
         details={[
-          ["Merchant", merchant.name],
-          ["Item", order.itemName],
-          ["Amount", formatAmount(order.amount, order.currency)],
+          [t("details.merchant"), merchant.name],
+          [t("details.item"), order.itemName],
+          [t("details.amount"), formatMoney(order.amount, order.currency, locale)],
         ]}
         choices={
           <fieldset className="space-y-2">
-            <legend className="mb-1 text-sm font-medium text-slate-900">Your bank</legend>
+            <legend className="mb-1 text-sm font-medium text-slate-900">{t("bank.yourBank")}</legend>
             <div className="grid grid-cols-2 gap-2">
               {banks.map((bank, i) => (
                 <label
@@ -44,8 +48,8 @@ export default async function BankPage({ params }: { params: Promise<{ token: st
             </div>
           </fieldset>
         }
-        approve="Approve payment"
-        decline="Cancel at my bank"
+        approve={t("bank.approve")}
+        decline={t("bank.decline")}
       />
     </CheckoutPage>
   );

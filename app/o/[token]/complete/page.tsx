@@ -1,45 +1,50 @@
-import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { CheckoutPage } from "@/components/checkout/checkout-page";
+import { checkoutMetadata } from "@/components/checkout/metadata";
 import { Receipt } from "@/components/checkout/receipt";
-import { formatAmount, formatReceiptDate, paymentLabel } from "@/lib/checkout/display";
+import { paymentLabel } from "@/lib/checkout/display";
 import { findLinkById } from "@/db/queries/checkout";
 import { safeHttpUrl, stepPath } from "@/lib/checkout/steps";
+import { checkoutLocale } from "@/lib/http/checkout/locale";
 import { loadOrderCheckout } from "@/lib/http/checkout/page";
+import { formatDate, formatMoney } from "@/lib/i18n/format";
+import { translator } from "@/lib/i18n/translate";
 
-export const metadata: Metadata = { title: "Payment successful", robots: { index: false, follow: false } };
+export const generateMetadata = checkoutMetadata("order", "complete");
 
 // GET /o/{token}/complete: the receipt of a paid order (it stays reachable after refunds).
 export default async function ReceiptPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const loaded = await loadOrderCheckout(token);
+  const [loaded, locale] = await Promise.all([loadOrderCheckout(token), checkoutLocale("order", token)]);
   if (!loaded) notFound();
   const { db, order, payment, merchant, step } = loaded;
   if (step.kind !== "paid") redirect(stepPath(token, step));
 
+  const t = translator(locale, "checkout");
   const link = order.paymentLinkId ? await findLinkById(db, order.paymentLinkId) : null;
   const message = link?.afterCompletionType === "message" ? link.afterCompletionMessage : null;
   const refundNote =
     order.status === "authorized"
-      ? `Your payment is authorized: ${merchant.name} takes it when your order is confirmed, and releases anything not charged.`
+      ? t("receipt.authorized", { merchant: merchant.name })
       : order.status === "refunded"
-      ? `${merchant.name} has refunded this payment.`
-      : order.status === "partially_refunded"
-        ? `${merchant.name} has refunded ${formatAmount(order.amountRefunded, order.currency)} of this payment.`
-        : null;
+        ? t("receipt.refunded", { merchant: merchant.name })
+        : order.status === "partially_refunded"
+          ? t("receipt.partiallyRefunded", { merchant: merchant.name, amount: formatMoney(order.amountRefunded, order.currency, locale) })
+          : null;
 
   return (
-    <CheckoutPage merchant={merchant} livemode={order.livemode} redirectUrl={order.successUrl}>
+    <CheckoutPage merchant={merchant} livemode={order.livemode} locale={locale} redirectUrl={order.successUrl}>
       <Receipt
         merchantName={merchant.name}
         itemName={order.itemName}
-        amount={formatAmount(order.amountCaptured ?? order.amount, order.currency)}
-        paidAt={formatReceiptDate(order.paidAt ?? order.updatedAt)}
+        amount={formatMoney(order.amountCaptured ?? order.amount, order.currency, locale)}
+        paidAt={formatDate(order.paidAt ?? order.updatedAt, "dateTime", locale)}
         orderId={order.id}
-        paymentMethod={payment ? paymentLabel(payment) : "—"}
+        paymentMethod={payment ? paymentLabel(payment, locale) : t("paymentLabel.none")}
         message={message}
         refundNote={refundNote}
         returnUrl={safeHttpUrl(order.successUrl)}
+        locale={locale}
       />
     </CheckoutPage>
   );
