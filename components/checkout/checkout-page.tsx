@@ -5,6 +5,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translate";
 import { checkoutFormActionPolicy } from "@/lib/http/security-headers";
 import { liveModeStatus } from "@/lib/processor";
+import { LanguageSwitcher } from "./language-switcher";
 
 /**
  * The frame of every checkout page: the merchant's band in its brand colour (with text that keeps AA
@@ -16,12 +17,15 @@ export function CheckoutPage({
   merchant,
   livemode,
   locale,
+  here,
   redirectUrl = null,
   children,
 }: {
   merchant: MerchantBrand;
   livemode: boolean;
   locale: Locale;
+  /** This page's path (and query) on its checkout, /l/{token}… or /o/{token}…: the language switcher returns here. */
+  here: string;
   redirectUrl?: string | null;
   children: ReactNode;
 }) {
@@ -62,9 +66,17 @@ export function CheckoutPage({
         ) : null}
         {children}
       </main>
-      <footer className="px-4 pb-6 text-center text-xs text-slate-600">{t("page.secureCheckout")}</footer>
+      <footer className="space-y-3 px-4 pb-6 text-center text-xs text-slate-600">
+        <LanguageSwitcher action={`${checkoutHome(here)}/language`} returnTo={here} locale={locale} />
+        <p>{t("page.secureCheckout")}</p>
+      </footer>
     </div>
   );
+}
+
+/** /l/{token} or /o/{token}: the checkout a page of it belongs to. */
+function checkoutHome(here: string): string {
+  return /^\/[lo]\/[^/?]+/.exec(here)?.[0] ?? here;
 }
 
 /** A 404 or broken page, for when there is no merchant to brand it with. */

@@ -35,6 +35,8 @@ export default async function LinkCheckoutPage({ params, searchParams }: { param
   if (!isCheckoutToken(token)) notFound();
   // Where the buyer came from (a QR code, an email…): counted with the visit, and carried on the form's action.
   const source = parseSource((await searchParams).src);
+  // This page's address, for the language switcher to come back to.
+  const here = source ? `/l/${token}?src=${source}` : `/l/${token}`;
   const [flash, locale] = await Promise.all([readFlash(), checkoutLocale("link", token)]);
   const db = await getDb();
   const found = flash ? await findLinkWithBrand(db, token) : await recordLinkVisit(db, token, source);
@@ -45,7 +47,7 @@ export default async function LinkCheckoutPage({ params, searchParams }: { param
 
   if (linkUnavailableReason(link) !== null) {
     return (
-      <CheckoutPage merchant={merchant} livemode={link.livemode} locale={locale} redirectUrl={redirectUrl}>
+      <CheckoutPage merchant={merchant} livemode={link.livemode} locale={locale} here={here} redirectUrl={redirectUrl}>
         <NotTakingPayments cause="link" merchantName={merchant.name} locale={locale} />
       </CheckoutPage>
     );
@@ -54,14 +56,14 @@ export default async function LinkCheckoutPage({ params, searchParams }: { param
   const amount = link.amount !== null ? formatMoney(link.amount, link.currency, locale) : null;
   if (!takesPayments(link.livemode)) {
     return (
-      <CheckoutPage merchant={merchant} livemode={link.livemode} locale={locale} redirectUrl={redirectUrl}>
+      <CheckoutPage merchant={merchant} livemode={link.livemode} locale={locale} here={here} redirectUrl={redirectUrl}>
         <OrderSummary itemName={link.itemName} description={link.description} amount={amount} />
         <NotTakingPayments cause="business" merchantName={merchant.name} locale={locale} />
       </CheckoutPage>
     );
   }
   return (
-    <CheckoutPage merchant={merchant} livemode={link.livemode} locale={locale} redirectUrl={redirectUrl}>
+    <CheckoutPage merchant={merchant} livemode={link.livemode} locale={locale} here={here} redirectUrl={redirectUrl}>
       <OrderSummary itemName={link.itemName} description={link.description} amount={amount} />
       <PaymentForm
         action={source ? `/l/${token}/pay?src=${source}` : `/l/${token}/pay`}

@@ -29,6 +29,8 @@ export default async function OrderCheckoutPage({ params, searchParams }: { para
   const auto = query.auto === "1";
   // Where the buyer came from (the order's email, its QR code…): recorded on the order when they pay.
   const source = parseSource(query.src);
+  // This page's address, for the language switcher to come back to.
+  const here = source ? `/o/${token}?src=${source}` : `/o/${token}`;
   const [loaded, flash, locale] = await Promise.all([loadOrderCheckout(token), readFlash(), checkoutLocale("order", token)]);
   if (!loaded) notFound();
   const { db, order, merchant, step } = loaded;
@@ -39,7 +41,7 @@ export default async function OrderCheckoutPage({ params, searchParams }: { para
   const reason = step.kind === "unavailable" ? step.reason : link && linkUnavailableReason(link) !== null ? "link_unavailable" : null;
   if (reason) {
     return (
-      <CheckoutPage merchant={merchant} livemode={order.livemode} locale={locale} redirectUrl={order.successUrl}>
+      <CheckoutPage merchant={merchant} livemode={order.livemode} locale={locale} here={here} redirectUrl={order.successUrl}>
         <OrderUnavailable reason={reason} merchantName={merchant.name} locale={locale} path={orderPath(token)} auto={auto} />
       </CheckoutPage>
     );
@@ -48,7 +50,7 @@ export default async function OrderCheckoutPage({ params, searchParams }: { para
   const amount = formatMoney(order.amount, order.currency, locale);
   if (!takesPayments(order.livemode)) {
     return (
-      <CheckoutPage merchant={merchant} livemode={order.livemode} locale={locale} redirectUrl={order.successUrl}>
+      <CheckoutPage merchant={merchant} livemode={order.livemode} locale={locale} here={here} redirectUrl={order.successUrl}>
         <OrderSummary itemName={order.itemName} description={order.description} amount={amount} />
         <NotTakingPayments cause="business" merchantName={merchant.name} locale={locale} />
       </CheckoutPage>
@@ -56,7 +58,7 @@ export default async function OrderCheckoutPage({ params, searchParams }: { para
   }
   const cancelUrl = safeHttpUrl(order.cancelUrl);
   return (
-    <CheckoutPage merchant={merchant} livemode={order.livemode} locale={locale} redirectUrl={order.successUrl}>
+    <CheckoutPage merchant={merchant} livemode={order.livemode} locale={locale} here={here} redirectUrl={order.successUrl}>
       <OrderSummary itemName={order.itemName} description={order.description} amount={amount} />
       <PaymentForm
         action={source ? `/o/${token}/pay?src=${source}` : `/o/${token}/pay`}

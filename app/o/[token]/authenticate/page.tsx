@@ -17,7 +17,7 @@ export default async function AuthenticatePage({ params }: { params: Promise<{ t
   const t = translator(locale, "checkout");
 
   return (
-    <CheckoutPage merchant={merchant} livemode={order.livemode} locale={locale} redirectUrl={order.successUrl}>
+    <CheckoutPage merchant={merchant} livemode={order.livemode} locale={locale} here={`/o/${token}/authenticate`} redirectUrl={order.successUrl}>
       <SimulatedStep
         token={token}
         step="authenticate"

@@ -26,7 +26,7 @@ export default async function BankTransferPage({ params, searchParams }: { param
   const amount = formatMoney(order.amount, order.currency, locale);
 
   return (
-    <CheckoutPage merchant={merchant} livemode={order.livemode} locale={locale} redirectUrl={order.successUrl}>
+    <CheckoutPage merchant={merchant} livemode={order.livemode} locale={locale} here={`/o/${token}/bank-transfer`} redirectUrl={order.successUrl}>
       <section aria-labelledby="transfer-title" className="space-y-5">
         <div className="space-y-2">
           <h1 id="transfer-title" className="text-2xl font-semibold tracking-tight text-slate-900">

@@ -20,7 +20,7 @@ export default async function BankPage({ params }: { params: Promise<{ token: st
   const banks = isPaymentMethod(payment.method) ? (METHOD_RULES[payment.method].banks ?? []) : [];
 
   return (
-    <CheckoutPage merchant={merchant} livemode={order.livemode} locale={locale} redirectUrl={order.successUrl}>
+    <CheckoutPage merchant={merchant} livemode={order.livemode} locale={locale} here={`/o/${token}/bank`} redirectUrl={order.successUrl}>
       <SimulatedStep
         token={token}
         step="bank"

@@ -33,7 +33,7 @@ export default async function ReceiptPage({ params }: { params: Promise<{ token:
           : null;
 
   return (
-    <CheckoutPage merchant={merchant} livemode={order.livemode} locale={locale} redirectUrl={order.successUrl}>
+    <CheckoutPage merchant={merchant} livemode={order.livemode} locale={locale} here={`/o/${token}/complete`} redirectUrl={order.successUrl}>
       <Receipt
         merchantName={merchant.name}
         itemName={order.itemName}

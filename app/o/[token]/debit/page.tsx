@@ -21,7 +21,7 @@ export default async function DebitPage({ params, searchParams }: { params: Prom
   const account = payment.details?.iban_last4 ? `${payment.details.iban_country ?? ""}•• •••• ${payment.details.iban_last4}` : "—";
 
   return (
-    <CheckoutPage merchant={merchant} livemode={order.livemode} locale={locale} redirectUrl={order.successUrl}>
+    <CheckoutPage merchant={merchant} livemode={order.livemode} locale={locale} here={`/o/${token}/debit`} redirectUrl={order.successUrl}>
       <section aria-labelledby="debit-title" className="space-y-5">
         <div className="space-y-2">
           <h1 id="debit-title" className="text-2xl font-semibold tracking-tight text-slate-900">

@@ -22,7 +22,7 @@ export default async function PayLaterPage({ params }: { params: Promise<{ token
   const money = (minor: number) => formatMoney(minor, order.currency, locale);
 
   return (
-    <CheckoutPage merchant={merchant} livemode={order.livemode} locale={locale} redirectUrl={order.successUrl}>
+    <CheckoutPage merchant={merchant} livemode={order.livemode} locale={locale} here={`/o/${token}/pay-later`} redirectUrl={order.successUrl}>
       <SimulatedStep
         token={token}
         step="pay-later"

@@ -26,7 +26,7 @@ export default async function QrPage({ params, searchParams }: { params: Promise
   const svg = payload ? await qrSvg(payload, { label: t("qr.imageLabel", { method, amount, merchant: merchant.name }) }) : null;
 
   return (
-    <CheckoutPage merchant={merchant} livemode={order.livemode} locale={locale} redirectUrl={order.successUrl}>
+    <CheckoutPage merchant={merchant} livemode={order.livemode} locale={locale} here={`/o/${token}/qr`} redirectUrl={order.successUrl}>
       <section aria-labelledby="qr-title" className="space-y-5">
         <div className="space-y-2">
           <h1 id="qr-title" className="text-2xl font-semibold tracking-tight text-slate-900">

@@ -18,7 +18,7 @@ export default async function WalletPage({ params }: { params: Promise<{ token: 
   const wallet = methodLabel(payment.method, locale);
 
   return (
-    <CheckoutPage merchant={merchant} livemode={order.livemode} locale={locale} redirectUrl={order.successUrl}>
+    <CheckoutPage merchant={merchant} livemode={order.livemode} locale={locale} here={`/o/${token}/wallet`} redirectUrl={order.successUrl}>
       <SimulatedStep
         token={token}
         step="wallet"
