@@ -1,4 +1,4 @@
-import en from "@/lib/i18n/messages/en.json";
+import en from "@/lib/i18n/messages/en.json" with { type: "json" };
 import { formatMoney } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { translator, type Messages } from "@/lib/i18n/translate";

@@ -1,14 +1,14 @@
 import { createTranslator } from "next-intl";
-import ar from "@/lib/i18n/messages/ar.json";
-import de from "@/lib/i18n/messages/de.json";
-import en from "@/lib/i18n/messages/en.json";
-import es from "@/lib/i18n/messages/es.json";
-import fr from "@/lib/i18n/messages/fr.json";
-import ja from "@/lib/i18n/messages/ja.json";
-import ptBR from "@/lib/i18n/messages/pt-BR.json";
-import sv from "@/lib/i18n/messages/sv.json";
-import th from "@/lib/i18n/messages/th.json";
-import zhCN from "@/lib/i18n/messages/zh-CN.json";
+import ar from "@/lib/i18n/messages/ar.json" with { type: "json" };
+import de from "@/lib/i18n/messages/de.json" with { type: "json" };
+import en from "@/lib/i18n/messages/en.json" with { type: "json" };
+import es from "@/lib/i18n/messages/es.json" with { type: "json" };
+import fr from "@/lib/i18n/messages/fr.json" with { type: "json" };
+import ja from "@/lib/i18n/messages/ja.json" with { type: "json" };
+import ptBR from "@/lib/i18n/messages/pt-BR.json" with { type: "json" };
+import sv from "@/lib/i18n/messages/sv.json" with { type: "json" };
+import th from "@/lib/i18n/messages/th.json" with { type: "json" };
+import zhCN from "@/lib/i18n/messages/zh-CN.json" with { type: "json" };
 import { intlLocale } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 
