@@ -1,3 +1,4 @@
+import { localeSettingLabel } from "@/components/ui/locale-options";
 import { formatCount } from "@/lib/i18n/format";
 import { DetailList, DetailRow, Stats, noneSet } from "@/components/dashboard/details";
 import { countryName, isCountryCode } from "@/lib/geo/countries";
@@ -30,6 +31,7 @@ export function LinkSettings({ link }: { link: PaymentLinkObject }) {
       <DetailRow label="Capture">{link.capture_method === "manual" ? "Manual: you capture each authorized payment" : "Automatic"}</DetailRow>
       <DetailRow label="Expires">{link.expires_at ? <time dateTime={link.expires_at}>{formatDateTime(link.expires_at)}</time> : "Never"}</DetailRow>
       <DetailRow label="Maximum payments">{link.max_payments !== null ? formatCount(link.max_payments) : "No limit"}</DetailRow>
+      <DetailRow label="Checkout language">{localeSettingLabel(link.locale)}</DetailRow>
       <DetailRow label="After payment">{after.type === "redirect" ? `Redirect to ${after.url}` : `Message: “${after.message}”`}</DetailRow>
       <DetailRow label="Status callback URL">{link.status_callback_url ?? noneSet}</DetailRow>
       <DetailRow label="Metadata">

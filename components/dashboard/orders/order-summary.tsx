@@ -1,3 +1,4 @@
+import { localeSettingLabel } from "@/components/ui/locale-options";
 import Link from "next/link";
 import { DetailList, DetailRow, noneSet } from "@/components/dashboard/details";
 import { countryName, isCountryCode } from "@/lib/geo/countries";
@@ -49,6 +50,7 @@ export function OrderSummary({ order, refundPending }: { order: OrderObject; ref
           noneSet
         )}
       </DetailRow>
+      <DetailRow label="Checkout language">{localeSettingLabel(order.locale)}</DetailRow>
       <DetailRow label="Payment method">{paymentLabel(payment) ?? <span className="text-slate-400">Not paid yet</span>}</DetailRow>
       {payment ? <DetailRow label="Payment status">{payment.status.replaceAll("_", " ")}</DetailRow> : null}
       <DetailRow label="Settled">{settledAt ? <>Yes, <Time iso={settledAt} /></> : paid ? "Not yet: it can be voided until it settles" : "—"}</DetailRow>
