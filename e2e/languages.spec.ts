@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { devices, type Page } from "@playwright/test";
+import { devices, type Page, type TestInfo } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { orders } from "@/db/schema";
 import { formatMoney } from "@/lib/i18n/format";
@@ -50,6 +50,13 @@ async function expectAxeClean(page: Page, what: string) {
   expect(serious, what).toEqual([]);
 }
 
+/** A full-page screenshot kept in the test's output folder (test-results/…), passed or failed, and attached. */
+async function keepScreenshot(page: Page, testInfo: TestInfo, name: string) {
+  const file = testInfo.outputPath(name);
+  await page.screenshot({ path: file, fullPage: true });
+  await testInfo.attach(name, { path: file, contentType: "image/png" });
+}
+
 async function buyerLocaleOf(database: Parameters<typeof newMerchant>[0], page: Page): Promise<string | null> {
   const token = new URL(page.url()).pathname.split("/")[2]!;
   const [order] = await database.db.select({ buyerLocale: orders.buyerLocale }).from(orders).where(eq(orders.token, token));
@@ -85,12 +92,12 @@ test("a buyer whose phone speaks Arabic pays the same kind of link, laid out rig
   const field = await page.getByLabel(t("form.email.label")).boundingBox();
   expect(label!.x + label!.width).toBeGreaterThan(field!.x + field!.width - 24);
   await expectAxeClean(page, "checkout in ar");
-  await testInfo.attach("checkout-ar.png", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+  await keepScreenshot(page, testInfo, "checkout-ar.png");
 
   await payWithCard(page, "ar", "ana@example.com", formatMoney(4500, "USD", "ar"));
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await expectAxeClean(page, "receipt in ar");
-  await testInfo.attach("receipt-ar.png", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+  await keepScreenshot(page, testInfo, "receipt-ar.png");
   expect(await buyerLocaleOf(database, page)).toBe("ar");
   await context.close();
 });

@@ -21,9 +21,13 @@ describe("formatMoney: locale × currency, ISO 4217 decimals always", () => {
     ["ja", 123456, "USD", "$1,234.56"],
     ["zh-CN", 123456, "EUR", "€1,234.56"],
     ["th", 50000, "THB", "฿500.00"],
-    // Western digits in Arabic (see intlLocale), the currency after the amount.
-    ["ar", 123456, "USD", "1,234.56 US$"],
+    // Western digits in Arabic (see intlLocale), the currency after the amount; a Latin symbol with a sign
+    // ("US$") by its code, which survives right-to-left text; Arabic symbols and lone signs as they are.
+    ["ar", 123456, "USD", "1,234.56 USD"],
+    ["ar", 1500, "JPY", "1,500 JPY"],
+    ["ar", 123456, "EUR", "1,234.56 €"],
     ["ar", 1234567, "KWD", "1,234.567 د.ك."],
+    ["ar", 123456, "SAR", "1,234.56 ر.س."],
   ])("%s %i %s -> %j", (locale, minor, currency, expected) => {
     expect(plain(formatMoney(minor, currency, locale))).toBe(expected);
   });

@@ -1,6 +1,6 @@
 import { countryName as regionName, type CountryCode } from "@/lib/geo/countries";
-import { isCurrencyCode } from "@/lib/money/currencies";
-import { formatMinor } from "@/lib/money/money";
+import { isCurrencyCode, type CurrencyCode } from "@/lib/money/currencies";
+import { formatMinor, type CurrencyDisplay } from "@/lib/money/money";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 
 // The one place amounts, numbers, dates and country names are put into words for a reader: the checkout, the
@@ -17,9 +17,28 @@ export function intlLocale(locale: Locale): string {
   return locale === "ar" ? "ar-u-nu-latn" : locale;
 }
 
-/** "$1,234.56", "1.234,56 €", "￥1,500", "د.ك.‏ 1.500"; an unknown currency (never stored) shows the minor units. */
+/** "$1,234.56", "1.234,56 €", "￥1,500", "1,500 USD" in Arabic; an unknown currency (never stored) shows the minor units. */
 export function formatMoney(minor: number, currency: string, locale: Locale = DEFAULT_LOCALE): string {
-  return isCurrencyCode(currency) ? formatMinor(minor, currency, intlLocale(locale)) : `${minor} ${currency}`;
+  if (!isCurrencyCode(currency)) return `${minor} ${currency}`;
+  return formatMinor(minor, currency, intlLocale(locale), locale === "ar" ? arabicCurrencyDisplay(currency) : "symbol");
+}
+
+const arabicDisplays = new Map<CurrencyCode, CurrencyDisplay>();
+
+/**
+ * Arabic names a currency by its symbol unless the symbol mixes Latin letters with a sign ("US$", "JP¥",
+ * "UK£"): in right-to-left text the sign, a neutral character, detaches and lands on the wrong side of the
+ * letters ("$US 45.00"). Those are shown by their ISO code ("45.00 USD"), which reads right in either direction;
+ * Arabic symbols (د.ك.‏, ر.س.‏) and lone signs (€) stay.
+ */
+function arabicCurrencyDisplay(currency: CurrencyCode): CurrencyDisplay {
+  let display = arabicDisplays.get(currency);
+  if (!display) {
+    const symbol = new Intl.NumberFormat(intlLocale("ar"), { style: "currency", currency }).formatToParts(1).find((part) => part.type === "currency")?.value ?? "";
+    display = /[A-Za-z]/.test(symbol) ? "code" : "symbol";
+    arabicDisplays.set(currency, display);
+  }
+  return display;
 }
 
 const DATE_OPTIONS = {

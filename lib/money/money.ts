@@ -108,26 +108,30 @@ interface DecimalStringFormatter {
   format(value: string): string;
 }
 
+/** How the currency is named: its locale's symbol ("US$", "€"), or its ISO code ("USD"). */
+export type CurrencyDisplay = "symbol" | "code";
+
 // Building an Intl.NumberFormat costs far more than using one (it loads locale data): keep them. The locale
 // may come from a request header, so the cache is bounded; clearing it is cheap.
 const formatters = new Map<string, DecimalStringFormatter>();
 const MAX_FORMATTERS = 200;
 
-function currencyFormatter(locale: string, currency: CurrencyCode, exponent: number): DecimalStringFormatter {
-  const key = `${locale}|${currency}|${exponent}`;
+function currencyFormatter(locale: string, currency: CurrencyCode, exponent: number, display: CurrencyDisplay): DecimalStringFormatter {
+  const key = `${locale}|${currency}|${exponent}|${display}`;
   let formatter = formatters.get(key);
   if (!formatter) {
     if (formatters.size >= MAX_FORMATTERS) formatters.clear();
-    formatter = newCurrencyFormatter(locale, currency, exponent);
+    formatter = newCurrencyFormatter(locale, currency, exponent, display);
     formatters.set(key, formatter);
   }
   return formatter;
 }
 
-function newCurrencyFormatter(locale: string, currency: CurrencyCode, exponent: number) {
+function newCurrencyFormatter(locale: string, currency: CurrencyCode, exponent: number, display: CurrencyDisplay) {
   const options: Intl.NumberFormatOptions = {
     style: "currency",
     currency,
+    currencyDisplay: display,
     minimumFractionDigits: exponent,
     maximumFractionDigits: exponent,
   };
@@ -150,7 +154,7 @@ function newCurrencyFormatter(locale: string, currency: CurrencyCode, exponent: 
  * string, so there is no float division and no rounding: exactly `exponent`
  * digits go in and exactly `exponent` digits come out.
  */
-export function formatMinor(minor: number, currency: CurrencyCode, locale = "en-US"): string {
+export function formatMinor(minor: number, currency: CurrencyCode, locale = "en-US", display: CurrencyDisplay = "symbol"): string {
   const decimal = minorToDecimalString(minor, currency);
-  return currencyFormatter(locale, currency, currencyExponent(currency)).format(decimal);
+  return currencyFormatter(locale, currency, currencyExponent(currency), display).format(decimal);
 }
