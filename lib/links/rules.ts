@@ -1,4 +1,10 @@
 /** Why a link takes no payment, or null when it does. Pure: the checkout and the API both ask this. */
+/**
+ * What a link says after payment when its merchant wrote nothing. Stored on the link in English (the API shows
+ * it); the receipt page words it in the buyer's language (checkout.receipt.defaultMessage).
+ */
+export const DEFAULT_AFTER_PAYMENT_MESSAGE = "Thank you for your payment.";
+
 export type LinkUnavailableReason = "inactive" | "expired" | "sold_out";
 
 export interface LinkAvailabilityInput {

@@ -8,7 +8,7 @@ import { toPaymentLinkObject, type PaymentLinkObject } from "@/lib/links/seriali
 import type { ServiceContext } from "@/lib/core/scope";
 import { requireMethodsTake } from "./payment-methods";
 
-const DEFAULT_MESSAGE = "Thank you for your payment.";
+import { DEFAULT_AFTER_PAYMENT_MESSAGE as DEFAULT_MESSAGE } from "@/lib/links/rules";
 
 /** Creates a payment link and its `payment_link.created` event in one transaction. */
 export async function createPaymentLink(db: Db, ctx: ServiceContext, input: CreatePaymentLinkInput): Promise<PaymentLinkObject> {

@@ -5,6 +5,7 @@ import { Receipt } from "@/components/checkout/receipt";
 import { paymentLabel } from "@/lib/checkout/display";
 import { findLinkById } from "@/db/queries/checkout";
 import { safeHttpUrl, stepPath } from "@/lib/checkout/steps";
+import { DEFAULT_AFTER_PAYMENT_MESSAGE } from "@/lib/links/rules";
 import { checkoutLocale } from "@/lib/http/checkout/locale";
 import { loadOrderCheckout } from "@/lib/http/checkout/page";
 import { formatDate, formatMoney } from "@/lib/i18n/format";
@@ -22,7 +23,9 @@ export default async function ReceiptPage({ params }: { params: Promise<{ token:
 
   const t = translator(locale, "checkout");
   const link = order.paymentLinkId ? await findLinkById(db, order.paymentLinkId) : null;
-  const message = link?.afterCompletionType === "message" ? link.afterCompletionMessage : null;
+  // The merchant's words as written; the default Paylink wrote for a merchant who wrote none, in the buyer's.
+  const written = link?.afterCompletionType === "message" ? link.afterCompletionMessage : null;
+  const message = written === DEFAULT_AFTER_PAYMENT_MESSAGE ? translator(locale, "checkout")("receipt.defaultMessage") : written;
   const refundNote =
     order.status === "authorized"
       ? t("receipt.authorized", { merchant: merchant.name })
