@@ -1,7 +1,8 @@
 import { methodLabel } from "@/lib/checkout/display";
 import type { Flash } from "@/lib/checkout/flash";
 import { SUBMISSION_FIELD, selectedMethod } from "@/lib/checkout/form";
-import { errorTexts, formMessageContext, type MessageValues } from "@/lib/checkout/messages";
+import { errorTexts } from "@/lib/checkout/messages";
+import { formatMoney } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { translator, type Translator } from "@/lib/i18n/translate";
 import type { PaymentMethod } from "@/lib/payments/methods";
@@ -40,8 +41,7 @@ const methodId = (method: string) => `checkout-method-${method}`;
  */
 export function PaymentForm({ action, methods, collectEmail, collectName, currency, amount, customAmount, defaults, flash, submission, merchantName, locale }: PaymentFormProps) {
   const t = translator(locale, "checkout");
-  const context = formMessageContext(locale, currency, customAmount ?? null, flash?.method);
-  const errors = errorTexts(flash?.errors ?? {}, locale, context);
+  const errors = errorTexts(flash?.errors ?? {}, locale);
   const checked = selectedMethod(methods, flash?.method);
   const offersCard = methods.includes("card");
   const offersSepa = methods.includes("sepa_debit");
@@ -54,7 +54,7 @@ export function PaymentForm({ action, methods, collectEmail, collectName, curren
         <CheckoutField
           name="amount"
           label={t("form.amount.label")}
-          hint={amountHint(t, currency, context)}
+          hint={amountHint(t, locale, currency, customAmount)}
           error={errors.amount}
           defaultValue={flash?.amount ?? customAmount.preset}
           inputMode="decimal"
@@ -202,9 +202,11 @@ export function PaymentForm({ action, methods, collectEmail, collectName, curren
 }
 
 /** "Enter the amount you want to pay in USD, between $1.00 and $100.00.": the bounds as the page words them. */
-function amountHint(t: Translator<"checkout">, currency: string, { minimum, maximum }: MessageValues): string {
-  if (minimum !== undefined && maximum !== undefined) return t("form.amount.hintBetween", { currency, minimum, maximum });
-  if (minimum !== undefined) return t("form.amount.hintAtLeast", { currency, minimum });
-  if (maximum !== undefined) return t("form.amount.hintAtMost", { currency, maximum });
+function amountHint(t: Translator<"checkout">, locale: Locale, currency: string, bounds: { minimum: number | null; maximum: number | null }): string {
+  const minimum = bounds.minimum === null ? null : formatMoney(bounds.minimum, currency, locale);
+  const maximum = bounds.maximum === null ? null : formatMoney(bounds.maximum, currency, locale);
+  if (minimum !== null && maximum !== null) return t("form.amount.hintBetween", { currency, minimum, maximum });
+  if (minimum !== null) return t("form.amount.hintAtLeast", { currency, minimum });
+  if (maximum !== null) return t("form.amount.hintAtMost", { currency, maximum });
   return t("form.amount.hint", { currency });
 }

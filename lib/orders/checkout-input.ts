@@ -1,13 +1,17 @@
+import type { FieldMessage } from "@/lib/checkout/messages";
 import type { Locale } from "@/lib/i18n/locales";
 import { z } from "zod";
 import { isCurrencyCode } from "@/lib/money/currencies";
-import { formatMinor, parseAmount } from "@/lib/money/money";
+import { parseAmount } from "@/lib/money/money";
 import { validateCard, type ValidCard } from "@/lib/payments/card";
 import { ibanCountry, ibanValid, normalizeIban } from "@/lib/payments/iban";
 import { isPaymentMethod, METHOD_RULES, methodAvailable, type PaymentMethod } from "@/lib/payments/methods";
 
 // What the buyer submits on a checkout page, checked against what the link or order asks for. Pure, so the
-// checkout's rules are tested in milliseconds; the card number never leaves the returned value's memory.
+// checkout's rules are tested in milliseconds; the card number never leaves the returned value's memory. What
+// is wrong is said per field as a key of the checkout catalogue's errors (lib/checkout/messages.ts), with its
+// values as data (amounts in minor units beside the currency, a method by its id): the page words them in the
+// buyer's language.
 
 export interface CheckoutSettings {
   currency: string;
@@ -48,7 +52,7 @@ export interface BuyerPayment {
 }
 
 export type CheckoutField = "method" | "email" | "name" | "cardNumber" | "expiry" | "cvc" | "amount" | "accountHolder" | "iban" | "mandate";
-export type CheckoutErrors = Partial<Record<CheckoutField, string>>;
+export type CheckoutErrors = { [F in CheckoutField]?: FieldMessage<F> };
 
 const emailSchema = z.email();
 
@@ -60,32 +64,32 @@ export function validateCheckout(
   const errors: CheckoutErrors = {};
   const method = (form.method ?? "").trim();
   if (!isPaymentMethod(method) || !settings.paymentMethods.includes(method) || !methodAvailable(method, settings.currency, null)) {
-    errors.method = "Choose a payment method.";
+    errors.method = { key: "method.required" };
   }
 
   const email = (form.email ?? "").trim();
-  if (settings.collectEmail && email === "") errors.email = "Enter your email address.";
-  else if (email !== "" && (!emailSchema.safeParse(email).success || email.length > 254)) errors.email = "Enter a valid email address, like name@example.com.";
+  if (settings.collectEmail && email === "") errors.email = { key: "email.required" };
+  else if (email !== "" && (!emailSchema.safeParse(email).success || email.length > 254)) errors.email = { key: "email.invalid" };
 
   const name = (form.name ?? "").trim().slice(0, 200);
-  if (settings.collectName && name === "") errors.name = "Enter your full name.";
+  if (settings.collectName && name === "") errors.name = { key: "name.required" };
 
   let amount: number | undefined;
   if (settings.customAmount && isCurrencyCode(settings.currency)) {
     const currency = settings.currency;
     const parsed = parseAmount(form.amount ?? "", currency);
     const { minimum, maximum } = settings.customAmount;
-    if (!parsed.ok) errors.amount = parsed.reason === "too_precise" ? "That amount has too many decimals for this currency." : "Enter the amount you want to pay.";
-    else if (minimum !== null && parsed.minor < minimum) errors.amount = `Enter at least ${formatMinor(minimum, currency)}.`;
-    else if (maximum !== null && parsed.minor > maximum) errors.amount = `Enter at most ${formatMinor(maximum, currency)}.`;
+    if (!parsed.ok) errors.amount = { key: parsed.reason === "too_precise" ? "amount.tooPrecise" : "amount.required" };
+    else if (minimum !== null && parsed.minor < minimum) errors.amount = { key: "amount.belowMinimum", values: { minimum, currency } };
+    else if (maximum !== null && parsed.minor > maximum) errors.amount = { key: "amount.aboveMaximum", values: { maximum, currency } };
     else amount = parsed.minor;
   }
   // A method with amount limits (Klarna), for the amount the buyer chose: the fixed price was checked when the
   // checkout offered the method.
   if (amount !== undefined && isPaymentMethod(method) && !errors.method) {
     const limits = METHOD_RULES[method].amount;
-    if (limits && isCurrencyCode(settings.currency) && (amount < limits.minimum || amount > limits.maximum)) {
-      errors.amount = `${METHOD_RULES[method].label} takes ${formatMinor(limits.minimum, settings.currency)} to ${formatMinor(limits.maximum, settings.currency)}: change the amount or choose another payment method.`;
+    if (limits && (amount < limits.minimum || amount > limits.maximum)) {
+      errors.amount = { key: "amount.outsideMethodLimits", values: { method, methodMinimum: limits.minimum, methodMaximum: limits.maximum, currency: settings.currency } };
     }
   }
 
@@ -93,10 +97,10 @@ export function validateCheckout(
   if (method === "sepa_debit") {
     const accountHolder = (form.accountHolder ?? "").trim().slice(0, 200);
     const iban = normalizeIban(form.iban ?? "");
-    if (accountHolder === "") errors.accountHolder = "Enter the account holder's name.";
-    if (iban === "") errors.iban = "Enter your IBAN.";
-    else if (!ibanValid(iban)) errors.iban = "Enter a valid IBAN, like DE89 3704 0044 0532 0130 00.";
-    if (form.mandate !== "accepted") errors.mandate = "Accept the direct debit mandate to pay by SEPA Direct Debit.";
+    if (accountHolder === "") errors.accountHolder = { key: "accountHolder.required" };
+    if (iban === "") errors.iban = { key: "iban.required" };
+    else if (!ibanValid(iban)) errors.iban = { key: "iban.invalid" };
+    if (form.mandate !== "accepted") errors.mandate = { key: "mandate.required" };
     if (!errors.accountHolder && !errors.iban) sepa = { iban, accountHolder, country: ibanCountry(iban) ?? "", last4: iban.slice(-4) };
   }
 

@@ -26,20 +26,21 @@ describe("validateCard", () => {
   });
 
   test.each([
-    [{ number: "", expiry: "12/30", cvc: "123" }, "number", "Enter your card number."],
-    [{ number: "4242 4242 4242 4241", expiry: "12/30", cvc: "123" }, "number", "This card number is not valid. Check it and try again."],
-    [{ number: "4242x4242", expiry: "12/30", cvc: "123" }, "number", "This card number is not valid. Check it and try again."],
-    [{ number: "4242424242424242", expiry: "", cvc: "123" }, "expiry", "Enter the expiry date as MM/YY."],
-    [{ number: "4242424242424242", expiry: "12-30", cvc: "123" }, "expiry", "Enter the expiry date as MM/YY."],
-    [{ number: "4242424242424242", expiry: "13/30", cvc: "123" }, "expiry", "The month must be 01 to 12."],
-    [{ number: "4242424242424242", expiry: "04/26", cvc: "123" }, "expiry", "This card has expired."],
-    [{ number: "4242424242424242", expiry: "12/30", cvc: "" }, "cvc", "Enter the security code."],
-    [{ number: "4242424242424242", expiry: "12/30", cvc: "12" }, "cvc", "The security code is 3 digits."],
-    [{ number: "378282246310005", expiry: "12/30", cvc: "123" }, "cvc", "The security code is 4 digits."],
+    [{ number: "", expiry: "12/30", cvc: "123" }, "number", { key: "cardNumber.required" }],
+    [{ number: "4242 4242 4242 4241", expiry: "12/30", cvc: "123" }, "number", { key: "cardNumber.invalid" }],
+    [{ number: "4242x4242", expiry: "12/30", cvc: "123" }, "number", { key: "cardNumber.invalid" }],
+    [{ number: "4242424242424242", expiry: "", cvc: "123" }, "expiry", { key: "expiry.format" }],
+    [{ number: "4242424242424242", expiry: "12-30", cvc: "123" }, "expiry", { key: "expiry.format" }],
+    [{ number: "4242424242424242", expiry: "13/30", cvc: "123" }, "expiry", { key: "expiry.month" }],
+    [{ number: "4242424242424242", expiry: "04/26", cvc: "123" }, "expiry", { key: "expiry.expired" }],
+    [{ number: "4242424242424242", expiry: "12/55", cvc: "123" }, "expiry", { key: "expiry.year" }],
+    [{ number: "4242424242424242", expiry: "12/30", cvc: "" }, "cvc", { key: "cvc.required" }],
+    [{ number: "4242424242424242", expiry: "12/30", cvc: "12" }, "cvc", { key: "cvc.length", values: { digits: 3 } }],
+    [{ number: "378282246310005", expiry: "12/30", cvc: "123" }, "cvc", { key: "cvc.length", values: { digits: 4 } }],
   ])("%j → %s error", (input, field, message) => {
     const result = validateCard(input, NOW);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors[field as "number"]).toBe(message);
+    if (!result.ok) expect(result.errors).toEqual({ [field]: message });
   });
 
   test("MMYY typed on a number pad is read as MM/YY", () => {

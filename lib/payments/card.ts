@@ -1,5 +1,8 @@
+import type { FieldMessage } from "@/lib/checkout/messages";
+
 // Card checks the checkout does before anything reaches the processor. Pure: no I/O. The number itself is
-// never stored or logged anywhere; only the brand and the last four digits leave this module's callers.
+// never stored or logged anywhere; only the brand and the last four digits leave this module's callers. What is
+// wrong is said as keys of the checkout catalogue's errors (lib/checkout/messages.ts): the page words them.
 
 export type CardBrand = "visa" | "mastercard" | "amex" | "discover" | "jcb" | "unionpay" | "unknown";
 
@@ -18,7 +21,11 @@ export interface ValidCard {
   expYear: number;
 }
 
-export type CardErrors = Partial<Record<"number" | "expiry" | "cvc", string>>;
+export interface CardErrors {
+  number?: FieldMessage<"cardNumber">;
+  expiry?: FieldMessage<"expiry">;
+  cvc?: FieldMessage<"cvc">;
+}
 
 export function digitsOnly(text: string): string {
   return text.replace(/[\s-]/g, "");
@@ -52,28 +59,27 @@ export function cardBrand(digits: string): CardBrand {
 export function validateCard(input: CardInput, now: Date = new Date()): { ok: true; card: ValidCard } | { ok: false; errors: CardErrors } {
   const errors: CardErrors = {};
   const number = digitsOnly(input.number);
-  if (number === "") errors.number = "Enter your card number.";
-  else if (!/^\d+$/.test(number) || !luhnValid(number)) errors.number = "This card number is not valid. Check it and try again.";
+  if (number === "") errors.number = { key: "cardNumber.required" };
+  else if (!/^\d+$/.test(number) || !luhnValid(number)) errors.number = { key: "cardNumber.invalid" };
 
   // "12/30", "12 / 2030", and "1230" as a phone's number pad types it.
   const expiry = /^\s*(\d{1,2})\s*\/\s*(\d{2}|\d{4})\s*$/.exec(input.expiry) ?? /^\s*(\d{2})(\d{2})\s*$/.exec(input.expiry);
   let expMonth = 0;
   let expYear = 0;
-  if (input.expiry.trim() === "") errors.expiry = "Enter the expiry date as MM/YY.";
-  else if (!expiry) errors.expiry = "Enter the expiry date as MM/YY.";
+  if (!expiry) errors.expiry = { key: "expiry.format" };
   else {
     expMonth = Number(expiry[1]);
     expYear = expiry[2]!.length === 2 ? 2000 + Number(expiry[2]) : Number(expiry[2]);
     const thisMonth = now.getUTCFullYear() * 12 + now.getUTCMonth();
-    if (expMonth < 1 || expMonth > 12) errors.expiry = "The month must be 01 to 12.";
-    else if (expYear * 12 + (expMonth - 1) < thisMonth) errors.expiry = "This card has expired.";
-    else if (expYear > now.getUTCFullYear() + 25) errors.expiry = "Check the expiry year.";
+    if (expMonth < 1 || expMonth > 12) errors.expiry = { key: "expiry.month" };
+    else if (expYear * 12 + (expMonth - 1) < thisMonth) errors.expiry = { key: "expiry.expired" };
+    else if (expYear > now.getUTCFullYear() + 25) errors.expiry = { key: "expiry.year" };
   }
 
   const brand = cardBrand(number);
   const cvcLength = brand === "amex" ? 4 : 3;
-  if (input.cvc.trim() === "") errors.cvc = "Enter the security code.";
-  else if (!new RegExp(`^\\d{${cvcLength}}$`).test(input.cvc.trim())) errors.cvc = `The security code is ${cvcLength} digits.`;
+  if (input.cvc.trim() === "") errors.cvc = { key: "cvc.required" };
+  else if (!new RegExp(`^\\d{${cvcLength}}$`).test(input.cvc.trim())) errors.cvc = { key: "cvc.length", values: { digits: cvcLength } };
 
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, card: { number, brand, last4: number.slice(-4), expMonth, expYear } };

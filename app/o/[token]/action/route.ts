@@ -1,7 +1,6 @@
 import { getDb } from "@/db";
 import { displayPayment, findOrderByToken } from "@/db/queries/orders";
-import { methodLabel } from "@/lib/checkout/display";
-import type { CheckoutMessage } from "@/lib/checkout/messages";
+import type { FieldMessage } from "@/lib/checkout/messages";
 import { backWith } from "@/lib/checkout/redirects";
 import { afterPaymentPath, orderPath } from "@/lib/checkout/steps";
 import { AppError } from "@/lib/core/errors";
@@ -33,13 +32,10 @@ export const POST = checkoutPost("/o/[token]/action", orderPath, async (request,
   }
 });
 
-/**
- * Why the buyer is back on the form, as a key the order's page words in its language. The method's name is
- * worded there too (from the flash's method); the English one is kept for a page that has none.
- */
-function notApproved(payment: { method: string; nextAction: string | null } | null): CheckoutMessage {
+/** Why the buyer is back on the form, as a key the order's page words in its language (the method by its name there). */
+function notApproved(payment: { method: string; nextAction: string | null } | null): FieldMessage<"form"> {
   if (!payment) return { key: "form.failed" };
-  const values = { method: methodLabel(payment.method) };
+  const values = { method: payment.method };
   if (payment.nextAction === "three_d_secure") return { key: "form.authenticationFailed" };
   if (payment.nextAction === "bank_redirect") return { key: "form.bankNotApproved", values };
   if (payment.nextAction === "pay_later") return { key: "form.payLaterNotApproved", values };
