@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { ERROR_FIELDS, sanitizeMessage, type CheckoutMessage, type ErrorField } from "./messages";
+import { ERROR_FIELDS, sanitizeMessage, type CheckoutMessage, type ErrorField, type FieldErrors } from "./messages";
 
 // The "flash": what a refused or declined form post hands to the page it redirects to (Post/Redirect/Get).
 // It holds the messages (as keys of the checkout catalogue: the page words them in its language; see
@@ -7,10 +7,7 @@ import { ERROR_FIELDS, sanitizeMessage, type CheckoutMessage, type ErrorField } 
 // cookie planted from elsewhere (a sibling subdomain) cannot put words on the checkout page.
 
 /** A message per field, and `form`: about the attempt as a whole (a decline, a failed authentication). */
-export type FlashErrors = Partial<Record<ErrorField, CheckoutMessage>>;
-
-/** What a post has to say, per field: a message, or an English sentence of the checkout's rules (./messages.ts). */
-export type FlashErrorInput = Partial<Record<ErrorField, string | CheckoutMessage>>;
+export type FlashErrors = FieldErrors;
 
 export interface Flash {
   errors: FlashErrors;
@@ -33,12 +30,13 @@ function text(value: unknown): string | undefined {
 export function sanitizeFlash(input: unknown): Flash {
   const source = (typeof input === "object" && input !== null ? input : {}) as Record<string, unknown>;
   const rawErrors = (typeof source.errors === "object" && source.errors !== null ? source.errors : {}) as Record<string, unknown>;
-  const errors: FlashErrors = {};
+  const errors: Partial<Record<ErrorField, CheckoutMessage>> = {};
   for (const field of ERROR_FIELDS) {
+    // Only one of the field's own keys (or text) is kept, so the errors are FlashErrors.
     const message = sanitizeMessage(rawErrors[field], field);
     if (message) errors[field] = message;
   }
-  const flash: Flash = { errors };
+  const flash: Flash = { errors: errors as FlashErrors };
   for (const key of VALUE_KEYS) {
     const value = text(source[key]);
     if (value !== undefined) flash[key] = value;

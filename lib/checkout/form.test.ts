@@ -15,7 +15,7 @@ describe("checkout form", () => {
   test("the flash after a refusal leaves the card out", () => {
     const flash = flashFor(
       { method: "card", email: "a@b.co", name: "Ana", cardNumber: "4242424242424242", expiry: "12/30", cvc: "123", amount: "10" },
-      { cvc: "The security code is 3 digits.", form: "x" },
+      { cvc: { key: "cvc.length", values: { digits: 3 } }, form: { text: "x" } },
     );
     expect(flash).toEqual({ errors: { cvc: { key: "cvc.length", values: { digits: 3 } }, form: { text: "x" } }, method: "card", email: "a@b.co", name: "Ana", amount: "10" });
   });

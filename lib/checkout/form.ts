@@ -1,7 +1,6 @@
 import type { CheckoutForm, CheckoutSettings } from "@/lib/orders/checkout-input";
 import { isPaymentMethod, methodAvailable, type PaymentMethod } from "@/lib/payments/methods";
-import type { Flash, FlashErrorInput, FlashErrors } from "./flash";
-import { checkoutMessage, ERROR_FIELDS } from "./messages";
+import type { Flash, FlashErrors } from "./flash";
 
 // The checkout form's fields as the browser posts them, and what a link or an order asks of the buyer.
 // Pure; the rules themselves are validateCheckout's (lib/orders/checkout-input.ts).
@@ -33,13 +32,8 @@ export function readSubmission(get: (name: string) => unknown): string | null {
 }
 
 /** The messages of a refusal, and what the buyer typed that may be shown again: never the card fields. */
-export function flashFor(form: CheckoutForm, errors: FlashErrorInput): Flash {
-  const messages: FlashErrors = {};
-  for (const field of ERROR_FIELDS) {
-    const input = errors[field];
-    if (input) messages[field] = checkoutMessage(field, input);
-  }
-  return { errors: messages, email: form.email, name: form.name, method: form.method, amount: form.amount, accountHolder: form.accountHolder };
+export function flashFor(form: CheckoutForm, errors: FlashErrors): Flash {
+  return { errors: { ...errors }, email: form.email, name: form.name, method: form.method, amount: form.amount, accountHolder: form.accountHolder };
 }
 
 export interface LinkSettingsSource {

@@ -1,8 +1,8 @@
 import type { AppError } from "@/lib/core/errors";
 import type { CheckoutForm } from "@/lib/orders/checkout-input";
-import type { Flash, FlashErrorInput } from "./flash";
+import type { Flash, FlashErrors } from "./flash";
 import { flashFor } from "./form";
-import type { CheckoutMessage, ErrorKey } from "./messages";
+import { fieldOf, type ErrorKey, type FieldError, type FieldKey } from "./messages";
 import { outcomePath, type PayOutcomeKind } from "./steps";
 
 // Where a checkout form post sends the buyer, and what the page there has to say. The checkout's forms post to
@@ -17,39 +17,65 @@ export interface Redirect {
 }
 
 /** Back to the form's page with messages (and what the buyer typed, minus the card). */
-export function backWith(path: string, errors: FlashErrorInput, form: CheckoutForm = {}): Redirect {
+export function backWith(path: string, errors: FlashErrors, form: CheckoutForm = {}): Redirect {
   return { location: path, flash: { path, value: flashFor(form, errors) } };
 }
 
-const FIELD_PARAMS = new Set(["method", "email", "name", "cardNumber", "expiry", "cvc", "amount", "accountHolder", "iban", "mandate"]);
+/**
+ * What the checkout says of a service's refusal, by its AppError code and, for a field's, the field it names:
+ * the refusals of reserving a payment (lib/services/pay-link.ts, pay-order.ts, attempt-payment.ts,
+ * payment-context.ts). The refusal's own sentence (English, for the API) is never shown to the buyer.
+ */
+const REFUSALS: ReadonlyMap<string, ErrorKey> = new Map<string, ErrorKey>([
+  ["payment_link_inactive", "form.linkUnavailable"],
+  ["livemode_unavailable", "form.notAccepting"],
+  ["parameter_invalid method", "method.required"],
+  ["parameter_missing amount", "amount.required"],
+]);
 
-/** A service's refusal, as the form's page shows it: by the field it names, else above the form. */
-export function refusal(error: AppError, path: string, form: CheckoutForm): Redirect {
-  if (error.code === "resource_missing") return { location: path };
-  const errors: FlashErrorInput = error.param && FIELD_PARAMS.has(error.param) ? { [error.param]: error.message } : { form: error.message };
-  return backWith(path, errors, form);
+/** A message by its key, filed under the field the key is about. */
+function errorAt(key: ErrorKey): FlashErrors {
+  return { [fieldOf(key)]: { key } };
 }
 
-/** The declines the checkout words itself, by the processor's code; any other keeps the processor's sentence. */
-const DECLINES: Readonly<Record<string, ErrorKey>> = {
-  card_declined: "form.cardDeclined",
-  insufficient_funds: "form.insufficientFunds",
-  sepa_debit_failed: "form.debitRefused",
-  action_timeout: "form.actionTimeout",
-  processor_unavailable: "form.processorUnavailable",
-};
+/**
+ * A service's refusal, as the form's page shows it: by the field it names, else above the form; one the checkout
+ * has no words for says the payment did not go through. A link or order that is gone, or no longer payable
+ * (expired, paid, a payment already under way), goes back to its page with no message: the page says where it
+ * stands.
+ */
+export function refusal(error: AppError, path: string, form: CheckoutForm): Redirect {
+  if (error.code === "resource_missing") return { location: path };
+  if (error.code === "order_not_payable") return backWith(path, {}, form);
+  const key = REFUSALS.get(`${error.code} ${error.param}`) ?? REFUSALS.get(error.code) ?? "form.failed";
+  return backWith(path, errorAt(key), form);
+}
 
-function declineMessage(code: string | null | undefined, message: string | undefined): string | CheckoutMessage {
-  const key = code ? DECLINES[code] : undefined;
-  return key ? { key } : (message ?? { key: "form.failed" });
+/** The declines the checkout words itself, by the processor's code (or ours: a step never finished, no answer). */
+const DECLINES: ReadonlyMap<string, FieldKey<"form">> = new Map([
+  ["card_declined", "form.cardDeclined"],
+  ["insufficient_funds", "form.insufficientFunds"],
+  ["sepa_debit_failed", "form.debitRefused"],
+  ["action_timeout", "form.actionTimeout"],
+  ["processor_unavailable", "form.processorUnavailable"],
+] as const);
+
+/**
+ * Why a payment failed, above the form: worded by the page when the checkout knows the failure's code, else the
+ * processor's own reason as it gave it (no catalogue has it), else that the payment did not go through.
+ */
+export function declineMessage(payment: { failureCode: string | null; failureMessage: string | null } | null | undefined): FieldError<"form"> {
+  const key = payment?.failureCode ? DECLINES.get(payment.failureCode) : undefined;
+  if (key) return { key };
+  return payment?.failureMessage ? { text: payment.failureMessage } : { key: "form.failed" };
 }
 
 /** Where a payment attempt's outcome sends the buyer; a decline says why on the order's own page. */
 export function outcomeRedirect(
-  outcome: PayOutcomeKind & { order: { token: string; successUrl: string | null }; payment?: { failureCode: string | null }; message?: string },
+  outcome: PayOutcomeKind & { order: { token: string; successUrl: string | null }; payment?: { failureCode: string | null; failureMessage: string | null } },
   form: CheckoutForm,
 ): Redirect {
   const location = outcomePath(outcome, outcome.order);
   if (outcome.kind !== "declined") return { location };
-  return backWith(location, { form: declineMessage(outcome.payment?.failureCode, outcome.message) }, form);
+  return backWith(location, { form: declineMessage(outcome.payment) }, form);
 }

@@ -42,8 +42,6 @@ export function seeOther(request: Request, formPath: string, redirect: Redirect)
   return new Response(null, { status: 303, headers });
 }
 
-const TOO_MANY_POSTS = "Too many attempts from your network on this checkout. Wait a few minutes, then try again.";
-
 /** Whether the client's allowance of posts for this link or order is used up (see consumeCheckoutSubmission). */
 async function overCheckoutLimit(request: Request, token: string): Promise<boolean> {
   const env = getEnv();
@@ -78,7 +76,7 @@ export function checkoutPost(
         return new Response("Forbidden: this form only accepts posts from its own page.", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
       }
       const home = homePath(token);
-      const redirect = (await overCheckoutLimit(request, token)) ? backWith(home, { form: TOO_MANY_POSTS }) : await handler(request, { token, log, requestId });
+      const redirect = (await overCheckoutLimit(request, token)) ? backWith(home, { form: { key: "form.tooManyAttempts" } }) : await handler(request, { token, log, requestId });
       return seeOther(request, home, redirect);
     },
     {
@@ -87,7 +85,7 @@ export function checkoutPost(
         if (error instanceof UnreadableForm) return new Response("Bad request: the form could not be read.", { status: 400 });
         log.error({ err: errorForLog(error), route: pattern }, "checkout post failed");
         const home = homePath(token);
-        return seeOther(request, home, backWith(home, { form: `Something went wrong on our side. Please try again in a moment (reference ${requestId}).` }));
+        return seeOther(request, home, backWith(home, { form: { key: "form.unexpected", values: { reference: requestId } } }));
       },
     },
   );

@@ -1,6 +1,6 @@
 import { getDb } from "@/db";
 import { displayPayment, findOrderByToken } from "@/db/queries/orders";
-import { backWith } from "@/lib/checkout/redirects";
+import { backWith, declineMessage } from "@/lib/checkout/redirects";
 import { afterPaymentPath, orderPath, type ActionPage } from "@/lib/checkout/steps";
 import { AppError } from "@/lib/core/errors";
 import { scopeOf } from "@/lib/core/scope";
@@ -25,7 +25,7 @@ export function simulateBankRoute(page: ActionPage) {
       if (answered.status === "paid" || answered.status === "authorized") return { location: afterPaymentPath(answered) };
       if (answered.status === "open") {
         const failed = await displayPayment(db, scopeOf(answered), answered);
-        return backWith(back, { form: failed?.failureMessage ?? "The payment did not go through." }, { method: failed?.method });
+        return backWith(back, { form: declineMessage(failed) }, { method: failed?.method });
       }
       return { location: orderPath(token, page) };
     } catch (error) {
