@@ -53,14 +53,9 @@ const MAX_VALUE = 100;
 const MAX_VALUES = 8;
 const VALUE_NAME = /^[A-Za-z]\w{0,29}$/;
 
-/** A value as kept: a count as a number (for ICU plurals), text cut short. */
-function valueOf(text: string): string | number {
-  return /^\d{1,9}$/.test(text) ? Number(text) : text.slice(0, MAX_VALUE);
-}
-
 function value(raw: unknown): string | number | undefined {
   if (typeof raw === "number") return Number.isFinite(raw) ? raw : undefined;
-  return typeof raw === "string" ? valueOf(raw) : undefined;
+  return typeof raw === "string" ? raw.slice(0, MAX_VALUE) : undefined;
 }
 
 /**
@@ -68,7 +63,7 @@ function value(raw: unknown): string | number | undefined {
  * few short values, or short text. A bare string (a flash written before messages had keys) is kept as text.
  */
 export function sanitizeMessage(raw: unknown, field: ErrorField): CheckoutMessage | undefined {
-  if (typeof raw === "string") return raw ? checkoutMessage(field, raw.slice(0, MAX_TEXT)) : undefined;
+  if (typeof raw === "string") return raw ? { text: raw.slice(0, MAX_TEXT) } : undefined;
   if (typeof raw !== "object" || raw === null) return undefined;
   const message = raw as { key?: unknown; values?: unknown; text?: unknown };
   if (typeof message.text === "string") return message.text ? { text: message.text.slice(0, MAX_TEXT) } : undefined;
@@ -81,43 +76,6 @@ export function sanitizeMessage(raw: unknown, field: ErrorField): CheckoutMessag
     }
   }
   return Object.keys(values).length > 0 ? { key: message.key, values } : { key: message.key };
-}
-
-// The English of each field's messages as a pattern: its text, each placeholder a capture.
-const english = translator("en", "checkout");
-const MARK = "\u0000";
-const patterns = new Map<ErrorField, { key: ErrorKey; regex: RegExp; names: string[] }[]>();
-
-function patternsOf(field: ErrorField) {
-  let found = patterns.get(field);
-  if (!found) {
-    found = Object.entries(en.checkout.errors[field]).map(([name, raw]) => {
-      const key = `${field}.${name}` as ErrorKey;
-      const placeholders = [...String(raw).matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
-      // Rendered, not read raw, so ICU's quoting rules are applied as they will be when the page words it.
-      const marked = english(`errors.${key}`, Object.fromEntries(placeholders.map((p) => [p, `${MARK}${p}${MARK}`])));
-      const parts = marked.split(new RegExp(`${MARK}(\\w+)${MARK}`));
-      const source = parts.map((part, i) => (i % 2 === 1 ? "(.+?)" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))).join("");
-      return { key, regex: new RegExp(`^${source}$`, "s"), names: parts.filter((_, i) => i % 2 === 1) };
-    });
-    patterns.set(field, found);
-  }
-  return found;
-}
-
-/**
- * The message for an English sentence about `field` (a key when the catalogue has it, with the values it
- * names, else the text itself); a message that already is one passes through.
- */
-export function checkoutMessage(field: ErrorField, input: string | CheckoutMessage): CheckoutMessage {
-  if (typeof input !== "string") return input;
-  for (const { key, regex, names } of patternsOf(field)) {
-    const match = regex.exec(input);
-    if (!match) continue;
-    const values: MessageValues = Object.fromEntries(names.map((name, i) => [name, valueOf(match[i + 1]!)]));
-    return names.length > 0 ? { key, values } : { key };
-  }
-  return { text: input };
 }
 
 /** The values that are amounts: a number among them is in minor units of the message's `currency`. */
