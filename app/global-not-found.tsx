@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import "./globals.css";
 
 export const metadata: Metadata = { title: "Page not found · Paylink" };
 
 // A URL no route matches. The site and each checkout have their own root layouts (a checkout's <html> speaks
 // its buyer's language), so there is no single layout to render a 404 in: this page is its own document.
-export default function GlobalNotFound() {
+export default async function GlobalNotFound() {
+  // Per request, like every page: the Content-Security-Policy's nonce is the response's (proxy.ts).
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-dvh font-sans">

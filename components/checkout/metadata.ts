@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { isCheckoutToken } from "@/lib/checkout/steps";
-import { checkoutLocale, type CheckoutKind } from "@/lib/http/checkout/locale";
+import { documentLocale, type CheckoutKind } from "@/lib/http/checkout/locale";
 import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { translator, type Messages } from "@/lib/i18n/translate";
 
@@ -10,7 +10,7 @@ export type CheckoutTitle = keyof Messages["checkout"]["titles"];
 export function checkoutMetadata(kind: CheckoutKind, title: CheckoutTitle) {
   return async function generateMetadata({ params }: { params: Promise<{ token: string }> }): Promise<Metadata> {
     const { token } = await params;
-    const locale = isCheckoutToken(token) ? await checkoutLocale(kind, token) : DEFAULT_LOCALE;
+    const locale = isCheckoutToken(token) ? await documentLocale(kind, token) : DEFAULT_LOCALE;
     return { title: translator(locale, "checkout")(`titles.${title}`), robots: { index: false, follow: false } };
   };
 }

@@ -6,7 +6,7 @@ import { isCheckoutToken } from "@/lib/checkout/steps";
 import { getEnv } from "@/lib/core/env";
 import { scopeOf, type MerchantScope } from "@/lib/core/scope";
 import type { OrderStatus } from "@/lib/core/statuses";
-import { buyerLocale, type Locale } from "@/lib/i18n/locales";
+import { buyerLocale, isLocale, type Locale } from "@/lib/i18n/locales";
 import { withSource } from "@/lib/links/source";
 import { orderCheckoutUrl } from "@/lib/orders/serialize";
 
@@ -47,6 +47,8 @@ export interface OrderDocument {
   checkoutUrl: string;
   /** The language its buyer reads (the one they paid in, else the order's): what an emailed PDF speaks. */
   locale: Locale;
+  /** What the order asks for (lib/http/checkout/locale.ts configuredLocale): a buyer's own download weighs it with their pick and browser. */
+  configuredLocale: string;
 }
 
 /** The document of the order behind /o/{token}; null for a token that names none. URLs are on `appUrl`. */
@@ -90,6 +92,7 @@ async function toOrderDocument(db: Db, order: OrderRow, appUrl: string): Promise
     payment: payment ? { method: payment.method, cardBrand: payment.cardBrand, cardLast4: payment.cardLast4, details: payment.details } : null,
     checkoutUrl: withSource(orderCheckoutUrl(appUrl, order.token), "pdf"),
     locale: buyerLocale(order),
+    configuredLocale: isLocale(order.buyerLocale) ? order.buyerLocale : order.locale,
   };
 }
 

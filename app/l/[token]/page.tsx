@@ -37,9 +37,10 @@ export default async function LinkCheckoutPage({ params, searchParams }: { param
   const source = parseSource((await searchParams).src);
   // This page's address, for the language switcher to come back to.
   const here = source ? `/l/${token}?src=${source}` : `/l/${token}`;
-  const [flash, locale] = await Promise.all([readFlash(), checkoutLocale("link", token)]);
+  const flash = await readFlash();
   const db = await getDb();
-  const found = flash ? await findLinkWithBrand(db, token) : await recordLinkVisit(db, token, source);
+  // The visit's one statement and the language's look-up side by side, not one after the other.
+  const [found, locale] = await Promise.all([flash ? findLinkWithBrand(db, token) : recordLinkVisit(db, token, source), checkoutLocale("link", token)]);
   if (!found) notFound();
   const { link, merchant } = found;
   // Where paying may send the buyer: the page lets its form go there (see CheckoutPage).

@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import { CheckoutDocument } from "@/components/checkout/checkout-document";
 import { isCheckoutToken } from "@/lib/checkout/steps";
-import { checkoutLocale } from "@/lib/http/checkout/locale";
+import { documentLocale } from "@/lib/http/checkout/locale";
 import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import "../../globals.css";
 
@@ -15,6 +15,6 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 export default async function OrderCheckoutLayout({ children, params }: { children: React.ReactNode; params: Promise<{ token: string }> }) {
   await connection();
   const { token } = await params;
-  const locale = isCheckoutToken(token) ? await checkoutLocale("order", token) : DEFAULT_LOCALE;
+  const locale = isCheckoutToken(token) ? await documentLocale("order", token) : DEFAULT_LOCALE;
   return <CheckoutDocument locale={locale}>{children}</CheckoutDocument>;
 }

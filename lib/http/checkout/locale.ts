@@ -24,22 +24,41 @@ export function setLocaleCookie(path: string, locale: Locale, secure: boolean): 
   return `${LOCALE_COOKIE}=${locale}; Path=${path}; Max-Age=${LOCALE_MAX_AGE_SECONDS}; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
 }
 
-// What the merchant set (a link or order's `locale`), or for an order the language its buyer already paid in.
-async function configuredLocale(kind: CheckoutKind, token: string): Promise<string | null> {
+/** What a link or order asks for: for an order the language its buyer already paid in, else its `locale`. */
+export function configuredLocale(row: { locale: string; buyerLocale?: string | null }): string {
+  return isLocale(row.buyerLocale) ? row.buyerLocale : row.locale;
+}
+
+async function storedLocale(kind: CheckoutKind, token: string): Promise<string | null> {
   const db = await getDb();
   if (kind === "link") {
     const [row] = await db.select({ locale: paymentLinks.locale }).from(paymentLinks).where(eq(paymentLinks.token, token)).limit(1);
-    return row?.locale ?? null;
+    return row ? configuredLocale(row) : null;
   }
   const [row] = await db.select({ locale: orders.locale, buyerLocale: orders.buyerLocale }).from(orders).where(eq(orders.token, token)).limit(1);
-  return row ? (isLocale(row.buyerLocale) ? row.buyerLocale : row.locale) : null;
+  return row ? configuredLocale(row) : null;
+}
+
+/**
+ * The buyer's language for a link or order the caller has already loaded (the pay post, a PDF): the same rule
+ * as checkoutLocale, from the request's cookie and Accept-Language, without asking the database again.
+ */
+export async function localeOf(configured: string | null): Promise<Locale> {
+  const [store, head] = await Promise.all([cookies(), headers()]);
+  return resolveLocale({ chosen: store.get(LOCALE_COOKIE)?.value, configured, acceptLanguage: head.get("accept-language") });
 }
 
 /**
  * The language of the checkout at /l/{token} or /o/{token} for this request (a page, or a route handler: the pay
  * post, a PDF). Cached per render, so the root layout (`<html lang dir>`) and the page ask the database once.
  */
-export const checkoutLocale = cache(async (kind: CheckoutKind, token: string): Promise<Locale> => {
-  const [store, head, configured] = await Promise.all([cookies(), headers(), configuredLocale(kind, token)]);
-  return resolveLocale({ chosen: store.get(LOCALE_COOKIE)?.value, configured, acceptLanguage: head.get("accept-language") });
-});
+export const checkoutLocale = cache(async (kind: CheckoutKind, token: string): Promise<Locale> => localeOf(await storedLocale(kind, token)));
+
+/**
+ * For the root layout and the page's metadata, which no error boundary of the checkout covers: never throws.
+ * When the database cannot answer (restarting), the buyer's pick and browser decide, and the page's own call
+ * fails into its error boundary (error.tsx), which then speaks that language.
+ */
+export async function documentLocale(kind: CheckoutKind, token: string): Promise<Locale> {
+  return checkoutLocale(kind, token).catch(() => localeOf(null));
+}

@@ -12,7 +12,7 @@ import { authorizeReserved, recordedOutcome } from "@/lib/services/authorize-pay
 import { paymentContextFromEnv } from "@/lib/services/payment-context";
 import { parseSource } from "@/lib/links/source";
 import { checkoutPost } from "./post";
-import { checkoutLocale } from "./locale";
+import { configuredLocale, localeOf } from "./locale";
 import { readForm } from "./read-form";
 
 /** What a link's pay form and an order's differ in; everything else about paying is the same. */
@@ -38,7 +38,7 @@ type Reserved = { reservation: Reservation } | { refused: Redirect };
  * outcome leads (a refusal back to the form, saying why). A double tap's twin does not call the processor
  * again: it waits for the first request to record the answer and goes where that leads.
  */
-export function checkoutPayPost<T extends MerchantScope>(payable: Payable<T>) {
+export function checkoutPayPost<T extends MerchantScope & { locale: string; buyerLocale?: string | null }>(payable: Payable<T>) {
   return checkoutPost(payable.pattern, payable.home, async (request, { token }) => {
     // Where the buyer came from rides on the form's action (`?src=`), as it rode on the page's URL.
     const source = parseSource(new URL(request.url).searchParams.get("src"));
@@ -68,7 +68,7 @@ export function checkoutPayPost<T extends MerchantScope>(payable: Payable<T>) {
     const validated = validateCheckout(payable.settings(found), form);
     if (!validated.ok) return backWith(back, validated.errors, form);
     // The language the buyer is paying in: what they are sent from now on (the receipt) speaks it.
-    const locale = await checkoutLocale(payable.pattern.startsWith("/l/") ? "link" : "order", token);
+    const locale = await localeOf(configuredLocale(found));
     const checked = { ok: true, value: { ...validated.value, source, locale } } as const;
 
     const paymentContext = paymentContextFromEnv();
