@@ -1,9 +1,10 @@
-import { COUNTRY_CODES, countryName } from "@/lib/geo/countries";
+import { formatCountry } from "@/lib/i18n/format";
+import { COUNTRY_CODES } from "@/lib/geo/countries";
 import { CURRENCIES } from "@/lib/money/currencies";
 
 /** Options for country pickers, sorted by English name. */
 export function countryOptions() {
-  return COUNTRY_CODES.map((code) => ({ value: code, label: countryName(code) })).sort((a, b) =>
+  return COUNTRY_CODES.map((code) => ({ value: code, label: formatCountry(code) })).sort((a, b) =>
     a.label.localeCompare(b.label),
   );
 }

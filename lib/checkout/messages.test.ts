@@ -1,3 +1,4 @@
+import { translator } from "@/lib/i18n/translate";
 import { describe, expect, test } from "vitest";
 import { ERROR_FIELDS, errorTexts, fieldOf, isErrorKey, messageText, sanitizeMessage } from "./messages";
 
@@ -30,8 +31,10 @@ describe("checkout messages", () => {
     expect(messageText({ key: "cvc.length", values: { digits: 4 } }, "en")).toBe("The security code is 4 digits.");
   });
 
-  test("text (a processor's own reason) is shown as it is, in every language", () => {
-    expect(messageText({ text: "The account is closed." }, "ja")).toBe("The account is closed.");
+  test("a processor's own reason (text) is shown as it is in English; in another language, ours is", () => {
+    expect(messageText({ text: "The account is closed." }, "en", "form")).toBe("The account is closed.");
+    expect(messageText({ text: "The account is closed." }, "ja", "form")).toBe(translator("ja", "checkout")("errors.form.failed"));
+    expect(errorTexts({ form: { text: "The account is closed." } }, "de").form).toBe(translator("de", "checkout")("errors.form.failed"));
   });
 
   test("errorTexts words each field's message", () => {

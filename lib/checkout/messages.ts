@@ -94,8 +94,9 @@ function wordedValues(values: MessageValues, locale: Locale): MessageValues {
 }
 
 /** What a message says, in `locale`. */
-export function messageText(message: CheckoutMessage, locale: Locale): string {
-  if ("text" in message) return message.text;
+export function messageText(message: CheckoutMessage, locale: Locale, field?: ErrorField): string {
+  // A processor's own reason is in its language (English): a buyer reading another gets ours, worded for them.
+  if ("text" in message) return field === "form" && locale !== "en" ? translator(locale, "checkout")("errors.form.failed") : message.text;
   return translator(locale, "checkout")(`errors.${message.key}`, wordedValues(message.values ?? {}, locale));
 }
 
@@ -106,7 +107,7 @@ export function errorTexts(errors: Partial<Record<ErrorField, CheckoutMessage>>,
   const texts: ErrorTexts = {};
   for (const field of ERROR_FIELDS) {
     const message = errors[field];
-    if (message) texts[field] = messageText(message, locale);
+    if (message) texts[field] = messageText(message, locale, field);
   }
   return texts;
 }

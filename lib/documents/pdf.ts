@@ -9,7 +9,7 @@ import { formatDate, formatMoney } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { translator, type Translator } from "@/lib/i18n/translate";
 import { hasReceipt, type OrderDocument } from "./order-document";
-import { drawLine, drawParagraph, lineHeight, type TextStyle } from "./pdf-text";
+import { drawLine, drawParagraph, lineHeight, measure, type TextStyle } from "./pdf-text";
 import { qrMatrix } from "./qr";
 
 export type OrderPdfKind = "invoice" | "receipt";
@@ -114,7 +114,10 @@ function details(doc: Doc, { order, payment }: OrderDocument, kind: OrderPdfKind
   facts.push([t("status"), t(`statuses.${order.status}`)]);
 
   const labelX = LEFT + 250;
-  const valueX = labelX + 92;
+  // The widest label decides where values start: "Fecha de vencimiento" is wider than "Due" (at least 92 pt,
+  // at most half the column, so a value keeps room to wrap into).
+  const labelWidth = Math.max(...facts.map(([label]) => measure(doc, label, style(9.5, { color: COLOR.muted }))));
+  const valueX = labelX + Math.min(Math.max(92, Math.ceil(labelWidth) + 10), (RIGHT - labelX) / 2);
   let right = top;
   for (const [label, value] of facts) {
     drawLine(doc, label, labelX, right, style(9.5, { color: COLOR.muted }));

@@ -1,3 +1,4 @@
+import { formatCount } from "@/lib/i18n/format";
 import { DataTable, cell } from "@/components/dashboard/data-table";
 import { money } from "@/components/dashboard/links/format";
 import type { CurrencyInsights } from "@/lib/services/insights";
@@ -15,7 +16,7 @@ export function DaysTable({ figures }: { figures: CurrencyInsights }) {
               <th scope="row" className={`${cell} text-left font-normal whitespace-nowrap`}>
                 <time dateTime={day.date}>{fullDayLabel(day.date)}</time>
               </th>
-              <td className={`${cell} text-right tabular-nums`}>{day.count.toLocaleString("en-US")}</td>
+              <td className={`${cell} text-right tabular-nums`}>{formatCount(day.count)}</td>
               <td className={`${cell} text-right tabular-nums`}>{money(day.volume, figures.currency)}</td>
             </tr>
           ))}

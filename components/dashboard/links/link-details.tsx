@@ -1,7 +1,8 @@
+import { formatCountry } from "@/lib/i18n/format";
 import { localeSettingLabel } from "@/components/ui/locale-options";
 import { formatCount } from "@/lib/i18n/format";
 import { DetailList, DetailRow, Stats, noneSet } from "@/components/dashboard/details";
-import { countryName, isCountryCode } from "@/lib/geo/countries";
+import { isCountryCode } from "@/lib/geo/countries";
 import type { PaymentLinkObject } from "@/lib/links/serialize";
 import { PAYMENT_METHOD_LABELS, type PaymentMethod } from "@/lib/payments/methods";
 import { customRange, formatDateTime, money } from "./format";
@@ -13,7 +14,7 @@ export function LinkFixedSettings({ link }: { link: PaymentLinkObject }) {
       <DetailRow label="Item name">{link.item_name}</DetailRow>
       <DetailRow label="Price">{link.amount !== null ? money(link.amount, link.currency) : `Customer chooses: ${customRange(link)}`}</DetailRow>
       <DetailRow label="Currency">{link.currency}</DetailRow>
-      <DetailRow label="Default country">{isCountryCode(link.default_country) ? countryName(link.default_country) : link.default_country}</DetailRow>
+      <DetailRow label="Default country">{isCountryCode(link.default_country) ? formatCountry(link.default_country) : link.default_country}</DetailRow>
       <DetailRow label="Buyer's email">{link.collect_email ? "Collected" : "Not asked"}</DetailRow>
       <DetailRow label="Buyer's name">{link.collect_name ? "Collected" : "Not asked"}</DetailRow>
     </DetailList>

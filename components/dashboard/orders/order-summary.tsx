@@ -1,7 +1,8 @@
+import { formatCountry } from "@/lib/i18n/format";
 import { localeSettingLabel } from "@/components/ui/locale-options";
 import Link from "next/link";
 import { DetailList, DetailRow, noneSet } from "@/components/dashboard/details";
-import { countryName, isCountryCode } from "@/lib/geo/countries";
+import { isCountryCode } from "@/lib/geo/countries";
 import type { OrderObject } from "@/lib/orders/serialize";
 import { formatDateTime, money, paymentLabel } from "./format";
 import { OrderStatusBadge, RefundPendingBadge } from "./status-badge";
@@ -44,7 +45,7 @@ export function OrderSummary({ order, refundPending }: { order: OrderObject; ref
           <>
             {customer.name ? <span className="block">{customer.name}</span> : null}
             {customer.email ? <span className="block">{customer.email}</span> : null}
-            {customer.country ? <span className="block text-slate-600">{isCountryCode(customer.country) ? countryName(customer.country) : customer.country}</span> : null}
+            {customer.country ? <span className="block text-slate-600">{isCountryCode(customer.country) ? formatCountry(customer.country) : customer.country}</span> : null}
           </>
         ) : (
           noneSet

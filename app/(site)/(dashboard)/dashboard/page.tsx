@@ -1,10 +1,11 @@
+import { formatCountry } from "@/lib/i18n/format";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Stats } from "@/components/dashboard/details";
 import { InsightsSection } from "@/components/dashboard/insights/insights-section";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { getDb } from "@/db";
-import { countryName } from "@/lib/geo/countries";
+
 import { isCountryCode } from "@/lib/geo/countries";
 import { getDashboardContext } from "@/lib/http/session";
 import { getInsights } from "@/lib/services/insights";
@@ -21,7 +22,7 @@ export default async function DashboardHome() {
       <Stats
         stats={[
           { label: "Mode", value: livemode ? "Live" : "Test" },
-          { label: "Country", value: isCountryCode(merchant.country) ? countryName(merchant.country) : merchant.country },
+          { label: "Country", value: isCountryCode(merchant.country) ? formatCountry(merchant.country) : merchant.country },
           { label: "Default currency", value: merchant.defaultCurrency },
         ]}
       />
