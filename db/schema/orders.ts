@@ -49,6 +49,8 @@ export const orders = pgTable(
     metadata: jsonb().$type<Record<string, string>>().notNull().default({}),
     /** Payment attempts, failed ones included. */
     attempts: integer().notNull().default(0),
+    /** The platform's fee on this order (minor units, its currency), from the order or its link; null for none. */
+    applicationFeeAmount: bigint({ mode: "number" }),
     /** The checkout's language as the merchant set it (or its link did): "auto", or a locale. */
     locale: text().notNull().default("auto"),
     /**

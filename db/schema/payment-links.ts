@@ -38,6 +38,8 @@ export const paymentLinks = pgTable(
     afterCompletionUrl: text(),
     statusCallbackUrl: text(),
     metadata: jsonb().$type<Record<string, string>>().notNull().default({}),
+    /** The platform's fee on each order paid through the link (minor units, the link's currency); null for none. */
+    applicationFeeAmount: bigint({ mode: "number" }),
     /** The checkout's language (lib/i18n/locales.ts): "auto" for the buyer's browser's, or a locale. */
     locale: text().notNull().default("auto"),
     /** The link's integer id on the Onerway-compatible API (`id` there), from a sequence across merchants. */

@@ -18,6 +18,8 @@ export const webhookEndpoints = pgTable(
     /** Event types to send, or ["*"] for all. */
     events: text().array().notNull(),
     enabled: boolean().notNull().default(true),
+    /** A platform's endpoint that also receives its connected merchants' events (in this mode). */
+    connect: boolean().notNull().default(false),
     /** Why the platform disabled it (failing for days); null when a person did, or when enabled. */
     disabledReason: text(),
     secret: text().notNull(),

@@ -9,6 +9,11 @@ export interface MerchantScope {
 /** A scope plus what serializers need to build absolute URLs (event payloads embed objects with URLs). */
 export interface ServiceContext extends MerchantScope {
   appUrl: string;
+  /**
+   * Set when a platform's key acts for one of its connected merchants (`Paylink-Merchant`): the platform. What
+   * only a platform may do there (an application fee) checks it; everything else sees the merchant's own scope.
+   */
+  actingPlatformId?: string;
 }
 
 /** A table that holds merchant data: every such table has these two columns. */

@@ -4,6 +4,7 @@ import { getEnv } from "@/lib/core/env";
 import { AppError } from "@/lib/core/errors";
 import type { Logger } from "@/lib/logger";
 import { authenticateApiKey } from "@/lib/services/authenticate-api-key";
+import { resolveActingMerchant } from "@/lib/services/resolve-acting-merchant";
 import { executeIdempotently, executeIdempotentlyAroundCommits } from "@/lib/services/idempotency";
 import type { ServiceContext } from "@/lib/core/scope";
 import { API_BODY_LIMIT, apiBodyTooLargeMessage } from "./body-limit";
@@ -104,8 +105,14 @@ export async function openApiRequest(request: Request, params: unknown) {
   const env = getEnv();
   const db = await getDb();
   const principal = await authenticateApiKey(db, request.headers.get("authorization"));
-  await consumeApiRateLimit(db, principal.apiKeyId, env.API_RATE_LIMIT_PER_SECOND);
-  const ctx = { ...principal, appUrl: env.APP_URL };
+  // A platform acting for a connected merchant (`Paylink-Merchant`): from here on the request is scoped to that
+  // merchant exactly as its own key would be — every route, the Idempotency-Key's scope and the rate limit (per
+  // key and acting merchant) included. The one place this is decided.
+  const acting = request.headers.get("paylink-merchant");
+  const scope = acting === null ? { merchantId: principal.merchantId, livemode: principal.livemode } : await resolveActingMerchant(db, principal, acting);
+  const limited = scope.merchantId === principal.merchantId ? principal.apiKeyId : `${principal.apiKeyId}:${scope.merchantId}`;
+  await consumeApiRateLimit(db, limited, env.API_RATE_LIMIT_PER_SECOND);
+  const ctx: ServiceContext & { apiKeyId: string } = { ...scope, apiKeyId: principal.apiKeyId, appUrl: env.APP_URL };
   // An id with a NUL in it (`%00`) names nothing that can exist, and must not reach a query.
   if (Object.values(params ?? {}).some((p) => typeof p === "string" && isUnstorable(p))) throw unrecognizedRequestError(request);
   const url = new URL(request.url);

@@ -78,7 +78,7 @@ const futureTimestampSchema = timestampSchema.refine((v) => Date.parse(v) > Date
 
 
 /** A metadata change: keys to set, and keys set to "" to remove. Only the merged result must fit in 20 keys. */
-const metadataUpdateSchema = z
+export const metadataUpdateSchema = z
   .record(metadataKeySchema, z.string().max(500, "Metadata values are at most 500 characters."))
   .refine((m) => Object.keys(m).length <= 2 * MAX_METADATA_KEYS, `At most ${2 * MAX_METADATA_KEYS} metadata keys in one update.`);
 

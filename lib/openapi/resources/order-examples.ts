@@ -33,6 +33,7 @@ export const OPEN_ORDER: OrderRow = {
   metadata: { customer_id: "42" },
   locale: "auto",
   buyerLocale: null,
+  applicationFeeAmount: null,
   attempts: 0,
   source: null,
   paymentId: null,

@@ -48,6 +48,7 @@ export const EXAMPLE_LINK_ROW: PaymentLinkRow = {
   statusCallbackUrl: null,
   metadata: { plan: "gold" },
   locale: "auto",
+  applicationFeeAmount: null,
   onerwayId: 100,
   visitCount: 20,
   payCount: 5,

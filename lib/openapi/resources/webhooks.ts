@@ -112,6 +112,7 @@ export const ENDPOINT: WebhookEndpointRow = {
   description: "Order fulfilment",
   events: ["order.paid", "order.refunded"],
   enabled: true,
+  connect: false,
   disabledReason: null,
   // A fixed example, not a real secret: the document must come out the same on every build.
   secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
