@@ -10,7 +10,7 @@ import { parseQrSize, qrPng, qrSvg, QR_PNG_SIZE } from "@/lib/documents/qr";
 import { checkoutUrl } from "@/lib/links/serialize";
 import { withSource } from "@/lib/links/source";
 import { orderCheckoutUrl } from "@/lib/orders/serialize";
-import { localeOf } from "./checkout/locale";
+import { requestLocale } from "./checkout/locale";
 import { fileResponse, notFoundResponse, wantsDownload, type FileAnswer } from "./file-response";
 import { route } from "./route";
 
@@ -71,7 +71,7 @@ export function orderPdfRoute(kind: OrderPdfKind) {
     async (request, { params: { token } }) => {
       const document = await loadOrderDocumentByToken(await getDb(), token, getEnv().APP_URL);
       if (!document || (kind === "receipt" && !hasReceipt(document))) return notFoundResponse();
-      return fileResponse(await orderPdfFile(kind, document, wantsDownload(request), await localeOf(document.configuredLocale)));
+      return fileResponse(await orderPdfFile(kind, document, wantsDownload(request), requestLocale(request, document.configuredLocale)));
     },
     { pattern: `/o/[token]/${kind}.pdf` },
   );

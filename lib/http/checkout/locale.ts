@@ -39,13 +39,18 @@ async function storedLocale(kind: CheckoutKind, token: string): Promise<string |
   return row ? configuredLocale(row) : null;
 }
 
-/**
- * The buyer's language for a link or order the caller has already loaded (the pay post, a PDF): the same rule
- * as checkoutLocale, from the request's cookie and Accept-Language, without asking the database again.
- */
-export async function localeOf(configured: string | null): Promise<Locale> {
+async function localeOf(configured: string | null): Promise<Locale> {
   const [store, head] = await Promise.all([cookies(), headers()]);
   return resolveLocale({ chosen: store.get(LOCALE_COOKIE)?.value, configured, acceptLanguage: head.get("accept-language") });
+}
+
+/**
+ * The buyer's language in a route handler (the pay post, a PDF) for a link or order it has already loaded: the
+ * same rule as checkoutLocale, read from the request itself, without asking the database again.
+ */
+export function requestLocale(request: Request, configured: string | null): Locale {
+  const chosen = /(?:^|;\s*)paylink_locale=([^;]*)/.exec(request.headers.get("cookie") ?? "")?.[1];
+  return resolveLocale({ chosen, configured, acceptLanguage: request.headers.get("accept-language") });
 }
 
 /**

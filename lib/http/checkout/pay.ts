@@ -12,7 +12,7 @@ import { authorizeReserved, recordedOutcome } from "@/lib/services/authorize-pay
 import { paymentContextFromEnv } from "@/lib/services/payment-context";
 import { parseSource } from "@/lib/links/source";
 import { checkoutPost } from "./post";
-import { configuredLocale, localeOf } from "./locale";
+import { configuredLocale, requestLocale } from "./locale";
 import { readForm } from "./read-form";
 
 /** What a link's pay form and an order's differ in; everything else about paying is the same. */
@@ -68,7 +68,7 @@ export function checkoutPayPost<T extends MerchantScope & { locale: string; buye
     const validated = validateCheckout(payable.settings(found), form);
     if (!validated.ok) return backWith(back, validated.errors, form);
     // The language the buyer is paying in: what they are sent from now on (the receipt) speaks it.
-    const locale = await localeOf(configuredLocale(found));
+    const locale = requestLocale(request, configuredLocale(found));
     const checked = { ok: true, value: { ...validated.value, source, locale } } as const;
 
     const paymentContext = paymentContextFromEnv();
