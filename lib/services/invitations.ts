@@ -18,23 +18,50 @@ import { type Actor, lockMerchant, requireTeamManager } from "./team-guards";
 export const INVITATION_TTL_DAYS = 7;
 
 /** Invites `email` as `role` and emails the link; an open invitation to the same address is replaced (its link stops working). */
-export async function inviteMember(db: Db, actor: Actor, input: { email: string; role: string }, base: LinkBase & { clientIp: string; maxPerHour: number }): Promise<{ id: string; email: string }> {
+export async function inviteMember(db: Db, actor: Actor, input: InvitationInput, base: InvitationBase): Promise<{ id: string; email: string }> {
   await requireTeamManager(db, actor);
+  return createInvitation(db, { inviterUserId: actor.userId, merchantId: actor.merchantId }, input, base);
+}
+
+export interface InvitationInput {
+  email: string;
+  role: string;
+}
+
+export type InvitationBase = LinkBase & { clientIp: string; maxPerHour: number };
+
+export interface InvitationSender {
+  inviterUserId: string;
+  /** The team the invitee joins. */
+  merchantId: string;
+  /**
+   * Whose hourly allowance the email counts against, with the inviter's: the team's own by default; a platform
+   * inviting to its connected merchants pays from its own, so more connected merchants do not mean more mail.
+   */
+  accountableMerchantId?: string;
+}
+
+/**
+ * The invitation itself, for a caller that has already decided the inviter may invite to `merchantId` (an owner
+ * of the team: inviteMember; an owner of its platform: inviteToConnectedMerchant).
+ */
+export async function createInvitation(db: Db, sender: InvitationSender, input: InvitationInput, base: InvitationBase): Promise<{ id: string; email: string }> {
+  const { inviterUserId, merchantId } = sender;
   const email = emailSchema.parse(input.email);
   const role = roleSchema.parse(input.role);
-  const inviter = await findUserById(db, actor.userId);
+  const inviter = await findUserById(db, inviterUserId);
   // An unconfirmed account could otherwise mail strangers "Join <any name> on Paylink" from this domain.
   if (!inviter?.emailVerifiedAt) throw new AppError("forbidden", "Confirm your own email address before inviting anyone: use the link we emailed you.", { param: "email" });
   const [member] = await db
     .select({ userId: memberships.userId })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.merchantId, actor.merchantId), sql`lower(${users.email}) = ${email.toLowerCase()}`));
+    .where(and(eq(memberships.merchantId, merchantId), sql`lower(${users.email}) = ${email.toLowerCase()}`));
   if (member) throw new AppError("resource_conflict", "That person is already on the team.", { param: "email" });
   // Per owner and per merchant: an owner cannot turn the invitation form into a way to mail strangers.
-  const gate = await consumeAccountEmail(db, "invite", [actor.userId, actor.merchantId], base.maxPerHour * 4);
+  const gate = await consumeAccountEmail(db, "invite", [inviterUserId, sender.accountableMerchantId ?? merchantId], base.maxPerHour * 4);
   if (!gate.ok) throw new AppError("rate_limited", "Too many invitations were sent in the last hour. Wait a while, then try again.", { param: "email" });
-  const [merchant] = await db.select().from(merchants).where(eq(merchants.id, actor.merchantId));
+  const [merchant] = await db.select().from(merchants).where(eq(merchants.id, merchantId));
   const { token, hash } = newAccountToken();
   const { subject, element } = invitationEmail({
     url: new URL(`/invitations/${token}`, base.appUrl).toString(),
@@ -47,18 +74,18 @@ export async function inviteMember(db: Db, actor: Actor, input: { email: string;
   const id = newId("invitation");
   await db.transaction(async (tx) => {
     // Two invitations of one address at once (a double click): one at a time, the second replaces the first.
-    await lockMerchant(tx, actor.merchantId);
+    await lockMerchant(tx, merchantId);
     await tx
       .update(invitations)
       .set({ revokedAt: sql`now()` })
-      .where(and(eq(invitations.merchantId, actor.merchantId), sql`lower(${invitations.email}) = ${email.toLowerCase()}`, isNull(invitations.acceptedAt), isNull(invitations.revokedAt)));
+      .where(and(eq(invitations.merchantId, merchantId), sql`lower(${invitations.email}) = ${email.toLowerCase()}`, isNull(invitations.acceptedAt), isNull(invitations.revokedAt)));
     await tx.insert(invitations).values({
       id,
-      merchantId: actor.merchantId,
+      merchantId,
       email,
       role,
       tokenHash: hash,
-      invitedBy: actor.userId,
+      invitedBy: inviterUserId,
       expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * 86_400_000),
     });
     await queueMessage(tx, { scope: null, channel: "email", kind: "team_invitation", to: email, subject, html, text });
