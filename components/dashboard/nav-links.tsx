@@ -8,15 +8,18 @@ const ITEMS = [
   { href: "/dashboard/links", label: "Links" },
   { href: "/dashboard/orders", label: "Orders" },
   { href: "/dashboard/messages", label: "Messages" },
+  // Only a platform has connected merchants (API.md, "Platforms acting for their merchants").
+  { href: "/dashboard/connected", label: "Connected merchants", platform: true },
   { href: "/dashboard/developers", label: "Developers" },
   { href: "/dashboard/settings", label: "Settings" },
 ];
 
-export function NavLinks() {
+export function NavLinks({ platform = false }: { platform?: boolean }) {
   const pathname = usePathname();
+  const items = ITEMS.filter((item) => platform || !item.platform);
   return (
     <nav aria-label="Dashboard" className="flex gap-1 overflow-x-auto text-sm">
-      {ITEMS.map((item) => {
+      {items.map((item) => {
         const active = item.exact ? pathname === item.href : pathname.startsWith(item.href);
         return (
           <Link

@@ -62,7 +62,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
           </div>
         </div>
         <div className="mx-auto max-w-6xl px-4 pb-2">
-          <NavLinks />
+          <NavLinks platform={current?.merchant.platform ?? false} />
         </div>
       </header>
       <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>

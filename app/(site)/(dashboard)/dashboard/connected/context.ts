@@ -1,0 +1,46 @@
+import { notFound } from "next/navigation";
+import { getDb } from "@/db";
+import { can } from "@/lib/accounts/permissions";
+import { getEnv } from "@/lib/core/env";
+import { isAppError } from "@/lib/core/errors";
+import type { ServiceContext } from "@/lib/core/scope";
+import { getDashboardContext } from "@/lib/http/session";
+import type { MerchantObject } from "@/lib/merchants/serialize";
+import { getConnectedMerchant } from "@/lib/services/get-connected-merchant";
+
+export interface PlatformContext {
+  /** The platform, in the dashboard's mode: what the connected-merchant services take. */
+  ctx: ServiceContext;
+  userId: string;
+  merchant: { country: string; defaultCurrency: string };
+  /** Owners and admins create connected merchants (as a platform key, which they can make, would). */
+  canCreate: boolean;
+  /** Only the platform's owners invite people to its connected merchants, as only owners manage a team. */
+  canInvite: boolean;
+}
+
+/**
+ * The Connected merchants pages exist only for a platform: for any other business (a connected merchant's own
+ * members included) they are a 404, as if the section did not exist.
+ */
+export async function getPlatformContext(): Promise<PlatformContext> {
+  const { current, livemode, user } = await getDashboardContext();
+  if (!current.merchant.platform) notFound();
+  return {
+    ctx: { merchantId: current.merchant.id, livemode, appUrl: getEnv().APP_URL },
+    userId: user.id,
+    merchant: current.merchant,
+    canCreate: can(current.role, "write"),
+    canInvite: can(current.role, "manage_team"),
+  };
+}
+
+/** One of the platform's connected merchants in the dashboard's mode; another platform's, or an unknown id, is a 404. */
+export async function getConnectedOr404(ctx: ServiceContext, id: string): Promise<MerchantObject> {
+  try {
+    return await getConnectedMerchant(await getDb(), ctx, id);
+  } catch (error) {
+    if (isAppError(error) && error.code === "resource_missing") notFound();
+    throw error;
+  }
+}
