@@ -1,0 +1,31 @@
+import type { Db } from "@/db/client";
+import { merchants } from "@/db/schema";
+import { newId } from "@/lib/core/ids";
+import type { ServiceContext } from "@/lib/core/scope";
+import { createConnectedMerchantSchema, type CreateConnectedMerchantInput } from "@/lib/merchants/schemas";
+import { toMerchantObject, type MerchantObject } from "@/lib/merchants/serialize";
+import { requirePlatform } from "./platform-guards";
+
+/**
+ * A new connected merchant of the platform `ctx` speaks for, in the key's mode: the platform then acts for it
+ * with `Paylink-Merchant`, in that mode only. It has no members until the platform invites someone, and no event
+ * is recorded (the contract names no merchant events).
+ */
+export async function createConnectedMerchant(db: Db, ctx: ServiceContext, input: CreateConnectedMerchantInput): Promise<MerchantObject> {
+  const platform = await requirePlatform(db, ctx);
+  const data = createConnectedMerchantSchema.parse(input);
+  const [row] = await db
+    .insert(merchants)
+    .values({
+      id: newId("merchant"),
+      name: data.name,
+      country: data.country,
+      defaultCurrency: data.default_currency,
+      email: data.email ?? null,
+      metadata: data.metadata ?? {},
+      platformId: platform.merchantId,
+      connectedLivemode: platform.livemode,
+    })
+    .returning();
+  return toMerchantObject(row!);
+}
