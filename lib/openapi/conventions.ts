@@ -12,6 +12,7 @@ export function conventions(serverUrl: string): Convention[] {
       paragraphs: [
         "Send your secret API key as a bearer token: `Authorization: Bearer sk_test_…`. Keys look like `sk_test_<random>` or `sk_live_<random>`; the key's mode decides which objects a request sees and creates (`livemode`).",
         "Keys are stored only as a hash: the full key is shown once, when you create it under Developers in the dashboard. A missing header answers 401 `api_key_missing`; a wrong, unknown or revoked key 401 `api_key_invalid`.",
+        "Platforms: with a platform's key, the header `Paylink-Merchant: mch_…` on any request acts as that connected merchant, exactly as its own key would: the request sees and creates that merchant's objects in the key's mode, and its `Idempotency-Key` and rate limit count for that merchant. A merchant not connected to this platform in the key's mode answers 404 `resource_missing`; the header with the key of a business that is not a platform answers 403 `forbidden`. Naming the platform itself acts as the platform.",
       ],
       example: `curl ${base}/api/v1/payment_links \\\n  -H "Authorization: Bearer sk_test_…"`,
     },
@@ -53,7 +54,7 @@ export function conventions(serverUrl: string): Convention[] {
       title: "Idempotency",
       paragraphs: [
         "Every `POST` accepts an `Idempotency-Key` header (1 to 255 characters; a UUID is a good choice). Retrying with the same key and the same body within 24 hours returns the first response again, byte for byte, with the header `Idempotent-Replayed: true`, and does nothing twice.",
-        "The same key with a different body or path answers 422 `idempotency_key_reused`; while the first request is still running, a twin answers 409 `idempotency_key_in_use`. Keys are scoped to the merchant and mode.",
+        "The same key with a different body or path answers 422 `idempotency_key_reused`; while the first request is still running, a twin answers 409 `idempotency_key_in_use`. Keys are scoped to the merchant and mode (with `Paylink-Merchant`, to the merchant acted for).",
       ],
       example: `curl -X POST ${base}/api/v1/payment_links \\\n  -H "Authorization: Bearer sk_test_…" \\\n  -H "Idempotency-Key: 5f0c6a8e-6d1b-4a57-9d3e-2b8f0c1a7e44" \\\n  -H "Content-Type: application/json" \\\n  -d '{"item_name":"Membership","amount":9999,"currency":"USD","default_country":"US"}'`,
     },

@@ -3,6 +3,7 @@ import { apiErrorCodes, errorObjectSchema } from "./errors";
 import { describeProperties, toComponentSchemas } from "./json-schema";
 import { operationObject, type ComponentSpec, type ResourceFactory } from "./resource";
 import { eventsResource } from "./resources/events";
+import { merchantsResource } from "./resources/merchants";
 import { messagesResource } from "./resources/messages";
 import { ordersResource } from "./resources/orders";
 import { paymentLinksResource } from "./resources/payment-links";
@@ -22,6 +23,7 @@ export const RESOURCES: ResourceFactory[] = [
   eventsResource,
   messagesResource,
   webhookEndpointsResource,
+  merchantsResource,
   testHelpersResource,
 ];
 

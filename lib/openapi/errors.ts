@@ -39,10 +39,14 @@ const ERROR_DOCS: Record<ErrorCode, { api: boolean; description: string; message
     description: "Only for processors' notifications (/api/processors/{connector}/notifications): the signature is not the processor's, or too old.",
     message: "The notification's signature could not be verified.",
   },
-  forbidden: { api: true, description: "The key's mode or your role does not allow this, such as a test helper called with a live key.", message: "Test helpers work only with a test-mode key (sk_test_…)." },
+  forbidden: {
+    api: true,
+    description: "The key's mode or business does not allow this: a test helper called with a live key, `Paylink-Merchant` with the key of a business that is not a platform, connected merchants managed by a business that is not one.",
+    message: "Test helpers work only with a test-mode key (sk_test_…).",
+  },
   resource_missing: {
     api: true,
-    description: "No such object for this key's merchant and mode (another merchant's object looks exactly the same), or an unknown URL.",
+    description: "No such object for this key's merchant and mode (another merchant's object looks exactly the same), an unknown URL, or a `Paylink-Merchant` that is not one of this platform's connected merchants in this mode.",
     message: "No such payment link: 'plink_0kRz1aBcD2eFgHiJ'.",
     param: "id",
   },

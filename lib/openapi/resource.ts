@@ -65,9 +65,9 @@ export type ResourceFactory = (ctx: DocumentContext) => ResourceSpec;
 const BODY_METHODS: ReadonlySet<HttpMethod> = new Set(["post", "patch", "put"]);
 
 /**
- * Every error an operation can answer with, from its shape: any authenticated call can be refused (401),
- * throttled (429) or fail (500); parameters can be wrong (400); a path id can be unknown (404); a POST can
- * collide on its Idempotency-Key (409, 422); a body can be unparseable JSON (400).
+ * Every error an operation can answer with, from its shape: any authenticated call can be refused (401; 403
+ * and 404 for its `Paylink-Merchant`), throttled (429) or fail (500); parameters can be wrong (400); a path id
+ * can be unknown (404); a POST can collide on its Idempotency-Key (409, 422); a body can be unparseable JSON (400).
  */
 export function errorCodesOf(op: OperationSpec, bodySchema?: JsonSchema): ErrorCode[] {
   const codes: ErrorCode[] = [];
@@ -77,7 +77,9 @@ export function errorCodesOf(op: OperationSpec, bodySchema?: JsonSchema): ErrorC
   if (takesParameters) codes.push("parameter_unknown");
   if (BODY_METHODS.has(op.method)) codes.push("invalid_json");
   codes.push("api_key_missing", "api_key_invalid");
-  if (op.pathParams) codes.push("resource_missing");
+  // Any authenticated call may act for a connected merchant (`Paylink-Merchant`, see Authentication): 403 for
+  // the key of a business that is not a platform, 404 for a merchant not connected to it in the key's mode.
+  codes.push("forbidden", "resource_missing");
   if (op.method === "post") codes.push("idempotency_key_in_use", "idempotency_key_reused");
   codes.push(...(op.errors ?? []), "rate_limited", "internal_error");
   return [...new Set(codes)];
