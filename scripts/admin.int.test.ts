@@ -5,7 +5,9 @@ import { listApiKeys } from "@/db/queries/api-keys";
 import { findMembership } from "@/db/queries/memberships";
 import { findUserByEmail } from "@/db/queries/users";
 import { merchants } from "@/db/schema";
+import { createConnectedMerchant } from "@/lib/services/create-connected-merchant";
 import { createMerchant } from "@/lib/services/create-merchant";
+import { enablePlatform } from "@/lib/services/enable-platform";
 import { authenticateApiKey } from "@/lib/services/authenticate-api-key";
 import { describeOnerwayCredentials, onerwayKeysOf } from "@/lib/services/onerway-credentials";
 import { openTestDatabase, uniqueEmail } from "@/test/db";
@@ -228,7 +230,50 @@ describe("admin create-onerway-credentials", () => {
   });
 });
 
+describe("admin enable-platform", () => {
+  async function isPlatform(merchantId: unknown) {
+    const [row] = await db.select({ platform: merchants.platform }).from(merchants).where(eq(merchants.id, String(merchantId)));
+    return row?.platform;
+  }
+
+  test("by merchant id, then by owner email: prints the contract's answer both times, and the business is a platform", { timeout: 120_000 }, async () => {
+    const { email, output: merchant } = await createMerchantWithCli();
+    expect(await isPlatform(merchant.merchant_id)).toBe(false);
+    const first = await admin("enable-platform", "--merchant", String(merchant.merchant_id));
+    expect(first.stdout).toBe(`${JSON.stringify({ merchant_id: merchant.merchant_id, platform: true })}\n`);
+    expect(await isPlatform(merchant.merchant_id)).toBe(true);
+    // Idempotent: again, by the owner's email, the same answer.
+    expect(output(await admin("enable-platform", "--merchant", email.toUpperCase()))).toEqual({ merchant_id: merchant.merchant_id, platform: true });
+    expect(await isPlatform(merchant.merchant_id)).toBe(true);
+  });
+
+  test("a connected merchant cannot be a platform: exit 1 with forbidden, and nothing changes", async () => {
+    const { output: platform } = await createMerchantWithCli();
+    const platformId = String(platform.merchant_id);
+    await enablePlatform(db, { merchantId: platformId, by: "operator" });
+    const connected = await createConnectedMerchant(db, { merchantId: platformId, livemode: false, appUrl: "https://pay.example.com" }, { name: "Shop", country: "US", default_currency: "USD" });
+    const run = await admin("enable-platform", "--merchant", connected.id);
+    expect(error(run)).toMatchObject({ error: { code: "forbidden", param: "merchant" } });
+    expect(run.code).toBe(1);
+    expect(await isPlatform(connected.id)).toBe(false);
+  });
+
+  test("an unknown merchant exits 1 with resource_missing; bad flags exit 2", { timeout: 120_000 }, async () => {
+    const missing = await admin("enable-platform", "--merchant", "mch_doesnotexist");
+    expect(error(missing)).toMatchObject({ error: { code: "resource_missing", param: "merchant" } });
+    expect(missing.code).toBe(1);
+    const cases: [string[], string, string | null][] = [
+      [[], "parameter_missing", "merchant"],
+      [["--merchant", "Demo Coffee"], "parameter_invalid", "merchant"],
+      [["--merchant", "mch_x", "--mode", "live"], "parameter_unknown", "mode"],
+      [["mch_x"], "parameter_unknown", null],
+    ];
+    const runs = await Promise.all(cases.map(([args]) => admin("enable-platform", ...args)));
+    runs.forEach((run, i) => expectUsageError(run, cases[i]![1], cases[i]![2]));
+  });
+});
+
 test("help lists every command", async () => {
   const help = output(await admin("help"));
-  expect((help.commands as { usage: string }[]).map((c) => c.usage.split(" ")[0])).toEqual(["create-merchant", "create-api-key", "create-onerway-credentials", "help"]);
+  expect((help.commands as { usage: string }[]).map((c) => c.usage.split(" ")[0])).toEqual(["create-merchant", "create-api-key", "create-onerway-credentials", "enable-platform", "help"]);
 });

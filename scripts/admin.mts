@@ -1,12 +1,12 @@
 // npm run admin -- <command> [flags] — operator tasks (create a merchant, issue an API key or Onerway-compatible
-// credentials) through the same services as the app, on DATABASE_URL or the embedded database. JSON on stdout;
-// errors as JSON on stderr.
+// credentials, make a business a platform) through the same services as the app, on DATABASE_URL or the
+// embedded database. JSON on stdout; errors as JSON on stderr.
 import { databaseConfigFromEnv } from "@/db";
 import { openDatabase, type Db } from "@/db/client";
 import { EnvError, getDatabaseEnv, getEnv } from "@/lib/core/env";
 import { isAppError } from "@/lib/core/errors";
 import { helpText, parseCommand, type AdminCommand } from "./admin/cli.ts";
-import { createApiKeyCommand, createMerchantCommand, createOnerwayCredentialsCommand } from "./admin/commands.ts";
+import { createApiKeyCommand, createMerchantCommand, createOnerwayCredentialsCommand, enablePlatformCommand } from "./admin/commands.ts";
 import { prepareLocalEnv } from "./local-env.mts";
 
 function fail(code: string, message: string, param: string | null, exitCode: number): void {
@@ -32,6 +32,8 @@ async function run(command: Exclude<AdminCommand, { command: "help" }>, db: Db, 
       return createApiKeyCommand(db, command);
     case "create-onerway-credentials":
       return createOnerwayCredentialsCommand(db, command, authSecret!);
+    case "enable-platform":
+      return enablePlatformCommand(db, command);
   }
 }
 

@@ -15,7 +15,8 @@ export type AdminCommand =
       currency: string;
     }
   | { command: "create-api-key"; merchant: string; livemode: boolean; name: string | null }
-  | { command: "create-onerway-credentials"; merchant: string; livemode: boolean };
+  | { command: "create-onerway-credentials"; merchant: string; livemode: boolean }
+  | { command: "enable-platform"; merchant: string };
 
 type StringFlags = Record<string, { type: "string"; default?: string }>;
 
@@ -64,6 +65,16 @@ export const COMMANDS = {
       mode: { type: "string" },
     },
     required: ["merchant", "mode"],
+  },
+  "enable-platform": {
+    usage: "enable-platform --merchant <merchant id | owner email>",
+    description:
+      "Makes a business a platform: its API keys can then create connected merchants and act for them (Paylink-Merchant). Running it again changes nothing; a connected merchant cannot be made one.",
+    output: '{"merchant_id":"mch_…","platform":true}',
+    flags: {
+      merchant: { type: "string" },
+    },
+    required: ["merchant"],
   },
   help: {
     usage: "help",
@@ -151,6 +162,8 @@ export function parseCommand(argv: readonly string[]): AdminCommand {
       return { command: name, merchant: flags.merchant!.trim(), livemode: livemodeOf(flags.mode), name: flags.name?.trim() || null };
     case "create-onerway-credentials":
       return { command: name, merchant: flags.merchant!.trim(), livemode: livemodeOf(flags.mode) };
+    case "enable-platform":
+      return { command: name, merchant: flags.merchant!.trim() };
   }
 }
 

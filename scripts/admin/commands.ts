@@ -6,6 +6,7 @@ import { findUserByEmail } from "@/db/queries/users";
 import { merchants } from "@/db/schema";
 import { AppError } from "@/lib/core/errors";
 import { createApiKey } from "@/lib/services/create-api-key";
+import { enablePlatform } from "@/lib/services/enable-platform";
 import { createOnerwayCredentials } from "@/lib/services/onerway-credentials";
 import { signUp } from "@/lib/services/sign-up";
 import type { AdminCommand } from "./cli.ts";
@@ -51,6 +52,13 @@ export async function createApiKeyCommand(db: Db, input: Command<"create-api-key
 export async function createOnerwayCredentialsCommand(db: Db, input: Command<"create-onerway-credentials">, authSecret: string) {
   const merchantId = await resolveMerchant(db, input.merchant);
   return createOnerwayCredentials(db, { merchantId, livemode: input.livemode }, authSecret);
+}
+
+/** The contract's answer (API.md, "Platforms acting for their merchants"): `{"merchant_id", "platform": true}`. */
+export async function enablePlatformCommand(db: Db, input: Command<"enable-platform">) {
+  const merchantId = await resolveMerchant(db, input.merchant);
+  const enabled = await enablePlatform(db, { merchantId, by: "operator" });
+  return { merchant_id: enabled.merchantId, platform: enabled.platform };
 }
 
 /** A merchant id as given, or the one business an email's user owns. */
