@@ -11,6 +11,7 @@ import { can } from "@/lib/accounts/permissions";
 import { getDashboardContext } from "@/lib/http/session";
 import { CallbackSecretSection } from "./callback-secret-section";
 import { PasswordForm } from "./password-form";
+import { PlatformSection } from "./platform-section";
 import { RemovedMemberKeys } from "./removed-member-keys";
 import { rollKeysAction } from "./roll-keys-actions";
 import { SettingsForm } from "./settings-form";
@@ -47,6 +48,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         }}
       />
       <CallbackSecretSection />
+      <PlatformSection />
       <section aria-labelledby="team-heading" className="mt-10 max-w-3xl">
         <h2 id="team-heading" className="text-lg font-semibold">Team</h2>
         <p className="mb-3 text-sm text-slate-600">
