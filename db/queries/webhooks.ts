@@ -1,4 +1,5 @@
-import { and, arrayContains, asc, desc, eq, inArray, isNotNull, lt, or } from "drizzle-orm";
+import { and, arrayContains, asc, desc, eq, inArray, isNotNull, lt, or, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { AppError } from "@/lib/core/errors";
 import { whereScope, type MerchantScope } from "@/lib/core/scope";
 import type { Db } from "../client";
@@ -38,12 +39,14 @@ export async function findEvent(db: Db, scope: MerchantScope, id: string): Promi
 export interface DeliveryRow {
   message: WebhookMessageRow;
   eventType: string;
+  /** Whose event: the message's own merchant, or (on a platform's `connect` endpoint) a connected merchant. */
+  eventMerchantId: string;
   /** The endpoint's URL, or null for a status callback (whose URL is on the message). */
   endpointUrl: string | null;
   attempts: WebhookAttemptRow[];
 }
 
-const deliveryColumns = { message: webhookMessages, eventType: events.type, endpointUrl: webhookEndpoints.url };
+const deliveryColumns = { message: webhookMessages, eventType: events.type, eventMerchantId: events.merchantId, endpointUrl: webhookEndpoints.url };
 
 async function withAttempts(db: Db, rows: Omit<DeliveryRow, "attempts">[]): Promise<DeliveryRow[]> {
   if (rows.length === 0) return [];
@@ -149,18 +152,65 @@ export async function listWebhookEndpoints(
   return { data: rows.slice(0, params.limit), hasMore: rows.length > params.limit };
 }
 
-/** The enabled endpoints of the scope that subscribe to an event type (directly or with "*"). */
-export async function listSubscribedEndpoints(db: Db, scope: MerchantScope, eventType: string): Promise<Pick<WebhookEndpointRow, "id">[]> {
+const platformMerchants = alias(merchants, "platform_merchants");
+
+/**
+ * The one rule of who hears whose events across merchants: a connected merchant and its platform, in the mode
+ * the merchant was connected in, while the platform still is one. `pick` chooses which side the subquery answers.
+ */
+function connections(db: Db, livemode: boolean, pick: "platform" | "merchant", where: SQL) {
   return db
-    .select({ id: webhookEndpoints.id })
+    .select({ id: pick === "platform" ? platformMerchants.id : merchants.id })
+    .from(merchants)
+    .innerJoin(platformMerchants, and(eq(platformMerchants.id, merchants.platformId), eq(platformMerchants.platform, true)))
+    .where(and(eq(merchants.connectedLivemode, livemode), where));
+}
+
+/**
+ * The enabled endpoints that receive an event of this type: the event merchant's own in its mode, and the
+ * `connect` endpoints of its platform in that mode. A sibling's endpoints, or a platform's without `connect`,
+ * never match. Each answers with its own scope: the message to it is its owner's.
+ */
+export async function listSubscribedEndpoints(db: Db, scope: MerchantScope, eventType: string): Promise<Pick<WebhookEndpointRow, "id" | "merchantId" | "livemode">[]> {
+  return db
+    .select({ id: webhookEndpoints.id, merchantId: webhookEndpoints.merchantId, livemode: webhookEndpoints.livemode })
     .from(webhookEndpoints)
     .where(
       and(
-        whereScope(webhookEndpoints, scope),
+        eq(webhookEndpoints.livemode, scope.livemode),
+        or(
+          eq(webhookEndpoints.merchantId, scope.merchantId),
+          and(eq(webhookEndpoints.connect, true), inArray(webhookEndpoints.merchantId, connections(db, scope.livemode, "platform", eq(merchants.id, scope.merchantId)))),
+        ),
         eq(webhookEndpoints.enabled, true),
         or(arrayContains(webhookEndpoints.events, ["*"]), arrayContains(webhookEndpoints.events, [eventType])),
       ),
     );
+}
+
+/**
+ * An event of one of the platform's connected merchants (in the scope's mode), for the platform's `connect`
+ * endpoints: what a resend to them may send, and what their deliveries carry. Null for anyone else's.
+ */
+export async function findConnectedEvent(db: Db, platform: MerchantScope, id: string): Promise<EventRow | null> {
+  const [row] = await db
+    .select()
+    .from(events)
+    .where(
+      and(
+        eq(events.id, id),
+        eq(events.livemode, platform.livemode),
+        inArray(events.merchantId, connections(db, platform.livemode, "merchant", eq(merchants.platformId, platform.merchantId))),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+/** Whether a platform's key may set `connect` on its endpoints: its business is a platform. */
+export async function isPlatform(db: Db, merchantId: string): Promise<boolean> {
+  const [row] = await db.select({ platform: merchants.platform }).from(merchants).where(eq(merchants.id, merchantId)).limit(1);
+  return row?.platform ?? false;
 }
 
 /** The key that signs the status_callback_url deliveries of the merchant's objects in one mode. */

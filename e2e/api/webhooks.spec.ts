@@ -57,10 +57,14 @@ test.describe("webhook endpoints", () => {
       events: ["order.paid", "order.refunded"],
       description: "Fulfilment",
       enabled: true,
+      connect: false,
       disabled_reason: null,
       failing_since: null,
     });
     expect(created.id).toMatch(/^we_/);
+    // `connect` is a platform's: this business is not one.
+    await expectFailure(await api.post("/api/v1/webhook_endpoints", { data: { url: "http://127.0.0.1:9/hooks", events: ["*"], connect: true } }), 403, "forbidden", "connect");
+    await expectFailure(await api.patch(`/api/v1/webhook_endpoints/${created.id}`, { data: { connect: true } }), 403, "forbidden", "connect");
     expect(created.secret).toMatch(/^whsec_[A-Za-z0-9+/]+={0,2}$/);
 
     const retrieved = await api.get(`/api/v1/webhook_endpoints/${created.id}`);
@@ -226,7 +230,7 @@ test.describe("webhook endpoints", () => {
 });
 
 test.describe("events", () => {
-  test("list newest first, filter by type, page with a cursor, retrieve one", async ({ api }) => {
+  test("list newest first, filter by type, page with a cursor, retrieve one", async ({ api, merchant }) => {
     const first = await createLink(api, "First");
     const second = await createLink(api, "Second");
     const third = await createLink(api, "Third");
@@ -240,7 +244,7 @@ test.describe("events", () => {
       ["payment_link.created", second],
       ["payment_link.created", first],
     ]);
-    for (const event of all.data) expect(event).toMatchObject({ id: expect.stringMatching(/^evt_/), object: "event", livemode: false });
+    for (const event of all.data) expect(event).toMatchObject({ id: expect.stringMatching(/^evt_/), object: "event", livemode: false, merchant: merchant.merchantId });
     const times = all.data.map((e) => Date.parse(e.created_at));
     expect([...times].sort((a, b) => b - a)).toEqual(times);
     expect(all.data[0]!.data.object).toMatchObject({ object: "payment_link", active: false });

@@ -6,11 +6,13 @@ import { createWebhookEndpointSchema, type CreateWebhookEndpointInput } from "@/
 import { toWebhookEndpointObject, type WebhookEndpointObject } from "@/lib/webhooks/serialize";
 import { newWebhookSecret } from "@/lib/webhooks/signing";
 import { QUOTAS, withinQuota } from "./quota";
+import { checkConnect } from "./webhook-endpoint-connect";
 import { type WebhookContext, checkEndpointUrl } from "./webhook-endpoint-url";
 
 /** Creates an endpoint; the answer alone carries its secret. */
 export async function createWebhookEndpoint(db: Db, ctx: WebhookContext, input: CreateWebhookEndpointInput): Promise<WebhookEndpointObject> {
   const data = createWebhookEndpointSchema.parse(input);
+  await checkConnect(db, ctx, data.connect);
   const url = await checkEndpointUrl(ctx, data.url);
   const quota = {
     kind: "webhook_endpoints",
@@ -28,6 +30,7 @@ export async function createWebhookEndpoint(db: Db, ctx: WebhookContext, input: 
         url,
         events: data.events,
         description: data.description ?? null,
+        connect: data.connect ?? false,
         secret: newWebhookSecret(),
       })
       .returning();

@@ -1,6 +1,6 @@
 import { and, eq, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { findCallbackSecret, findEvent, findWebhookEndpoint } from "@/db/queries/webhooks";
+import { findCallbackSecret, findConnectedEvent, findEvent, findWebhookEndpoint } from "@/db/queries/webhooks";
 import { webhookAttempts, webhookEndpoints, webhookMessages } from "@/db/schema";
 import { newId } from "@/lib/core/ids";
 import { enqueue, JOBS } from "@/lib/jobs/queue";
@@ -38,18 +38,21 @@ export async function deliverMessage(
   const [message] = await db.select().from(webhookMessages).where(eq(webhookMessages.id, messageId));
   if (!message || message.status !== "pending") return "skipped";
   if (attempt !== undefined && message.attemptCount >= attempt) return "skipped";
-  const event = await findEvent(db, scopeOf(message), message.eventId);
-  if (!event) return "skipped";
+  const endpoint = message.endpointId ? await findWebhookEndpoint(db, scopeOf(message), message.endpointId) : null;
+  if (message.endpointId && !endpoint) return "skipped";
+  // The message's own merchant's event, or — to a platform's `connect` endpoint — a connected merchant's. Checked
+  // at every attempt: an endpoint whose `connect` was turned off stops carrying other merchants' events.
+  const event = (await findEvent(db, scopeOf(message), message.eventId)) ?? (endpoint?.connect ? await findConnectedEvent(db, scopeOf(message), message.eventId) : null);
+  if (!event && !endpoint) return "skipped";
+  const refused = !event ? "The endpoint no longer receives this merchant's events." : endpoint && !endpoint.enabled && message.origin === "fanout" ? "The endpoint is disabled." : null;
+  if (!event || refused) {
+    await recordAttempt(db, message.id, message.attemptCount, { statusCode: null, body: null, latencyMs: 0, error: refused }, config, now, "final");
+    return "failed";
+  }
 
   let url: string;
   let secrets: string[];
-  if (message.endpointId) {
-    const endpoint = await findWebhookEndpoint(db, scopeOf(message), message.endpointId);
-    if (!endpoint) return "skipped";
-    if (!endpoint.enabled && message.origin === "fanout") {
-      await recordAttempt(db, message.id, message.attemptCount, { statusCode: null, body: null, latencyMs: 0, error: "The endpoint is disabled." }, config, now, "final");
-      return "failed";
-    }
+  if (endpoint) {
     url = endpoint.url;
     secrets = activeSecrets(endpoint.secret, endpoint.previousSecret, endpoint.previousSecretExpiresAt, now);
   } else {

@@ -95,7 +95,7 @@ describe("getEvent", () => {
     const created = await createPaymentLink(db, ctx, link);
     const [row] = await db.select().from(events).where(eq(events.objectId, created.id));
     const event = await getEvent(db, ctx, row!.id);
-    expect(event).toEqual({ id: row!.id, object: "event", type: "payment_link.created", livemode: false, created_at: row!.createdAt.toISOString(), data: { object: created } });
+    expect(event).toEqual({ id: row!.id, object: "event", type: "payment_link.created", livemode: false, merchant: ctx.merchantId, created_at: row!.createdAt.toISOString(), data: { object: created } });
 
     await expectMissing(getEvent(db, await newCtx(), row!.id));
     await expectMissing(getEvent(db, { ...ctx, livemode: true }, row!.id));

@@ -6,17 +6,22 @@ import { newId } from "@/lib/core/ids";
 import { enqueue, JOBS } from "@/lib/jobs/queue";
 import { scopeOf } from "@/lib/core/scope";
 
-/** Creates one message per matching endpoint and status callback, and queues their first attempts. */
+/**
+ * Creates one message per matching endpoint (the event merchant's own, and its platform's `connect` ones) and
+ * status callback, and queues their first attempts.
+ */
 export async function fanoutEvent(db: Db, eventId: string): Promise<number> {
   return db.transaction(async (tx) => {
     const [event] = await tx.select().from(events).where(eq(events.id, eventId));
     if (!event) return 0;
     const endpoints = await listSubscribedEndpoints(tx, scopeOf(event), event.type);
     const callbackUrl = typeof event.data.object.status_callback_url === "string" ? event.data.object.status_callback_url : null;
+    // A message belongs to its destination's owner: a platform's `connect` endpoint lists the deliveries of its
+    // connected merchants' events among its own, and those merchants never see the platform's endpoints.
     const values = [
-      ...endpoints.map((e) => ({ endpointId: e.id, callbackUrl: null })),
-      ...(callbackUrl ? [{ endpointId: null, callbackUrl }] : []),
-    ].map((destination) => ({ id: newId("webhookMessage"), eventId: event.id, ...scopeOf(event), ...destination }));
+      ...endpoints.map((e) => ({ ...scopeOf(e), endpointId: e.id, callbackUrl: null })),
+      ...(callbackUrl ? [{ ...scopeOf(event), endpointId: null, callbackUrl }] : []),
+    ].map((destination) => ({ id: newId("webhookMessage"), eventId: event.id, ...destination }));
     if (values.length === 0) return 0;
     // A fan-out that runs twice (a retried job) finds its messages already there and queues nothing more.
     const inserted = await tx.insert(webhookMessages).values(values).onConflictDoNothing().returning({ id: webhookMessages.id });

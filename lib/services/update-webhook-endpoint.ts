@@ -4,11 +4,13 @@ import { requireWebhookEndpoint } from "@/db/queries/webhooks";
 import { webhookEndpoints } from "@/db/schema";
 import { updateWebhookEndpointSchema, type UpdateWebhookEndpointInput } from "@/lib/webhooks/schemas";
 import { toWebhookEndpointObject, type WebhookEndpointObject } from "@/lib/webhooks/serialize";
+import { checkConnect } from "./webhook-endpoint-connect";
 import { type WebhookContext, checkEndpointUrl } from "./webhook-endpoint-url";
 
-/** Changes URL, event filter, description, or enabled; re-enabling clears the failure state. */
+/** Changes URL, event filter, description, enabled or connect; re-enabling clears the failure state. */
 export async function updateWebhookEndpoint(db: Db, ctx: WebhookContext, id: string, input: UpdateWebhookEndpointInput): Promise<WebhookEndpointObject> {
   const data = updateWebhookEndpointSchema.parse(input);
+  await checkConnect(db, ctx, data.connect);
   const url = data.url !== undefined ? await checkEndpointUrl(ctx, data.url) : undefined;
   return db.transaction(async (tx) => {
     const current = await requireWebhookEndpoint(tx, ctx, id, { forUpdate: true });
@@ -18,6 +20,7 @@ export async function updateWebhookEndpoint(db: Db, ctx: WebhookContext, id: str
         ...(url !== undefined ? { url } : {}),
         ...(data.events !== undefined ? { events: data.events } : {}),
         ...(data.description !== undefined ? { description: data.description } : {}),
+        ...(data.connect !== undefined ? { connect: data.connect } : {}),
         ...(data.enabled !== undefined
           ? { enabled: data.enabled, disabledReason: null, failingSince: data.enabled && !current.enabled ? null : current.failingSince }
           : {}),

@@ -2,9 +2,13 @@ import { AppError } from "@/lib/core/errors";
 import { checkWebhookUrl } from "@/lib/webhooks/url-guard";
 import type { MerchantScope } from "@/lib/core/scope";
 
-/** What saving a URL needs to know: the merchant's scope, and whether private addresses are allowed here. */
+/**
+ * What saving an endpoint needs to know: the merchant's scope, whether private addresses are allowed here, and
+ * the platform when one acts for a connected merchant (ServiceContext's `actingPlatformId`).
+ */
 export interface WebhookContext extends MerchantScope {
   allowPrivate: boolean;
+  actingPlatformId?: string;
   resolve?: (host: string) => Promise<string[]>;
 }
 

@@ -1,10 +1,8 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { events, webhookAttempts, webhookEndpoints, webhookMessages } from "@/db/schema";
-import { parseEnv } from "@/lib/core/env";
-import { startWorker, type Worker } from "@/lib/jobs/worker";
-import { createLogger } from "@/lib/logger";
 import { openTestDatabase } from "@/test/db";
+import { runDeliveryWorker } from "@/test/delivery-worker";
 import { cardBuyer, newMerchantScope, simulatorContext } from "@/test/payments";
 import { startReceiver, waitFor } from "@/test/receiver";
 import { createPaymentLink } from "./create-payment-link";
@@ -18,18 +16,7 @@ import { payLink } from "./pay-link";
 
 const database = await openTestDatabase();
 const { db } = database;
-const env = parseEnv({
-  AUTH_SECRET: "x".repeat(32),
-  WEBHOOK_ALLOW_PRIVATE_URLS: "true",
-  WEBHOOK_RETRY_SCHEDULE_SECONDS: "1,1,1",
-  SCHEDULER_TICK_SECONDS: "1",
-  APP_URL: "http://127.0.0.1:3999",
-});
-let worker: Worker;
-beforeAll(async () => {
-  worker = await startWorker(database, env, createLogger("silent"));
-});
-afterAll(() => worker.stop());
+runDeliveryWorker(database);
 
 const paymentContext = simulatorContext(db);
 const webhookCtx = async () => ({ ...(await newMerchantScope(db)), allowPrivate: true });

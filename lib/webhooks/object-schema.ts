@@ -11,6 +11,7 @@ import { orderObjectSchema, refundObjectSchema } from "@/lib/orders/object-schem
 const time = z.iso.datetime();
 const endpointId = z.string().regex(/^we_[0-9A-Za-z]+$/);
 const eventId = z.string().regex(/^evt_[0-9A-Za-z]+$/);
+const merchantId = z.string().regex(/^mch_[0-9A-Za-z]+$/);
 
 
 export const webhookEndpointObjectSchema = z.object({
@@ -26,6 +27,10 @@ export const webhookEndpointObjectSchema = z.object({
   description: z.string().nullable().meta({ description: "Your note about the endpoint; `null` for none." }),
   enabled: z.boolean().meta({
     description: "Whether events are sent: `false` when you paused it, or when every delivery failed for 5 days (then `disabled_reason` says so).",
+  }),
+  connect: z.boolean().meta({
+    description:
+      "`true` for a platform's endpoint that also receives the events of its connected merchants (of this mode; each event's `merchant` says whose it is). `false` (the default): only the events of the endpoint's own merchant. Only a platform, acting as itself, may set it.",
   }),
   disabled_reason: z.string().nullable().meta({
     description: "Why Paylink disabled the endpoint; `null` while it is enabled or when you disabled it.",
@@ -61,6 +66,9 @@ export const eventObjectSchema = z.object({
   object: z.literal("event").meta({ description: 'Always "event".' }),
   type: z.enum(EVENT_TYPES).meta({ description: "What happened, such as `order.paid`." }),
   livemode: z.boolean().meta({ description: "`true` for an event of live mode, `false` for test mode." }),
+  merchant: merchantId.meta({
+    description: "The merchant whose object changed (`mch_…`): yours, or, on a platform's `connect` endpoint, one of its connected merchants.",
+  }),
   created_at: time.meta({ description: "When the change happened (ISO 8601, UTC)." }),
   data: z
     .object({

@@ -18,6 +18,7 @@ export const createWebhookEndpointSchema = z.strictObject({
   url: urlSchema,
   events: eventsSchema,
   description: z.string().trim().max(500, "Must be at most 500 characters.").nullable().optional(),
+  connect: z.boolean().optional(),
 });
 export type CreateWebhookEndpointInput = z.input<typeof createWebhookEndpointSchema>;
 
@@ -26,6 +27,7 @@ export const updateWebhookEndpointSchema = z.strictObject({
   events: eventsSchema.optional(),
   description: z.string().trim().max(500, "Must be at most 500 characters.").nullable().optional(),
   enabled: z.boolean().optional(),
+  connect: z.boolean().optional(),
 });
 export type UpdateWebhookEndpointInput = z.input<typeof updateWebhookEndpointSchema>;
 

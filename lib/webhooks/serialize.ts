@@ -10,6 +10,7 @@ export function toWebhookEndpointObject(row: WebhookEndpointRow, options: { secr
     events: row.events,
     description: row.description,
     enabled: row.enabled,
+    connect: row.connect,
     disabled_reason: row.disabledReason,
     failing_since: row.failingSince?.toISOString() ?? null,
     created_at: row.createdAt.toISOString(),
@@ -25,6 +26,7 @@ export function toEventObject(row: EventRow) {
     object: "event" as const,
     type: row.type,
     livemode: row.livemode,
+    merchant: row.merchantId,
     created_at: row.createdAt.toISOString(),
     data: row.data,
   };

@@ -11,10 +11,21 @@ import { EndpointFormFields } from "./endpoint-form-fields";
 import { echoedEndpointValues } from "./endpoint-values";
 import type { SecretFormAction, SecretState, WebhookFormScope } from "./types";
 
-const EMPTY = { url: "", events: ["*"], description: "" };
+const EMPTY = { url: "", events: ["*"], description: "", connect: false };
 
 /** Adds an endpoint; its signing secret comes back in the action's answer and is shown once, above the form. */
-export function CreateEndpointForm({ action, scope, eventTypes }: { action: SecretFormAction; scope: WebhookFormScope; eventTypes: readonly string[] }) {
+export function CreateEndpointForm({
+  action,
+  scope,
+  eventTypes,
+  platform,
+}: {
+  action: SecretFormAction;
+  scope: WebhookFormScope;
+  eventTypes: readonly string[];
+  /** The business is a platform: the form offers `connect`. */
+  platform: boolean;
+}) {
   const [state, formAction] = useActionState(action, {} as SecretState);
   const created = state.ok ? state.secret : undefined;
   return (
@@ -36,7 +47,7 @@ export function CreateEndpointForm({ action, scope, eventTypes }: { action: Secr
         <h3 className="font-semibold">Add an endpoint</h3>
         <ScopeFields scope={scope} />
         {state.message && !state.ok ? <Alert>{state.message}</Alert> : null}
-        <EndpointFormFields idPrefix="new-endpoint" values={echoedEndpointValues(EMPTY, state.values)} errors={state.fieldErrors ?? {}} eventTypes={eventTypes} livemode={scope.livemode} />
+        <EndpointFormFields idPrefix="new-endpoint" values={echoedEndpointValues(EMPTY, state.values)} errors={state.fieldErrors ?? {}} eventTypes={eventTypes} livemode={scope.livemode} platform={platform} />
         <SubmitButton>Add endpoint</SubmitButton>
       </form>
     </div>

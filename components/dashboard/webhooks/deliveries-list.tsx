@@ -33,7 +33,16 @@ export function DeliveriesList({
             <div className="flex flex-wrap items-start justify-between gap-3">
               <div className="min-w-0 flex-1 space-y-1">
                 <p className="flex flex-wrap items-center gap-2">
-                  {show === "event" ? (
+                  {show === "event" && delivery.connected_merchant ? (
+                    // A connected merchant's event: its page is that merchant's, not in this business's event log.
+                    <>
+                      <span className="font-mono font-medium">{delivery.event_type}</span>
+                      <code className="font-mono text-xs text-slate-500">{delivery.event}</code>
+                      <span data-testid="delivery-connected-merchant" className="text-xs text-slate-600">
+                        of connected merchant <code className="font-mono">{delivery.connected_merchant}</code>
+                      </span>
+                    </>
+                  ) : show === "event" ? (
                     <>
                       <Link href={`/dashboard/developers/events/${delivery.event}`} className="font-mono font-medium text-indigo-700 hover:underline">
                         {delivery.event_type}

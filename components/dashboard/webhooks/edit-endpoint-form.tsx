@@ -16,12 +16,15 @@ export function EditEndpointForm({
   endpointId,
   initial,
   eventTypes,
+  platform,
 }: {
   action: WebhookFormAction;
   scope: WebhookFormScope;
   endpointId: string;
   initial: EndpointFormValues;
   eventTypes: readonly string[];
+  /** The business is a platform: the form offers `connect`. */
+  platform: boolean;
 }) {
   const [state, formAction] = useActionState(action, {} as FormState);
   // Kept open while it has something to say: an error (also how it arrives without JavaScript) or "saved".
@@ -36,7 +39,7 @@ export function EditEndpointForm({
         <input type="hidden" name="endpointId" value={endpointId} />
         <input type="hidden" name="savedUrl" value={initial.url} />
         {state.message ? <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert> : null}
-        <EndpointFormFields idPrefix="edit-endpoint" values={echoedEndpointValues(initial, state.values)} errors={state.fieldErrors ?? {}} eventTypes={eventTypes} livemode={scope.livemode} />
+        <EndpointFormFields idPrefix="edit-endpoint" values={echoedEndpointValues(initial, state.values)} errors={state.fieldErrors ?? {}} eventTypes={eventTypes} livemode={scope.livemode} platform={platform} />
         <SubmitButton>Save changes</SubmitButton>
       </form>
     </details>

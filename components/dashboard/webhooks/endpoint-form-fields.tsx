@@ -4,7 +4,8 @@ import type { EndpointFormValues } from "./types";
 
 /**
  * URL, events and description, shared by the add and edit forms. "All events" and "Only these events" are
- * radio buttons with the type checkboxes always shown, so the choice works without JavaScript.
+ * radio buttons with the type checkboxes always shown, so the choice works without JavaScript. A platform also
+ * chooses whether the endpoint hears its connected merchants' events.
  */
 export function EndpointFormFields({
   idPrefix,
@@ -12,6 +13,7 @@ export function EndpointFormFields({
   errors,
   eventTypes,
   livemode,
+  platform,
 }: {
   idPrefix: string;
   values: EndpointFormValues;
@@ -19,6 +21,8 @@ export function EndpointFormFields({
   /** The event catalogue, from the server (lib/events is not for the browser bundle). */
   eventTypes: readonly string[];
   livemode: boolean;
+  /** The business is a platform: offer `connect`. */
+  platform: boolean;
 }) {
   const all = values.events.includes("*");
   const eventsError = errors.events ?? errors.events_mode;
@@ -78,6 +82,30 @@ export function EndpointFormFields({
         error={errors.description}
         hint="For your team: what receives these events."
       />
+      {platform ? (
+        <div className="space-y-1">
+          <label className="flex items-start gap-2 text-sm">
+            <input
+              type="checkbox"
+              name="connect"
+              defaultChecked={values.connect}
+              className="mt-0.5"
+              aria-describedby={errors.connect ? `${idPrefix}-connect-error` : `${idPrefix}-connect-hint`}
+            />
+            <span>
+              Also receive the events of connected merchants
+              <span id={`${idPrefix}-connect-hint`} className="block text-xs text-slate-500">
+                Their {livemode ? "live" : "test"}-mode events come here too; each event&apos;s <code className="font-mono">merchant</code> says whose it is.
+              </span>
+            </span>
+          </label>
+          {errors.connect ? (
+            <p id={`${idPrefix}-connect-error`} className="text-sm text-red-600">
+              {errors.connect}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
     </>
   );
 }

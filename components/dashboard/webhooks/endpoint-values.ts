@@ -7,5 +7,6 @@ export function echoedEndpointValues(initial: EndpointFormValues, echoed: Record
     url: echoed.url ?? initial.url,
     events: echoed.events !== undefined ? echoed.events.split(",").filter(Boolean) : initial.events,
     description: echoed.description ?? initial.description,
+    connect: echoed.connect !== undefined ? echoed.connect === "on" : initial.connect,
   };
 }

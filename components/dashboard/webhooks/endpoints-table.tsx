@@ -27,6 +27,7 @@ export function EndpointsTable({ endpoints, caption }: { endpoints: WebhookEndpo
           </RowHeader>
           <td className={`${cell} max-w-xs`}>
             <EventsLabel events={endpoint.events} />
+            {endpoint.connect ? <span className="block pt-0.5 text-xs text-slate-500">Also of connected merchants</span> : null}
           </td>
           <td className={cell}>
             <EndpointStatusBadge endpoint={endpoint} />

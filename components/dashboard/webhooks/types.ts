@@ -15,8 +15,11 @@ export interface SecretState extends FormState {
 export type WebhookFormAction = (previous: FormState, formData: FormData) => Promise<FormState>;
 export type SecretFormAction = (previous: SecretState, formData: FormData) => Promise<SecretState>;
 
-/** One delivery as the logs show it: the API's message object, plus what it carried and where to. */
-export type DeliveryView = MessageObject & { event_type: string; endpoint_url: string | null };
+/**
+ * One delivery as the logs show it: the API's message object, plus what it carried and where to, and — on a
+ * platform's `connect` endpoint — the connected merchant whose event it was (null for the merchant's own).
+ */
+export type DeliveryView = MessageObject & { event_type: string; endpoint_url: string | null; connected_merchant: string | null };
 
 /** An endpoint that is disabled, or failing since a time; the page warns about each. */
 export interface EndpointHealthView {
@@ -32,4 +35,6 @@ export interface EndpointFormValues {
   url: string;
   events: string[];
   description: string;
+  /** Also the connected merchants' events (a platform's endpoints only). */
+  connect: boolean;
 }

@@ -42,6 +42,9 @@ function duration(seconds: number): string {
 
 const RETRIES = DELIVERY.retryScheduleSeconds.map(duration);
 
+const CONNECT_NOTE =
+  "Only a platform's key, acting as the platform itself, may set `true` (403 `forbidden`, `param` `connect`, for any other business, and with `Paylink-Merchant`). Defaults to `false`.";
+
 const URL_NOTE =
   "An absolute `http` or `https` URL (`https` in live mode), at most 2048 characters, without user name or password, whose host is not a private, loopback or link-local address.";
 
@@ -71,6 +74,7 @@ function webhooksTag(): WebhooksTag {
     "x-object-schema": "WebhookEndpoint",
     description: [
       "Where Paylink sends events: each endpoint receives the event types it subscribes to (`[\"*\"]` for all), of its own mode, as a `POST` whose JSON body is the Event object.",
+      "A platform's endpoint created with `connect: true` also receives the events of its connected merchants (of the mode they were connected in); each event's `merchant` says whose it is. A connected merchant's endpoints receive only its own events.",
       "Deliveries follow the Standard Webhooks specification, so its libraries verify them: header `webhook-id` is the event id (use it to ignore a duplicate), `webhook-timestamp` the unix time in seconds, and `webhook-signature` is `v1,<base64 HMAC-SHA256 of \"{webhook-id}.{webhook-timestamp}.{body}\">`, keyed with the base64 part of the endpoint's secret after `whsec_`.",
       `Delivery is at least once: an answer other than 2xx, a redirect (never followed) or no answer within ${DELIVERY.timeoutSeconds} s is a failure, retried after ${RETRIES.slice(0, -1).join(", ")} and ${RETRIES.at(-1)}; then the delivery is marked failed, and \`resend\` sends it again. Events may arrive out of order: compare \`created_at\`.`,
       `After \`rotate_secret\`, deliveries carry both the new and the old signature, space-separated, for ${DELIVERY.rotationOverlapHours} h. An endpoint whose deliveries all fail for ${DELIVERY.disableAfterHours / 24} days is disabled (see \`disabled_reason\`); set \`enabled\` to \`true\` once it answers again.`,
@@ -177,21 +181,24 @@ export function webhookEndpointsResource(): ResourceSpec {
         io: "input",
         description: "`url` and `events` are required.",
         describeFrom: "WebhookEndpoint",
-        notes: { url: URL_NOTE },
+        notes: { url: URL_NOTE, connect: CONNECT_NOTE },
       },
       UpdateWebhookEndpointRequest: {
         schema: updateWebhookEndpointSchema,
         io: "input",
         description: "Only the fields you send change.",
         describeFrom: "WebhookEndpoint",
-        notes: { url: URL_NOTE, enabled: "Setting `true` on a disabled endpoint also clears `disabled_reason` and `failing_since`." },
+        notes: { url: URL_NOTE, enabled: "Setting `true` on a disabled endpoint also clears `disabled_reason` and `failing_since`.", connect: CONNECT_NOTE },
       },
       ResendWebhookEventRequest: {
         schema: resendSchema,
         io: "input",
         description: "The event to send again.",
         describeFrom: "WebhookMessage",
-        notes: { event: "One of this merchant's events in this mode, of any type: the endpoint's `events` filter does not apply." },
+        notes: {
+          event:
+            "One of this merchant's events in this mode, of any type: the endpoint's `events` filter does not apply. To a platform's `connect` endpoint, also an event of one of its connected merchants.",
+        },
       },
     },
     operations: [
@@ -204,7 +211,7 @@ export function webhookEndpointsResource(): ResourceSpec {
           "Registers a URL to receive events, and answers with its signing `secret`: the only time it is shown, so store it. A live-mode endpoint takes an `https` URL; a URL whose host is a private, loopback or link-local address is refused (400 `parameter_invalid`, `param` `url`). A mode holds at most 16 endpoints (409 `resource_limit_reached`).",
         query: NO_PARAMETERS,
         body: { schema: "CreateWebhookEndpointRequest", example: CREATE_EXAMPLE },
-        errors: ["resource_limit_reached"],
+        errors: ["resource_limit_reached", "forbidden"],
         response: { status: 201, description: "The new endpoint, with its secret.", schema: "WebhookEndpointWithSecret", example: created },
       },
       listOperation({
@@ -229,8 +236,10 @@ export function webhookEndpointsResource(): ResourceSpec {
         path: `${PATH}/{id}`,
         operationId: "updateWebhookEndpoint",
         summary: "Update a webhook endpoint",
-        description: "Changes the URL (checked like at creation), the event types, the description, or `enabled` to pause and resume deliveries.",
+        description:
+          "Changes the URL (checked like at creation), the event types, the description, `enabled` to pause and resume deliveries, or (a platform) `connect`.",
         id,
+        errors: ["forbidden"],
         body: { schema: "UpdateWebhookEndpointRequest", example: UPDATE_EXAMPLE },
         response: { description: "The updated endpoint.", schema: "WebhookEndpoint", example: updated },
       }),

@@ -22,24 +22,28 @@ const READ_ONLY = "Only an owner or admin can change webhooks.";
 const GONE = "This endpoint no longer exists. Reload the page to see the current list.";
 
 /** The member may change webhooks, and the form was shown for the business and mode the dashboard acts for. */
-async function authorize(formData: FormData): Promise<{ ctx: WebhookContext; db: Db } | { refused: string }> {
-  const { ctx, canManage } = await getWebhooksContext();
+async function authorize(formData: FormData): Promise<{ ctx: WebhookContext; db: Db; platform: boolean } | { refused: string }> {
+  const { ctx, canManage, platform } = await getWebhooksContext();
   if (!canManage) return { refused: READ_ONLY };
   const stale = staleFormMessage(formData, ctx);
   if (stale) return { refused: stale };
-  return { ctx, db: await getDb() };
+  return { ctx, db: await getDb(), platform };
 }
 
-/** The endpoint form as the services take it, the values to show again, and what is missing. */
-function readEndpointForm(formData: FormData) {
+/**
+ * The endpoint form as the services take it, the values to show again, and what is missing. Only a platform's
+ * form has the `connect` checkbox: for others the field is left out, not read as "unchecked".
+ */
+function readEndpointForm(formData: FormData, platform: boolean) {
   const url = String(formData.get("url") ?? "");
   const description = String(formData.get("description") ?? "");
   const mode = formData.get("events_mode");
   const chosen = formData.getAll("events").map(String);
   const events = mode === "selected" ? chosen : ["*"];
-  const values = { url, description, events: events.join(",") };
+  const connect = platform ? formData.get("connect") === "on" : undefined;
+  const values = { url, description, events: events.join(","), ...(platform ? { connect: connect ? "on" : "" } : {}) };
   const missing = mode === "selected" && chosen.length === 0 ? { events: "Check at least one event type, or choose All events." } : null;
-  return { input: { url, events, description: description.trim() || null }, values, missing };
+  return { input: { url, events, description: description.trim() || null, ...(platform ? { connect } : {}) }, values, missing };
 }
 
 /** A service's refusal as the form shows it; anything unexpected is thrown on. */
@@ -59,7 +63,7 @@ function refresh() {
 export async function createEndpointAction(_previous: SecretState, formData: FormData): Promise<SecretState> {
   const allowed = await authorize(formData);
   if ("refused" in allowed) return { message: allowed.refused };
-  const { input, values, missing } = readEndpointForm(formData);
+  const { input, values, missing } = readEndpointForm(formData, allowed.platform);
   if (missing) return { fieldErrors: missing, values };
   let endpoint;
   try {
@@ -75,7 +79,7 @@ export async function createEndpointAction(_previous: SecretState, formData: For
 export async function updateEndpointAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const allowed = await authorize(formData);
   if ("refused" in allowed) return { message: allowed.refused };
-  const { input, values, missing } = readEndpointForm(formData);
+  const { input, values, missing } = readEndpointForm(formData, allowed.platform);
   if (missing) return { fieldErrors: missing, values };
   // An unchanged URL is left out, so a host whose DNS is down for a moment does not block editing the rest
   // (the worker checks the URL again before every delivery anyway).

@@ -14,12 +14,18 @@ import { toMessageObject, type WebhookEndpointObject } from "@/lib/webhooks/seri
 
 /**
  * The merchant and mode the webhook and event pages act for, as the services take them; whether the member
- * may change webhooks (owners and admins); and whether this server lets webhooks reach private addresses.
+ * may change webhooks (owners and admins); whether this server lets webhooks reach private addresses; and
+ * whether the business is a platform (its endpoints may also hear its connected merchants' events).
  */
-export async function getWebhooksContext(): Promise<{ ctx: WebhookContext; scope: MerchantScope; canManage: boolean }> {
+export async function getWebhooksContext(): Promise<{ ctx: WebhookContext; scope: MerchantScope; canManage: boolean; platform: boolean }> {
   const { current, livemode } = await getDashboardContext();
   const scope = { merchantId: current.merchant.id, livemode };
-  return { ctx: { ...scope, allowPrivate: getEnv().WEBHOOK_ALLOW_PRIVATE_URLS }, scope, canManage: can(current.role, "manage_settings") };
+  return {
+    ctx: { ...scope, allowPrivate: getEnv().WEBHOOK_ALLOW_PRIVATE_URLS },
+    scope,
+    canManage: can(current.role, "manage_settings"),
+    platform: current.merchant.platform,
+  };
 }
 
 /** One of the merchant's endpoints in the current mode; an unknown id or another merchant's is a 404 alike. */
@@ -43,7 +49,8 @@ export async function listAllEndpoints(db: Db, scope: MerchantScope): Promise<We
 }
 
 export function toDeliveryView(row: DeliveryRow): DeliveryView {
-  return { ...toMessageObject(row.message, row.attempts), event_type: row.eventType, endpoint_url: row.endpointUrl };
+  const connectedMerchant = row.eventMerchantId !== row.message.merchantId ? row.eventMerchantId : null;
+  return { ...toMessageObject(row.message, row.attempts), event_type: row.eventType, endpoint_url: row.endpointUrl, connected_merchant: connectedMerchant };
 }
 
 export function toHealthView(row: EndpointHealth): EndpointHealthView {

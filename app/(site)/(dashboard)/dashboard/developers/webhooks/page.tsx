@@ -15,7 +15,7 @@ import { getWebhooksContext, listAllEndpoints, toHealthView } from "./context";
 export const metadata: Metadata = { title: "Webhooks" };
 
 export default async function WebhooksPage() {
-  const { ctx, scope, canManage } = await getWebhooksContext();
+  const { ctx, scope, canManage, platform } = await getWebhooksContext();
   const db = await getDb();
   const [endpoints, unhealthy] = await Promise.all([listAllEndpoints(db, scope), listUnhealthyEndpoints(db, scope)]);
   const mode = scope.livemode ? "live" : "test";
@@ -50,7 +50,7 @@ export default async function WebhooksPage() {
             <EmptyNote>No {mode} endpoints yet.</EmptyNote>
           )}
         </section>
-        {canManage ? <CreateEndpointForm key={`${scope.merchantId}:${scope.livemode}`} action={createEndpointAction} scope={scope} eventTypes={EVENT_TYPES} /> : null}
+        {canManage ? <CreateEndpointForm key={`${scope.merchantId}:${scope.livemode}`} action={createEndpointAction} scope={scope} eventTypes={EVENT_TYPES} platform={platform} /> : null}
       </div>
     </>
   );

@@ -34,7 +34,7 @@ export default async function WebhookEndpointPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const [{ id }, search] = await Promise.all([params, searchParams]);
-  const { ctx, scope, canManage } = await getWebhooksContext();
+  const { ctx, scope, canManage, platform } = await getWebhooksContext();
   const db = await getDb();
   const endpoint = await getEndpointOr404(db, scope, id);
   const cursor = typeof search.starting_after === "string" && MESSAGE_ID.test(search.starting_after) ? search.starting_after : undefined;
@@ -65,12 +65,18 @@ export default async function WebhookEndpointPage({
             <dd>
               <EventsLabel events={endpoint.events} />
             </dd>
+            {platform || endpoint.connect ? (
+              <>
+                <dt className="text-slate-500">Connected merchants</dt>
+                <dd data-testid="endpoint-connect">{endpoint.connect ? "Their events are sent here too" : "Not sent here: only this business's own events"}</dd>
+              </>
+            ) : null}
             <dt className="text-slate-500">Description</dt>
             <dd>{endpoint.description ?? none}</dd>
             <dt className="text-slate-500">Signing secret</dt>
             <dd className="text-slate-600">Shown once, when the endpoint is added and each time the secret is rotated.</dd>
           </dl>
-          {canManage ? <Controls endpoint={endpoint} scope={scope} /> : <p className="text-sm text-slate-600">Only an owner or admin can change this endpoint or resend events.</p>}
+          {canManage ? <Controls endpoint={endpoint} scope={scope} platform={platform} /> : <p className="text-sm text-slate-600">Only an owner or admin can change this endpoint or resend events.</p>}
         </section>
         <section aria-labelledby="deliveries-heading" className="space-y-3">
           <h2 id="deliveries-heading" className="text-base font-semibold">
@@ -129,15 +135,16 @@ function HealthNotice({ endpoint, canManage }: { endpoint: WebhookEndpointObject
 }
 
 /** The owner's and admin's controls: edit, enable or disable, rotate the secret, delete. */
-function Controls({ endpoint, scope }: { endpoint: WebhookEndpointObject; scope: WebhookFormScope }) {
+function Controls({ endpoint, scope, platform }: { endpoint: WebhookEndpointObject; scope: WebhookFormScope; platform: boolean }) {
   const common = { scope, endpointId: endpoint.id };
   return (
     <div className="space-y-3 border-t border-slate-100 pt-4">
       {/* After a save React resets the form to its defaults, which are then what was saved. */}
       <EditEndpointForm
         action={updateEndpointAction}
-        initial={{ url: endpoint.url, events: endpoint.events, description: endpoint.description ?? "" }}
+        initial={{ url: endpoint.url, events: endpoint.events, description: endpoint.description ?? "", connect: endpoint.connect }}
         eventTypes={EVENT_TYPES}
+        platform={platform}
         {...common}
       />
       <div className="space-y-1">
