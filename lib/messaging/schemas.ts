@@ -9,6 +9,7 @@ export const messageObjectSchema = z.object({
   id: z.string().regex(/^msg_[0-9A-Za-z]+$/).meta({ description: "Unique identifier, prefixed `msg_`." }),
   object: z.literal("message").meta({ description: 'Always "message".' }),
   livemode: z.boolean().meta({ description: "`true` for a message about live-mode objects, `false` in test mode." }),
+  merchant: z.string().regex(/^mch_[0-9A-Za-z]+$/).meta({ description: "The merchant that sent it (`mch_…`): its name is the one the buyer saw." }),
   channel: z.enum(MESSAGE_CHANNELS).meta({ description: "`email` or `sms`." }),
   kind: z.enum(BUYER_MESSAGE_KINDS).meta({ description: "`payment_request` (a link or an order sent to a buyer) or `receipt` (sent when an order is paid)." }),
   to: z.string().meta({ description: "The email address or E.164 phone number it went to." }),

@@ -6,6 +6,8 @@ export function toMessageObject(row: MessageRow) {
     id: row.id,
     object: "message" as const,
     livemode: row.livemode,
+    // A buyer message always has its merchant; only account emails (never shown as objects) have none.
+    merchant: row.merchantId as string,
     channel: row.channel,
     kind: row.kind as "payment_request" | "receipt",
     to: row.to,

@@ -7,7 +7,8 @@ import { OPEN_ORDER } from "./order-examples";
 
 // The emails and SMS sent to buyers: sending a link or an order (…/send) and reading what was sent (/messages).
 
-const EXAMPLE: MessageRow = {
+/** A realistic message row, serialized by the same code the API answers with; object-schema tests check it. */
+export const EXAMPLE_MESSAGE_ROW: MessageRow = {
   id: "msg_0kS1e7GhJ8kLmN9pQrStUvWxY",
   merchantId: "mch_example",
   livemode: false,
@@ -33,7 +34,7 @@ const EXAMPLE: MessageRow = {
 };
 
 export function messagesResource(): ResourceSpec {
-  const message = toMessageObject(EXAMPLE);
+  const message = toMessageObject(EXAMPLE_MESSAGE_ROW);
   return {
     tag: {
       name: "Messages",
@@ -91,7 +92,7 @@ export function messagesResource(): ResourceSpec {
         operationId: "retrieveMessage",
         summary: "Retrieve a message",
         description: "One message with its current status.",
-        id: { description: "The message's id (`msg_…`).", example: EXAMPLE.id },
+        id: { description: "The message's id (`msg_…`).", example: EXAMPLE_MESSAGE_ROW.id },
         response: { description: "The message.", schema: "Message", example: message },
       }),
     ],
