@@ -14,6 +14,8 @@ const buyerChooses: PaymentLinkRow = {
   amount: null,
   currency: "JPY",
   customAmountMinimum: 500,
+  // A platform's fee: at most the lowest amount a buyer may pay.
+  applicationFeeAmount: 500,
   customAmountMaximum: 100000,
   customAmountPreset: null,
   paymentMethods: ["card"],

@@ -17,6 +17,9 @@ export const paymentLinkObjectSchema = z.object({
   livemode: z.boolean().meta({
     description: "`true` for a link made with a live key (`sk_live_…`), `false` in test mode (`sk_test_…`).",
   }),
+  merchant: z.string().regex(/^mch_[0-9A-Za-z]+$/).meta({
+    description: "The merchant the link belongs to (`mch_…`): the connected merchant when a platform's key made it with `Paylink-Merchant`.",
+  }),
   url: z.url().meta({
     description: "The public hosted checkout URL to share with buyers. It carries an unguessable token, never the id.",
   }),
@@ -62,6 +65,10 @@ export const paymentLinkObjectSchema = z.object({
     description: "The checkout's language: `auto` (the buyer's browser's Accept-Language, English if none of ours) or one of en, de, fr, es, pt-BR, sv, ja, zh-CN, th, ar. The buyer can still switch on the checkout.",
   }),
   metadata: z.record(z.string(), z.string()).meta({ description: "Up to 20 string key-value pairs for your own use." }),
+  application_fee_amount: minorAmount.nullable().meta({
+    description:
+      "The platform's fee on each order paid through the link, in the minor unit of the link's currency (it has no currency of its own); `null` for none (`0` is stored as `null`). Only a platform's key acting for the connected merchant (`Paylink-Merchant`) may set, change or clear it (anyone else: 403 `forbidden`). At most `amount`; for a buyer-chosen amount, at most `custom_amount.minimum`, which is then required. Each order paid through the link records the fee the link had then.",
+  }),
   onerway_id: z.string().regex(/^\d+$/).meta({ description: "The link's integer id on the Onerway-compatible endpoints (`/v1/txn/paymentLink/*`), as a decimal string: unique across merchants." }),
   stats: z
     .object({

@@ -17,6 +17,17 @@ export const minorAmountSchema = z
   .positive("Must be greater than zero.")
   .max(MAX_AMOUNT_MINOR, `Must be at most ${MAX_AMOUNT_MINOR}.`);
 
+/**
+ * A platform's fee (API.md, "Platforms acting for their merchants"), in the minor unit of the link's or order's
+ * currency: it has none of its own. 0 is accepted and means no fee. Who may send it, and its bound (the
+ * amount, or a buyer-chosen amount's minimum), depend on the request and the object: lib/orders/application-fee.ts.
+ */
+export const applicationFeeAmountSchema = z
+  .number({ error: "Must be an integer amount in the currency's minor unit (e.g. 150 for 1.50 USD)." })
+  .int("Must be an integer amount in the currency's minor unit (e.g. 150 for 1.50 USD).")
+  .nonnegative("Must not be negative.")
+  .max(MAX_AMOUNT_MINOR, `Must be at most ${MAX_AMOUNT_MINOR}.`);
+
 export const currencyCodeSchema = z
   .string()
   .refine(isCurrencyCode, "Must be an upper-case ISO 4217 currency code, such as USD.");
@@ -108,6 +119,7 @@ export const createPaymentLinkSchema = z
     status_callback_url: webUrlSchema.nullable().optional(),
     locale: localeSettingSchema.optional(),
     metadata: metadataSchema.optional(),
+    application_fee_amount: applicationFeeAmountSchema.nullable().optional(),
   })
   .refine((b) => (b.amount == null) !== (b.custom_amount == null), {
     message: "Set exactly one of amount (a fixed price) and custom_amount (the buyer chooses).",
@@ -127,6 +139,8 @@ export const updatePaymentLinkSchema = z.strictObject({
   locale: localeSettingSchema.optional(),
   /** Merged into the existing metadata; a key set to "" is removed (as Stripe does). */
   metadata: metadataUpdateSchema.optional(),
+  /** The platform may change or clear (null, 0) its fee: orders paid from then on carry the new one. */
+  application_fee_amount: applicationFeeAmountSchema.nullable().optional(),
 });
 export type UpdatePaymentLinkInput = z.input<typeof updatePaymentLinkSchema>;
 

@@ -33,6 +33,8 @@ const partlyRefundedLinkOrder: OrderRow = {
   cancelUrl: null,
   statusCallbackUrl: "https://shop.example.com/paylink/callback",
   metadata: {},
+  // A platform's fee, recorded from the link.
+  applicationFeeAmount: 300,
   attempts: 2,
   paymentId: "pay_0kRz1aBcD2eFgHiJkLmNoPqRs",
   paidAt: new Date("2026-05-25T10:01:00.000Z"),

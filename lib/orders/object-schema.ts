@@ -19,6 +19,9 @@ export const orderObjectSchema = z.object({
   livemode: z.boolean().meta({
     description: "`true` for an order in live mode (`sk_live_…`), `false` in test mode (`sk_test_…`).",
   }),
+  merchant: z.string().regex(/^mch_[0-9A-Za-z]+$/).meta({
+    description: "The merchant the order belongs to (`mch_…`): the connected merchant when a platform's key made it with `Paylink-Merchant`.",
+  }),
   payment_link: z.string().nullable().meta({
     description: "The payment link the buyer paid through (`plink_…`); `null` for an order created with `POST /api/v1/orders`.",
   }),
@@ -41,6 +44,10 @@ export const orderObjectSchema = z.object({
     description: "What was captured, in minor units: `amount`, or less after a partial capture (the rest was released). `null` until captured. Refunds, voids and settlement work on this.",
   }),
   amount_refunded: minorTotal.meta({ description: "Sum of the refunds that succeeded, in minor units." }),
+  application_fee_amount: minorAmount.nullable().meta({
+    description:
+      "The platform's fee on this order, in the minor unit of the order's `currency` (it has no currency of its own); `null` for none (`0` is stored as `null`). Set at creation by a platform's key acting for the connected merchant (`Paylink-Merchant`; anyone else: 403 `forbidden`), at most `amount`; an order paid through a link records the link's fee. The platform's dashboard sums it per currency over captured orders (paid, partially refunded, refunded; at most what was captured). Refunds do not return it.",
+  }),
   item_name: z.string().meta({ description: "What the buyer pays for, shown on the checkout page." }),
   description: z.string().nullable().meta({ description: "Longer text shown to the buyer under the item name." }),
   customer: z
@@ -113,6 +120,7 @@ export const refundObjectSchema = z.object({
   id: z.string().regex(/^re_[0-9A-Za-z]+$/).meta({ description: "Unique identifier, prefixed `re_`." }),
   object: z.literal("refund").meta({ description: 'Always "refund".' }),
   livemode: z.boolean().meta({ description: "`true` for a refund in live mode, `false` in test mode." }),
+  merchant: z.string().regex(/^mch_[0-9A-Za-z]+$/).meta({ description: "The merchant whose order was refunded (`mch_…`)." }),
   order: z.string().regex(/^ord_[0-9A-Za-z]+$/).meta({ description: "The refunded order (`ord_…`)." }),
   amount: minorAmount.meta({ description: "Amount refunded, in the currency's minor unit." }),
   currency: z.string().regex(/^[A-Z]{3}$/).meta({ description: "Upper-case ISO 4217 currency code: the order's." }),

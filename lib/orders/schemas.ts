@@ -10,6 +10,7 @@ import {
   captureMethodSchema,
   webUrlSchema,
   localeSettingSchema,
+  applicationFeeAmountSchema,
 } from "@/lib/links/schemas";
 import { ORDER_STATUSES } from "@/lib/core/statuses";
 
@@ -41,6 +42,7 @@ export const createOrderSchema = z.strictObject({
   status_callback_url: webUrlSchema.nullable().optional(),
   locale: localeSettingSchema.optional(),
   metadata: metadataSchema.optional(),
+  application_fee_amount: applicationFeeAmountSchema.nullable().optional(),
 });
 export type CreateOrderInput = z.input<typeof createOrderSchema>;
 

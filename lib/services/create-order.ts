@@ -9,6 +9,7 @@ import { toOrderObject, type OrderObject } from "@/lib/orders/serialize";
 import { isUniqueViolation } from "@/lib/core/pg-errors";
 import { requireConnector, type PaymentContext } from "./payment-context";
 import type { ServiceContext } from "@/lib/core/scope";
+import { decideApplicationFee } from "@/lib/orders/application-fee";
 import { requireMethodsTake } from "./payment-methods";
 
 /**
@@ -18,6 +19,12 @@ import { requireMethodsTake } from "./payment-methods";
 export async function createOrder(db: Db, ctx: ServiceContext & PaymentContext, input: CreateOrderInput): Promise<OrderObject> {
   const data = createOrderSchema.parse(input);
   requireMethodsTake(data.payment_methods ?? ["card"], data.currency, data.capture_method, data.amount);
+  const applicationFeeAmount = decideApplicationFee({
+    requested: data.application_fee_amount,
+    actingPlatformId: ctx.actingPlatformId,
+    amount: data.amount,
+    currency: data.currency,
+  });
   requireConnector(ctx, ctx.livemode);
   try {
     return await db.transaction(async (tx) => {
@@ -45,6 +52,7 @@ export async function createOrder(db: Db, ctx: ServiceContext & PaymentContext, 
           statusCallbackUrl: data.status_callback_url ?? null,
           metadata: data.metadata ?? {},
           locale: data.locale ?? "auto",
+          applicationFeeAmount: applicationFeeAmount ?? null,
           expiresAt: data.expires_at ? new Date(data.expires_at) : new Date(Date.now() + ctx.orderTtlHours * 3_600_000),
         })
         .returning();

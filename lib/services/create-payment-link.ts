@@ -6,6 +6,7 @@ import { newId, newToken } from "@/lib/core/ids";
 import { createPaymentLinkSchema, type CreatePaymentLinkInput } from "@/lib/links/schemas";
 import { toPaymentLinkObject, type PaymentLinkObject } from "@/lib/links/serialize";
 import type { ServiceContext } from "@/lib/core/scope";
+import { decideApplicationFee } from "@/lib/orders/application-fee";
 import { requireMethodsTake } from "./payment-methods";
 
 import { DEFAULT_AFTER_PAYMENT_MESSAGE as DEFAULT_MESSAGE } from "@/lib/links/rules";
@@ -19,6 +20,13 @@ export async function createPaymentLink(db: Db, ctx: ServiceContext, input: Crea
       data.currency ??
       (await tx.select({ c: merchants.defaultCurrency }).from(merchants).where(eq(merchants.id, ctx.merchantId)))[0]!.c;
     requireMethodsTake(data.payment_methods ?? ["card"], currency, data.capture_method, data.amount ?? null);
+    const applicationFeeAmount = decideApplicationFee({
+      requested: data.application_fee_amount,
+      actingPlatformId: ctx.actingPlatformId,
+      amount: data.amount ?? null,
+      customMinimum: data.custom_amount?.minimum ?? null,
+      currency,
+    });
     const after = data.after_completion ?? { type: "message" as const, message: DEFAULT_MESSAGE };
     const [row] = await tx
       .insert(paymentLinks)
@@ -48,6 +56,7 @@ export async function createPaymentLink(db: Db, ctx: ServiceContext, input: Crea
         statusCallbackUrl: data.status_callback_url ?? null,
         metadata: data.metadata ?? {},
         locale: data.locale ?? "auto",
+        applicationFeeAmount: applicationFeeAmount ?? null,
       })
       .returning();
     const object = toPaymentLinkObject(row!, ctx.appUrl);

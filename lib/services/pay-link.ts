@@ -56,6 +56,9 @@ export async function reserveLinkPayment(db: Db, paymentContext: PaymentContext,
         successUrl: link.afterCompletionType === "redirect" ? link.afterCompletionUrl : null,
         statusCallbackUrl: link.statusCallbackUrl,
         metadata: link.metadata,
+        // The platform's fee as the link has it now (a later change reaches later orders only); the link's
+        // rules keep it within every amount a buyer can pay.
+        applicationFeeAmount: link.applicationFeeAmount,
         // A link's order stays payable (after a decline) as long as an API order does (ORDER_DEFAULT_TTL_HOURS).
         expiresAt: new Date(Date.now() + paymentContext.orderTtlHours * 3_600_000),
       })

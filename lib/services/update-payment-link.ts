@@ -9,6 +9,7 @@ import { mergeMetadata } from "@/lib/links/rules";
 import { MAX_METADATA_KEYS, updatePaymentLinkSchema, type UpdatePaymentLinkInput } from "@/lib/links/schemas";
 import { toPaymentLinkObject, type PaymentLinkObject } from "@/lib/links/serialize";
 import type { ServiceContext } from "@/lib/core/scope";
+import { decideApplicationFee } from "@/lib/orders/application-fee";
 
 /** Updates a link's editable fields (and enables or disables it) with its `payment_link.updated` event. */
 export async function updatePaymentLink(
@@ -41,6 +42,16 @@ export async function updatePaymentLink(
         throw new AppError("parameter_invalid", `Invalid metadata: a link keeps at most ${MAX_METADATA_KEYS} keys; remove some by setting them to "".`, { param: "metadata" });
       }
     }
+    // The price and currency are fixed, so the fee is checked against the link as it is.
+    const fee = decideApplicationFee({
+      requested: data.application_fee_amount,
+      actingPlatformId: ctx.actingPlatformId,
+      amount: current.amount,
+      customMinimum: current.customAmountMinimum,
+      currency: current.currency,
+      current: current.applicationFeeAmount,
+    });
+    if (fee !== undefined) changes.applicationFeeAmount = fee;
     if (data.after_completion !== undefined) {
       const after = data.after_completion;
       changes.afterCompletionType = after.type;

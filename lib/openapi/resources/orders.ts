@@ -140,6 +140,7 @@ export function ordersResource({ serverUrl }: DocumentContext): ResourceSpec {
           payment_methods: 'Defaults to `["card"]`. With `capture_method: "manual"`, only methods that can hold a payment (card and the wallets). ' + METHOD_CURRENCY_NOTE,
           capture_method: 'Defaults to `"automatic"`.',
           expires_at: "Defaults to 24 hours from now (the server's `ORDER_DEFAULT_TTL_HOURS`); at most 30 days ahead. Any offset is accepted; stored in UTC.",
+          application_fee_amount: "Platforms only: send it with the platform's key and `Paylink-Merchant: mch_…`. `0` or `null` is no fee; above `amount`: 400 `parameter_invalid`.",
         },
       },
     },

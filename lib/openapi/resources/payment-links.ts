@@ -106,6 +106,7 @@ export function paymentLinksResource({ serverUrl }: DocumentContext): ResourceSp
           payment_methods: 'Defaults to `["card"]`. ' + METHOD_CURRENCY_NOTE,
           after_completion: 'Defaults to a thank-you message.',
           expires_at: "Any offset is accepted; stored in UTC.",
+          application_fee_amount: "Platforms only: send it with the platform's key and `Paylink-Merchant: mch_…`. `0` or `null` is no fee. Above `amount`, or with `custom_amount` but no `minimum` at or above it: 400 `parameter_invalid`.",
         },
       },
       UpdatePaymentLinkRequest: {
@@ -116,6 +117,7 @@ export function paymentLinksResource({ serverUrl }: DocumentContext): ResourceSp
         notes: {
           active: "Set `false` to stop taking payments, `true` to resume.",
           metadata: 'Merged into the existing metadata; a key set to `""` is removed.',
+          application_fee_amount: "Platforms only (the platform's key with `Paylink-Merchant`): a new fee, or `null` (or `0`) to remove it. Orders paid from then on carry it; orders already made keep theirs.",
         },
       },
     },
