@@ -29,6 +29,11 @@ export function LinkSettings({ link }: { link: PaymentLinkObject }) {
     <DetailList>
       <DetailRow label="Description">{link.description ?? noneSet}</DetailRow>
       <DetailRow label="Payment methods">{link.payment_methods.map((m) => PAYMENT_METHOD_LABELS[m as PaymentMethod] ?? m).join(", ")}</DetailRow>
+      {link.application_fee_amount !== null ? (
+        <DetailRow label="Application fee">
+          {money(link.application_fee_amount, link.currency)} <span className="text-slate-600">to the platform, on each paid order</span>
+        </DetailRow>
+      ) : null}
       <DetailRow label="Capture">{link.capture_method === "manual" ? "Manual: you capture each authorized payment" : "Automatic"}</DetailRow>
       <DetailRow label="Expires">{link.expires_at ? <time dateTime={link.expires_at}>{formatDateTime(link.expires_at)}</time> : "Never"}</DetailRow>
       <DetailRow label="Maximum payments">{link.max_payments !== null ? formatCount(link.max_payments) : "No limit"}</DetailRow>

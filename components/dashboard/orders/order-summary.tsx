@@ -20,6 +20,11 @@ export function OrderSummary({ order, refundPending }: { order: OrderObject; ref
   return (
     <DetailList>
       <DetailRow label="Amount">{m(order.amount)}</DetailRow>
+      {order.application_fee_amount !== null ? (
+        <DetailRow label="Application fee">
+          {m(order.application_fee_amount)} <span className="text-slate-600">to the platform</span>
+        </DetailRow>
+      ) : null}
       {order.capture_method === "manual" ? (
         <>
           <DetailRow label="Capture method">Manual: you capture the authorized payment</DetailRow>
