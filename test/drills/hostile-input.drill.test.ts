@@ -14,6 +14,8 @@ import { createOrder } from "@/lib/services/create-order";
 import { createPaymentLink } from "@/lib/services/create-payment-link";
 import { listEvents } from "@/lib/services/list-events";
 import { createApiKey } from "@/lib/services/create-api-key";
+import { createConnectedMerchant } from "@/lib/services/create-connected-merchant";
+import { enablePlatform } from "@/lib/services/enable-platform";
 import { createWebhookEndpoint } from "@/lib/services/create-webhook-endpoint";
 import { payOrder } from "@/lib/services/pay-order";
 import { refundOrder } from "@/lib/services/refund-order";
@@ -355,6 +357,14 @@ async function setUpFixtures(appUrl: string): Promise<Fixtures> {
     db.transaction((tx) => queueMessage(tx, { scope, channel: "sms", kind: "payment_request", to: "+46701234567", orderId, text: "Pay here" }));
   const messageA = await message(a, orderOpen.id);
   const messageB = await message(b, orderB.id);
+  // Merchant A is a platform, with connected merchants in both modes; another platform has one of its own.
+  const shop = { name: "Drill shop", country: "SE", default_currency: "SEK" };
+  await enablePlatform(db, { merchantId: a.merchantId, by: "operator" });
+  const connected = await createConnectedMerchant(db, ctxA, shop);
+  const connectedLive = await createConnectedMerchant(db, { ...ctxA, livemode: true }, shop);
+  const otherPlatform = await newMerchantScope(db);
+  await enablePlatform(db, { merchantId: otherPlatform.merchantId, by: "operator" });
+  const otherConnected = await createConnectedMerchant(db, { ...otherPlatform, appUrl }, shop);
 
   return {
     keys,
@@ -371,10 +381,12 @@ async function setUpFixtures(appUrl: string): Promise<Fixtures> {
       message: [messageA.id, messageB.id],
       endpoint: [endpoint.id, endpointB.id],
       endpointDelete: [endpointVictim.id, endpointB.id],
+      merchant: [connected.id, connectedLive.id, otherConnected.id, b.merchantId],
     },
     linkTokens: [tokenOf(linkFixed.url), tokenOf(linkCustom.url), tokenOf(linkB.url)],
     orderTokens: [tokenOf(orderOpen.url), tokenOf(order3ds.url), tokenOf(orderBank.url), tokenOf(orderVoid.url), tokenOf(orderB.url)],
     eventId: eventA,
+    actingMerchants: [connected.id, connectedLive.id, otherConnected.id, a.merchantId, b.merchantId],
   };
 }
 
@@ -387,6 +399,7 @@ const CREATE_READ_BACK: Record<string, string> = {
   "POST orders": "/api/v1/orders/",
   "POST webhook_endpoints": "/api/v1/webhook_endpoints/",
   "POST orders/[id]/refunds": "/api/v1/refunds/",
+  "POST merchants": "/api/v1/merchants/",
 };
 
 test("10,000 hostile requests: no 5xx, no stack trace or SQL, every API refusal in the contract's shape", { timeout: 600_000 }, async () => {
@@ -446,7 +459,10 @@ test("10,000 hostile requests: no 5xx, no stack trace or SQL, every API refusal 
     const readBack = CREATE_READ_BACK[req.target];
     if (!readBack || inAnswer) continue;
     const key = fixtures.keys[req.key as KeyName];
-    const got = await send(agent, port, { method: "GET", path: readBack + String(object.id), headers: { authorization: `Bearer ${key}` } });
+    // Read back as it was written: for the merchant it acted for, if it did.
+    const acting = req.headers["paylink-merchant"];
+    const headers = { authorization: `Bearer ${key}`, ...(acting === undefined ? {} : { "paylink-merchant": acting }) };
+    const got = await send(agent, port, { method: "GET", path: readBack + String(object.id), headers });
     const stored = got.status === 200 ? storedDifference(sent, JSON.parse(got.body), "", merge) : `read back answered ${got.status}`;
     if (stored) storeProblems.push(`#${req.n} ${req.target} (${req.label}): stored ${stored}`);
   }

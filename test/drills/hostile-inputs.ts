@@ -6,9 +6,9 @@ import { BAD_PERCENT, Bytes, ByteString, CARD_NUMBERS, deepArray, deepObject, en
 // Requests
 // ---------------------------------------------------------------------------------------------------------
 
-export type IdSlot = "link" | "linkPatch" | "order" | "orderCancel" | "orderVoid" | "orderCapture" | "orderRefund" | "refund" | "event" | "message" | "endpoint" | "endpointDelete";
-export type BodyKind = "linkCreate" | "linkUpdate" | "orderCreate" | "capture" | "refund" | "endpointCreate" | "endpointUpdate" | "resend" | "send" | "empty";
-export type QueryKind = "linkList" | "orderList" | "refundList" | "eventList" | "messageList" | "endpointList" | "none";
+export type IdSlot = "link" | "linkPatch" | "order" | "orderCancel" | "orderVoid" | "orderCapture" | "orderRefund" | "refund" | "event" | "message" | "endpoint" | "endpointDelete" | "merchant";
+export type BodyKind = "linkCreate" | "linkUpdate" | "orderCreate" | "capture" | "refund" | "endpointCreate" | "endpointUpdate" | "resend" | "send" | "merchantCreate" | "merchantUpdate" | "empty";
+export type QueryKind = "linkList" | "orderList" | "refundList" | "eventList" | "messageList" | "endpointList" | "merchantList" | "none";
 type Method = "GET" | "POST" | "PATCH" | "DELETE" | "PUT";
 
 export interface ApiRouteSpec {
@@ -43,6 +43,8 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
   },
   { file: "webhook_endpoints/[id]/rotate_secret", methods: { POST: { slot: "endpoint", body: "empty" } } },
   { file: "webhook_endpoints/[id]/resend", methods: { POST: { slot: "endpoint", body: "resend" } } },
+  { file: "merchants", methods: { GET: { query: "merchantList" }, POST: { body: "merchantCreate" } } },
+  { file: "merchants/[id]", methods: { GET: { slot: "merchant" }, PATCH: { slot: "merchant", body: "merchantUpdate" } } },
   { file: "test_helpers/settle", methods: { POST: { body: "empty" } } },
   { file: "openapi.json", methods: { GET: {} } },
 ];
@@ -63,6 +65,11 @@ export interface Fixtures {
   orderTokens: string[];
   /** An event of merchant A (for resend). */
   eventId: string;
+  /**
+   * `Paylink-Merchant` values that name real merchants (merchant A is a platform): A's connected merchants of
+   * each mode, another platform's, A itself, and B (no platform's).
+   */
+  actingMerchants: string[];
 }
 
 export interface HostileRequest {
@@ -122,6 +129,14 @@ function baseBody(kind: BodyKind, r: Rand, fx: Fixtures, n: number): Record<stri
       return { event: fx.eventId };
     case "send":
       return r.pick<Record<string, JsonLike>>([{ channel: "email", to: "buyer@example.com" }, { channel: "sms", to: "+46701234567" }, { channel: "sms", to: "not a number" }]);
+    case "merchantCreate": {
+      const body: Record<string, JsonLike> = { name: "Drill shop", country: "SE", default_currency: "SEK" };
+      if (r.chance(0.4)) body.email = r.chance(0.8) ? "shop@example.com" : null;
+      if (r.chance(0.3)) body.metadata = { account: `a-${n}` };
+      return body;
+    }
+    case "merchantUpdate":
+      return r.pick<Record<string, JsonLike>>([{ name: "Renamed shop" }, { email: "new@example.com" }, { email: null }, { metadata: { tier: "gold" } }, { metadata: { tier: "" } }]);
     case "empty":
       return {};
   }
@@ -138,6 +153,8 @@ const FIELDS: Record<BodyKind, string[]> = {
   endpointUpdate: ["url", "events", "description", "enabled"],
   resend: ["event"],
   send: ["channel", "to"],
+  merchantCreate: ["name", "country", "default_currency", "email", "metadata"],
+  merchantUpdate: ["name", "email", "metadata"],
   empty: ["amount", "reason", "id"],
 };
 
@@ -242,6 +259,7 @@ const VALID_QUERY: Record<Exclude<QueryKind, "none">, string[]> = {
   eventList: ["limit", "starting_after", "type"],
   messageList: ["limit", "starting_after", "payment_link", "order", "channel", "status"],
   endpointList: ["limit", "starting_after"],
+  merchantList: ["limit", "starting_after"],
 };
 
 const LIMITS = ["0", "101", "-1", "-0", "1e400", "1e2", "NaN", "Infinity", "0x10", "9223372036854775808", "1.5", " 5", "5 ", "", "١٠", "10%00", "020", "+5"];
@@ -314,6 +332,34 @@ function authorization(r: Rand, fx: Fixtures): { header?: string; key?: KeyName;
     "Token sk_test_abc",
   ]);
   return bad === undefined ? { label: "no auth" } : { header: bad, label: "bad auth" };
+}
+
+/**
+ * A `Paylink-Merchant` value: a real merchant (connected to A in either mode, another platform's, A itself,
+ * B), or a hostile one. Only what a client can put in a header: no control characters, nothing above U+00FF.
+ */
+function actingMerchant(r: Rand, fx: Fixtures): { value: string; echo: string[]; label: string } {
+  const value = r.chance(0.5)
+    ? r.pick(fx.actingMerchants)
+    : r.pick([
+        "",
+        "mch_",
+        "mch_x",
+        `mch_${"A".repeat(65)}`,
+        `mch_${"9".repeat(5000)}`,
+        `${r.pick(fx.actingMerchants)} `,
+        `${r.pick(fx.actingMerchants)},${r.pick(fx.actingMerchants)}`,
+        r.pick(fx.actingMerchants).toUpperCase(),
+        "MCH_0kQw8ZyX7wVuTsRqPoNmLkJiH",
+        "plink_0kRz1aBcD2eFgHiJkLmNoPqRs",
+        "mch_' OR 1=1 --",
+        "mch_\u00e9\u00ff",
+        "%6Dch_x",
+        hostileString(r).replace(/[^\t\u0020-\u007e\u0080-\u00ff]/g, "") || "z",
+      ]);
+  // The answer may quote the trimmed value (up to 80 characters of it) back.
+  const trimmed = value.trim();
+  return { value, echo: [value, trimmed, trimmed.slice(0, 80)], label: "paylink-merchant" };
 }
 
 const CONTENT_TYPES = [
@@ -397,6 +443,13 @@ function apiRequest(r: Rand, n: number, fx: Fixtures): HostileRequest {
   const auth = route.file === "openapi.json" && r.chance(0.7) ? { header: undefined, key: undefined } : authorization(r, fx);
   if (auth.header !== undefined) headers.authorization = auth.header;
   if ("label" in auth && auth.label) labels.push(auth.label);
+  // Acting for a merchant: every route takes the header, and the pipeline decides it before the route runs.
+  if (r.chance(0.15)) {
+    const acting = actingMerchant(r, fx);
+    headers["paylink-merchant"] = acting.value;
+    echoes.push(...acting.echo);
+    labels.push(acting.label);
+  }
 
   let query = "";
   if (spec.query || r.chance(0.15)) {
@@ -446,6 +499,8 @@ function storeProbe(r: Rand, kind: BodyKind, fx: Fixtures, n: number): { value: 
   else if (kind === "orderCreate") Object.assign(body, { item_name: text(), description: text(), customer: { name: text() }, metadata: { note: text() } });
   else if (kind === "endpointCreate" || kind === "endpointUpdate") body.description = text();
   else if (kind === "refund") body.reason = text();
+  else if (kind === "merchantCreate") Object.assign(body, { name: text(), metadata: { [text().slice(0, 40) || "k"]: text() } });
+  else if (kind === "merchantUpdate") body.name = text();
   return { value: body, label: "store probe" };
 }
 
@@ -572,6 +627,7 @@ function fitHead(req: HostileRequest): HostileRequest {
   const size = () => req.path.length + Object.values(req.headers).reduce((sum, v) => sum + v.length + 40, 0);
   while (size() > MAX_HEAD && req.path.includes("&")) req.path = req.path.slice(0, req.path.lastIndexOf("&"));
   if (size() > MAX_HEAD) delete req.headers["x-request-id"];
+  if (size() > MAX_HEAD) delete req.headers["paylink-merchant"];
   if (size() > MAX_HEAD) req.path = req.path.slice(0, MAX_HEAD / 2);
   return req;
 }
