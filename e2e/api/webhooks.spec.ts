@@ -1,5 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { merchants } from "@/db/schema";
+import { newId } from "@/lib/core/ids";
 import { startReceiver, waitFor } from "@/test/receiver";
 import { expect, newMerchant, test } from "./fixtures";
 
@@ -214,6 +217,23 @@ test.describe("webhook endpoints", () => {
     } finally {
       await other.dispose();
     }
+  });
+
+  test("connect: a platform's key sets it for its own endpoints; acting for a connected merchant it answers 403", async ({ api, merchant, database }) => {
+    await database.db.update(merchants).set({ platform: true }).where(eq(merchants.id, merchant.merchantId));
+    const connected = newId("merchant");
+    await database.db.insert(merchants).values({ id: connected, name: "Connected", country: "US", defaultCurrency: "USD", platformId: merchant.merchantId, connectedLivemode: false });
+    const own = await createEndpoint(api, { url: "http://127.0.0.1:9/hooks", events: ["*"], connect: true });
+    expect(own.connect).toBe(true);
+    const acting = { headers: { "paylink-merchant": connected } };
+    await expectFailure(await api.post("/api/v1/webhook_endpoints", { ...acting, data: { url: "http://127.0.0.1:9/hooks", events: ["*"], connect: true } }), 403, "forbidden", "connect");
+    const theirs = await api.post("/api/v1/webhook_endpoints", { ...acting, data: { url: "http://127.0.0.1:9/hooks", events: ["*"] } });
+    expect(theirs.status(), await theirs.text()).toBe(201);
+    const theirsId = (await theirs.json()).id;
+    await expectFailure(await api.patch(`/api/v1/webhook_endpoints/${theirsId}`, { ...acting, data: { connect: true } }), 403, "forbidden", "connect");
+    // Each sees only its own endpoints: the platform's connect endpoint is not the connected merchant's.
+    expect((await (await api.get("/api/v1/webhook_endpoints", acting)).json()).data.map((e: Endpoint) => e.id)).toEqual([theirsId]);
+    expect((await (await api.get("/api/v1/webhook_endpoints")).json()).data.map((e: Endpoint) => e.id)).toEqual([own.id]);
   });
 
   test("DELETE removes the endpoint: then GET, PATCH and DELETE answer 404", async ({ api }) => {
