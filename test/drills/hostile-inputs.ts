@@ -144,13 +144,13 @@ function baseBody(kind: BodyKind, r: Rand, fx: Fixtures, n: number): Record<stri
 
 /** Field names each body knows (wrong types go to these too, not only to the ones present). */
 const FIELDS: Record<BodyKind, string[]> = {
-  linkCreate: ["name", "item_name", "description", "amount", "currency", "custom_amount", "default_country", "collect_email", "collect_name", "payment_methods", "expires_at", "max_payments", "after_completion", "status_callback_url", "metadata"],
-  linkUpdate: ["active", "name", "description", "expires_at", "max_payments", "after_completion", "payment_methods", "status_callback_url", "metadata"],
-  orderCreate: ["amount", "currency", "item_name", "description", "reference", "customer", "payment_methods", "expires_at", "success_url", "cancel_url", "status_callback_url", "metadata"],
+  linkCreate: ["name", "item_name", "description", "amount", "currency", "custom_amount", "default_country", "collect_email", "collect_name", "payment_methods", "expires_at", "max_payments", "after_completion", "status_callback_url", "metadata", "locale", "application_fee_amount"],
+  linkUpdate: ["active", "name", "description", "expires_at", "max_payments", "after_completion", "payment_methods", "status_callback_url", "metadata", "locale", "application_fee_amount"],
+  orderCreate: ["amount", "currency", "item_name", "description", "reference", "customer", "payment_methods", "expires_at", "success_url", "cancel_url", "status_callback_url", "metadata", "locale", "application_fee_amount"],
   refund: ["amount", "reason"],
   capture: ["amount"],
-  endpointCreate: ["url", "events", "description"],
-  endpointUpdate: ["url", "events", "description", "enabled"],
+  endpointCreate: ["url", "events", "description", "connect"],
+  endpointUpdate: ["url", "events", "description", "enabled", "connect"],
   resend: ["event"],
   send: ["channel", "to"],
   merchantCreate: ["name", "country", "default_currency", "email", "metadata"],
