@@ -132,8 +132,13 @@ test("a connected merchant's objects: another platform, a sibling, its platform 
   expect(await json(await asVictim.get(`/api/v1/webhook_endpoints/${ids.endpoint}`))).toMatchObject({ enabled: true });
   expect((await json(await asVictim.get(`/api/v1/orders/${ids.order}/refunds`))).data!.map((r) => r.id)).toEqual([ids.refund]);
 
-  // The platform's own dashboard export holds its own orders, not its connected merchants'.
+  // The connected merchant's checkout is its own: its name, not its platform's.
   const page = await (await browser.newContext()).newPage();
+  await page.goto(new URL(link.url as string).pathname);
+  await expect(page.getByRole("banner")).toContainText("Corner Bakery");
+  await expect(page.getByRole("banner")).not.toContainText("platform merchant");
+
+  // The platform's own dashboard export holds its own orders, not its connected merchants'.
   await page.goto("/signin");
   await signIn(page, platform.email);
   await expect(page).toHaveURL(/\/dashboard/);
