@@ -1,3 +1,5 @@
+import { AppError } from "@/lib/core/errors";
+import { MAX_METADATA_KEYS } from "./schemas";
 /** Why a link takes no payment, or null when it does. Pure: the checkout and the API both ask this. */
 /**
  * What a link says after payment when its merchant wrote nothing. Stored on the link in English (the API shows
@@ -27,12 +29,18 @@ export function linkStatus(link: LinkAvailabilityInput, now: Date = new Date()):
   return reason === null ? "active" : reason === "inactive" ? "disabled" : reason;
 }
 
-/** Merges a metadata update into the current metadata; an empty-string value removes its key. */
-export function mergeMetadata(current: Record<string, string>, update: Record<string, string>): Record<string, string> {
+/**
+ * Merges a metadata update into the current metadata (an empty-string value removes its key), refusing a result
+ * over MAX_METADATA_KEYS: the update alone was checked, but together with what is kept it may be too many.
+ */
+export function mergeMetadata(current: Record<string, string>, update: Record<string, string>, owner: "link" | "merchant"): Record<string, string> {
   const next = { ...current };
   for (const [key, value] of Object.entries(update)) {
     if (value === "") delete next[key];
     else next[key] = value;
+  }
+  if (Object.keys(next).length > MAX_METADATA_KEYS) {
+    throw new AppError("parameter_invalid", `Invalid metadata: a ${owner} keeps at most ${MAX_METADATA_KEYS} keys; remove some by setting them to "".`, { param: "metadata" });
   }
   return next;
 }

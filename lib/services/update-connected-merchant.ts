@@ -2,10 +2,8 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { findConnectedMerchant } from "@/db/queries/connected-merchants";
 import { merchants } from "@/db/schema";
-import { AppError } from "@/lib/core/errors";
 import type { ServiceContext } from "@/lib/core/scope";
 import { mergeMetadata } from "@/lib/links/rules";
-import { MAX_METADATA_KEYS } from "@/lib/links/schemas";
 import { updateConnectedMerchantSchema, type UpdateConnectedMerchantInput } from "@/lib/merchants/schemas";
 import { toMerchantObject, type MerchantObject } from "@/lib/merchants/serialize";
 import { noSuchConnectedMerchant, requirePlatform } from "./platform-guards";
@@ -22,10 +20,7 @@ export async function updateConnectedMerchant(db: Db, ctx: ServiceContext, id: s
     if (data.name !== undefined) changes.name = data.name;
     if (data.email !== undefined) changes.email = data.email;
     if (data.metadata !== undefined) {
-      changes.metadata = mergeMetadata(current.metadata, data.metadata);
-      if (Object.keys(changes.metadata).length > MAX_METADATA_KEYS) {
-        throw new AppError("parameter_invalid", `Invalid metadata: a merchant keeps at most ${MAX_METADATA_KEYS} keys; remove some by setting them to "".`, { param: "metadata" });
-      }
+      changes.metadata = mergeMetadata(current.metadata, data.metadata, "merchant");
     }
     if (Object.keys(changes).length === 0) return toMerchantObject(current);
     const [row] = await tx.update(merchants).set({ ...changes, updatedAt: new Date() }).where(eq(merchants.id, current.id)).returning();

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/core/errors";
 import { requireMethodsTake } from "./payment-methods";
 import { recordEvent } from "@/lib/events/record-event";
 import { mergeMetadata } from "@/lib/links/rules";
-import { MAX_METADATA_KEYS, updatePaymentLinkSchema, type UpdatePaymentLinkInput } from "@/lib/links/schemas";
+import { updatePaymentLinkSchema, type UpdatePaymentLinkInput } from "@/lib/links/schemas";
 import { toPaymentLinkObject, type PaymentLinkObject } from "@/lib/links/serialize";
 import type { ServiceContext } from "@/lib/core/scope";
 import { decideApplicationFee } from "@/lib/orders/application-fee";
@@ -37,10 +37,7 @@ export async function updatePaymentLink(
     if (data.status_callback_url !== undefined) changes.statusCallbackUrl = data.status_callback_url;
     if (data.locale !== undefined) changes.locale = data.locale;
     if (data.metadata !== undefined) {
-      changes.metadata = mergeMetadata(current.metadata, data.metadata);
-      if (Object.keys(changes.metadata).length > MAX_METADATA_KEYS) {
-        throw new AppError("parameter_invalid", `Invalid metadata: a link keeps at most ${MAX_METADATA_KEYS} keys; remove some by setting them to "".`, { param: "metadata" });
-      }
+      changes.metadata = mergeMetadata(current.metadata, data.metadata, "link");
     }
     // The price and currency are fixed, so the fee is checked against the link as it is.
     const fee = decideApplicationFee({
