@@ -6,47 +6,13 @@ import { payOrder } from "@/lib/services/pay-order";
 import { cardBuyer, simulatorContext } from "@/test/payments";
 import { signIn } from "../helpers";
 import { expect, newMerchant, test } from "./fixtures";
+import { ENDPOINTS, LISTS, type Ids } from "./isolation-endpoints";
 
 // Platforms and their connected merchants (API.md, "Platforms acting for their merchants"): every endpoint,
 // asked about one connected merchant's objects by (a) another platform's key acting for it, (b) its sibling's own
 // key, (c) its platform's key without the header, (d) a non-platform key with the header — each answers exactly
 // as the contract says, and no list, event, message, webhook endpoint, funnel or export shows its objects. The
 // objects are made by the platform acting for the merchant, as a platform would.
-
-interface Ids {
-  link: string;
-  order: string;
-  refund: string;
-  event: string;
-  endpoint: string;
-  message: string;
-}
-
-const ENDPOINTS: { method: "GET" | "PATCH" | "POST" | "DELETE"; path: (ids: Ids) => string; data?: unknown }[] = [
-  { method: "GET", path: (ids) => `/api/v1/payment_links/${ids.link}` },
-  { method: "PATCH", path: (ids) => `/api/v1/payment_links/${ids.link}`, data: { active: false } },
-  { method: "GET", path: (ids) => `/api/v1/payment_links/${ids.link}/funnel` },
-  { method: "POST", path: (ids) => `/api/v1/payment_links/${ids.link}/send`, data: { channel: "email", to: "nobody@example.com" } },
-  { method: "GET", path: (ids) => `/api/v1/orders/${ids.order}` },
-  { method: "GET", path: (ids) => `/api/v1/orders/${ids.order}/invoice` },
-  { method: "POST", path: (ids) => `/api/v1/orders/${ids.order}/send`, data: { channel: "email", to: "nobody@example.com" } },
-  { method: "POST", path: (ids) => `/api/v1/orders/${ids.order}/cancel` },
-  { method: "POST", path: (ids) => `/api/v1/orders/${ids.order}/void` },
-  { method: "POST", path: (ids) => `/api/v1/orders/${ids.order}/capture`, data: {} },
-  { method: "POST", path: (ids) => `/api/v1/orders/${ids.order}/refunds`, data: { amount: 100 } },
-  { method: "GET", path: (ids) => `/api/v1/orders/${ids.order}/refunds` },
-  { method: "GET", path: (ids) => `/api/v1/refunds/${ids.refund}` },
-  { method: "GET", path: (ids) => `/api/v1/events/${ids.event}` },
-  { method: "GET", path: (ids) => `/api/v1/messages/${ids.message}` },
-  { method: "GET", path: (ids) => `/api/v1/webhook_endpoints/${ids.endpoint}` },
-  { method: "PATCH", path: (ids) => `/api/v1/webhook_endpoints/${ids.endpoint}`, data: { enabled: false } },
-  { method: "POST", path: (ids) => `/api/v1/webhook_endpoints/${ids.endpoint}/rotate_secret` },
-  { method: "POST", path: (ids) => `/api/v1/webhook_endpoints/${ids.endpoint}/resend`, data: { event: "evt_0kS1c6PqRsTuVwXyZaBcDeFgH" } },
-  { method: "DELETE", path: (ids) => `/api/v1/webhook_endpoints/${ids.endpoint}` },
-];
-
-/** The lists a merchant's key reads: none may name another merchant's object. */
-const LISTS = ["/api/v1/payment_links", "/api/v1/orders", "/api/v1/events?limit=100", "/api/v1/messages", "/api/v1/webhook_endpoints", "/api/v1/merchants"];
 
 async function json(response: Awaited<ReturnType<APIRequestContext["get"]>>) {
   return (await response.json()) as Record<string, unknown> & { data?: { id: string }[]; error?: { code: string; type: string } };

@@ -2,34 +2,10 @@ import { simulatorContext } from "@/test/payments";
 import { payOrder } from "@/lib/services/pay-order";
 import { cardBuyer } from "@/test/payments";
 import { expect, newMerchant, test } from "./fixtures";
+import { ENDPOINTS, LISTS, type Ids } from "./isolation-endpoints";
 
-// Merchant B's key must get 404 resource_missing on every one of merchant A's objects, on every endpoint,
-// and the same in the other mode of A's own account. Add new endpoints to ENDPOINTS as they appear.
-interface Ids {
-  link: string;
-  order: string;
-  refund: string;
-  event: string;
-  endpoint: string;
-}
-const ENDPOINTS: { method: "GET" | "PATCH" | "POST" | "DELETE"; path: (ids: Ids) => string; data?: unknown }[] = [
-  { method: "GET", path: (ids) => `/api/v1/payment_links/${ids.link}` },
-  { method: "PATCH", path: (ids) => `/api/v1/payment_links/${ids.link}`, data: { active: false } },
-  { method: "GET", path: (ids) => `/api/v1/orders/${ids.order}` },
-  { method: "POST", path: (ids) => `/api/v1/orders/${ids.order}/cancel` },
-  { method: "POST", path: (ids) => `/api/v1/orders/${ids.order}/void` },
-  { method: "POST", path: (ids) => `/api/v1/orders/${ids.order}/refunds`, data: { amount: 100 } },
-  { method: "POST", path: (ids) => `/api/v1/orders/${ids.order}/refunds`, data: {} },
-  { method: "GET", path: (ids) => `/api/v1/orders/${ids.order}/refunds` },
-  { method: "GET", path: (ids) => `/api/v1/refunds/${ids.refund}` },
-  { method: "GET", path: (ids) => `/api/v1/events/${ids.event}` },
-  { method: "GET", path: (ids) => `/api/v1/webhook_endpoints/${ids.endpoint}` },
-  { method: "PATCH", path: (ids) => `/api/v1/webhook_endpoints/${ids.endpoint}`, data: { enabled: false } },
-  { method: "POST", path: (ids) => `/api/v1/webhook_endpoints/${ids.endpoint}/rotate_secret` },
-  { method: "POST", path: (ids) => `/api/v1/webhook_endpoints/${ids.endpoint}/resend`, data: { event: "evt_0kS1c6PqRsTuVwXyZaBcDeFgH" } },
-  { method: "DELETE", path: (ids) => `/api/v1/webhook_endpoints/${ids.endpoint}` },
-];
-
+// Merchant B's key must get 404 resource_missing on every one of merchant A's objects, on every endpoint
+// (isolation-endpoints.ts), and the same in the other mode of A's own account; no list names them.
 test("another merchant's key, or the other mode, never sees or changes a payment link, an order, a refund, an event or a webhook endpoint", async ({ api, database, playwright, baseURL }) => {
   const link = await (await api.post("/api/v1/payment_links", { data: { item_name: "Secret", amount: 100, currency: "USD", default_country: "US" } })).json();
   // A paid, settled order with a pending refund: every order and refund endpoint has something to act on.
@@ -40,8 +16,9 @@ test("another merchant's key, or the other mode, never sees or changes a payment
   const refund = await (await api.post(`/api/v1/orders/${order.id}/refunds`, { data: { amount: 200 } })).json();
   // An endpoint for an event type nothing here records, so no delivery is attempted.
   const endpoint = await (await api.post("/api/v1/webhook_endpoints", { data: { url: "http://127.0.0.1:9/hooks", events: ["refund.failed"] } })).json();
+  const message = await (await api.post(`/api/v1/payment_links/${link.id}/send`, { data: { channel: "email", to: `tenant-${Date.now()}@example.com` } })).json();
   const event = (await (await api.get("/api/v1/events?limit=1")).json()).data[0];
-  const ids: Ids = { link: link.id, order: order.id, refund: refund.id, event: event.id, endpoint: endpoint.id };
+  const ids: Ids = { link: link.id, order: order.id, refund: refund.id, event: event.id, endpoint: endpoint.id, message: message.id };
   const intruder = await newMerchant(database, "intruder");
 
   for (const headers of [intruder.headers, { authorization: `Bearer ${intruder.liveKey}` }]) {
@@ -51,8 +28,10 @@ test("another merchant's key, or the other mode, never sees or changes a payment
       expect(response.status(), `${endpoint.method} ${endpoint.path(ids)}`).toBe(404);
       expect((await response.json()).error.code).toBe("resource_missing");
     }
-    const list = await (await other.get("/api/v1/payment_links")).json();
-    expect(list.data).toEqual([]);
+    for (const path of LISTS.filter((p) => !p.endsWith("/merchants"))) {
+      const list = await (await other.get(path)).json();
+      expect(JSON.stringify(list.data), path).not.toMatch(new RegExp(Object.values(ids).join("|")));
+    }
     const search = await (await other.get(`/api/v1/payment_links?q=${link.id}`)).json();
     expect(search.data).toEqual([]);
     await other.dispose();
