@@ -134,6 +134,11 @@ const fields = z.object({
    * compromised account from turning the installation's SMTP server and SMS account into a spam cannon.
    */
   SEND_MAX_PER_HOUR: z.coerce.number().int().min(1).default(500),
+  /**
+   * Connected merchants one platform may create per mode within the hour (more answer 429 `rate_limited`): each
+   * brings allowances of its own (SEND_MAX_PER_HOUR, the API rate limit), which a platform must not multiply.
+   */
+  CONNECTED_MERCHANTS_MAX_PER_HOUR: z.coerce.number().int().min(1).default(100),
   /** Onerway-compatible `add` and `list` requests per merchant and mode per second (more answer 50134). */
   ONERWAY_RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(1).default(20),
 });

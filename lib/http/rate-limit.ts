@@ -52,21 +52,62 @@ export function consumeCheckoutSubmission(db: Db, address: string, token: string
   return consume(limiterFor(db, "checkout", limits.max, limits.windowSeconds), `${throttleKey(address)}|${token}`);
 }
 
+/** The limiter's key for a merchant in one mode: the allowances below are each per merchant and mode. */
+function merchantModeKey(merchantId: string, livemode: boolean): string {
+  return `${merchantId}|${livemode ? "live" : "test"}`;
+}
+
 /**
  * Counts one link or order sent to a buyer against the merchant's hourly allowance in this mode (receipts
- * are not counted: a payment causes them). Throws `rate_limited` carrying the seconds to wait.
+ * are not counted: a payment causes them). Sent by a platform acting for a connected merchant
+ * (`actingPlatformId`), it counts against the platform's allowance too: otherwise each merchant it creates
+ * would be another SEND_MAX_PER_HOUR of mail and SMS for the one platform. Throws `rate_limited` carrying the
+ * seconds to wait; a send the platform's allowance refuses gives the merchant back its point.
  */
-export async function consumeBuyerSend(db: Db, scope: { merchantId: string; livemode: boolean }, perHour: number): Promise<void> {
-  const waitMs = await consume(limiterFor(db, "send", perHour, 3600), `${scope.merchantId}|${scope.livemode ? "live" : "test"}`);
+export async function consumeBuyerSend(db: Db, scope: { merchantId: string; livemode: boolean; actingPlatformId?: string }, perHour: number): Promise<void> {
+  const limiter = limiterFor(db, "send", perHour, 3600);
+  const merchantKey = merchantModeKey(scope.merchantId, scope.livemode);
+  const waitMs = await consume(limiter, merchantKey);
   if (waitMs > 0) throw new RateLimitedError(Math.ceil(waitMs / 1000), `This business has sent ${perHour} links and orders in the last hour, the most allowed (SEND_MAX_PER_HOUR). Retry after the time in Retry-After.`);
+  if (!scope.actingPlatformId) return;
+  const platformWaitMs = await consume(limiter, merchantModeKey(scope.actingPlatformId, scope.livemode));
+  if (platformWaitMs === 0) return;
+  await limiter.reward(merchantKey, 1);
+  throw new RateLimitedError(
+    Math.ceil(platformWaitMs / 1000),
+    `Your platform has sent ${perHour} links and orders in the last hour, for itself and the merchants it acts for together, the most allowed (SEND_MAX_PER_HOUR). Retry after the time in Retry-After.`,
+  );
 }
 
 /** The send routes' quota, taken before their Idempotency-Key (apiRoute's `beforeKey`). */
-export function sendQuota(db: Db, scope: { merchantId: string; livemode: boolean }): Promise<void> {
+export function sendQuota(db: Db, scope: { merchantId: string; livemode: boolean; actingPlatformId?: string }): Promise<void> {
   return consumeBuyerSend(db, scope, getEnv().SEND_MAX_PER_HOUR);
+}
+
+/**
+ * Counts one connected merchant created by a platform against its hourly allowance in this mode: each new
+ * merchant brings allowances of its own (sends, API requests), so creating them without end would multiply what
+ * one platform may do. Throws `rate_limited` carrying the seconds to wait.
+ */
+export async function consumeConnectedMerchantCreation(db: Db, scope: { merchantId: string; livemode: boolean }, perHour: number): Promise<void> {
+  const waitMs = await consume(limiterFor(db, "connected", perHour, 3600), merchantModeKey(scope.merchantId, scope.livemode));
+  if (waitMs > 0) {
+    throw new RateLimitedError(
+      Math.ceil(waitMs / 1000),
+      `This platform has created ${perHour} connected merchants in this mode in the last hour, the most allowed (CONNECTED_MERCHANTS_MAX_PER_HOUR). Retry after the time in Retry-After.`,
+    );
+  }
+}
+
+/**
+ * `POST /api/v1/merchants`' quota, taken before its Idempotency-Key (apiRoute's `beforeKey`), so a refusal is
+ * not stored as the key's answer and a retry after the wait creates the merchant.
+ */
+export function connectedMerchantQuota(db: Db, scope: { merchantId: string; livemode: boolean }): Promise<void> {
+  return consumeConnectedMerchantCreation(db, scope, getEnv().CONNECTED_MERCHANTS_MAX_PER_HOUR);
 }
 
 /** One request of the Onerway-compatible `add` or `list` against the merchant's per-second allowance in its mode; the ms to wait, or 0. */
 export function consumeOnerwayRequest(db: Db, scope: { merchantId: string; livemode: boolean }, perSecond: number): Promise<number> {
-  return consume(limiterFor(db, "onerway", perSecond, 1), `${scope.merchantId}|${scope.livemode ? "live" : "test"}`);
+  return consume(limiterFor(db, "onerway", perSecond, 1), merchantModeKey(scope.merchantId, scope.livemode));
 }

@@ -83,7 +83,7 @@ export function merchantsResource(): ResourceSpec {
         path: PATH,
         operationId: "createMerchant",
         summary: "Create a connected merchant",
-        description: `Creates a business connected to your platform, in this key's mode. ${NOT_A_PLATFORM}`,
+        description: `Creates a business connected to your platform, in this key's mode. A platform creates at most the installation's \`CONNECTED_MERCHANTS_MAX_PER_HOUR\` (100 unless set) per mode within an hour; more answer 429 \`rate_limited\` with \`Retry-After\`, and such a refusal is not stored under an \`Idempotency-Key\`. ${NOT_A_PLATFORM}`,
         body: { schema: "CreateMerchantRequest", example: CREATE_EXAMPLE },
         response: { status: 201, description: "The new connected merchant.", schema: "Merchant", example: merchant },
         errors: ["forbidden"],

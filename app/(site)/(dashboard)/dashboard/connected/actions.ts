@@ -4,10 +4,13 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { ZodError } from "zod";
 import { getDb } from "@/db";
+import { getEnv } from "@/lib/core/env";
 import { isAppError } from "@/lib/core/errors";
 import { fieldErrors } from "@/lib/core/field-errors";
 import { echoValues, type FormState } from "@/lib/forms";
 import { accountEmailBase } from "@/lib/http/account-email-base";
+import { RateLimitedError } from "@/lib/http/errors";
+import { consumeConnectedMerchantCreation } from "@/lib/http/rate-limit";
 import { createConnectedMerchantSchema } from "@/lib/merchants/schemas";
 import { createConnectedMerchant } from "@/lib/services/create-connected-merchant";
 import { inviteToConnectedMerchant } from "@/lib/services/invite-to-connected-merchant";
@@ -29,10 +32,17 @@ export async function createConnectedMerchantAction(_previous: FormState, formDa
   // Parsed here only to show field errors on the form; the service validates the same input itself.
   const parsed = createConnectedMerchantSchema.safeParse(input);
   if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error), values };
+  // The API's quota (CONNECTED_MERCHANTS_MAX_PER_HOUR), counted only once the form is valid.
+  const perHour = getEnv().CONNECTED_MERCHANTS_MAX_PER_HOUR;
   let id: string;
   try {
-    ({ id } = await createConnectedMerchant(await getDb(), ctx, input));
+    const db = await getDb();
+    await consumeConnectedMerchantCreation(db, ctx, perHour);
+    ({ id } = await createConnectedMerchant(db, ctx, input));
   } catch (error) {
+    if (error instanceof RateLimitedError) {
+      return { message: `Your platform has created ${perHour} connected merchants in this mode within the hour, the most allowed. Try again in ${Math.ceil(error.retryAfterSeconds / 60)} minutes.`, values };
+    }
     if (isAppError(error)) return { message: error.message, values };
     throw error;
   }
