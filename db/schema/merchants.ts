@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { MEMBERSHIP_ROLES } from "@/lib/core/statuses";
 import {
   boolean,
+  check,
   index,
   jsonb,
   pgEnum,
@@ -61,6 +62,9 @@ export const merchants = pgTable(
     index("merchants_platform_idx")
       .on(t.platformId, t.connectedLivemode, t.id)
       .where(sql`${t.platformId} is not null`),
+    // What the services keep, kept by the database too: a connected merchant has its mode, and is no platform.
+    check("merchants_connected_mode", sql`(${t.platformId} is null) = (${t.connectedLivemode} is null)`),
+    check("merchants_platform_not_connected", sql`not (${t.platform} and ${t.platformId} is not null)`),
   ],
 );
 

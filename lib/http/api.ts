@@ -109,7 +109,14 @@ export async function openApiRequest(request: Request, params: unknown) {
   // merchant exactly as its own key would be — every route, the Idempotency-Key's scope and the rate limit (per
   // key and acting merchant) included. The one place this is decided.
   const acting = request.headers.get("paylink-merchant");
-  const scope = acting === null ? { merchantId: principal.merchantId, livemode: principal.livemode } : await resolveActingMerchant(db, principal, acting);
+  const scope =
+    acting === null
+      ? { merchantId: principal.merchantId, livemode: principal.livemode }
+      : await resolveActingMerchant(db, principal, acting).catch(async (error: unknown) => {
+          // A refused header still costs the key its request: junk headers are no way around the limit.
+          await consumeApiRateLimit(db, principal.apiKeyId, env.API_RATE_LIMIT_PER_SECOND);
+          throw error;
+        });
   const limited = scope.merchantId === principal.merchantId ? principal.apiKeyId : `${principal.apiKeyId}:${scope.merchantId}`;
   await consumeApiRateLimit(db, limited, env.API_RATE_LIMIT_PER_SECOND);
   const ctx: ServiceContext & { apiKeyId: string } = { ...scope, apiKeyId: principal.apiKeyId, appUrl: env.APP_URL };
@@ -151,7 +158,7 @@ export function apiRoute<P = Record<string, never>>(
       const { text, value: body } = hasBody ? await readBody(request) : { text: "", value: {} };
       input = hasBody ? body : query;
 
-      const run = (handle: Db) => handler({ db: handle, ctx, params, body, query, log: log.child({ merchantId: ctx.merchantId }) });
+      const run = (handle: Db) => handler({ db: handle, ctx, params, body, query, log: log.child(ctx.actingPlatformId ? { merchantId: ctx.merchantId, actingPlatformId: ctx.actingPlatformId } : { merchantId: ctx.merchantId }) });
 
       const idempotencyKey = request.method === "POST" ? request.headers.get("idempotency-key") : null;
       if (idempotencyKey === null) {

@@ -56,6 +56,11 @@ export function onerwayRoute(operation: "add" | "list" | "updateStatus", handler
   return route(
     async (request, { log }) => {
       try {
+        // Acting for a connected merchant is the JSON API's (Paylink-Merchant): here a link would silently be the
+        // key's own merchant's, and buyers would pay the platform. Refused, not ignored.
+        if (request.headers.get("paylink-merchant") !== null) {
+          throw OnerwayError.abnormal("Paylink-Merchant", "is not accepted here: act for a connected merchant through the JSON API (/api/v1) with that header.");
+        }
         const env = getEnv();
         const body = decodeUtf8(await readBytes(request));
         let fields: Fields;

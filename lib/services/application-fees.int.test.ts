@@ -7,11 +7,13 @@ import { appErrorFromZod } from "@/lib/core/field-errors";
 import type { ServiceContext } from "@/lib/core/scope";
 import { openTestDatabase } from "@/test/db";
 import { cardBuyer, newMerchantScope, withNotificationReceiver } from "@/test/payments";
+import { captureOrder } from "./capture-order";
 import { createOrder } from "./create-order";
 import { createPaymentLink } from "./create-payment-link";
 import { getOrder } from "./get-order";
 import { getPaymentLink } from "./get-payment-link";
 import { payLink } from "./pay-link";
+import { payOrder } from "./pay-order";
 import { updatePaymentLink } from "./update-payment-link";
 
 // application_fee_amount (API.md, "Platforms acting for their merchants"): only a platform acting for its
@@ -182,6 +184,16 @@ describe("application_fee_amount on an API order", () => {
     const [event] = await db.select().from(events).where(and(eq(events.objectId, order.id), eq(events.type, "order.created")));
     expect(event!.data.object).toEqual(order);
     expect((await createOrder(db, acting, { amount: 9_999, currency: "EUR", item_name: "Invoice", application_fee_amount: 0 })).application_fee_amount).toBeNull();
+  });
+
+  test("a manual capture keeps at least the fee: below it, 400 on amount and nothing captured", async () => {
+    const { acting } = await connectedMerchant();
+    const order = await createOrder(db, acting, { amount: 5_000, currency: "USD", item_name: "Hold", capture_method: "manual", application_fee_amount: 1_000 });
+    const [row] = await db.select().from(orders).where(eq(orders.id, order.id));
+    expect((await payOrder(db, paymentContext, row!.token, cardBuyer())).kind).toBe("authorized");
+    expect(await refusal(captureOrder(db, acting, order.id, { amount: 999 }))).toMatchObject({ code: "parameter_invalid", param: "amount" });
+    expect((await getOrder(db, acting, order.id)).status).toBe("authorized");
+    expect((await captureOrder(db, acting, order.id, { amount: 1_000 })).amount_captured).toBe(1_000);
   });
 
   test("refused without a platform acting (403) and above the amount (400), writing nothing", async () => {

@@ -43,6 +43,11 @@ export async function captureOrder(db: Db, ctx: MerchantScope & PaymentContext, 
       const shown = isCurrencyCode(order.currency) ? formatMinor(order.amount, order.currency) : `${order.amount} ${order.currency}`;
       throw new AppError("capture_exceeds_authorized_amount", `At most ${shown} was authorized and can be captured.`, { param: "amount" });
     }
+    // The platform's fee comes out of what is captured: a capture below it would leave a fee larger than the payment.
+    if (order.applicationFeeAmount !== null && amount < order.applicationFeeAmount) {
+      const fee = isCurrencyCode(order.currency) ? formatMinor(order.applicationFeeAmount, order.currency) : `${order.applicationFeeAmount} ${order.currency}`;
+      throw new AppError("parameter_invalid", `Invalid amount: capture at least the platform's application fee of ${fee}.`, { param: "amount" });
+    }
     const [marked] = await tx
       .update(payments)
       .set({ captureAmount: amount, captureRequestedAt: new Date(), updatedAt: new Date() })

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { findEvent, listEndpointDeliveries, listEventDeliveries } from "@/db/queries/webhooks";
-import { events, merchants, webhookMessages } from "@/db/schema";
+import { events, merchants, webhookEndpoints, webhookMessages } from "@/db/schema";
 import { isAppError } from "@/lib/core/errors";
 import { newId } from "@/lib/core/ids";
 import type { MerchantScope } from "@/lib/core/scope";
@@ -190,8 +190,15 @@ describe("connect endpoints", () => {
     await updateWebhookEndpoint(db, pCtx, pConnect.id, { connect: false });
     expect(await refusal(resendEvent(db, scope(platform), pConnect.id, { event: eventA }))).toEqual(missing);
     const config = { retrySchedule: [], timeoutMs: 1000, disableAfterMs: 1e12, allowPrivate: true };
+    const healthOf = async () => (await db.select({ failingSince: webhookEndpoints.failingSince, enabled: webhookEndpoints.enabled }).from(webhookEndpoints).where(eq(webhookEndpoints.id, pConnect.id)))[0];
+    // A healthy endpoint (earlier deliveries here went to a closed port), so a failure clock would show.
+    await db.update(webhookEndpoints).set({ failingSince: null }).where(eq(webhookEndpoints.id, pConnect.id));
+    const healthBefore = await healthOf();
+    expect(healthBefore).toEqual({ failingSince: null, enabled: true });
     expect(await deliverMessage(db, pending, config)).toBe("failed");
     const [after] = await db.select().from(webhookMessages).where(eq(webhookMessages.id, pending));
     expect(after).toMatchObject({ status: "failed", attemptCount: 1 });
+    // Closed by our rule, not by the endpoint failing: its health is untouched (the failure clock, enabled).
+    expect(await healthOf()).toEqual(healthBefore);
   });
 });

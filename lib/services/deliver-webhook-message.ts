@@ -46,7 +46,8 @@ export async function deliverMessage(
   if (!event && !endpoint) return "skipped";
   const refused = !event ? "The endpoint no longer receives this merchant's events." : endpoint && !endpoint.enabled && message.origin === "fanout" ? "The endpoint is disabled." : null;
   if (!event || refused) {
-    await recordAttempt(db, message.id, message.attemptCount, { statusCode: null, body: null, latencyMs: 0, error: refused }, config, now, "final");
+    // Closed by our own rule, not the endpoint's answer: its health (failing since, auto-disable) is not touched.
+    await recordAttempt(db, message.id, message.attemptCount, { statusCode: null, body: null, latencyMs: 0, error: refused }, config, now, "refused");
     return "failed";
   }
 
@@ -82,7 +83,8 @@ async function recordAttempt(
   result: PostResult,
   config: DeliveryConfig,
   now: Date,
-  onFailure: "schedule" | "final",
+  /** What a failure means: retry on schedule, the last try, or refused by us without trying (no health change). */
+  onFailure: "schedule" | "final" | "refused",
 ): Promise<"succeeded" | "retrying" | "failed" | "skipped"> {
   const succeeded = result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
   return db.transaction(async (tx) => {
@@ -100,14 +102,14 @@ async function recordAttempt(
       error: result.error ?? (succeeded ? null : `HTTP ${result.statusCode}${result.statusCode && result.statusCode >= 300 && result.statusCode < 400 ? " (redirects are not followed)" : ""}`),
       succeeded,
     });
-    const delay = succeeded || onFailure === "final" ? null : nextRetryDelay(config.retrySchedule, attemptNumber);
+    const delay = succeeded || onFailure !== "schedule" ? null : nextRetryDelay(config.retrySchedule, attemptNumber);
     const status = succeeded ? "succeeded" : delay === null ? "failed" : "pending";
     await tx
       .update(webhookMessages)
       .set({ status, attemptCount: attemptNumber, lastAttemptAt: now, nextAttemptAt: delay === null ? null : new Date(now.getTime() + delay * 1000) })
       .where(eq(webhookMessages.id, messageId));
     if (delay !== null) await enqueue(tx, JOBS.deliver, { messageId, attempt: attemptNumber + 1 }, { startAfterSeconds: delay });
-    if (message.endpointId) await updateEndpointHealth(tx, message.endpointId, succeeded, config, now);
+    if (message.endpointId && onFailure !== "refused") await updateEndpointHealth(tx, message.endpointId, succeeded, config, now);
     return succeeded ? "succeeded" : delay === null ? "failed" : "retrying";
   });
 }

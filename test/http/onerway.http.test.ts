@@ -129,6 +129,9 @@ describe("every respCode", () => {
       expect(answer.respMsg).toMatch(message);
       expect(answer.data).toBeNull();
     }
+    // A platform's Paylink-Merchant has no meaning here: refused, not ignored (the link would be the key's own).
+    const acting = await app.client().send("/v1/txn/paymentLink/add", { method: "POST", body: addBody(merchantNo), headers: { "content-type": "application/json", "paylink-merchant": "mch_someone" } });
+    expect(JSON.parse(acting.body)).toMatchObject({ respCode: "40013", respMsg: expect.stringMatching(/^Abnormal parameters: Paylink-Merchant is not accepted here/), data: null });
     const broken = await app.client().send("/v1/txn/paymentLink/add", { method: "POST", body: '{"merchantNo":', headers: { "content-type": "application/json" } });
     expect(broken.status).toBe(200);
     expect(JSON.parse(broken.body)).toMatchObject({ respCode: "40013", respMsg: expect.stringMatching(/^Abnormal parameters: body/) });

@@ -166,6 +166,15 @@ describe("Paylink-Merchant on any route", () => {
     expect.fail("never saw the platform's own budget spent around the connected merchant's request");
   });
 
+  test("a refused header still counts against the key: junk Paylink-Merchant headers are no way around the limit", async () => {
+    const scope = await newMerchantScope(db);
+    const key = (await createApiKey(db, scope)).secret;
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const burst = await Promise.all(Array.from({ length: RATE_LIMIT * 3 }, (_, i) => send("/api/v1/payment_links", { key, acting: `mch_junk${i}` })));
+    const statuses = new Set(burst.map((answer) => answer.status));
+    expect([...statuses].sort()).toEqual([403, 429]);
+  });
+
   test("403 forbidden for a key whose business is not a platform, whatever it names", async () => {
     const platform = await newPlatform();
     const connected = await platform.connect();

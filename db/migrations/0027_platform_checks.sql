@@ -1,0 +1,2 @@
+ALTER TABLE "merchants" ADD CONSTRAINT "merchants_connected_mode" CHECK (("merchants"."platform_id" is null) = ("merchants"."connected_livemode" is null));--> statement-breakpoint
+ALTER TABLE "merchants" ADD CONSTRAINT "merchants_platform_not_connected" CHECK (not ("merchants"."platform" and "merchants"."platform_id" is not null));
