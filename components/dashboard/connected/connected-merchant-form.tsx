@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
+import { ScopeFields } from "@/components/dashboard/developers/scope-fields";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -15,11 +16,14 @@ type Option = { value: string; label: string };
  */
 export function ConnectedMerchantForm({
   action,
+  scope,
   countries,
   currencies,
   defaults,
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
+  /** The platform and mode the page showed: a submit after another tab switched either is refused. */
+  scope: { merchantId: string; livemode: boolean };
   countries: Option[];
   currencies: Option[];
   defaults: { country: string; currency: string };
@@ -29,6 +33,7 @@ export function ConnectedMerchantForm({
   const v = state.values ?? {};
   return (
     <form key={formKey(state)} action={formAction} className="max-w-lg space-y-4" noValidate>
+      <ScopeFields scope={scope} />
       {state.message ? <Alert>{state.message}</Alert> : null}
       {errors.form ? <Alert>{errors.form}</Alert> : null}
       <TextField label="Business name" name="name" required defaultValue={v.name} error={errors.name} hint="Shown to its buyers on the checkout and in their emails." />

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { ScopeFields } from "@/components/dashboard/developers/scope-fields";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -14,10 +15,14 @@ const ROLE_OPTIONS = [
 
 /** The platform's owners invite a person to one connected merchant; they join that merchant only. */
 export function InviteToConnectedForm({
+  scope,
   merchantId,
   merchantName,
   action,
 }: {
+  /** The platform and mode the page showed: a submit after another tab switched either is refused. */
+  scope: { merchantId: string; livemode: boolean };
+  /** The connected merchant the person is invited to. */
   merchantId: string;
   merchantName: string;
   action: (state: FormState, formData: FormData) => Promise<FormState>;
@@ -25,10 +30,11 @@ export function InviteToConnectedForm({
   const [state, formAction] = useActionState(action, {} as FormState);
   return (
     <form key={formKey(state)} action={formAction} className="grid max-w-lg gap-3 sm:grid-cols-[1fr_auto]" noValidate>
-      <input type="hidden" name="merchantId" value={merchantId} />
-      {state.ok ? (
+      <ScopeFields scope={scope} />
+      <input type="hidden" name="connectedMerchantId" value={merchantId} />
+      {state.message ? (
         <div className="sm:col-span-2">
-          <Alert tone="success">{state.message}</Alert>
+          <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert>
         </div>
       ) : null}
       <TextField

@@ -14,12 +14,14 @@ import { consumeConnectedMerchantCreation } from "@/lib/http/rate-limit";
 import { createConnectedMerchantSchema } from "@/lib/merchants/schemas";
 import { createConnectedMerchant } from "@/lib/services/create-connected-merchant";
 import { inviteToConnectedMerchant } from "@/lib/services/invite-to-connected-merchant";
-import { getPlatformContext } from "./context";
+import { getPlatformContext, staleConnectedFormMessage } from "./context";
 
 /** The create form: the new connected merchant's page is next, where its people are invited. */
 export async function createConnectedMerchantAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const { ctx, canCreate } = await getPlatformContext();
   const values = echoValues(formData);
+  const stale = await staleConnectedFormMessage(formData);
+  if (stale) return { message: stale, values };
+  const { ctx, canCreate } = await getPlatformContext();
   if (!canCreate) return { message: "Only an owner or admin can create connected merchants.", values };
   const email = String(formData.get("email") ?? "").trim();
   const input = {
@@ -52,9 +54,12 @@ export async function createConnectedMerchantAction(_previous: FormState, formDa
 
 /** Emails an invitation to one of the platform's connected merchants; the person joins that merchant only. */
 export async function inviteToConnectedMerchantAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const { ctx, userId } = await getPlatformContext();
-  const merchantId = String(formData.get("merchantId") ?? "");
   const values = echoValues(formData);
+  const stale = await staleConnectedFormMessage(formData);
+  if (stale) return { message: stale, values };
+  const { ctx, userId } = await getPlatformContext();
+  // `merchantId` is the dashboard's business (the stale-form check's); the connected merchant has its own field.
+  const merchantId = String(formData.get("connectedMerchantId") ?? "");
   let email: string;
   try {
     ({ email } = await inviteToConnectedMerchant(

@@ -7,6 +7,7 @@ import type { ServiceContext } from "@/lib/core/scope";
 import { getDashboardContext } from "@/lib/http/session";
 import type { MerchantObject } from "@/lib/merchants/serialize";
 import { getConnectedMerchant } from "@/lib/services/get-connected-merchant";
+import { staleFormMessage } from "../orders/context";
 
 export interface PlatformContext {
   /** The platform, in the dashboard's mode: what the connected-merchant services take. */
@@ -33,6 +34,17 @@ export async function getPlatformContext(): Promise<PlatformContext> {
     canCreate: can(current.role, "write"),
     canInvite: can(current.role, "manage_team"),
   };
+}
+
+/**
+ * The dashboard's stale-form check (`staleFormMessage`, the form's hidden `merchantId` and `mode`), made before
+ * getPlatformContext: a form from a tab whose business or mode was switched since — to a business that is not a
+ * platform, say — is told to reload rather than answered with a 404, and never acts for the other business or
+ * mode (a connected merchant created in live mode from a test-mode page).
+ */
+export async function staleConnectedFormMessage(formData: FormData): Promise<string | null> {
+  const { current, livemode } = await getDashboardContext();
+  return staleFormMessage(formData, { merchantId: current.merchant.id, livemode });
 }
 
 /** One of the platform's connected merchants in the dashboard's mode; another platform's, or an unknown id, is a 404. */

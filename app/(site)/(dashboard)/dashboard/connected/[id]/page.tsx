@@ -80,7 +80,7 @@ export default async function ConnectedMerchantPage({ params }: { params: Promis
           {canInvite ? "" : " Only an owner of your platform can invite someone."}
         </p>
         <ConnectedPeople members={members} invitations={invitations} />
-        {canInvite ? <InviteToConnectedForm merchantId={merchant.id} merchantName={merchant.name} action={inviteToConnectedMerchantAction} /> : null}
+        {canInvite ? <InviteToConnectedForm scope={ctx} merchantId={merchant.id} merchantName={merchant.name} action={inviteToConnectedMerchantAction} /> : null}
       </section>
     </>
   );

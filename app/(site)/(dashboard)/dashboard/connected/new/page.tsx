@@ -21,6 +21,7 @@ export default async function NewConnectedMerchantPage() {
       {canCreate ? (
         <ConnectedMerchantForm
           action={createConnectedMerchantAction}
+          scope={ctx}
           countries={countryOptions()}
           currencies={currencyOptions()}
           defaults={{ country: merchant.country, currency: merchant.defaultCurrency }}
