@@ -12,6 +12,10 @@ test("GET /api/v1/openapi.json serves the OpenAPI 3.1 document without a key", a
   expect(Object.keys(doc.paths["/api/v1/payment_links"]).sort()).toEqual(["get", "post"]);
   expect(Object.keys(doc.paths["/api/v1/payment_links/{id}"]).sort()).toEqual(["get", "patch"]);
   expect(doc.components.schemas.PaymentLink.properties.amount).toBeDefined();
+  // Platforms act for a connected merchant with a header every operation declares, for generated clients.
+  expect(doc.components.parameters.PaylinkMerchant).toMatchObject({ name: "Paylink-Merchant", in: "header", required: false });
+  expect(doc.paths["/api/v1/payment_links"].post.parameters).toEqual([{ $ref: "#/components/parameters/PaylinkMerchant" }, { $ref: "#/components/parameters/IdempotencyKey" }]);
+  expect(doc.paths["/api/v1/orders/{id}"].get.parameters).toContainEqual({ $ref: "#/components/parameters/PaylinkMerchant" });
 });
 
 test("the API reference shows the conventions, the error codes and every payment link operation", async ({ page }) => {

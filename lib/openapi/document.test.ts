@@ -142,6 +142,23 @@ describe("the OpenAPI document", () => {
     expect(doc.components.parameters.IdempotencyKey).toMatchObject({ in: "header", schema: { minLength: 1, maxLength: 255 } });
   });
 
+  it("declares Paylink-Merchant on every operation, as a reusable header parameter, with its 403 and 404", () => {
+    for (const { key, op } of documentedOperations(doc)) {
+      expect(op.parameters, key).toContainEqual({ $ref: "#/components/parameters/PaylinkMerchant" });
+      expect(op["x-error-codes"], key).toEqual(expect.arrayContaining(["forbidden", "resource_missing"]));
+    }
+    expect(doc.components.parameters.PaylinkMerchant).toMatchObject({ name: "Paylink-Merchant", in: "header", required: false, schema: { type: "string" }, example: expect.stringMatching(/^mch_/) });
+  });
+
+  it("says a status callback set acting for a connected merchant is signed with that merchant's secret, and points to connect endpoints", () => {
+    const callbackNote = /signed with that merchant's callback secret, which only the merchant's own Settings shows: .*`connect: true`/;
+    for (const request of ["CreatePaymentLinkRequest", "UpdatePaymentLinkRequest", "CreateOrderRequest"]) {
+      const property = (doc.components.schemas[request]!.properties as Record<string, JsonSchema>).status_callback_url!;
+      expect(property.description, request).toMatch(callbackNote);
+    }
+    expect(doc.info.description).toMatch(/`status_callback_url` set while acting for a connected merchant .* `connect: true`/);
+  });
+
   it("answers 404 resource_missing wherever the path names an object", () => {
     for (const { key, op } of documentedOperations(doc).filter((o) => o.key.includes("{"))) {
       expect(op["x-error-codes"], key).toContain("resource_missing");

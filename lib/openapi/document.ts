@@ -3,7 +3,7 @@ import { apiErrorCodes, errorObjectSchema } from "./errors";
 import { describeProperties, toComponentSchemas } from "./json-schema";
 import { operationObject, type ComponentSpec, type ResourceFactory } from "./resource";
 import { eventsResource } from "./resources/events";
-import { merchantsResource } from "./resources/merchants";
+import { EXAMPLE_CONNECTED_MERCHANT, merchantsResource } from "./resources/merchants";
 import { messagesResource } from "./resources/messages";
 import { ordersResource } from "./resources/orders";
 import { paymentLinksResource } from "./resources/payment-links";
@@ -89,6 +89,15 @@ export function buildOpenApiDocument({ serverUrl = EXAMPLE_SERVER_URL }: BuildOp
         },
       },
       parameters: {
+        PaylinkMerchant: {
+          name: "Paylink-Merchant",
+          in: "header",
+          required: false,
+          description:
+            "Platforms: acts as this connected merchant, exactly as its own key would (its objects in the key's mode; its `Idempotency-Key` scope and rate limit). A merchant not connected to this platform in the key's mode answers 404 `resource_missing`; the key of a business that is not a platform, 403 `forbidden`. The platform's own id acts as the platform. See Authentication.",
+          schema: { type: "string" },
+          example: EXAMPLE_CONNECTED_MERCHANT.id,
+        },
         IdempotencyKey: {
           name: "Idempotency-Key",
           in: "header",

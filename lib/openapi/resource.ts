@@ -109,6 +109,9 @@ export function operationObject(op: OperationSpec, tag: string, components: Reco
       example: p.example,
     })),
     ...(op.query ? queryParameters(op.query) : []),
+    // Any request may act for a connected merchant (see errorCodesOf): declared on every operation so that
+    // generated clients can send it.
+    { $ref: "#/components/parameters/PaylinkMerchant" },
     ...(op.method === "post" ? [{ $ref: "#/components/parameters/IdempotencyKey" }] : []),
   ];
   const bodySchema = op.body ? components[op.body.schema] : undefined;

@@ -12,6 +12,13 @@ import { CREATE_ORDER_EXAMPLE, OPEN_ORDER, ORDER_ID_PARAM, SETTLED_ORDER, SETTLE
 const PATH = "/api/v1/orders";
 
 /** Which currencies each method takes (lib/payments/methods.ts), as the request notes say it. */
+/**
+ * A status callback set by a platform acting for a connected merchant is that merchant's, signed with its secret:
+ * the platform cannot check the signature, so it is pointed at its `connect` endpoints instead.
+ */
+export const ACTING_CALLBACK_NOTE =
+  "Set by a platform acting for a connected merchant (`Paylink-Merchant`), the callbacks are signed with that merchant's callback secret, which only the merchant's own Settings shows: to hear your connected merchants' events, use a webhook endpoint with `connect: true` instead.";
+
 export const METHOD_CURRENCY_NOTE = "Each method takes only some currencies: `promptpay` THB, `pix` BRL, `ideal`, `bancontact` and `sepa_debit` EUR, `fpx` MYR, `klarna` EUR, USD, GBP, SEK, NOK, DKK (and 1.00–10,000.00); the others every currency. A method that cannot take the currency is refused (400 `parameter_invalid`, `param: \"payment_methods\"`).";
 
 export function ordersResource({ serverUrl }: DocumentContext): ResourceSpec {
@@ -141,6 +148,7 @@ export function ordersResource({ serverUrl }: DocumentContext): ResourceSpec {
           capture_method: 'Defaults to `"automatic"`.',
           expires_at: "Defaults to 24 hours from now (the server's `ORDER_DEFAULT_TTL_HOURS`); at most 30 days ahead. Any offset is accepted; stored in UTC.",
           application_fee_amount: "Platforms only: send it with the platform's key and `Paylink-Merchant: mch_…`. `0` or `null` is no fee; above `amount`: 400 `parameter_invalid`.",
+          status_callback_url: ACTING_CALLBACK_NOTE,
         },
       },
     },

@@ -1,4 +1,4 @@
-import { METHOD_CURRENCY_NOTE } from "./orders";
+import { ACTING_CALLBACK_NOTE, METHOD_CURRENCY_NOTE } from "./orders";
 import type { PaymentLinkRow } from "@/db/schema";
 import { paymentLinkObjectSchema } from "@/lib/links/object-schema";
 import { createPaymentLinkSchema, listPaymentLinksSchema, updatePaymentLinkSchema, type CreatePaymentLinkInput, type UpdatePaymentLinkInput } from "@/lib/links/schemas";
@@ -107,6 +107,7 @@ export function paymentLinksResource({ serverUrl }: DocumentContext): ResourceSp
           after_completion: 'Defaults to a thank-you message.',
           expires_at: "Any offset is accepted; stored in UTC.",
           application_fee_amount: "Platforms only: send it with the platform's key and `Paylink-Merchant: mch_…`. `0` or `null` is no fee. Above `amount`, or with `custom_amount` but no `minimum` at or above it: 400 `parameter_invalid`.",
+          status_callback_url: ACTING_CALLBACK_NOTE,
         },
       },
       UpdatePaymentLinkRequest: {
@@ -118,6 +119,7 @@ export function paymentLinksResource({ serverUrl }: DocumentContext): ResourceSp
           active: "Set `false` to stop taking payments, `true` to resume.",
           metadata: 'Merged into the existing metadata; a key set to `""` is removed.',
           application_fee_amount: "Platforms only (the platform's key with `Paylink-Merchant`): a new fee, or `null` (or `0`) to remove it. Orders paid from then on carry it; orders already made keep theirs.",
+          status_callback_url: ACTING_CALLBACK_NOTE,
         },
       },
     },
