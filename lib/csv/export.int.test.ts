@@ -95,12 +95,13 @@ beforeAll(async () => {
 
   // Test data in one statement each (the services would take minutes for this many). Ids sort like the
   // services' (by creation); one order a minute from 2026-01-01; every fifth item name is one a spreadsheet must
-  // not misread: Chinese with a comma and quotes, a formula, a line break.
+  // not misread: Chinese with a comma and quotes, a formula, a line break. Every thousandth order carries a platform's
+  // application fee of 30 (minor units), every 101st link one of 250.
   const insertOrders = (merchantId: string, livemode: boolean, rows: number, prefix: string) =>
     db.execute(sql`
       insert into orders (id, merchant_id, livemode, token, status, amount, currency, amount_captured, amount_refunded,
                           item_name, reference, customer_email, customer_name, customer_country, payment_methods,
-                          expires_at, paid_at, created_at, updated_at)
+                          expires_at, paid_at, created_at, updated_at, application_fee_amount)
       select ${prefix} || lpad(i::text, 8, '0'), ${merchantId}, ${livemode}, ${prefix} || 'tok' || i,
              (array['open','paid','refunded','expired']::order_status[])[1 + i % 4],
              1000 + i % 5000, case when i % 3 = 0 then 'JPY' else 'USD' end,
@@ -112,7 +113,8 @@ beforeAll(async () => {
              timestamptz '2026-01-01T00:00:00Z' + i * interval '1 minute' + interval '1 day',
              case when i % 4 in (1, 2) then timestamptz '2026-01-01T00:00:00Z' + i * interval '1 minute' + interval '10 seconds' end,
              timestamptz '2026-01-01T00:00:00Z' + i * interval '1 minute',
-             timestamptz '2026-01-01T00:00:00Z' + i * interval '1 minute'
+             timestamptz '2026-01-01T00:00:00Z' + i * interval '1 minute',
+             case when i % 1000 = 0 then 30 end
       from generate_series(1, ${rows}) as i`);
   const started = performance.now();
   await insertOrders(scope.merchantId, false, ROWS, "ord_gen");
@@ -122,11 +124,12 @@ beforeAll(async () => {
   await insertOrders(other.merchantId, false, 1_000, "ord_other");
   await db.execute(sql`
     insert into payment_links (id, merchant_id, livemode, token, active, name, item_name, amount, currency, default_country,
-                               payment_methods, visit_count, pay_count, success_amount, created_at)
+                               payment_methods, visit_count, pay_count, success_amount, created_at, application_fee_amount)
     select 'plink_gen' || lpad(i::text, 8, '0'), ${scope.merchantId}, false, 'plinktok' || i, i % 2 = 0,
            case when i % 7 = 0 then '+1 deal ' || i else 'Link ' || i end, 'Item ' || i,
            case when i % 10 <> 0 then 100 * i end, 'EUR', 'DE', array['card'], i, i % 50, (i % 50) * 100 * i,
-           timestamptz '2026-01-01T00:00:00Z' + i * interval '1 hour'
+           timestamptz '2026-01-01T00:00:00Z' + i * interval '1 hour',
+           case when i % 101 = 0 then 250 end
     from generate_series(1, ${LINKS}) as i`);
   await db.execute(sql`analyze orders; analyze payment_links`);
 }, 120_000);
@@ -166,20 +169,24 @@ describe("orders export", () => {
     expect(both.first.split("\r\n").slice(1, -1).every((line) => line.split(",")[2] === "refunded")).toBe(true);
   });
 
-  test("one row as written: quoted, formula-guarded, UTF-8 with a BOM, both amount columns, ISO times", async () => {
+  test("one row as written: quoted, formula-guarded, UTF-8 with a BOM, both amount columns, ISO times, the fee (empty when none)", async () => {
     const bytes = new Uint8Array(await new Response(await exportOrdersCsv(db, scope, filtersOf(parseOrderFilters, { reference: "R-5000" }))).arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);
-    // i = 5000: open (5000 % 4 = 0), 1000 (1000 + 5000 % 5000) USD (5000 % 3 = 2), the Chinese item name (5000 % 5 = 0).
+    // i = 5000: open (5000 % 4 = 0), 1000 (1000 + 5000 % 5000) USD (5000 % 3 = 2), the Chinese item name (5000 % 5 = 0),
+    // a fee of 30 cents.
     expect(text.split("\r\n")).toEqual([
       ORDER_CSV_HEADER.join(","),
-      'ord_gen00005000,2026-01-04T11:20:00.000Z,open,1000,USD,10.00,0,0.00,"咖啡豆, ""特级"" 5000",R-5000,,buyer5000@example.com,Buyer Number 5000,DE,,',
+      'ord_gen00005000,2026-01-04T11:20:00.000Z,open,1000,USD,10.00,0,0.00,"咖啡豆, ""特级"" 5000",R-5000,,buyer5000@example.com,Buyer Number 5000,DE,,,30,0.30',
       "",
     ]);
+    // i = 3000: a fee of 30 yen, and JPY has no minor digits.
+    const yen = await new Response(await exportOrdersCsv(db, scope, filtersOf(parseOrderFilters, { reference: "R-3000" }))).text();
+    expect(yen.split("\r\n")[1]).toBe('ord_gen00003000,2026-01-03T02:00:00.000Z,open,4000,JPY,4000,0,0,"咖啡豆, ""特级"" 3000",R-3000,,buyer3000@example.com,Buyer Number 3000,DE,,,30,30');
     const first = await new Response(await exportOrdersCsv(db, scope, filtersOf(parseOrderFilters, { created_from: "2026-01-01", created_to: "2026-01-01" }))).text();
     const rows = first.split("\r\n");
-    expect(rows).toContain(`ord_gen00000001,2026-01-01T00:01:00.000Z,paid,1001,USD,10.01,0,0.00,"'=HYPERLINK(""http://evil.example"")",,,buyer1@example.com,Buyer Number 1,DE,,2026-01-01T00:01:10.000Z`);
-    expect(rows).toContain(`ord_gen00000003,2026-01-01T00:03:00.000Z,expired,1003,JPY,1003,0,0,"Coffee beans, house blend, 250 g bag 3",,,buyer3@example.com,Buyer Number 3,DE,,`);
+    expect(rows).toContain(`ord_gen00000001,2026-01-01T00:01:00.000Z,paid,1001,USD,10.01,0,0.00,"'=HYPERLINK(""http://evil.example"")",,,buyer1@example.com,Buyer Number 1,DE,,2026-01-01T00:01:10.000Z,,`);
+    expect(rows).toContain(`ord_gen00000003,2026-01-01T00:03:00.000Z,expired,1003,JPY,1003,0,0,"Coffee beans, house blend, 250 g bag 3",,,buyer3@example.com,Buyer Number 3,DE,,,,`);
     expect(first).toContain('"two\nlines"');
   });
 
@@ -188,7 +195,7 @@ describe("orders export", () => {
     const [, row, end] = text.split("\r\n");
     expect(end).toBe("");
     expect(row!.startsWith(`${paidOrderId},`)).toBe(true);
-    expect(row).toMatch(/,paid,1250,USD,12\.50,0,0\.00,Beans,,plink_\w+,buyer@example\.com,Ana Buyer,[A-Z]{0,2},card,\d{4}-\d\d-\d\dT[\d:.]+Z$/);
+    expect(row).toMatch(/,paid,1250,USD,12\.50,0,0\.00,Beans,,plink_\w+,buyer@example\.com,Ana Buyer,[A-Z]{0,2},card,\d{4}-\d\d-\d\dT[\d:.]+Z,,$/);
   });
 
   test("a cancelled download stops reading", async () => {
@@ -201,7 +208,7 @@ describe("orders export", () => {
 });
 
 describe("payment links export", () => {
-  test("every link, newest first, filters applied, custom amounts blank", async () => {
+  test("every link, newest first, filters applied, custom amounts and absent fees blank", async () => {
     const ctx = { ...scope, appUrl: "https://pay.example.com" };
     const all = await drain(await exportPaymentLinksCsv(db, ctx, {}));
     expect(all.rows).toBe(LINKS + 1); // and the one made through the service
@@ -211,7 +218,9 @@ describe("payment links export", () => {
     const lines = search.split("\r\n");
     expect(lines[0]).toBe(LINK_CSV_HEADER.join(","));
     // 70 is a multiple of 7 (the name starts with "+": guarded) and of 10 (a custom amount: blank).
-    expect(lines).toContain("plink_gen00000070,2026-01-03T22:00:00.000Z,'+1 deal 70,Item 70,true,,EUR,,70,20,140000,1400.00,https://pay.example.com/l/plinktok70");
+    expect(lines).toContain("plink_gen00000070,2026-01-03T22:00:00.000Z,'+1 deal 70,Item 70,true,,EUR,,70,20,140000,1400.00,https://pay.example.com/l/plinktok70,,");
+    // 707 = 7 × 101: a fixed price, and a platform's fee of 250 (2.50 EUR).
+    expect(lines).toContain("plink_gen00000707,2026-01-30T11:00:00.000Z,'+1 deal 707,Item 707,false,70700,EUR,707.00,707,7,494900,4949.00,https://pay.example.com/l/plinktok707,250,2.50");
     expect(lines.filter((l) => l.startsWith("plink_")).map((l) => l.split(",")[0])).toEqual(["plink_gen00000707", "plink_gen00000700", "plink_gen00000070"]);
   });
 });

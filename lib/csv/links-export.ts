@@ -25,12 +25,16 @@ export const LINK_CSV_HEADER = [
   "success_amount",
   "success_amount_decimal",
   "url",
+  // Last, so the columns before keep their places for readers that go by position.
+  "application_fee_amount",
+  "application_fee_amount_decimal",
 ] as const;
 
 /**
  * Every payment link of the merchant in one mode that the list's filters match, newest first, as a CSV stream,
  * read in batches with the list's own query (keyset pagination on `id`). `amount` is empty for a link whose
- * buyer chooses the amount.
+ * buyer chooses the amount; `application_fee_amount` (the platform's fee on each order paid through a connected
+ * merchant's link) is empty when there is none.
  */
 export async function exportPaymentLinksCsv(
   db: Db,
@@ -67,5 +71,7 @@ export function linkRecord(row: PaymentLinkRow, appUrl: string): CsvValue[] {
     row.successAmount,
     decimalCell(row.successAmount, row.currency),
     checkoutUrl(appUrl, row.token),
+    row.applicationFeeAmount,
+    decimalCell(row.applicationFeeAmount, row.currency),
   ];
 }

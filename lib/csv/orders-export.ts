@@ -28,13 +28,17 @@ export const ORDER_CSV_HEADER = [
   "customer_country",
   "payment_method",
   "paid_at",
+  // Last, so the columns before keep their places for readers that go by position.
+  "application_fee_amount",
+  "application_fee_amount_decimal",
 ] as const;
 
 /**
  * Every order of the merchant in one mode that the list's filters match, newest first, as a CSV stream. Read in
  * batches with the list's own query (keyset pagination on `id`, over the orders' (merchant_id, livemode, id)
  * index), so the file has the list's rows in the list's order, and a million of them never sit in memory.
- * `payment_method` is the method of the payment that paid the order (empty while none has).
+ * `payment_method` is the method of the payment that paid the order (empty while none has);
+ * `application_fee_amount` is the platform's fee on a connected merchant's order (empty when there is none).
  */
 export async function exportOrdersCsv(
   db: Db,
@@ -91,5 +95,7 @@ export function orderRecord(row: OrderRow, paymentMethod: string | null): CsvVal
     row.customerCountry,
     paymentMethod,
     row.paidAt,
+    row.applicationFeeAmount,
+    decimalCell(row.applicationFeeAmount, row.currency),
   ];
 }
