@@ -1,8 +1,13 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import type { Database } from "@/db/client";
+import { memberships } from "@/db/schema";
+import { createConnectedMerchant } from "@/lib/services/create-connected-merchant";
 import { createPaymentLink } from "@/lib/services/create-payment-link";
+import { enablePlatform } from "@/lib/services/enable-platform";
+import { inviteToConnectedMerchant } from "@/lib/services/invite-to-connected-merchant";
 import { payLink } from "@/lib/services/pay-link";
+import { signUp as signUpAccount } from "@/lib/services/sign-up";
 import { cardBuyer, simulatorContext } from "@/test/payments";
 import { merchantOfUser, openE2eDatabase, PASSWORD, signUp, uniqueEmail } from "./helpers";
 import { linkPath, waitForMail } from "./mail";
@@ -126,4 +131,51 @@ test("a platform creates a connected merchant and invites its owner, who sees th
   await expect(fees.nth(0)).toContainText("€2.50");
   await expect(fees.nth(0)).toContainText("from 1 order");
   await expect(fees.nth(1)).toContainText("$1.00");
+});
+
+test("a platform's admins and viewers see a connected merchant's orders and links, not its people", async ({ browser, baseURL }) => {
+  // The platform, a connected merchant with a member and an open invitation, made as the owner would.
+  const ownerEmail = uniqueEmail("people-platform");
+  const owner = await (await browser.newContext()).newPage();
+  await signUp(owner, { email: ownerEmail, business: "People Platform", confirm: true });
+  const { db } = database;
+  const { userId: ownerId, ctx: platform } = await merchantOfUser(database, ownerEmail, baseURL!);
+  await enablePlatform(db, { merchantId: platform.merchantId, by: "operator" });
+  const connected = await createConnectedMerchant(db, platform, { name: "Lantern Books", country: "DE", default_currency: "EUR" });
+  const memberEmail = uniqueEmail("bookseller");
+  const member = await signUpAccount(db, { email: memberEmail, password: PASSWORD, businessName: "Bookseller's Own", country: "DE", currency: "EUR" }, { verified: true });
+  await db.insert(memberships).values({ userId: member.userId, merchantId: connected.id, role: "owner" });
+  const inviteeEmail = uniqueEmail("bookkeeper");
+  await inviteToConnectedMerchant(db, { userId: ownerId, platformId: platform.merchantId, livemode: false }, { merchantId: connected.id, email: inviteeEmail, role: "viewer" }, { appUrl: baseURL!, clientIp: "203.0.113.7", maxPerHour: 5 });
+
+  // The owner sees both, and may invite.
+  await owner.goto(`/dashboard/connected/${connected.id}`);
+  await expect(owner.getByRole("list", { name: "Members" })).toContainText(memberEmail);
+  await expect(owner.getByRole("list", { name: "Invitations" })).toContainText(inviteeEmail);
+  await expect(owner.getByRole("button", { name: "Send invitation" })).toBeVisible();
+
+  for (const role of ["admin", "viewer"] as const) {
+    const email = uniqueEmail(`platform-${role}`);
+    const page = await (await browser.newContext()).newPage();
+    await signUp(page, { email, business: `The ${role}'s own shop` });
+    const { userId } = await merchantOfUser(database, email, baseURL!);
+    await db.insert(memberships).values({ userId, merchantId: platform.merchantId, role });
+    await page.reload();
+    await page.getByLabel("Business", { exact: true }).selectOption({ label: `People Platform (${role})` });
+    await page.getByRole("button", { name: "Switch", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("People Platform");
+
+    await page.goto(`/dashboard/connected/${connected.id}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Lantern Books");
+    await expect(page.getByRole("heading", { name: "Latest orders" })).toBeVisible();
+    await expect(page.getByTestId("connected-people-owners-only")).toHaveText("Only an owner of your platform can see who works for Lantern Books and invite someone.");
+    await expect(page.getByRole("list", { name: "Members" })).toHaveCount(0);
+    await expect(page.getByRole("list", { name: "Invitations" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Send invitation" })).toHaveCount(0);
+    const html = await page.content();
+    expect(html, role).not.toContain(memberEmail);
+    expect(html, role).not.toContain(inviteeEmail);
+    await expectNoSeriousAxeViolations(page);
+    await page.context().close();
+  }
 });

@@ -16,8 +16,11 @@ export interface PlatformContext {
   merchant: { country: string; defaultCurrency: string };
   /** Owners and admins create connected merchants (as a platform key, which they can make, would). */
   canCreate: boolean;
-  /** Only the platform's owners invite people to its connected merchants, as only owners manage a team. */
-  canInvite: boolean;
+  /**
+   * Only the platform's owners see a connected merchant's people (its members' and invitees' addresses) and invite
+   * them, as only owners see and manage a team: an admin or viewer of the platform has no business with them.
+   */
+  canManagePeople: boolean;
 }
 
 /**
@@ -32,7 +35,7 @@ export async function getPlatformContext(): Promise<PlatformContext> {
     userId: user.id,
     merchant: current.merchant,
     canCreate: can(current.role, "write"),
-    canInvite: can(current.role, "manage_team"),
+    canManagePeople: can(current.role, "manage_team"),
   };
 }
 

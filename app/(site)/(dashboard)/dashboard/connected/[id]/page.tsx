@@ -25,15 +25,15 @@ const LATEST = "10";
  */
 export default async function ConnectedMerchantPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { ctx, canInvite } = await getPlatformContext();
+  const { ctx, canManagePeople } = await getPlatformContext();
   const merchant = await getConnectedOr404(ctx, id);
   const scope = { merchantId: merchant.id, livemode: ctx.livemode, appUrl: ctx.appUrl };
   const db = await getDb();
-  const [orders, links, members, invitations] = await Promise.all([
+  // People's addresses are read only for those allowed to see them, not read and then hidden.
+  const [orders, links, people] = await Promise.all([
     listOrders(db, scope, { limit: LATEST }),
     listPaymentLinks(db, scope, { limit: LATEST }),
-    listTeam(db, { merchantId: merchant.id }),
-    canInvite ? listOpenInvitations(db, merchant.id) : Promise.resolve([]),
+    canManagePeople ? Promise.all([listTeam(db, { merchantId: merchant.id }), listOpenInvitations(db, merchant.id)]) : null,
   ]);
   return (
     <>
@@ -75,12 +75,19 @@ export default async function ConnectedMerchantPage({ params }: { params: Promis
         <h2 id="people-heading" className="text-lg font-semibold">
           People
         </h2>
-        <p className="mb-3 text-sm text-slate-600">
-          Who works for {merchant.name} in its own dashboard. They see this merchant only, never your platform or its other merchants.
-          {canInvite ? "" : " Only an owner of your platform can invite someone."}
-        </p>
-        <ConnectedPeople members={members} invitations={invitations} />
-        {canInvite ? <InviteToConnectedForm scope={ctx} merchantId={merchant.id} merchantName={merchant.name} action={inviteToConnectedMerchantAction} /> : null}
+        {people ? (
+          <>
+            <p className="mb-3 text-sm text-slate-600">
+              Who works for {merchant.name} in its own dashboard. They see this merchant only, never your platform or its other merchants.
+            </p>
+            <ConnectedPeople members={people[0]} invitations={people[1]} />
+            <InviteToConnectedForm scope={ctx} merchantId={merchant.id} merchantName={merchant.name} action={inviteToConnectedMerchantAction} />
+          </>
+        ) : (
+          <p className="text-sm text-slate-600" data-testid="connected-people-owners-only">
+            Only an owner of your platform can see who works for {merchant.name} and invite someone.
+          </p>
+        )}
       </section>
     </>
   );
