@@ -6,7 +6,7 @@ import { isCheckoutToken } from "@/lib/checkout/steps";
 import { getEnv } from "@/lib/core/env";
 import { scopeOf, type MerchantScope } from "@/lib/core/scope";
 import type { OrderStatus } from "@/lib/core/statuses";
-import { buyerLocale, isLocale, type Locale } from "@/lib/i18n/locales";
+import { buyerLocale, configuredLocale, type Locale } from "@/lib/i18n/locales";
 import { withSource } from "@/lib/links/source";
 import { orderCheckoutUrl } from "@/lib/orders/serialize";
 
@@ -92,7 +92,7 @@ async function toOrderDocument(db: Db, order: OrderRow, appUrl: string): Promise
     payment: payment ? { method: payment.method, cardBrand: payment.cardBrand, cardLast4: payment.cardLast4, details: payment.details } : null,
     checkoutUrl: withSource(orderCheckoutUrl(appUrl, order.token), "pdf"),
     locale: buyerLocale(order),
-    configuredLocale: isLocale(order.buyerLocale) ? order.buyerLocale : order.locale,
+    configuredLocale: configuredLocale(order),
   };
 }
 

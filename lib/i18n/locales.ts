@@ -99,12 +99,16 @@ export function resolveLocale(input: { chosen?: string | null; configured?: stri
   return negotiateLocale(input.acceptLanguage);
 }
 
+/** What a link or order asks for: for an order the language its buyer already paid in, else its `locale`. */
+export function configuredLocale(row: { locale: string; buyerLocale?: string | null }): string {
+  return isLocale(row.buyerLocale) ? row.buyerLocale : row.locale;
+}
+
 /**
- * The language for what reaches a buyer outside the checkout (emails, SMS, PDFs): the one they used on the
- * checkout if they did, else the merchant's setting, else English — there is no browser to ask.
+ * The language for what reaches a buyer outside the checkout (emails, SMS, PDFs): what the order asks for
+ * (configuredLocale), else English — there is no browser to ask.
  */
-export function buyerLocale(order: { buyerLocale?: string | null; locale?: string | null }): Locale {
-  if (isLocale(order.buyerLocale)) return order.buyerLocale;
-  if (isLocale(order.locale)) return order.locale;
-  return DEFAULT_LOCALE;
+export function buyerLocale(order: { locale: string; buyerLocale?: string | null }): Locale {
+  const configured = configuredLocale(order);
+  return isLocale(configured) ? configured : DEFAULT_LOCALE;
 }

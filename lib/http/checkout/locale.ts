@@ -3,7 +3,7 @@ import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { getDb } from "@/db";
 import { orders, paymentLinks } from "@/db/schema";
-import { isLocale, resolveLocale, type Locale } from "@/lib/i18n/locales";
+import { configuredLocale, resolveLocale, type Locale } from "@/lib/i18n/locales";
 
 // Which language a checkout page speaks (lib/i18n/locales.ts decides; this reads the request for it). The
 // buyer's pick from the switcher lives in a cookie scoped to that one checkout's path, so choosing Japanese on
@@ -22,11 +22,6 @@ export function checkoutPath(kind: CheckoutKind, token: string): string {
 /** The Set-Cookie value that remembers `locale` for the checkout at `path`. */
 export function setLocaleCookie(path: string, locale: Locale, secure: boolean): string {
   return `${LOCALE_COOKIE}=${locale}; Path=${path}; Max-Age=${LOCALE_MAX_AGE_SECONDS}; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
-}
-
-/** What a link or order asks for: for an order the language its buyer already paid in, else its `locale`. */
-export function configuredLocale(row: { locale: string; buyerLocale?: string | null }): string {
-  return isLocale(row.buyerLocale) ? row.buyerLocale : row.locale;
 }
 
 async function storedLocale(kind: CheckoutKind, token: string): Promise<string | null> {

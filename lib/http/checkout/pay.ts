@@ -12,7 +12,8 @@ import { authorizeReserved, recordedOutcome } from "@/lib/services/authorize-pay
 import { paymentContextFromEnv } from "@/lib/services/payment-context";
 import { parseSource } from "@/lib/links/source";
 import { checkoutPost } from "./post";
-import { configuredLocale, requestLocale } from "./locale";
+import { configuredLocale } from "@/lib/i18n/locales";
+import { requestLocale } from "./locale";
 import { readForm } from "./read-form";
 
 /** What a link's pay form and an order's differ in; everything else about paying is the same. */
