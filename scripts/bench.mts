@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --only=create,checkout,...] [-- --strict]
+// npm run bench [-- --quick] [-- --only=create,order,checkout,...] [-- --strict] [-- --runs=3] [-- --instances=2]
 //
 // Measures the production build against the machine's own limits, in one run, on a fresh PostgreSQL database:
 //   1. pgbench (8 clients) inserting rows shaped like payment links: what the database alone can write;
@@ -8,8 +8,11 @@
 // Prints a table and writes it as JSON to .paylink/bench/latest.json (and a timestamped copy).
 //
 // Exit status: 1 when something went wrong (an error answer, a lost or double payment, a process that died);
-// a missed target is reported, and fails the run only with --strict. --quick (CI, development) runs every
+// a missed target is reported; --strict fails the run on a missed correctness target (nothing lost, the payment
+// without JavaScript, accessibility), never on a rate: the machine is shared. --quick (CI, development) runs every
 // scenario briefly on 20,000 links instead of 1,000,000: its figures are smoke, not measurements.
+// --runs=N runs the whole benchmark N times, one after another, and prints each target's median (issue #18's
+// figures are medians of three runs). --instances=N serves from N app processes, the load shared between them.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import path from "node:path";
@@ -27,9 +30,11 @@ import { startMailCatcher, type MailCatcher } from "@/test/mail-catcher";
 import { smtpTransport } from "@/lib/messaging/email-transport";
 import { queueMessage } from "@/lib/services/queue-message";
 import { ensureBuild } from "./lib/build.ts";
-import { runLoad, runPaced, type LoadResult } from "./bench/load.ts";
+import { runLoad, runPaced, spreadOver, type LoadResult } from "./bench/load.ts";
+import { runRepeated } from "./bench/repeat.ts";
+import { rssSampler } from "./bench/memory.ts";
 import { PGBENCH_SETUP_SQL, runPgbench, type PgbenchResult } from "./bench/pgbench.ts";
-import { evaluate, formatTable, type Figures } from "./bench/report.ts";
+import { evaluate, formatTable, missedCorrectness, type Figures } from "./bench/report.ts";
 import { ADJECTIVES, NOUNS, benchMerchant, seedLinks } from "./bench/seed.ts";
 
 const { values: args } = parseArgs({
@@ -40,10 +45,19 @@ const { values: args } = parseArgs({
     keep: { type: "boolean", default: false },
     // Writes the app's CPU profile (.cpuprofile, open it in Chrome DevTools) to .paylink/bench/profile/.
     profile: { type: "boolean", default: false },
+    runs: { type: "string", default: "1" },
+    instances: { type: "string", default: "1" },
   },
 });
+const runs = Number(args.runs);
+const instanceCount = Number(args.instances);
+if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(instanceCount) || instanceCount < 1 || instanceCount > 4) {
+  throw new Error("--runs takes a whole number from 1, --instances one from 1 to 4");
+}
+// Several runs: this script again, once per run, then the medians.
+if (runs > 1) process.exit(await runRepeated(runs, process.argv.slice(2)));
 const quick = args.quick!;
-const SCENARIOS = ["create", "checkout", "pay", "list", "webhooks", "messages", "lighthouse"] as const;
+const SCENARIOS = ["create", "order", "checkout", "pay", "list", "webhooks", "messages", "lighthouse"] as const;
 type Scenario = (typeof SCENARIOS)[number];
 const only = new Set((args.only?.split(",") ?? SCENARIOS) as Scenario[]);
 for (const name of only) if (!SCENARIOS.includes(name)) throw new Error(`unknown scenario ${name}; one of ${SCENARIOS.join(", ")}`);
@@ -86,13 +100,15 @@ const figures: Figures = {
   quick,
   started_at: started.toISOString(),
   machine: { cpus: cpus().length, cpu_model: cpus()[0]?.model ?? "unknown", load_average_at_start: loadavg().map((l) => Math.round(l * 100) / 100), node: process.version },
-  settings: { phase_seconds: PHASE_SECONDS, connections: CONNECTIONS, big_merchant_links: BIG_MERCHANT_LINKS, pgbench_clients: 8 },
+  settings: { phase_seconds: PHASE_SECONDS, connections: CONNECTIONS, big_merchant_links: BIG_MERCHANT_LINKS, pgbench_clients: 8, app_instances: instanceCount },
   scenarios: {},
 };
 let app: DrillProcess | null = null;
+const apps: DrillProcess[] = [];
 let worker: DrillProcess | null = null;
 let receiverClose: (() => Promise<void>) | null = null;
 let catcher: MailCatcher | null = null;
+let rss: ReturnType<typeof rssSampler> = rssSampler(() => [], () => null);
 
 try {
   ensureBuild(ROOT);
@@ -125,31 +141,77 @@ try {
     LOG_LEVEL: "warn",
   };
   app = await spawnApp("app", url, port, env, args.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []);
+  apps.push(app);
+  // More instances on ports of their own; the load generator shares every scenario's requests between them.
+  const origins = [base];
+  for (let i = 1; i < instanceCount; i++) {
+    const more = await freePort();
+    apps.push(await spawnApp(`app${i + 1}`, url, more, env));
+    origins.push(`http://127.0.0.1:${more}`);
+  }
+  spreadOver(origins);
   // A real SMTP server in this process: the worker's email goes there, and its acceptance time is measured here.
   catcher = await startMailCatcher();
   worker = spawnWorker("worker", url, { LOG_LEVEL: "info", WEBHOOK_RETRY_SCHEDULE_SECONDS: "1,1,1,1", SMTP_URL: catcher.url, EMAIL_FROM: "Bench <bench@paylink.test>" });
   await worker.waitForJson((line) => line.msg === "worker started", 60_000);
+  // The resident memory of the app(s) and the worker, sampled through each scenario: its peak is reported.
+  const started_worker = worker;
+  rss = rssSampler(() => apps.map((a) => a.pid), () => started_worker.pid);
   const linkCtx = { ...shopScope, appUrl: base };
   const auth = { authorization: `Bearer ${shop.apiKey}`, "content-type": "application/json" };
+  // As a careful client sends every create: a fresh Idempotency-Key each time.
+  const freshKey = () => ({ "idempotency-key": newToken() });
+
+  // What Next.js alone answers on this machine: a route handler that parses a JSON body and does nothing — the
+  // API scenarios' baseline (rate), measured once per run, when the first of them needs it.
+  const bareBody = JSON.stringify({ name: "Bench link", item_name: "Bench item", amount: 1999, currency: "USD", default_country: "US", metadata: { source: "bench" } });
+  let bareRouteRun: LoadResult | null = null;
+  const bareRoute = async () => {
+    if (!bareRouteRun) {
+      rss.phase("bare route");
+      bareRouteRun = await runLoad({ url: `${base}/bench/bare-route`, method: "POST", headers: { "content-type": "application/json" }, body: bareBody, connections: CONNECTIONS, durationSeconds: PHASE_SECONDS });
+      noErrors("bare route", bareRouteRun);
+      log(`bare route handler: max ${bareRouteRun.rate}/s, p99 ${bareRouteRun.latencyMs.p99} ms`);
+    }
+    return bareRouteRun;
+  };
+  /** The bare route paced at a scenario's half rate: the baseline of that scenario's p99. */
+  const bareRouteAt = async (rate: number) => {
+    const paced = await runPaced({ url: `${base}/bench/bare-route`, method: "POST", headers: { "content-type": "application/json" }, body: bareBody, durationSeconds: PHASE_SECONDS, rate });
+    noErrors("bare route (paced)", paced);
+    log(`bare route handler: at ${rate}/s p50 ${paced.latencyMs.p50} ms, p99 ${paced.latencyMs.p99} ms`);
+    return paced;
+  };
 
   // Warm-up: Next compiles nothing at run time, but the first requests load route modules and fill pools.
   await runLoad({ url: `${base}/bench/bare`, connections: 4, amount: 200 });
 
   if (only.has("create")) {
+    rss.phase("pgbench");
     await database.exec(PGBENCH_SETUP_SQL);
     const pgbench: PgbenchResult = runPgbench(url, PHASE_SECONDS);
     log(`pgbench: ${pgbench.tps} inserts/s with 8 clients`);
     await database.exec("drop table if exists bench_pgbench_links");
-    const body = JSON.stringify({ name: "Bench link", item_name: "Bench item", amount: 1999, currency: "USD", default_country: "US", metadata: { source: "bench" } });
-    await runLoad({ url: `${base}/api/v1/payment_links`, method: "POST", headers: auth, body, connections: 4, amount: 200 });
-    // What Next.js alone answers on this machine: a route handler that parses the same body and does nothing.
-    const bareRoute = await runLoad({ url: `${base}/bench/bare-route`, method: "POST", headers: { "content-type": "application/json" }, body, connections: CONNECTIONS, durationSeconds: PHASE_SECONDS });
-    noErrors("bare route", bareRoute);
-    log(`bare route handler: max ${bareRoute.rate}/s`);
-    const { max, half } = await maxThenHalf("create link", { url: `${base}/api/v1/payment_links`, method: "POST", headers: auth, body, connections: CONNECTIONS });
-    figures.scenarios.create_link = { pgbench, bare_route: bareRoute, max, half };
+    const body = bareBody;
+    await runLoad({ url: `${base}/api/v1/payment_links`, method: "POST", headers: auth, headersPerRequest: freshKey, body, connections: 4, amount: 200 });
+    const bare = await bareRoute();
+    rss.phase("create link");
+    const { max, half } = await maxThenHalf("create link", { url: `${base}/api/v1/payment_links`, method: "POST", headers: auth, headersPerRequest: freshKey, body, connections: CONNECTIONS });
+    const bareHalf = await bareRouteAt(Math.max(1, Math.floor(max.rate / 2)));
+    figures.scenarios.create_link = { pgbench, bare_route: bare, bare_route_at_half: bareHalf, max, half };
   }
 
+  if (only.has("order")) {
+    const body = JSON.stringify({ amount: 4999, currency: "USD", item_name: "Bench order", customer: { email: "buyer@example.com", name: "Bench Buyer", country: "US" }, metadata: { source: "bench" } });
+    const post = { url: `${base}/api/v1/orders`, method: "POST" as const, headers: auth, headersPerRequest: freshKey, body };
+    await runLoad({ ...post, connections: 4, amount: 200 });
+    const bare = await bareRoute();
+    rss.phase("create order");
+    const { max, half } = await maxThenHalf("create order", { ...post, connections: CONNECTIONS });
+    figures.scenarios.create_order = { bare_route: bare, max, half };
+  }
+
+  if (only.has("checkout")) rss.phase("checkout page");
   if (only.has("checkout")) {
     const links = [];
     for (let i = 0; i < CHECKOUT_LINKS; i++) links.push(await createPaymentLink(db, linkCtx, { item_name: `Checkout ${i}`, amount: 2500, currency: "USD", default_country: "US" }));
@@ -167,6 +229,8 @@ try {
   }
 
   if (only.has("pay")) {
+    const bare = await bareRoute();
+    rss.phase("pay");
     const links = [];
     for (let i = 0; i < PAY_LINKS; i++) links.push(await createPaymentLink(db, linkCtx, { item_name: `Pay ${i}`, amount: 1500, currency: "USD", default_country: "US" }));
     const paths = links.map((l) => `${new URL(l.url).pathname}/pay`);
@@ -210,9 +274,10 @@ try {
     check(payCount === ordersPaid, `pay: ${ordersPaid} orders paid but links count ${payCount}`);
     const rate = Math.round(ordersPaid / result.durationSeconds);
     log(`pay: ${ordersPaid} orders paid in ${result.durationSeconds} s = ${rate}/s, p99 ${result.latencyMs.p99} ms`);
-    figures.scenarios.pay_order = { result, orders_paid: ordersPaid, order_paid_events: paidEvents, orders_per_second: rate };
+    figures.scenarios.pay_order = { result, orders_paid: ordersPaid, order_paid_events: paidEvents, orders_per_second: rate, bare_route: bare };
   }
 
+  if (only.has("list")) rss.phase("list and search");
   if (only.has("list")) {
     const bigAuth = { authorization: `Bearer ${big.apiKey}` };
     const listUrl = `${base}/api/v1/payment_links`;
@@ -236,6 +301,7 @@ try {
     figures.scenarios.list_links = { links: BIG_MERCHANT_LINKS, list, search };
   }
 
+  if (only.has("webhooks")) rss.phase("webhooks");
   if (only.has("webhooks")) {
     let secret = "";
     const receiver = await startDrillReceiver(() => secret);
@@ -270,6 +336,7 @@ try {
     };
   }
 
+  if (only.has("messages")) rss.phase("messages");
   if (only.has("messages") && catcher) {
     const mails = catcher;
     const mail = { subject: "Your payment link", html: "<p>Pay here: <a href=\"https://pay.example.com/l/x\">pay</a></p>", text: "Pay here: https://pay.example.com/l/x" };
@@ -341,6 +408,7 @@ try {
     };
   }
 
+  if (only.has("lighthouse")) rss.phase("lighthouse");
   if (only.has("lighthouse")) {
     const { measurePages } = await import("./bench/lighthouse.ts");
     const { payWithoutJavaScript } = await import("./bench/no-js-payment.ts");
@@ -365,7 +433,7 @@ try {
     figures.scenarios.lighthouse = { ...result, no_js_payment: { ok: noJs.ok, ms: noJs.ms }, locales };
   }
 
-  check(app.isRunning(), "the app died during the benchmark");
+  for (const a of apps) check(a.isRunning(), `${a.name} died during the benchmark`);
   check(worker.isRunning(), "the worker died during the benchmark");
   // A profile is written when the process exits by itself: stop it gently.
   if (args.profile) await app.stop();
@@ -383,6 +451,7 @@ try {
 }
 
 figures.finished_at = new Date().toISOString();
+figures.memory_mb = rss.stop();
 const results = evaluate(figures);
 figures.targets = results;
 figures.problems = problems;
@@ -395,8 +464,9 @@ writeFileSync(path.join(outDir, `bench-${started.toISOString().replace(/[:.]/g, 
 console.log(`written to .paylink/bench/latest.json`);
 if (problems.length > 0) console.error(`\nproblems:\n- ${problems.join("\n- ")}`);
 const missed = results.filter((r) => r.met === false);
-if (missed.length > 0) console.log(`\n${missed.length} target(s) missed${args.strict ? "" : " (reported; --strict fails the run on them)"}.`);
-process.exit(problems.length > 0 || (args.strict && missed.length > 0) ? 1 : 0);
+const missedChecks = missedCorrectness(results);
+if (missed.length > 0) console.log(`\n${missed.length} target(s) missed${missedChecks.length > 0 ? `, ${missedChecks.length} of them correctness${args.strict ? "" : " (--strict fails the run on those)"}` : " (rates: reported, never failing)"}.`);
+process.exit(problems.length > 0 || (args.strict && missedChecks.length > 0) ? 1 : 0);
 
 // ---
 

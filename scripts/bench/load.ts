@@ -7,6 +7,8 @@ export interface LoadOptions {
   url: string;
   method?: "GET" | "POST";
   headers?: Record<string, string>;
+  /** Headers that must differ per request (an Idempotency-Key), added to `headers`. */
+  headersPerRequest?: () => Record<string, string>;
   /** A fixed body, or one built per request (unique submission tokens, rotating links, keywords). */
   body?: string | (() => string);
   /** A path per request (rotating links or queries); `url` gives the origin. */
@@ -32,7 +34,58 @@ export interface LoadResult {
   durationSeconds: number;
 }
 
+/**
+ * The app instances the load is spread over (`npm run bench -- --instances=2`): their origins, the first being
+ * the one the scenarios name. Empty or one: every request goes where the scenario says.
+ */
+let instances: string[] = [];
+export function spreadOver(origins: string[]): void {
+  instances = origins;
+}
+
+/** The origin a scenario's URL names, replaced by instance `i` when the load is spread. */
+function onInstance(url: string, i: number): string {
+  if (instances.length < 2) return url;
+  const parsed = new URL(url);
+  const first = new URL(instances[0]!);
+  if (parsed.host !== first.host) return url;
+  const target = new URL(instances[i % instances.length]!);
+  parsed.host = target.host;
+  return parsed.toString();
+}
+
+/** Several instances' results as one: counts and rates add up; each percentile is the worst instance's. */
+function combine(results: LoadResult[]): LoadResult {
+  if (results.length === 1) return results[0]!;
+  const unexpected: Record<string, number> = {};
+  for (const r of results) for (const [status, n] of Object.entries(r.unexpected)) unexpected[status] = (unexpected[status] ?? 0) + n;
+  const worst = (key: keyof LoadResult["latencyMs"]) => Math.max(...results.map((r) => r.latencyMs[key]));
+  const ok = results.reduce((a, r) => a + r.ok, 0);
+  return {
+    rate: results.reduce((a, r) => a + r.rate, 0),
+    ok,
+    unexpected,
+    errors: results.reduce((a, r) => a + r.errors, 0),
+    latencyMs: { p50: worst("p50"), p90: worst("p90"), p99: worst("p99"), max: worst("max"), mean: Math.round((results.reduce((a, r) => a + r.latencyMs.mean * r.ok, 0) / Math.max(1, ok)) * 10) / 10 },
+    durationSeconds: Math.max(...results.map((r) => r.durationSeconds)),
+  };
+}
+
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  if (instances.length < 2 || onInstance(options.url, 1) === options.url) return runLoadOn(options);
+  // One autocannon per instance, the connections (and any fixed amount) shared out, all at once.
+  const n = instances.length;
+  const share = (total: number, i: number) => Math.floor(total / n) + (i < total % n ? 1 : 0);
+  return combine(
+    await Promise.all(
+      instances.map((_, i) =>
+        runLoadOn({ ...options, url: onInstance(options.url, i), connections: Math.max(1, share(options.connections, i)), ...(options.amount !== undefined ? { amount: share(options.amount, i) } : {}) }),
+      ),
+    ),
+  );
+}
+
+async function runLoadOn(options: LoadOptions): Promise<LoadResult> {
   const expectStatus = options.expect ?? ((status: number) => status >= 200 && status < 300);
   const { body, path } = options;
   const result = await autocannon({
@@ -51,6 +104,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
           if (typeof body === "function") next.body = body();
           else if (body !== undefined) next.body = body;
           if (path) next.path = path();
+          if (options.headersPerRequest) next.headers = { ...next.headers, ...options.headersPerRequest() };
           return next;
         },
       },
@@ -86,7 +140,10 @@ export async function runPaced(options: Omit<LoadOptions, "connections" | "overa
   const { Agent, request } = await import("node:http");
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
   const expectStatus = options.expect ?? ((status: number) => status >= 200 && status < 300);
-  const origin = new URL(options.url);
+  // With several instances, request k goes to instance k mod n.
+  const origins = (instances.length < 2 ? [options.url] : instances.map((_, i) => onInstance(options.url, i))).map((u) => new URL(u));
+  const origin = origins[0]!;
+  let sent = 0;
   const total = Math.max(1, Math.round(options.rate * options.durationSeconds));
   const latencies: number[] = [];
   const unexpected: Record<string, number> = {};
@@ -95,14 +152,15 @@ export async function runPaced(options: Omit<LoadOptions, "connections" | "overa
   const send = (dueAt: number, retried = false) =>
     new Promise<void>((resolve) => {
       const body = typeof options.body === "function" ? options.body() : options.body;
+      const to = origins[sent++ % origins.length]!;
       const req = request(
         {
           agent,
-          host: origin.hostname,
-          port: origin.port,
+          host: to.hostname,
+          port: to.port,
           method: options.method ?? "GET",
           path: options.path ? options.path() : `${origin.pathname}${origin.search}`,
-          headers: { ...options.headers, ...(body !== undefined ? { "content-length": Buffer.byteLength(body) } : {}) },
+          headers: { ...options.headers, ...options.headersPerRequest?.(), ...(body !== undefined ? { "content-length": Buffer.byteLength(body) } : {}) },
           timeout: 10_000,
         },
         (res) => {
