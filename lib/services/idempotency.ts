@@ -60,42 +60,36 @@ function lockKey(scope: MerchantScope, key: string) {
 export async function claimIdempotencyKey(tx: Db, scope: MerchantScope, request: IdempotentRequest): Promise<Claim> {
   validateIdempotencyKey(request.key);
   const bodyHash = hashBody(request.body);
-  const locked = await tx.execute(sql`select pg_try_advisory_xact_lock(${lockKey(scope, request.key)}) as held`);
-  const [row] = executedRows<{ held: boolean }>(locked);
+  const claimId = randomUUID();
+  // One round trip: the lock, then (only when it was free) the claim — an insert, or the take-over of an expired
+  // row. The insert reads the lock's row, so PostgreSQL takes the lock before it writes anything.
+  const result = await tx.execute(sql`
+    with lock as (select pg_try_advisory_xact_lock(${lockKey(scope, request.key)}) as held),
+    claimed as (
+      insert into idempotency_keys (merchant_id, livemode, key, method,
+        path, body_hash, claim_id, locked_until,
+        response_status, response_body, created_at)
+      select ${scope.merchantId}, ${scope.livemode}, ${request.key}, ${request.method}, ${request.path}, ${bodyHash}, ${claimId}, null, null, null, now()
+      from lock where held
+      on conflict (merchant_id, livemode, key) do update set
+        method = excluded.method, path = excluded.path,
+        body_hash = excluded.body_hash, claim_id = excluded.claim_id,
+        locked_until = null, response_status = null, response_body = null,
+        created_at = now()
+      -- Taken over only when expired, or when an older version's claim lapsed without completing.
+      where idempotency_keys.created_at < now() - make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})
+        or (idempotency_keys.response_status is null and idempotency_keys.locked_until < now())
+      returning claim_id as claim_id
+    )
+    select (select held from lock) as held, (select claim_id from claimed) as claim_id`);
+  const [row] = executedRows<{ held: boolean; claim_id: string | null }>(result);
   if (!row?.held) {
     // Held by a twin. If the key's response is already stored, the twin is only another replay: replay too.
     const stored = await findKey(tx, scope, request.key);
     if (stored && stored.responseStatus !== null && stored.responseBody !== null) return replayOf(stored, request, bodyHash);
     throw keyInUse();
   }
-
-  const claimId = randomUUID();
-  const fresh = {
-    merchantId: scope.merchantId,
-    livemode: scope.livemode,
-    key: request.key,
-    method: request.method,
-    path: request.path,
-    bodyHash,
-    claimId,
-    // Only an older version's claim, committed before its request ran, needed a lapse time.
-    lockedUntil: null,
-    responseStatus: null,
-    responseBody: null,
-    createdAt: sql`now()`,
-  };
-  const claimed = await tx
-    .insert(idempotencyKeys)
-    .values(fresh)
-    .onConflictDoUpdate({
-      target: [idempotencyKeys.merchantId, idempotencyKeys.livemode, idempotencyKeys.key],
-      set: fresh,
-      // Taken over only when expired, or when an older version's claim lapsed without completing.
-      setWhere: sql`${idempotencyKeys.createdAt} < now() - make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})
-        or (${idempotencyKeys.responseStatus} is null and ${idempotencyKeys.lockedUntil} < now())`,
-    })
-    .returning({ claimId: idempotencyKeys.claimId });
-  if (claimed[0]?.claimId === claimId) return { kind: "claimed", claimId };
+  if (row.claim_id === claimId) return { kind: "claimed", claimId };
 
   const existing = await findKey(tx, scope, request.key);
   if (!existing) return claimIdempotencyKey(tx, scope, request); // deleted by cleanup in between: try again
