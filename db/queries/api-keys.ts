@@ -1,7 +1,7 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { whereScope, type MerchantScope } from "@/lib/core/scope";
 import type { Db } from "../client";
-import { apiKeys, type ApiKey } from "../schema";
+import { apiKeys, apiRateLimits, type ApiKey } from "../schema";
 
 /** The merchant's keys in one mode, newest first, revoked ones included (the dashboard shows them struck out). */
 export async function listApiKeys(db: Db, scope: MerchantScope): Promise<ApiKey[]> {
@@ -25,6 +25,44 @@ export async function revokeActiveApiKey(db: Db, scope: MerchantScope, id: strin
     .where(and(whereScope(apiKeys, scope), eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
     .returning({ id: apiKeys.id, name: apiKeys.name });
   return row ?? null;
+}
+
+/**
+ * The active key with this hash, and the request counted on its rate-limit row (`${prefix}:${key id}` in
+ * api_rate_limits) in the same statement: the fixed window rate-limiter-flexible keeps there (a new window of
+ * `windowMs` once the last one expired, else one more point), so both write the same counters.
+ */
+export async function findActiveApiKeyByHashCounting(db: Db, hash: string, limit: { prefix: string; windowMs: number }): Promise<(ApiKey & { points: number; expire: Date }) | null> {
+  // As ISO text: postgres.js binds a Date only where it knows the column's type, not inside an expression.
+  const nowMs = Date.now();
+  const now = new Date(nowMs).toISOString();
+  const next = new Date(nowMs + limit.windowMs).toISOString();
+  const counted = db.$with("counted").as(
+    db
+      .insert(apiRateLimits)
+      .select(
+        db
+          .select({ key: sql<string>`${limit.prefix + ":"} || ${apiKeys.id}`.as("key"), points: sql<number>`1`.as("points"), expire: sql<Date>`${next}::timestamptz`.as("expire") })
+          .from(apiKeys)
+          .where(and(eq(apiKeys.secretHash, hash), isNull(apiKeys.revokedAt))),
+      )
+      .onConflictDoUpdate({
+        target: apiRateLimits.key,
+        set: {
+          points: sql`case when ${apiRateLimits.expire} <= ${now}::timestamptz then 1 else ${apiRateLimits.points} + 1 end`,
+          expire: sql`case when ${apiRateLimits.expire} <= ${now}::timestamptz then ${next}::timestamptz else ${apiRateLimits.expire} end`,
+        },
+      })
+      .returning({ points: apiRateLimits.points, expire: apiRateLimits.expire }),
+  );
+  const [row] = await db
+    .with(counted)
+    .select({ key: apiKeys, points: counted.points, expire: counted.expire })
+    .from(apiKeys)
+    .crossJoin(counted)
+    .where(and(eq(apiKeys.secretHash, hash), isNull(apiKeys.revokedAt)))
+    .limit(1);
+  return row ? { ...row.key, points: Number(row.points), expire: new Date(row.expire ?? next) } : null;
 }
 
 export async function findActiveApiKeyByHash(db: Db, hash: string): Promise<ApiKey | null> {

@@ -8,8 +8,8 @@ import { resolveActingMerchant } from "@/lib/services/resolve-acting-merchant";
 import { executeIdempotently, executeIdempotentlyAroundCommits } from "@/lib/services/idempotency";
 import type { ServiceContext } from "@/lib/core/scope";
 import { API_BODY_LIMIT, apiBodyTooLargeMessage } from "./body-limit";
-import { jsonResponse as json, toAppError, toErrorResponse } from "./errors";
-import { consumeApiRateLimit } from "./rate-limit";
+import { jsonResponse as json, RateLimitedError, toAppError, toErrorResponse } from "./errors";
+import { API_RATE_LIMIT_PREFIX, consumeApiRateLimit } from "./rate-limit";
 import { route } from "./route";
 import { decodeUtf8, findRefusedJson, isUnstorable, type RefusedJson } from "./request-text";
 import { unrecognizedRequestError } from "./unrecognized";
@@ -104,11 +104,13 @@ function readQuery(url: URL): Record<string, string> {
 export async function openApiRequest(request: Request, params: unknown) {
   const env = getEnv();
   const db = await getDb();
-  const principal = await authenticateApiKey(db, request.headers.get("authorization"));
   // A platform acting for a connected merchant (`Paylink-Merchant`): from here on the request is scoped to that
   // merchant exactly as its own key would be — every route, the Idempotency-Key's scope and the rate limit (per
   // key and acting merchant) included. The one place this is decided.
   const acting = request.headers.get("paylink-merchant");
+  // A key acting for itself is counted against its budget in the statement that finds it.
+  const principal = await authenticateApiKey(db, request.headers.get("authorization"), acting === null ? { prefix: API_RATE_LIMIT_PREFIX, perSecond: env.API_RATE_LIMIT_PER_SECOND } : undefined);
+  if (principal.rateLimitWaitMs > 0) throw new RateLimitedError(Math.ceil(principal.rateLimitWaitMs / 1000));
   const scope =
     acting === null
       ? { merchantId: principal.merchantId, livemode: principal.livemode }
@@ -117,8 +119,10 @@ export async function openApiRequest(request: Request, params: unknown) {
           await consumeApiRateLimit(db, principal.apiKeyId, env.API_RATE_LIMIT_PER_SECOND);
           throw error;
         });
-  const limited = scope.merchantId === principal.merchantId ? principal.apiKeyId : `${principal.apiKeyId}:${scope.merchantId}`;
-  await consumeApiRateLimit(db, limited, env.API_RATE_LIMIT_PER_SECOND);
+  if (acting !== null) {
+    const limited = scope.merchantId === principal.merchantId ? principal.apiKeyId : `${principal.apiKeyId}:${scope.merchantId}`;
+    await consumeApiRateLimit(db, limited, env.API_RATE_LIMIT_PER_SECOND);
+  }
   const ctx: ServiceContext & { apiKeyId: string } = { ...scope, apiKeyId: principal.apiKeyId, appUrl: env.APP_URL };
   // An id with a NUL in it (`%00`) names nothing that can exist, and must not reach a query.
   if (Object.values(params ?? {}).some((p) => typeof p === "string" && isUnstorable(p))) throw unrecognizedRequestError(request);

@@ -34,12 +34,18 @@ async function consume(limiter: RateLimiterDrizzle, key: string): Promise<number
 }
 
 /**
+ * The API limiter's prefix: rate-limiter-flexible keeps a key's counter at `${prefix}:${key}`, and
+ * authenticateApiKey counts on that same row when it finds the key (one statement for both).
+ */
+export const API_RATE_LIMIT_PREFIX = "api";
+
+/**
  * Counts one request against the key's per-second budget, in the database so every app instance shares it.
  * Throws `rate_limited` carrying the seconds to wait.
  */
 export async function consumeApiRateLimit(db: Db, apiKeyId: string, perSecond: number): Promise<void> {
   if (perSecond <= 0) return;
-  const waitMs = await consume(limiterFor(db, "api", perSecond, 1), apiKeyId);
+  const waitMs = await consume(limiterFor(db, API_RATE_LIMIT_PREFIX, perSecond, 1), apiKeyId);
   if (waitMs > 0) throw new RateLimitedError(Math.ceil(waitMs / 1000));
 }
 
