@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { merchants, orders } from "@/db/schema";
 import { AppError } from "@/lib/core/errors";
@@ -28,7 +28,6 @@ export async function createOrder(db: Db, ctx: ServiceContext & PaymentContext, 
   requireConnector(ctx, ctx.livemode);
   try {
     return await db.transaction(async (tx) => {
-      const [merchant] = await tx.select({ country: merchants.country }).from(merchants).where(eq(merchants.id, ctx.merchantId));
       const [row] = await tx
         .insert(orders)
         .values({
@@ -43,8 +42,10 @@ export async function createOrder(db: Db, ctx: ServiceContext & PaymentContext, 
           description: data.description ?? null,
           customerEmail: data.customer?.email ?? null,
           customerName: data.customer?.name ?? null,
-          // Omitted: the merchant's country pre-fills the checkout. Sent as null: the client says it is unknown.
-          customerCountry: data.customer?.country === undefined ? (merchant?.country ?? null) : data.customer.country,
+          // Omitted: the merchant's country pre-fills the checkout (read in the insert itself, not a round trip of
+          // its own). Sent as null: the client says it is unknown.
+          customerCountry:
+            data.customer?.country === undefined ? sql`(select ${merchants.country} from ${merchants} where ${merchants.id} = ${ctx.merchantId})` : data.customer.country,
           paymentMethods: data.payment_methods ?? ["card"],
           captureMethod: data.capture_method ?? "automatic",
           successUrl: data.success_url ?? null,

@@ -205,6 +205,15 @@ describe("API orders, void, settlement, refunds, cancel, expiry", () => {
     expect(order.customer.email).toBe("corrected@example.com");
   });
 
+  test("the customer's country: the merchant's when omitted, unknown when sent as null, else as sent", async () => {
+    const ctx = { ...(await newMerchantScope(db)), ...paymentContext };
+    const country = async (customer: Record<string, unknown> | undefined) => (await createOrder(db, ctx, { amount: 100, currency: "USD", item_name: "x", ...(customer ? { customer } : {}) })).customer.country;
+    expect(await country(undefined)).toBe("US");
+    expect(await country({ email: "a@example.com" })).toBe("US");
+    expect(await country({ country: null })).toBeNull();
+    expect(await country({ country: "SE" })).toBe("SE");
+  });
+
   test("a reference is unique per merchant and mode", async () => {
     const scope = await newMerchantScope(db);
     const ctx = { ...scope, ...paymentContext };
