@@ -18,8 +18,22 @@ export interface PaymentContext {
   sendMaxPerHour: number;
 }
 
-/** The payment context of this process, from its validated settings: what routes, pages and the worker use. */
+const contexts = new WeakMap<Env, PaymentContext>();
+
+/**
+ * The payment context of this process, from its validated settings: what routes, pages and the worker use.
+ * Made once per settings object (the connectors with their keys derived), not on every request.
+ */
 export function paymentContextFromEnv(env: Env = getEnv()): PaymentContext {
+  let context = contexts.get(env);
+  if (!context) {
+    context = contextOf(env);
+    contexts.set(env, context);
+  }
+  return context;
+}
+
+function contextOf(env: Env): PaymentContext {
   return {
     appUrl: env.APP_URL,
     processors: configuredProcessors(env),
