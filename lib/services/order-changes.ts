@@ -8,7 +8,7 @@ import { nextStatus, type OrderTransition } from "@/lib/orders/state-machine";
 import { toOrderObject, type OrderObject } from "@/lib/orders/serialize";
 import { scopeOf } from "@/lib/core/scope";
 import { countPaymentOnSource } from "./link-funnel";
-import { queueMessage } from "./queue-message";
+import { queueMessage, type NewMessage } from "./queue-message";
 import { receiptToQueue } from "./queue-receipt";
 import type { PaymentContext } from "./payment-context";
 
@@ -67,11 +67,14 @@ export async function countPaymentOnLink(tx: Db, order: OrderRow): Promise<void>
   ]);
 }
 
-/** What follows an order becoming paid, in the same transaction: its link's stats and funnel, and the receipt. */
-export async function recordOrderPaid(tx: Db, paymentContext: Pick<PaymentContext, "sendMaxPerHour">, paid: OrderRow): Promise<void> {
+/**
+ * What follows an order becoming paid, in the same transaction: its link's stats and funnel, and the receipt
+ * (`receipt`: what receiptToQueue answered, when the caller read it beside the order's update).
+ */
+export async function recordOrderPaid(tx: Db, paymentContext: Pick<PaymentContext, "sendMaxPerHour">, paid: OrderRow, receipt?: NewMessage | null): Promise<void> {
   // Whether a receipt goes is read first, while the link's row stays unlocked (counting the payment locks it
   // until the commit, and every visit and buyer of the link waits on that); then the receipt and the count
   // are written in one round trip.
-  const receipt = await receiptToQueue(tx, paid, paymentContext.sendMaxPerHour);
+  if (receipt === undefined) receipt = await receiptToQueue(tx, paid, paymentContext.sendMaxPerHour);
   await Promise.all([receipt ? queueMessage(tx, receipt) : null, countPaymentOnLink(tx, paid)]);
 }

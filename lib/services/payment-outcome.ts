@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import type { OrderRow, PaymentRow } from "@/db/schema";
 import { changeOrder, recordOrderPaid } from "./order-changes";
+import { receiptToQueue } from "./queue-receipt";
 import { changePayment, type PaymentPatch } from "./payment-changes";
 import type { PaymentContext } from "./payment-context";
 
@@ -48,15 +49,15 @@ export async function recordPaymentSucceeded(
   set: PaymentPatch = {},
   now: Date = new Date(),
 ): Promise<ActionOutcome> {
-  // As above: both updates in one round trip.
+  // As above: both updates in one round trip, and with them the read that decides the receipt (of the order as
+  // it is being written: paid now, for its whole amount).
   const changing = changePayment(tx, payment, "succeeded", { ...set, capturedAt: now, nextAction: null }, { now });
-  const { order: paid } = await changeOrder(tx, paymentContext.appUrl, order, {
-    transition: "payment_succeeded",
-    set: { paymentId: payment.id, paidAt: now, amountCaptured: order.amount },
-    event: "order.paid",
-    shown: changing,
-  });
-  await recordOrderPaid(tx, paymentContext, paid);
+  const paying = { paymentId: payment.id, paidAt: now, amountCaptured: order.amount };
+  const [{ order: paid }, receipt] = await Promise.all([
+    changeOrder(tx, paymentContext.appUrl, order, { transition: "payment_succeeded", set: paying, event: "order.paid", shown: changing }),
+    receiptToQueue(tx, { ...order, ...paying }, paymentContext.sendMaxPerHour),
+  ]);
+  await recordOrderPaid(tx, paymentContext, paid, receipt);
   return { kind: "paid", order: paid, payment: await changing };
 }
 
