@@ -18,15 +18,18 @@ export async function recordEvent(
   object: { id: string } & Record<string, unknown>,
 ): Promise<string> {
   const id = newId("event");
-  await tx.insert(events).values({
-    id,
-    merchantId: scope.merchantId,
-    livemode: scope.livemode,
-    type,
-    objectId: object.id,
-    data: { object },
-  });
-  // Queued in the same transaction: delivered if and only if the change commits.
-  await enqueue(tx, JOBS.fanout, { eventId: id });
+  // Its fan-out job is queued in the same transaction: delivered if and only if the change commits. Both
+  // statements are sent together (one round trip).
+  await Promise.all([
+    tx.insert(events).values({
+      id,
+      merchantId: scope.merchantId,
+      livemode: scope.livemode,
+      type,
+      objectId: object.id,
+      data: { object },
+    }),
+    enqueue(tx, JOBS.fanout, { eventId: id }),
+  ]);
   return id;
 }

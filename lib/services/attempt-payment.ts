@@ -2,7 +2,8 @@ import type { BuyerAction, PendingAction } from "@/lib/processor/connector";
 import { methodAvailable } from "@/lib/payments/methods";
 import type { Db } from "@/db/client";
 import { countProcessingOrdersForLink } from "@/db/queries/orders";
-import { payments, type OrderRow, type PaymentLinkRow, type PaymentRow } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { merchants, payments, type OrderRow, type PaymentLinkRow, type PaymentRow } from "@/db/schema";
 import { AppError } from "@/lib/core/errors";
 import { newId } from "@/lib/core/ids";
 import { scopeOf, type MerchantScope } from "@/lib/core/scope";
@@ -39,6 +40,22 @@ export interface Reservation {
   orderId: string;
 }
 
+/**
+ * A reservation with what its transaction wrote and read: the order (now `processing`), the attempt, and the
+ * merchant's name (the descriptor the processor shows) — so the request that made it calls the connector
+ * without reading them back (authorizeReserved's `written`). Only the ids are ever stored.
+ */
+export interface WrittenReservation extends Reservation {
+  order: OrderRow;
+  payment: PaymentRow;
+  merchantName: string;
+}
+
+/** The ids alone: what a submission stores (oncePerSubmission), and what a twin or the sweep starts from. */
+export function reservationIds({ scope, paymentId, orderId }: Reservation): Reservation {
+  return { scope, paymentId, orderId };
+}
+
 const LINK_UNAVAILABLE = "This payment link is no longer available.";
 
 export async function requireLinkCapacity(tx: Db, link: PaymentLinkRow, exceptOrderId?: string) {
@@ -50,9 +67,10 @@ export async function requireLinkCapacity(tx: Db, link: PaymentLinkRow, exceptOr
 
 /**
  * Step 1: writes the attempt as `authorizing` on an open order the caller has locked, and moves the order to
- * `processing` (`order.processing`) with the buyer's details. Nothing is asked of the processor here.
+ * `processing` (`order.processing`) with the buyer's details. Nothing is asked of the processor here. The
+ * attempt, the order's update and the read of the merchant's name go to the server together.
  */
-export async function reserveAttempt(tx: Db, paymentContext: PaymentContext, order: OrderRow, buyer: BuyerPayment): Promise<Reservation> {
+export async function reserveAttempt(tx: Db, paymentContext: PaymentContext, order: OrderRow, buyer: BuyerPayment): Promise<WrittenReservation> {
   if (order.status !== "open") throw new AppError("order_not_payable", order.status === "processing" ? "A payment for this order is already under way." : `This order is ${order.status}.`);
   if (!order.paymentMethods.includes(buyer.method) || !methodAvailable(buyer.method, order.currency, order.amount)) {
     throw new AppError("parameter_invalid", "Choose a payment method.", { param: "method" });
@@ -60,7 +78,7 @@ export async function reserveAttempt(tx: Db, paymentContext: PaymentContext, ord
 
   // Chosen for this payment and recorded on it: every later step goes to the connector named here.
   const connector = requireConnector(paymentContext, order.livemode);
-  const [payment] = await tx
+  const inserted = tx
     .insert(payments)
     .values({
       id: newId("payment"),
@@ -76,12 +94,19 @@ export async function reserveAttempt(tx: Db, paymentContext: PaymentContext, ord
       // Of a debited account, its country and last four; of a bank page, the bank the buyer picks later.
       details: buyer.sepa ? { iban_country: buyer.sepa.country, iban_last4: buyer.sepa.last4 } : null,
     })
-    .returning();
-  await changeOrder(tx, paymentContext.appUrl, order, {
-    transition: "payment_submitted",
-    // An order keeps the source of the first checkout URL its buyer paid from.
-    set: { attempts: order.attempts + 1, source: order.source ?? buyer.source ?? null, buyerLocale: buyer.locale ?? order.buyerLocale, customerEmail: buyer.email ?? order.customerEmail, customerName: buyer.name ?? order.customerName },
-    event: "order.processing",
-  });
-  return { scope: scopeOf(order), paymentId: payment!.id, orderId: order.id };
+    .returning()
+    .then(([row]) => row!);
+  const merchant = tx.select({ name: merchants.name }).from(merchants).where(eq(merchants.id, order.merchantId));
+  const [{ order: processing }, payment, [named]] = await Promise.all([
+    changeOrder(tx, paymentContext.appUrl, order, {
+      transition: "payment_submitted",
+      // An order keeps the source of the first checkout URL its buyer paid from.
+      set: { attempts: order.attempts + 1, source: order.source ?? buyer.source ?? null, buyerLocale: buyer.locale ?? order.buyerLocale, customerEmail: buyer.email ?? order.customerEmail, customerName: buyer.name ?? order.customerName },
+      event: "order.processing",
+      shown: inserted,
+    }),
+    inserted,
+    merchant,
+  ]);
+  return { scope: scopeOf(order), paymentId: payment.id, orderId: order.id, order: processing, payment, merchantName: named?.name ?? "" };
 }

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { merchants } from "@/db/schema";
 import { findPayment, findOrder } from "@/db/queries/orders";
 import type { BuyerPayment } from "@/lib/orders/checkout-input";
-import type { PayOutcome, Reservation } from "./attempt-payment";
+import type { PayOutcome, Reservation, WrittenReservation } from "./attempt-payment";
 import { answerWithin } from "./connector-call";
 import type { PaymentContext } from "./payment-context";
 import { outcomeOf, recordAuthorization } from "./record-authorization";
@@ -14,8 +14,15 @@ import { outcomeOf, recordAuthorization } from "./record-authorization";
  * that fails or does not answer within the context's `connectorTimeoutSeconds` leaves the attempt
  * `authorizing`: the buyer is told the payment is processing, and the recovery sweep asks the processor later.
  */
-export async function authorizeReserved(db: Db, paymentContext: PaymentContext, reservation: Reservation, buyer: BuyerPayment): Promise<PayOutcome> {
-  const { order, payment, merchantName } = await loadReserved(db, reservation);
+export async function authorizeReserved(
+  db: Db,
+  paymentContext: PaymentContext,
+  reservation: Reservation,
+  buyer: BuyerPayment,
+  /** What the reservation's own transaction wrote, for the request that made it: nothing is read back. */
+  written?: WrittenReservation,
+): Promise<PayOutcome> {
+  const { order, payment, merchantName } = written && written.paymentId === reservation.paymentId ? written : await loadReserved(db, reservation);
   if (payment.status !== "authorizing") return outcomeOf(order, payment);
 
   const connector = paymentContext.processors.named(payment.processor);

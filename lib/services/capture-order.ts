@@ -87,8 +87,9 @@ async function recordCapture(db: Db, paymentContext: PaymentContext, asked: Paym
       set: { amountCaptured: payment.captureAmount, paidAt: now, authorizationExpiresAt: null },
       event: "order.paid",
       notAllowed: new AppError("order_not_capturable", NOT_CAPTURABLE),
+      shown: captured,
     });
-    await recordOrderPaid(tx, paymentContext, paid, captured);
+    await recordOrderPaid(tx, paymentContext, paid);
   });
 }
 

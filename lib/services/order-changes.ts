@@ -8,7 +8,8 @@ import { nextStatus, type OrderTransition } from "@/lib/orders/state-machine";
 import { toOrderObject, type OrderObject } from "@/lib/orders/serialize";
 import { scopeOf } from "@/lib/core/scope";
 import { countPaymentOnSource } from "./link-funnel";
-import { queueReceipt } from "./queue-receipt";
+import { queueMessage, type NewMessage } from "./queue-message";
+import { receiptToQueue } from "./queue-receipt";
 import type { PaymentContext } from "./payment-context";
 
 // Internal to the order services: the one place an order row is changed, always together with its event.
@@ -17,26 +18,36 @@ export type OrderPatch = Partial<Omit<typeof orders.$inferInsert, "id" | "mercha
 
 /**
  * Applies a status transition (checked against the state machine) and other column changes to a locked
- * order, and writes the event — in the caller's transaction.
+ * order, and writes the event — in the caller's transaction. `shown` is the payment the changed order shows
+ * (displayPayment: the one that paid it, else its latest attempt) when the caller is writing it: the write
+ * may still be on its way (a promise of the row), so that it travels to the server with the order's update,
+ * and the event's object is built without reading the payment back.
  */
 export async function changeOrder(
   tx: Db,
   appUrl: string,
   order: OrderRow,
-  change: { transition?: OrderTransition; fullyRefunded?: boolean; set?: OrderPatch; event: EventType; notAllowed?: AppError },
+  change: { transition?: OrderTransition; fullyRefunded?: boolean; set?: OrderPatch; event: EventType; notAllowed?: AppError; shown?: PaymentRow | Promise<PaymentRow> },
 ): Promise<{ order: OrderRow; object: OrderObject }> {
+  // Awaited below; a refusal thrown before then must not leave the caller's write unobserved.
+  const shownWrite = Promise.resolve(change.shown);
+  shownWrite.catch(() => {});
   let status = order.status;
   if (change.transition) {
     const next = nextStatus(order.status, change.transition, { fullyRefunded: change.fullyRefunded ?? false });
     if (next === null) throw change.notAllowed ?? new AppError("order_not_payable", `The order is ${order.status}.`);
     status = next;
   }
-  const [updated] = await tx
-    .update(orders)
-    .set({ ...change.set, status, updatedAt: sql`now()` })
-    .where(eq(orders.id, order.id))
-    .returning();
-  const object = toOrderObject(updated!, await displayPayment(tx, scopeOf(order), updated!), appUrl);
+  const [[updated], written] = await Promise.all([
+    tx
+      .update(orders)
+      .set({ ...change.set, status, updatedAt: sql`now()` })
+      .where(eq(orders.id, order.id))
+      .returning(),
+    shownWrite,
+  ]);
+  const shown = written && written.orderId === order.id && (updated!.paymentId ?? written.id) === written.id ? written : await displayPayment(tx, scopeOf(order), updated!);
+  const object = toOrderObject(updated!, shown, appUrl);
   await recordEvent(tx, scopeOf(order), change.event, object);
   return { order: updated!, object };
 }
@@ -45,18 +56,25 @@ export async function changeOrder(
 export async function countPaymentOnLink(tx: Db, order: OrderRow): Promise<void> {
   if (!order.paymentLinkId) return;
   const amount = order.amountCaptured ?? order.amount;
-  await tx
-    .update(paymentLinks)
-    .set({ payCount: sql`${paymentLinks.payCount} + 1`, successAmount: sql`${paymentLinks.successAmount} + ${amount}` })
-    .where(eq(paymentLinks.id, order.paymentLinkId));
-  // The funnel's row for the buyer's source moves with the stats, so the sums over sources stay equal to them.
-  await countPaymentOnSource(tx, order, amount);
+  // The funnel's row for the buyer's source moves with the stats, so the sums over sources stay equal to them
+  // (both statements sent together: one round trip).
+  await Promise.all([
+    tx
+      .update(paymentLinks)
+      .set({ payCount: sql`${paymentLinks.payCount} + 1`, successAmount: sql`${paymentLinks.successAmount} + ${amount}` })
+      .where(eq(paymentLinks.id, order.paymentLinkId)),
+    countPaymentOnSource(tx, order, amount),
+  ]);
 }
 
-/** What follows an order becoming paid, in the same transaction: its link's stats and funnel, and the receipt. */
-export async function recordOrderPaid(tx: Db, paymentContext: Pick<PaymentContext, "sendMaxPerHour">, paid: OrderRow, payment: PaymentRow): Promise<void> {
-  // The receipt first: rendering it takes some milliseconds, and the link's row stays unlocked meanwhile
-  // (counting the payment locks it until the commit, and every visit and buyer of the link waits on that).
-  await queueReceipt(tx, paid, payment, paymentContext.sendMaxPerHour);
-  await countPaymentOnLink(tx, paid);
+/**
+ * What follows an order becoming paid, in the same transaction: its link's stats and funnel, and the receipt
+ * (`receipt`: what receiptToQueue answered, when the caller read it beside the order's update).
+ */
+export async function recordOrderPaid(tx: Db, paymentContext: Pick<PaymentContext, "sendMaxPerHour">, paid: OrderRow, receipt?: NewMessage | null): Promise<void> {
+  // Whether a receipt goes is read first, while the link's row stays unlocked (counting the payment locks it
+  // until the commit, and every visit and buyer of the link waits on that); then the receipt and the count
+  // are written in one round trip.
+  if (receipt === undefined) receipt = await receiptToQueue(tx, paid, paymentContext.sendMaxPerHour);
+  await Promise.all([receipt ? queueMessage(tx, receipt) : null, countPaymentOnLink(tx, paid)]);
 }

@@ -8,13 +8,14 @@ import type { BuyerPayment } from "@/lib/orders/checkout-input";
 import { toOrderObject } from "@/lib/orders/serialize";
 import { requireConnector, type PaymentContext } from "./payment-context";
 import { scopeOf } from "@/lib/core/scope";
-import { type PayOutcome, type Reservation, requireLinkCapacity, reserveAttempt } from "./attempt-payment";
+import { type PayOutcome, type WrittenReservation, requireLinkCapacity, reserveAttempt } from "./attempt-payment";
 import { authorizeReserved } from "./authorize-payment";
 import { countStartOnSource } from "./link-funnel";
 
 /** A buyer pays through a link: the order and its attempt are reserved, then authorized (attempt-payment.ts). */
 export async function payLink(db: Db, paymentContext: PaymentContext, linkToken: string, buyer: BuyerPayment): Promise<PayOutcome> {
-  return authorizeReserved(db, paymentContext, await reserveLinkPayment(db, paymentContext, linkToken, buyer), buyer);
+  const reserved = await reserveLinkPayment(db, paymentContext, linkToken, buyer);
+  return authorizeReserved(db, paymentContext, reserved, buyer, reserved);
 }
 
 /**
@@ -22,7 +23,7 @@ export async function payLink(db: Db, paymentContext: PaymentContext, linkToken:
  * `max_payments` is exact however many buyers pay at once (orders with a payment in flight count). The lock
  * is held for a few queries, never for the processor's call.
  */
-export async function reserveLinkPayment(db: Db, paymentContext: PaymentContext, linkToken: string, buyer: BuyerPayment): Promise<Reservation> {
+export async function reserveLinkPayment(db: Db, paymentContext: PaymentContext, linkToken: string, buyer: BuyerPayment): Promise<WrittenReservation> {
   return db.transaction(async (tx) => {
     const link = await lockPaymentLink(tx, { token: linkToken });
     if (!link) throw new AppError("resource_missing", "No such payment link.");
@@ -63,8 +64,12 @@ export async function reserveLinkPayment(db: Db, paymentContext: PaymentContext,
         expiresAt: new Date(Date.now() + paymentContext.orderTtlHours * 3_600_000),
       })
       .returning();
-    await recordEvent(tx, scopeOf(link), "order.created", toOrderObject(order!, null, paymentContext.appUrl));
-    await countStartOnSource(tx, link.id, order!.source);
-    return reserveAttempt(tx, paymentContext, order!, buyer);
+    // The order's event, its start on the link's funnel and its attempt, sent to the server together.
+    const [, , reserved] = await Promise.all([
+      recordEvent(tx, scopeOf(link), "order.created", toOrderObject(order!, null, paymentContext.appUrl)),
+      countStartOnSource(tx, link.id, order!.source),
+      reserveAttempt(tx, paymentContext, order!, buyer),
+    ]);
+    return reserved;
   });
 }

@@ -6,17 +6,18 @@ import { scopeOf } from "@/lib/core/scope";
 import type { BuyerPayment } from "@/lib/orders/checkout-input";
 import { changeOrder } from "./order-changes";
 import type { PaymentContext } from "./payment-context";
-import { type PayOutcome, type Reservation, requireLinkCapacity, reserveAttempt } from "./attempt-payment";
+import { type PayOutcome, type WrittenReservation, requireLinkCapacity, reserveAttempt } from "./attempt-payment";
 import { authorizeReserved } from "./authorize-payment";
 
 /** A buyer pays an existing order (an API order, or a retry after a decline): reserved, then authorized. */
 export async function payOrder(db: Db, paymentContext: PaymentContext, orderToken: string, buyer: BuyerPayment): Promise<PayOutcome> {
   const paying = { ...buyer, amount: undefined };
-  return authorizeReserved(db, paymentContext, await reserveOrderPayment(db, paymentContext, orderToken, paying), paying);
+  const reserved = await reserveOrderPayment(db, paymentContext, orderToken, paying);
+  return authorizeReserved(db, paymentContext, reserved, paying, reserved);
 }
 
 /** Writes an `authorizing` attempt on an open order, under its row lock (and its link's, for the seat). */
-export async function reserveOrderPayment(db: Db, paymentContext: PaymentContext, orderToken: string, buyer: BuyerPayment): Promise<Reservation> {
+export async function reserveOrderPayment(db: Db, paymentContext: PaymentContext, orderToken: string, buyer: BuyerPayment): Promise<WrittenReservation> {
   const reserved = await db.transaction(async (tx) => {
     const order = await lockOrder(tx, { token: orderToken });
     if (!order) throw new AppError("resource_missing", "No such order.");

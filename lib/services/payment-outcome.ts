@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import type { OrderRow, PaymentRow } from "@/db/schema";
 import { changeOrder, recordOrderPaid } from "./order-changes";
+import { receiptToQueue } from "./queue-receipt";
 import { changePayment, type PaymentPatch } from "./payment-changes";
 import type { PaymentContext } from "./payment-context";
 
@@ -28,13 +29,15 @@ export async function recordPaymentAuthorized(
   set: PaymentPatch = {},
   now: Date = new Date(),
 ): Promise<ActionOutcome> {
-  const changed = await changePayment(tx, payment, "authorized", { ...set, nextAction: null }, { now });
+  // The attempt's and the order's updates go to the server together; a refused attempt rolls both back.
+  const changing = changePayment(tx, payment, "authorized", { ...set, nextAction: null }, { now });
   const { order: authorized } = await changeOrder(tx, paymentContext.appUrl, order, {
     transition: "payment_authorized",
     set: { paymentId: payment.id, authorizationExpiresAt: new Date(now.getTime() + paymentContext.authorizationValidityHours * 3_600_000) },
     event: "order.authorized",
+    shown: changing,
   });
-  return { kind: "authorized", order: authorized, payment: changed };
+  return { kind: "authorized", order: authorized, payment: await changing };
 }
 
 /** The payment succeeded: the order is paid (`order.paid`), counts on its link, and its receipt is queued. */
@@ -46,14 +49,16 @@ export async function recordPaymentSucceeded(
   set: PaymentPatch = {},
   now: Date = new Date(),
 ): Promise<ActionOutcome> {
-  const changed = await changePayment(tx, payment, "succeeded", { ...set, capturedAt: now, nextAction: null }, { now });
-  const { order: paid } = await changeOrder(tx, paymentContext.appUrl, order, {
-    transition: "payment_succeeded",
-    set: { paymentId: payment.id, paidAt: now, amountCaptured: order.amount },
-    event: "order.paid",
-  });
-  await recordOrderPaid(tx, paymentContext, paid, changed);
-  return { kind: "paid", order: paid, payment: changed };
+  // As above: both updates in one round trip, and with them the read that decides the receipt (of the order as
+  // it is being written: paid now, for its whole amount).
+  const changing = changePayment(tx, payment, "succeeded", { ...set, capturedAt: now, nextAction: null }, { now });
+  const paying = { paymentId: payment.id, paidAt: now, amountCaptured: order.amount };
+  const [{ order: paid }, receipt] = await Promise.all([
+    changeOrder(tx, paymentContext.appUrl, order, { transition: "payment_succeeded", set: paying, event: "order.paid", shown: changing }),
+    receiptToQueue(tx, { ...order, ...paying }, paymentContext.sendMaxPerHour),
+  ]);
+  await recordOrderPaid(tx, paymentContext, paid, receipt);
+  return { kind: "paid", order: paid, payment: await changing };
 }
 
 /** The payment failed: the order is open again for another try (`order.payment_failed`). */

@@ -24,23 +24,26 @@ export interface NewMessage {
  */
 export async function queueMessage(tx: Db, message: NewMessage): Promise<MessageRow> {
   const id = newId("message");
-  const [row] = await tx
-    .insert(messages)
-    .values({
-      id,
-      merchantId: message.scope?.merchantId ?? null,
-      livemode: message.scope?.livemode ?? false,
-      channel: message.channel,
-      kind: message.kind,
-      to: message.to,
-      paymentLinkId: message.paymentLinkId ?? null,
-      orderId: message.orderId ?? null,
-      subject: message.subject ?? null,
-      html: message.html ?? null,
-      text: message.text,
-    })
-    .returning();
-  await tx.insert(messageStatusChanges).values({ messageId: id, status: "queued", detail: "Queued for sending." });
-  await enqueue(tx, JOBS.messageSend, { messageId: id, attempt: 1 });
+  // The row, its first history line and its job, sent to the server together (one round trip, in this order).
+  const [[row]] = await Promise.all([
+    tx
+      .insert(messages)
+      .values({
+        id,
+        merchantId: message.scope?.merchantId ?? null,
+        livemode: message.scope?.livemode ?? false,
+        channel: message.channel,
+        kind: message.kind,
+        to: message.to,
+        paymentLinkId: message.paymentLinkId ?? null,
+        orderId: message.orderId ?? null,
+        subject: message.subject ?? null,
+        html: message.html ?? null,
+        text: message.text,
+      })
+      .returning(),
+    tx.insert(messageStatusChanges).values({ messageId: id, status: "queued", detail: "Queued for sending." }),
+    enqueue(tx, JOBS.messageSend, { messageId: id, attempt: 1 }),
+  ]);
   return row!;
 }

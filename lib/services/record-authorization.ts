@@ -18,8 +18,9 @@ import { recordPaymentAuthorized, recordPaymentFailed, recordPaymentSucceeded } 
  */
 export async function recordAuthorization(db: Db, paymentContext: PaymentContext, reservation: Reservation, answer: AuthorizeResult): Promise<PayOutcome> {
   const { outcome, orphaned } = await db.transaction(async (tx) => {
-    const order = await lockOrder(tx, { id: reservation.orderId, scope: reservation.scope });
-    const payment = order ? await findPayment(tx, reservation.scope, reservation.paymentId) : null;
+    // The attempt is read right behind the order's lock, in the same round trip: the server runs it once the
+    // lock is held, so it sees whatever the lock's previous holder recorded.
+    const [order, payment] = await Promise.all([lockOrder(tx, { id: reservation.orderId, scope: reservation.scope }), findPayment(tx, reservation.scope, reservation.paymentId)]);
     if (!order || !payment) throw new Error(`Payment ${reservation.paymentId} of order ${reservation.orderId} is missing.`);
     if (payment.status !== "authorizing") {
       const took = answer.status === "succeeded" || answer.status === "authorized";

@@ -6,7 +6,9 @@ import { recordEvent } from "@/lib/events/record-event";
 import { enqueue, JOBS } from "@/lib/jobs/queue";
 import { smsStatusCallbackUrl, type Messaging } from "@/lib/messaging/config";
 import type { EmailAttachment, SendResult } from "@/lib/messaging/email-transport";
-import { attachmentsFor } from "./message-attachments";
+import { attachmentsFor, messageDocument } from "./message-attachments";
+import { renderReceipt } from "./queue-receipt";
+import { hasReceipt, type OrderDocument } from "@/lib/documents/order-document";
 import { findOrder } from "@/db/queries/orders";
 import { findPaymentLink } from "@/db/queries/payment-links";
 import { linkUnavailableReason } from "@/lib/links/rules";
@@ -25,25 +27,38 @@ const DROPPED_CONTENT = "Not kept: this email carried a single-use account link,
 
 type Outcome = "sent" | "retrying" | "failed" | "skipped";
 
-async function transmit(db: Db, messaging: Messaging, message: MessageRow, lastAttempt: boolean): Promise<SendResult & { transport: string }> {
+/** An email's content written at send time (a receipt's), kept on its row with what the transport said. */
+type Content = { subject: string; html: string; text: string };
+
+async function transmit(db: Db, messaging: Messaging, message: MessageRow, lastAttempt: boolean): Promise<SendResult & { transport: string; content?: Content }> {
   // A payment request that waited on retries must not ask for money that was paid (or a link closed) since.
   const stale = await staleRequestReason(db, message);
   if (stale) return { ok: false, reason: stale, permanent: true, transport: message.channel === "email" ? messaging.email.name : (messaging.sms ?? outboxSms).name };
   if (message.channel === "email") {
+    // A receipt is queued as a row alone, in the payment's transaction (queue-receipt.ts): its content is
+    // rendered now, from the paid order, and kept on the row with the outcome.
+    let doc: OrderDocument | null | undefined;
+    let content: Content | undefined;
+    if (message.kind === "receipt" && message.html === null) {
+      doc = await messageDocument(db, message, messaging.appUrl);
+      if (!doc || !hasReceipt(doc)) return { ok: false, reason: "Not sent: its order is not paid.", permanent: true, transport: messaging.email.name };
+      content = await renderReceipt(doc);
+    }
     // An order's request carries its invoice, a receipt its receipt: made now from the order as it is, so a
     // retry a day later attaches what is true then. The outbox keeps only the message: no PDF to make.
     let attachments: EmailAttachment[] = [];
     if (messaging.email.name !== "outbox") {
       try {
-        attachments = await attachmentsFor(db, message, messaging.appUrl);
+        attachments = await attachmentsFor(db, message, messaging.appUrl, doc);
       } catch (error) {
         logger().error({ err: errorForLog(error), messageId: message.id }, "the PDF for an email could not be made");
         // Retried like a transport failure; the last attempt sends the email without it rather than not at all.
-        if (!lastAttempt) return { ok: false, reason: "The PDF to attach could not be made.", permanent: false, transport: messaging.email.name };
+        if (!lastAttempt) return { ok: false, reason: "The PDF to attach could not be made.", permanent: false, transport: messaging.email.name, content };
       }
     }
-    const result = await messaging.email.send({ id: message.id, to: message.to, subject: message.subject ?? "", html: message.html ?? "", text: message.text, attachments });
-    return { ...result, transport: messaging.email.name };
+    const { subject, html, text } = content ?? { subject: message.subject ?? "", html: message.html ?? "", text: message.text };
+    const result = await messaging.email.send({ id: message.id, to: message.to, subject, html, text, attachments });
+    return { ...result, transport: messaging.email.name, content };
   }
   const provider = messaging.sms ?? outboxSms;
   const result = await provider.send({ id: message.id, to: message.to, body: message.text, statusCallbackUrl: smsStatusCallbackUrl(messaging.appUrl, message.id) });
@@ -120,7 +135,7 @@ export async function sendMessage(db: Db, messaging: Messaging, messageId: strin
     }
     const [updated] = await tx
       .update(messages)
-      .set({ ...changes, claimedUntil: null, updatedAt: now })
+      .set({ ...result.content, ...changes, claimedUntil: null, updatedAt: now })
       .where(stillOurs)
       .returning();
     if (!updated) return "skipped";

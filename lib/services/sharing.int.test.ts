@@ -124,9 +124,14 @@ describe("receipts", () => {
     const paid = await payLink(db, paymentContext, link.token, { ...cardBuyer(), email: "ana@example.com" });
     const receipts = () => db.select().from(messages).where(and(eq(messages.merchantId, scope.merchantId), eq(messages.kind, "receipt")));
     const [receipt] = await receipts();
-    expect(receipt).toMatchObject({ channel: "email", to: "ana@example.com", orderId: paid.order.id, paymentLinkId: link.id, status: "queued", subject: "Your receipt from Pay" });
-    expect(receipt!.text).toContain("$25.00");
-    expect(receipt!.text).toContain("Visa •••• 4242");
+    // Queued as a row and its job, in the payment's transaction: the worker writes the email when it sends it.
+    expect(receipt).toMatchObject({ channel: "email", to: "ana@example.com", orderId: paid.order.id, paymentLinkId: link.id, status: "queued", subject: "Your receipt from Pay", html: null, text: "" });
+    expect(await sendMessage(db, { email: outboxEmail, sms: null, appUrl, retrySchedule: [1] }, receipt!.id, 1)).toBe("sent");
+    const [sent] = await receipts();
+    expect(sent).toMatchObject({ status: "sent", subject: "Your receipt from Pay" });
+    expect(sent!.text).toContain("$25.00");
+    expect(sent!.text).toContain("Visa •••• 4242");
+    expect(sent!.html).toContain("Visa •••• 4242");
 
     await payLink(db, paymentContext, link.token, { ...cardBuyer(), email: null });
     expect(await receipts()).toHaveLength(1);
@@ -158,6 +163,25 @@ describe("at send time", () => {
     expect(await sendMessage(db, messaging(smtp), sent.id, 1)).toBe("sent");
     expect(seen[0]!.attachments!.map((a) => [a.filename, a.contentType, a.content.subarray(0, 5).toString()])).toEqual([[`invoice-${order.reference}.pdf`, "application/pdf", "%PDF-"]]);
 
+  });
+});
+
+describe("a receipt at send time", () => {
+  test("is written from the paid order in the buyer's language, sent with its PDF, and kept on its row", async () => {
+    const { scope, link } = await setup();
+    const paid = await payLink(db, paymentContext, link.token, { ...cardBuyer(), email: "eva@example.com", locale: "de" });
+    const [queued] = await db.select().from(messages).where(and(eq(messages.merchantId, scope.merchantId), eq(messages.orderId, paid.order.id)));
+    expect(queued).toMatchObject({ kind: "receipt", status: "queued", html: null });
+    const seen: { subject: string; html: string; text: string; attachments?: { filename: string; content: Buffer }[] }[] = [];
+    const smtp: EmailTransport = { name: "smtp", send: async (mail) => (seen.push(mail), { ok: true, providerMessageId: null, detail: "ok" }), close() {} };
+    expect(await sendMessage(db, { email: smtp, sms: null, appUrl, retrySchedule: [1] }, queued!.id, 1)).toBe("sent");
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.subject).toBe(queued!.subject);
+    expect(seen[0]!.text).toContain("25,00");
+    expect(seen[0]!.html).toContain('lang="de"');
+    expect(seen[0]!.attachments!.map((a) => [a.filename, a.content.subarray(0, 5).toString()])).toEqual([[`receipt-${paid.order.id}.pdf`, "%PDF-"]]);
+    const [stored] = await db.select().from(messages).where(eq(messages.id, queued!.id));
+    expect(stored).toMatchObject({ status: "sent", subject: seen[0]!.subject, html: seen[0]!.html, text: seen[0]!.text });
   });
 });
 

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/core/errors";
 import type { MerchantScope } from "@/lib/core/scope";
 import { validateCheckout, type BuyerPayment, type CheckoutSettings } from "@/lib/orders/checkout-input";
 import type { PaymentContext } from "@/lib/services/payment-context";
-import type { Reservation } from "@/lib/services/attempt-payment";
+import { reservationIds, type Reservation, type WrittenReservation } from "@/lib/services/attempt-payment";
 import { authorizeReserved, recordedOutcome } from "@/lib/services/authorize-payment";
 import { paymentContextFromEnv } from "@/lib/services/payment-context";
 import { parseSource } from "@/lib/links/source";
@@ -27,7 +27,7 @@ export interface Payable<T extends MerchantScope> {
   closed: (found: T, home: string) => Redirect | null;
   settings: (found: T) => CheckoutSettings;
   /** Step 1 of the payment (lib/services/attempt-payment.ts): the `authorizing` attempt, committed. */
-  reserve: (tx: Db, paymentContext: PaymentContext, token: string, buyer: BuyerPayment) => Promise<Reservation>;
+  reserve: (tx: Db, paymentContext: PaymentContext, token: string, buyer: BuyerPayment) => Promise<WrittenReservation>;
 }
 
 /** What one submission stores for its twins: the attempt it reserved, or where its refusal sent the buyer. */
@@ -73,9 +73,12 @@ export function checkoutPayPost<T extends MerchantScope & { locale: string; buye
     const checked = { ok: true, value: { ...validated.value, source, locale } } as const;
 
     const paymentContext = paymentContextFromEnv();
+    // What this request's reservation wrote, kept here for its connector call; the submission stores the ids.
+    const reserved: { written?: WrittenReservation } = {};
     const { value, replayed } = await oncePerSubmission<Reserved>(db, found, submission, `${back}/pay`, async (tx) => {
       try {
-        return { reservation: await payable.reserve(tx, paymentContext, token, checked.value) };
+        reserved.written = await payable.reserve(tx, paymentContext, token, checked.value);
+        return { reservation: reservationIds(reserved.written) };
       } catch (error) {
         if (error instanceof AppError) return { refused: refusal(error, back, form) };
         throw error;
@@ -85,7 +88,7 @@ export function checkoutPayPost<T extends MerchantScope & { locale: string; buye
     if (!("reservation" in value)) return "refused" in value ? value.refused : { location: back };
     const outcome = replayed
       ? await recordedOutcome(db, value.reservation, paymentContext.connectorTimeoutSeconds * 1000)
-      : await authorizeReserved(db, paymentContext, value.reservation, checked.value);
+      : await authorizeReserved(db, paymentContext, value.reservation, checked.value, reserved.written);
     return outcomeRedirect(outcome, form);
   }
 }

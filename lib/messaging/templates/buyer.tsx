@@ -86,6 +86,11 @@ export interface ReceiptContent {
   reference: string | null;
 }
 
+/** A receipt's subject alone: what its message row shows while the worker has yet to render it. */
+export function receiptSubject({ merchant, itemName, amount }: { merchant: string; itemName: string; amount: string }, locale: Locale): string {
+  return translator(locale, "email")("receipt.subject", { merchant, item: itemName, amount });
+}
+
 export function receiptEmail(content: ReceiptContent, locale: Locale) {
   const { merchant, itemName, amount, paidAt, method, orderId, reference } = content;
   const t = translator(locale, "email");
@@ -99,7 +104,7 @@ export function receiptEmail(content: ReceiptContent, locale: Locale) {
   ];
   if (reference) lines.push([t("receipt.reference"), reference]);
   return {
-    subject: t("receipt.subject", words),
+    subject: receiptSubject({ merchant: merchant.name, itemName, amount }, locale),
     element: (
       <EmailLayout brand={merchant} locale={locale} preview={t("receipt.preview", words)} heading={t("receipt.heading")} footer={t("receipt.footer", words)}>
         <Paragraph>{t.rich("receipt.body", { ...words, strong })}</Paragraph>
