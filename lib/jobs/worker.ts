@@ -34,7 +34,7 @@ export function deliveryConfig(env: Env): DeliveryConfig {
 }
 
 /** Delivery jobs taken at once by each of the DELIVERY_WORKERS (see startWorker). */
-export const DELIVERY_BATCH = 50;
+export const DELIVERY_BATCH = 100;
 export const DELIVERY_WORKERS = 4;
 /** Fan-out jobs taken at once: each batch is one transaction. */
 export const FANOUT_BATCH = 100;

@@ -130,6 +130,16 @@ async function prepare(
   return { kind: "send", message, event, url: message.callbackUrl ?? "", secrets: found ? [found] : [] };
 }
 
+/**
+ * The transaction's commit does not wait for its disk flush. Safe for a worker's record of its job's work: the
+ * job is marked complete only afterwards, by a commit that does wait, and that flush carries this one with it
+ * (the log is written in order). A database that crashes in between loses both, and the job, still active,
+ * runs again: a delivery may be repeated, as at-least-once allows, never lost.
+ */
+export async function commitWithoutFlushWait(tx: Db): Promise<void> {
+  await tx.execute(sql`set local synchronous_commit = off`);
+}
+
 interface AttemptResult {
   messageId: string;
   attemptsBefore: number;
@@ -156,6 +166,7 @@ async function recordAttempts(db: Db, attempts: AttemptResult[], config: Deliver
 }
 
 async function recordInTransaction(tx: Db, attempts: AttemptResult[], config: DeliveryConfig, now: Date): Promise<DeliveryOutcome[]> {
+  await commitWithoutFlushWait(tx);
   // Locked in id order, so two workers recording overlapping batches never wait on each other in a cycle.
   const locked = await tx
     .select()

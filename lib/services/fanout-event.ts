@@ -5,6 +5,7 @@ import { events, webhookMessages } from "@/db/schema";
 import { newId } from "@/lib/core/ids";
 import { enqueueMany, JOBS } from "@/lib/jobs/queue";
 import { scopeOf } from "@/lib/core/scope";
+import { commitWithoutFlushWait } from "./deliver-webhook-message";
 
 /**
  * Creates one message per matching endpoint (the event merchant's own, and its platform's `connect` ones) and
@@ -22,6 +23,8 @@ export async function fanoutEvent(db: Db, eventId: string): Promise<number> {
 export async function fanoutEvents(db: Db, eventIds: readonly string[]): Promise<number> {
   if (eventIds.length === 0) return 0;
   return db.transaction(async (tx) => {
+    // A fan-out lost in a database crash runs again (its job is completed only after it): see commitWithoutFlushWait.
+    await commitWithoutFlushWait(tx);
     const found = await tx.select().from(events).where(inArray(events.id, [...new Set(eventIds)]));
     // Events of one merchant, mode and type go to the same endpoints: asked once per batch.
     const subscribed = new Map<string, ReturnType<typeof listSubscribedEndpoints>>();
