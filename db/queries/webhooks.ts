@@ -9,6 +9,27 @@ import { events, merchants, webhookAttempts, webhookEndpoints, webhookMessages, 
 // merchant's id, or one of the other mode, finds nothing.
 
 
+/**
+ * What the delivery worker needs for each of these messages, in one query: the message, its endpoint and its
+ * event, each joined within the message's own merchant and mode (a `connect` endpoint's connected-merchant event
+ * is not among them: see findConnectedEvent). Messages that do not exist are absent.
+ */
+export async function findDeliveries(
+  db: Db,
+  messageIds: string[],
+): Promise<{ message: WebhookMessageRow; endpoint: WebhookEndpointRow | null; event: EventRow | null }[]> {
+  if (messageIds.length === 0) return [];
+  return db
+    .select({ message: webhookMessages, endpoint: webhookEndpoints, event: events })
+    .from(webhookMessages)
+    .leftJoin(
+      webhookEndpoints,
+      and(eq(webhookEndpoints.id, webhookMessages.endpointId), eq(webhookEndpoints.merchantId, webhookMessages.merchantId), eq(webhookEndpoints.livemode, webhookMessages.livemode)),
+    )
+    .leftJoin(events, and(eq(events.id, webhookMessages.eventId), eq(events.merchantId, webhookMessages.merchantId), eq(events.livemode, webhookMessages.livemode)))
+    .where(inArray(webhookMessages.id, messageIds));
+}
+
 /** One page of the merchant's events, newest first (ids sort by creation), optionally of one type. */
 export async function listEvents(
   db: Db,

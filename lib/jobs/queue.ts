@@ -101,6 +101,22 @@ export async function enqueue<S extends z.ZodObject>(tx: Db, job: JobDefinition<
 }
 
 /**
+ * enqueue() for many jobs of one kind in one statement (pg-boss's insert): each payload is checked first, and
+ * each job may start after its own delay. Nothing is written when `items` is empty.
+ */
+export async function enqueueMany<S extends z.ZodObject>(tx: Db, job: JobDefinition<string, S>, items: readonly { payload: z.input<S>; startAfterSeconds?: number }[]): Promise<void> {
+  if (items.length === 0) return;
+  for (const { payload } of items) {
+    const read = readPayload(job, payload);
+    if (!read.ok) throw read.error;
+  }
+  await jobSender().insert(
+    items.map(({ payload, startAfterSeconds }) => ({ name: job.name, data: payload as object, ...(startAfterSeconds ? { startAfter: `${startAfterSeconds} seconds` } : {}) })),
+    { db: queueDb(tx) },
+  );
+}
+
+/**
  * Creates or upgrades pg-boss's schema and our queues. Runs with the app's migrations; safe to repeat and
  * (on PostgreSQL) serialized by the migration lock.
  */

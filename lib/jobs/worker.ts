@@ -5,8 +5,9 @@ import { describeDatabaseUnavailable } from "@/db/unavailable";
 import type { Env } from "@/lib/core/env";
 import { errorForLog, type Logger } from "@/lib/logger";
 import { paymentContextFromEnv } from "@/lib/services/payment-context";
-import { deliverMessage, type DeliveryConfig } from "@/lib/services/deliver-webhook-message";
-import { fanoutEvent } from "@/lib/services/fanout-event";
+import { deliverMessages, type DeliveryConfig } from "@/lib/services/deliver-webhook-message";
+import { fanoutEvents } from "@/lib/services/fanout-event";
+import { closeConnections } from "@/lib/webhooks/http";
 import { failStalledPaymentActions } from "@/lib/services/fail-stalled-payment-actions";
 import { recoverAuthorizations } from "@/lib/services/recover-authorizations";
 import { finishStalledCaptures } from "@/lib/services/capture-order";
@@ -31,6 +32,12 @@ export function deliveryConfig(env: Env): DeliveryConfig {
     allowPrivate: env.WEBHOOK_ALLOW_PRIVATE_URLS,
   };
 }
+
+/** Delivery jobs taken at once by each of the DELIVERY_WORKERS (see startWorker). */
+export const DELIVERY_BATCH = 100;
+export const DELIVERY_WORKERS = 4;
+/** Fan-out jobs taken at once: each batch is one transaction. */
+export const FANOUT_BATCH = 100;
 
 /** How often a worker checks for jobs due now (the delay between a commit and the first delivery attempt). */
 export const WATCH_MS = 50;
@@ -103,24 +110,27 @@ export async function startWorker(database: Database, env: Env, log: Logger): Pr
 
   // pg-boss waits out its poll after every batch unless woken: a full batch means more are waiting, so
   // each worker wakes itself and a backlog drains at full speed.
-  const wakeIfFull = (id: string | undefined, size: number) => {
-    if (id && size >= fast.batchSize) boss.notifyWorker(id);
+  const wakeIfFull = (id: string | undefined, size: number, batchSize: number) => {
+    if (id && size >= batchSize) boss.notifyWorker(id);
   };
-  // Several delivery workers, so one slow endpoint (up to the 15 s timeout) does not hold up the others.
+  // Deliveries in batches of DELIVERY_BATCH, each batch sent at once and recorded in one transaction (see
+  // deliverMessages); several batches in flight, so one slow endpoint (up to the 15 s timeout) holds up only
+  // its own batch. At most DELIVERY_WORKERS × DELIVERY_BATCH requests out at once, ENDPOINT_CONCURRENCY of
+  // them to any one endpoint.
   const deliverers: string[] = [];
-  for (let i = 0; i < 4; i++) {
-    const id: string = await work(JOBS.deliver, fast, async (payloads) => {
-      const outcomes = await Promise.all(payloads.map(({ messageId, attempt }) => deliverMessage(db, messageId, config, new Date(), attempt)));
+  for (let i = 0; i < DELIVERY_WORKERS; i++) {
+    const id: string = await work(JOBS.deliver, { pollingIntervalSeconds: 0.5, batchSize: DELIVERY_BATCH }, async (payloads) => {
+      const outcomes = await deliverMessages(db, payloads, config);
       log.debug({ outcomes }, "webhook deliveries");
-      wakeIfFull(id, payloads.length);
+      wakeIfFull(id, payloads.length, DELIVERY_BATCH);
     });
     deliverers.push(id);
   }
-  const fanout: string = await work(JOBS.fanout, fast, async (payloads) => {
-    const queued = (await Promise.all(payloads.map(({ eventId }) => fanoutEvent(db, eventId)))).reduce((a, b) => a + b, 0);
+  const fanout: string = await work(JOBS.fanout, { pollingIntervalSeconds: 0.5, batchSize: FANOUT_BATCH }, async (payloads) => {
+    const queued = await fanoutEvents(db, payloads.map(({ eventId }) => eventId));
     // The deliveries just committed: fetch them now rather than at the next poll.
     if (queued > 0) deliverers.forEach((id) => boss.notifyWorker(id));
-    wakeIfFull(fanout, payloads.length);
+    wakeIfFull(fanout, payloads.length, FANOUT_BATCH);
   });
 
   // Emails and SMS: two workers of two, four sends at once — the SMTP pool's four connections — so no send
@@ -228,6 +238,7 @@ export async function startWorker(database: Database, env: Env, log: Logger): Pr
       // (the steps follow each other in microtasks, which this timer-driven check never falls between).
       while (busy > 0) await new Promise((resolve) => setTimeout(resolve, 10));
       messaging.email.close();
+      closeConnections();
       log.info("worker stopped");
     },
   };
