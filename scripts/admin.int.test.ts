@@ -124,6 +124,7 @@ describe("admin create-api-key", () => {
       apiKeyId: key.id,
       merchantId: merchant.merchant_id,
       livemode: false,
+      rateLimitWaitMs: 0,
     });
   });
 
