@@ -298,7 +298,17 @@ try {
       return `/api/v1/payment_links?limit=20&q=${encodeURIComponent(q)}`;
     };
     const search = await maxThenHalf("keyword search", { url: base, path: keyword, headers: bigAuth, connections: CONNECTIONS });
-    figures.scenarios.list_links = { links: BIG_MERCHANT_LINKS, list, search };
+    // The baseline for both: what a bare route handler on the same build answers, paced at the same rate as
+    // each half-rate run (it takes POST only; a tiny JSON body).
+    const bareAt = async (name: string, rate: number) => {
+      const bare = await runPaced({ url: `${base}/bench/bare-route`, method: "POST", headers: { "content-type": "application/json" }, body: "{}", durationSeconds: PHASE_SECONDS, rate });
+      noErrors(`bare route at the ${name} rate`, bare);
+      log(`bare route handler: at ${rate}/s p50 ${bare.latencyMs.p50} ms, p99 ${bare.latencyMs.p99} ms`);
+      return bare;
+    };
+    const bareList = await bareAt("list", Math.max(1, Math.floor(list.max.rate / 2)));
+    const bareSearch = await bareAt("search", Math.max(1, Math.floor(search.max.rate / 2)));
+    figures.scenarios.list_links = { links: BIG_MERCHANT_LINKS, list, search, bare_route: { list: bareList, search: bareSearch } };
   }
 
   if (only.has("webhooks")) rss.phase("webhooks");

@@ -47,6 +47,25 @@ describe("evaluate", () => {
     ]);
   });
 
+  test("list and search are held against the bare route's p99 at the same rate: 2 × and 3 ×", () => {
+    const list_links = (listP99: number, searchP99: number) => ({
+      links: 1_000_000,
+      list: { max: load(200, 40), half: load(100, listP99) },
+      search: { max: load(120, 40), half: load(60, searchP99) },
+      bare_route: { list: load(100, 5), search: load(60, 4) },
+    });
+    const met = evaluate({ ...base, scenarios: { list_links: list_links(10, 12) } });
+    expect(met.map((r) => [r.scenario, r.figure, r.target, r.met])).toEqual([
+      ["bare route handler at the list links rate", "p99 at 100/s", "baseline", null],
+      ["list links (1,000,000 links)", "p99 at 100/s", "≤ 2 × bare route p99", true],
+      ["bare route handler at the keyword search rate", "p99 at 60/s", "baseline", null],
+      ["keyword search (1,000,000 links)", "p99 at 60/s", "≤ 3 × bare route p99", true],
+    ]);
+    expect(met[1]!.value).toBe("10 ms = 2 × bare route");
+    const missed = evaluate({ ...base, scenarios: { list_links: list_links(11, 13) } });
+    expect(missed.filter((r) => r.met !== null).map((r) => r.met)).toEqual([false, false]);
+  });
+
   test("the JavaScript budget is 15 KB gzip beyond the framework, and the no-JS payment must work", () => {
     const lighthouse = (own: number, ok: boolean) => ({ performance: 95, accessibility: 100, js: { checkout_gzip_bytes: 136_000 + own, bare_gzip_bytes: 136_000, own_gzip_bytes: own }, no_js_payment: { ok, ms: 1_000 } });
     expect(evaluate({ ...base, scenarios: { lighthouse: lighthouse(15_000, true) } }).every((r) => r.met)).toBe(true);
