@@ -56,15 +56,15 @@ export async function changeOrder(
 export async function countPaymentOnLink(tx: Db, order: OrderRow): Promise<void> {
   if (!order.paymentLinkId) return;
   const amount = order.amountCaptured ?? order.amount;
-  // The funnel's row for the buyer's source moves with the stats, so the sums over sources stay equal to them
-  // (both statements sent together: one round trip).
-  await Promise.all([
-    tx
-      .update(paymentLinks)
-      .set({ payCount: sql`${paymentLinks.payCount} + 1`, successAmount: sql`${paymentLinks.successAmount} + ${amount}` })
-      .where(eq(paymentLinks.id, order.paymentLinkId)),
-    countPaymentOnSource(tx, order, amount),
-  ]);
+  await tx
+    .update(paymentLinks)
+    .set({ payCount: sql`${paymentLinks.payCount} + 1`, successAmount: sql`${paymentLinks.successAmount} + ${amount}` })
+    .where(eq(paymentLinks.id, order.paymentLinkId));
+  // The funnel's row for the buyer's source moves with the stats, so the sums over sources stay equal to them.
+  // Only once the link's row is held: every writer of both takes the link's first (a payment's reservation
+  // locks it, a visit updates it in the statement that counts the source), so none waits on another in a cycle.
+  // (Not sent beside it: statements issued together do not reach the server in the order they are written.)
+  await countPaymentOnSource(tx, order, amount);
 }
 
 /**

@@ -68,6 +68,23 @@ describe("the funnel by source", () => {
     expect(sumOf(funnel.sources)).toEqual({ visit_count: stats!.visitCount, pay_count: stats!.payCount, success_amount: stats!.successAmount });
   });
 
+  test("buyers paying and visiting one link at once: every payment counted once, the sums equal the stats", async () => {
+    const { ctx, link } = await setup();
+    // Reservations lock the link's row, then its funnel row; paid orders and visits must take them in that order.
+    const lanes = Array.from({ length: 6 }, async (_, lane) => {
+      for (let i = 0; i < 6; i++) {
+        const source = lane % 2 === 0 ? "email" : null;
+        await recordLinkVisit(db, link.token, source);
+        expect((await payLink(db, paymentContext, link.token, { ...cardBuyer(), email: `lane-${lane}@example.com`, source })).kind).toBe("paid");
+      }
+    });
+    await Promise.all(lanes);
+    const funnel = await getLinkFunnel(db, ctx, link.id);
+    const [stats] = await db.select().from(paymentLinks).where(eq(paymentLinks.id, link.id));
+    expect(stats!.payCount).toBe(36);
+    expect(sumOf(funnel.sources)).toEqual({ visit_count: stats!.visitCount, pay_count: 36, success_amount: stats!.successAmount });
+  });
+
   test("another merchant's or mode's link is resource_missing", async () => {
     const { link } = await setup();
     const other = await newMerchantScope(db);
