@@ -7,7 +7,7 @@ import { rows } from "@/test/drills/harness";
 import { openTestDatabase } from "@/test/db";
 import { newMerchantScope } from "@/test/payments";
 import { startReceiver } from "@/test/receiver";
-import { closeConnections } from "@/lib/webhooks/http";
+import { closeConnections, ENDPOINT_CONCURRENCY } from "@/lib/webhooks/http";
 import { createPaymentLink } from "./create-payment-link";
 import { createWebhookEndpoint } from "./create-webhook-endpoint";
 import { deliverMessage, deliverMessages, type DeliveryConfig } from "./deliver-webhook-message";
@@ -165,6 +165,36 @@ describe("a batch of deliveries", () => {
       expect(dropped).toBe(2);
     } finally {
       closeConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
+  test(`at most ENDPOINT_CONCURRENCY requests at once to one endpoint; one that never got a connection says it was not sent`, async () => {
+    const scope = await newMerchantScope(db);
+    let connections = 0;
+    // Takes every request and never answers.
+    const server = createServer((request) => request.resume());
+    server.on("connection", () => (connections += 1));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://localhost:${(server.address() as AddressInfo).port}/hooks`;
+      const endpoint = await createWebhookEndpoint(db, { ...scope, allowPrivate: true }, { url, events: ["*"] });
+      const held = await Promise.all(Array.from({ length: ENDPOINT_CONCURRENCY }, (_, i) => messageTo(scope, endpoint.id, `slow ${i}`)));
+      const waiting = await messageTo(scope, endpoint.id, "waiting");
+      // One batch takes every connection for 2 s; a second, started meanwhile, waits for one and gives up after 1 s.
+      const first = deliverMessages(db, held.map((m) => ({ messageId: m.id, attempt: 1 })), { ...config, timeoutMs: 2_000 });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(connections).toBe(ENDPOINT_CONCURRENCY);
+      expect(await deliverMessages(db, [{ messageId: waiting.id, attempt: 1 }], { ...config, timeoutMs: 1_000 })).toEqual(["retrying"]);
+      expect(connections).toBe(ENDPOINT_CONCURRENCY);
+      expect(await first).toEqual(Array(ENDPOINT_CONCURRENCY).fill("retrying"));
+      const attempts = await db.select().from(webhookAttempts).where(inArray(webhookAttempts.messageId, [...held.map((m) => m.id), waiting.id]));
+      const errorOf = new Map(attempts.map((a) => [a.messageId, a.error]));
+      expect(held.every((m) => errorOf.get(m.id) === "no answer within 2 s")).toBe(true);
+      expect(errorOf.get(waiting.id)).toBe(`not sent: the endpoint's ${ENDPOINT_CONCURRENCY} connections stayed busy for 1 s`);
+    } finally {
+      closeConnections();
+      server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
   });

@@ -108,6 +108,8 @@ export function postJson(url: URL, addresses: readonly string[], headers: Record
       resolve({ ...result, latencyMs: Math.round(performance.now() - started) });
     };
     let request: http.ClientRequest;
+    // Whether the request went out (written to a connection): one still waiting for the pool when time ran out was never sent.
+    let sent = false;
     const send = () => {
       let answered = false;
       request = client.request(
@@ -135,6 +137,9 @@ export function postJson(url: URL, addresses: readonly string[], headers: Record
           response.on("error", done);
         },
       );
+      request.on("finish", () => {
+        sent = true;
+      });
       request.on("error", (error: NodeJS.ErrnoException) => {
         // A kept-alive connection the server closed just as we sent on it: nothing was answered, so send
         // again once, on a new connection (what Node's documentation advises for `reusedSocket`).
@@ -149,7 +154,8 @@ export function postJson(url: URL, addresses: readonly string[], headers: Record
     };
     const timer = setTimeout(() => {
       request.destroy();
-      finish({ statusCode: null, body: null, error: `no answer within ${Math.round(timeoutMs / 1000)} s` });
+      const seconds = Math.round(timeoutMs / 1000);
+      finish({ statusCode: null, body: null, error: sent ? `no answer within ${seconds} s` : `not sent: the endpoint's ${ENDPOINT_CONCURRENCY} connections stayed busy for ${seconds} s` });
     }, timeoutMs);
     send();
   });
