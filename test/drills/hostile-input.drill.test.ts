@@ -82,7 +82,9 @@ const STACK_MARKERS = ["    at ", ".ts:", ".tsx:", "node_modules", "webpack"];
 const SQL_MARKERS_API = ["select ", "insert into", "update \"", "delete from", "syntax error at", "violates", "failed query", "invalid input syntax", "invalid byte sequence", "postgreserror"];
 // A page's prose may say "select"; a query's text would still show as one of these.
 const SQL_MARKERS_PAGE = ['select "', "insert into", "syntax error at", "violates", "failed query", "invalid input syntax", "invalid byte sequence", "postgreserror"];
-const CARD_SHAPE = /\b(?:\d[ -]?){12,18}\d\b/;
+// 13–19 digits, spaced or dashed as people write them, standing on their own: not a run inside a token of
+// base64url text (a signed cookie holding "�" as `77-977-977-977-977-9` is letters, digits and dashes).
+const CARD_SHAPE = /(?<![A-Za-z0-9_-])(?:\d[ -]?){12,18}\d(?![A-Za-z0-9_-])/;
 
 function htmlEscaped(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
