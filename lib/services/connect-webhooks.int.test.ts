@@ -189,6 +189,11 @@ describe("connect endpoints", () => {
     await db.insert(webhookMessages).values({ id: pending, eventId: eventB, ...scope(platform), endpointId: pConnect.id, origin: "resend" });
     await updateWebhookEndpoint(db, pCtx, pConnect.id, { connect: false });
     expect(await refusal(resendEvent(db, scope(platform), pConnect.id, { event: eventA }))).toEqual(missing);
+    // The file's worker has been delivering the first resend to a closed port (a failure it records on the
+    // endpoint's health); its next retry is refused by the rule now. Wait for that, so no attempt of it is still
+    // in flight, to land on the health between the reset and the check below (CI saw exactly that once).
+    const resendClosed = async () => (await db.select({ status: webhookMessages.status }).from(webhookMessages).where(eq(webhookMessages.id, resent.id)))[0]?.status !== "pending";
+    await waitFor(resendClosed, 15_000, "the first resend to be closed by the rule");
     const config = { retrySchedule: [], timeoutMs: 1000, disableAfterMs: 1e12, allowPrivate: true };
     const healthOf = async () => (await db.select({ failingSince: webhookEndpoints.failingSince, enabled: webhookEndpoints.enabled }).from(webhookEndpoints).where(eq(webhookEndpoints.id, pConnect.id)))[0];
     // A healthy endpoint (earlier deliveries here went to a closed port), so a failure clock would show.
