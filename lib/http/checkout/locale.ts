@@ -1,7 +1,8 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { getDb } from "@/db";
+import { builtOnce } from "@/db/built-once";
 import { orders, paymentLinks } from "@/db/schema";
 import { configuredLocale, resolveLocale, type Locale } from "@/lib/i18n/locales";
 
@@ -24,13 +25,23 @@ export function setLocaleCookie(path: string, locale: Locale, secure: boolean): 
   return `${LOCALE_COOKIE}=${locale}; Path=${path}; Max-Age=${LOCALE_MAX_AGE_SECONDS}; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
 }
 
+// Built once per database handle (db/built-once.ts): every checkout view asks, and building a SELECT costs more
+// of the app's time than the database takes to answer it.
+const linkLocale = builtOnce((db) =>
+  db.select({ locale: paymentLinks.locale }).from(paymentLinks).where(eq(paymentLinks.token, sql.placeholder("token"))).limit(1).prepare("link_locale"),
+);
+const orderLocale = builtOnce((db) =>
+  db
+    .select({ locale: orders.locale, buyerLocale: orders.buyerLocale })
+    .from(orders)
+    .where(eq(orders.token, sql.placeholder("token")))
+    .limit(1)
+    .prepare("order_locale"),
+);
+
 async function storedLocale(kind: CheckoutKind, token: string): Promise<string | null> {
   const db = await getDb();
-  if (kind === "link") {
-    const [row] = await db.select({ locale: paymentLinks.locale }).from(paymentLinks).where(eq(paymentLinks.token, token)).limit(1);
-    return row ? configuredLocale(row) : null;
-  }
-  const [row] = await db.select({ locale: orders.locale, buyerLocale: orders.buyerLocale }).from(orders).where(eq(orders.token, token)).limit(1);
+  const [row] = await (kind === "link" ? linkLocale(db) : orderLocale(db)).execute({ token });
   return row ? configuredLocale(row) : null;
 }
 
