@@ -1,10 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
 import { devices, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { merchants } from "@/db/schema";
 import { TEST_CARDS } from "@/lib/processor/simulated";
 import { createPaymentLink } from "@/lib/services/create-payment-link";
 import { expect, newMerchant, test } from "./api/fixtures";
+import { expectNoSeriousViolations } from "./axe";
 
 // axe on the checkout's pages, on a phone: no serious or critical violations on the form, the form with
 // errors, the 3-D Secure challenge, the wallet page and the receipt — with a light and a dark brand colour.
@@ -15,14 +15,6 @@ test.use({ ...devices["Pixel 7"] });
 const errorSummary = (page: Page) => page.getByRole("alert").filter({ has: page.getByRole("heading") });
 
 const EXPIRY = `12/${String((new Date().getUTCFullYear() + 5) % 100).padStart(2, "0")}`;
-
-async function expectNoSeriousViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
-  expect(serious, `${what}: ${JSON.stringify(serious, null, 2)}`).toEqual([]);
-}
 
 for (const brandColor of ["#4f46e5", "#fde047"]) {
   test(`checkout pages with brand colour ${brandColor}`, async ({ page, database, baseURL }) => {

@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import type { Database } from "@/db/client";
+import { findOrderByToken } from "@/db/queries/orders";
 import { createOrder } from "@/lib/services/create-order";
 import { createPaymentLink } from "@/lib/services/create-payment-link";
 import { addMember } from "@/lib/services/add-member";
@@ -7,11 +8,13 @@ import { payLink } from "@/lib/services/pay-link";
 import { payOrder } from "@/lib/services/pay-order";
 import { signUp as signUpService } from "@/lib/services/sign-up";
 import { cardBuyer, simulatorContext } from "@/test/payments";
+import { expectNoSeriousViolations } from "./axe";
 import { merchantOfUser, openE2eDatabase, PASSWORD, signIn, signUp, uniqueEmail } from "./helpers";
 
 // Orders come from buyers, so the test pays them through the services on the e2e server's database, then
 // drives the dashboard as the merchant: void, settle, refund in two parts, cancel, filter, the link's orders,
-// with and without JavaScript, and as a viewer who may only look.
+// with and without JavaScript, and as a viewer who may only look; capture; the refund rules of PromptPay and
+// PIX.
 
 let database: Database;
 
@@ -270,10 +273,61 @@ test("a merchant captures part of an authorized payment, after an amount above t
   await amount.fill("200.00");
   await page.getByRole("button", { name: "Confirm capture" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "was authorized and can be captured" })).toContainText("€180.00");
+  await expectNoSeriousViolations(page, "capture form with a refused amount");
   await amount.fill("150.00");
   await page.getByRole("button", { name: "Confirm capture" }).click();
   await expect(heading(page).getByTestId("order-status")).toHaveText("Paid");
   await expect(page.getByTestId("timeline-entry").last()).toHaveText(/^Payment captured — €150\.00 by Visa •••• 4242\./);
   await expect(page.getByText("Capture", { exact: true })).toHaveCount(0);
   await expect(page.getByText("Void payment", { exact: true })).toBeVisible();
+});
+
+test("the refund rules of the method that paid: a settled PromptPay order offers no refund and says why, a PIX order only a full one", async ({ page, browser, baseURL }) => {
+  const email = uniqueEmail("refund-rules");
+  await signUp(page, { email, business: "Harbour Market" });
+  const { ctx } = await merchantOfUser(database, email, baseURL!);
+
+  // A buyer pays each link by its QR code; the test-mode control on the QR page has the simulated bank report it.
+  const buyer = await browser.newPage();
+  async function paidByQr(method: "promptpay" | "pix", label: string, currency: string, amount: number): Promise<string> {
+    const link = await createPaymentLink(database.db, ctx, { item_name: `${label} basket`, amount, currency, default_country: "US", collect_name: false, payment_methods: [method] });
+    await buyer.goto(new URL(link.url).pathname);
+    await buyer.getByLabel("Email").fill("buyer@example.com");
+    await buyer.getByRole("radio", { name: label, exact: true }).check();
+    await buyer.getByRole("button", { name: /^Pay/ }).click();
+    await buyer.getByRole("button", { name: "Simulate the payment in a banking app" }).click();
+    await expect(buyer.getByRole("heading", { name: "Payment successful" })).toBeVisible();
+    return (await findOrderByToken(database.db, new URL(buyer.url()).pathname.split("/")[2]!))!.id;
+  }
+  const promptPayId = await paidByQr("promptpay", "PromptPay", "THB", 45_050);
+  const pixId = await paidByQr("pix", "Pix", "BRL", 12_990);
+  await buyer.context().close();
+
+  // Refunds wait for settlement, whatever the method: settle both, so only the method's rule is left.
+  await page.goto("/dashboard/orders");
+  await page.getByRole("button", { name: "Settle test payments now" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Settled 2 test payments." })).toBeVisible();
+
+  await page.goto(`/dashboard/orders/${promptPayId}`);
+  await expect(heading(page).getByTestId("order-status")).toHaveText("Paid");
+  await expect(page.getByText("PromptPay payments cannot be refunded through Paylink: settle any refund with the buyer directly.")).toBeVisible();
+  await expect(page.getByText("Refund", { exact: true })).toHaveCount(0);
+  // Canceling a settled order would refund it, so it is not offered either.
+  await expect(page.getByText("Cancel order", { exact: true })).toHaveCount(0);
+  await expect(page.getByText("Void payment", { exact: true })).toHaveCount(0);
+
+  // PIX: the refund's amount is the whole payment and cannot be changed; once refunded, nothing more can be.
+  await page.goto(`/dashboard/orders/${pixId}`);
+  await expect(heading(page).getByTestId("order-status")).toHaveText("Paid");
+  await expect(page.getByText(/cannot be refunded/)).toHaveCount(0);
+  await page.getByText("Refund", { exact: true }).click();
+  const amount = page.getByLabel("Amount to refund (BRL)");
+  await expect(amount).toHaveValue("129.90");
+  await expect(amount).not.toBeEditable();
+  await expect(page.getByText(/^R\$\s?129\.90: this payment method is refunded only in full, once\.$/)).toBeVisible();
+  await page.getByRole("button", { name: "Confirm refund" }).click();
+  await expect(page.getByTestId("refund-row")).toHaveCount(1);
+  await expect(page.getByTestId("refund-row")).toContainText("129.90");
+  await expect(page.getByText("Refund", { exact: true })).toHaveCount(0);
+  await expect(page.getByText("Cancel order", { exact: true })).toHaveCount(0);
 });

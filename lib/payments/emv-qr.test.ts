@@ -1,9 +1,8 @@
 import { describe, expect, test } from "vitest";
-import { crc16ccitt, emvCrcValid, emvText, parseEmv, pixPayload, promptPayPayload, promptPayTarget, type PixInput } from "./emv-qr";
+import { crc16ccitt, emvCrcValid, emvText, parseEmv, parseEmvTemplate, pixPayload, promptPayPayload, promptPayTarget, type PixInput } from "./emv-qr";
 
-/** The payload's fields with the CRC checked and removed, and each template's sub-fields parsed. */
+/** The payload's fields with the CRC checked (parseEmv refuses a wrong one) and removed. */
 function fieldsOf(payload: string): Record<string, string> {
-  expect(emvCrcValid(payload)).toBe(true);
   const { 63: crc, ...fields } = parseEmv(payload);
   expect(crc).toBe(payload.slice(-4));
   return fields;
@@ -25,11 +24,37 @@ describe("crc16ccitt", () => {
   });
 });
 
-describe("parseEmv and emvCrcValid", () => {
-  test("reads fields by ID, templates parse again", () => {
-    const fields = parseEmv("000201261800140123456789ABCD6304ABCD");
-    expect(fields).toEqual({ "00": "01", "26": "00140123456789ABCD", "63": "ABCD" });
-    expect(parseEmv(fields["26"]!)).toEqual({ "00": "0123456789ABCD" });
+describe("parseEmv, parseEmvTemplate and emvCrcValid", () => {
+  /** A payload of these fields with its right CRC appended. */
+  const signed = (fields: string) => `${fields}6304${crc16ccitt(`${fields}6304`)}`;
+
+  test("reads fields by ID with the CRC last; templates parse again", () => {
+    const payload = signed("000201261800140123456789ABCD");
+    const fields = parseEmv(payload);
+    expect(fields).toEqual({ "00": "01", "26": "00140123456789ABCD", "63": payload.slice(-4) });
+    expect(parseEmvTemplate(fields["26"]!)).toEqual({ "00": "0123456789ABCD" });
+  });
+
+  test("accepts the right CRC in either case, refuses a wrong one", () => {
+    const payload = promptPayPayload({ target: "0812345678", amountMinor: 10050 });
+    expect(payload.slice(-4)).toBe("FFE3");
+    expect(parseEmv(payload)["54"]).toBe("100.50");
+    expect(parseEmv(`${payload.slice(0, -4)}ffe3`)["63"]).toBe("ffe3");
+    for (const wrong of ["FFE4", "0000", "3EFF"]) expect(() => parseEmv(payload.slice(0, -4) + wrong)).toThrow("does not match");
+    // The amount changed and the old CRC kept: what a tampered or misread code looks like.
+    expect(() => parseEmv(payload.replace("100.50", "900.50"))).toThrow("does not match");
+  });
+
+  test.each([
+    ["no CRC field", "000201", "does not end with its CRC"],
+    ["a CRC field of other than four characters", "0002016303ABC", "does not end with its CRC"],
+    ["a CRC of non-hex characters", "0002016304WXYZ", "does not match"],
+    ["a second CRC field before the last", signed("0002016304FFFF"), "63 appears twice"],
+    // "6304" and a matching CRC, but as the end of field 59's value: there is no CRC field.
+    ["a CRC that is only the tail of another field", `0002015912NAME6304${crc16ccitt("0002015912NAME6304")}`, "truncated"],
+    ["malformed fields before the CRC", signed("000201X"), "malformed"],
+  ])("refuses %s", (_what, payload, message) => {
+    expect(() => parseEmv(payload)).toThrow(message);
   });
 
   test.each([
@@ -37,11 +62,11 @@ describe("parseEmv and emvCrcValid", () => {
     ["000201X", "malformed"],
     ["0A0201", "malformed"],
     ["000201000202", "appears twice"],
-  ])("rejects %j (%s)", (payload, message) => {
-    expect(() => parseEmv(payload)).toThrow(message);
+  ])("parseEmvTemplate rejects %j (%s)", (value, message) => {
+    expect(() => parseEmvTemplate(value)).toThrow(message);
   });
 
-  test("a changed character or a missing CRC fails the check", () => {
+  test("emvCrcValid: a changed character or a missing CRC fails the check", () => {
     const payload = promptPayPayload({ target: "0812345678", amountMinor: 100 });
     expect(emvCrcValid(payload)).toBe(true);
     expect(emvCrcValid(payload.replace("1.00", "9.00"))).toBe(false);
@@ -71,14 +96,14 @@ describe("promptPayPayload", () => {
     expect(payload).toBe("00020101021229370016A0000006770101110113006681234567853037645406100.505802TH6304FFE3");
     const fields = fieldsOf(payload);
     expect(fields).toEqual({ "00": "01", "01": "12", "29": "0016A00000067701011101130066812345678", "53": "764", "54": "100.50", "58": "TH" });
-    expect(parseEmv(fields["29"]!)).toEqual({ "00": "A000000677010111", "01": "0066812345678" });
+    expect(parseEmvTemplate(fields["29"]!)).toEqual({ "00": "A000000677010111", "01": "0066812345678" });
   });
 
   test("without an amount the code is static and has no amount field", () => {
     const fields = fieldsOf(promptPayPayload({ target: "1111111111111" }));
     expect(fields["01"]).toBe("11");
     expect(fields["54"]).toBeUndefined();
-    expect(parseEmv(fields["29"]!)["02"]).toBe("1111111111111");
+    expect(parseEmvTemplate(fields["29"]!)["02"]).toBe("1111111111111");
   });
 
   test("carries the same fields as an independent implementation's payload", () => {
@@ -131,8 +156,8 @@ describe("pixPayload", () => {
       "60": "Sao Paulo",
       "62": "0511PEDIDO12345",
     });
-    expect(parseEmv(fields["26"]!)).toEqual({ "00": "br.gov.bcb.pix", "01": "pagamentos@example.com.br" });
-    expect(parseEmv(fields["62"]!)).toEqual({ "05": "PEDIDO12345" });
+    expect(parseEmvTemplate(fields["26"]!)).toEqual({ "00": "br.gov.bcb.pix", "01": "pagamentos@example.com.br" });
+    expect(parseEmvTemplate(fields["62"]!)).toEqual({ "05": "PEDIDO12345" });
     expect(payload).toMatch(/^[\x20-\x7e]+$/);
   });
 

@@ -28,25 +28,41 @@ function withCrc(fields: string): string {
 }
 
 /**
- * The top-level fields of a payload, by ID: { "00": "01", "26": "0014br.gov.bcb.pix…", "63": "1D3D" }. A template
- * (26–51 merchant account, 62 additional data) is itself TLV: parse its value again to read the sub-fields.
- * Throws on a payload that is not well-formed TLV; the CRC is checked separately by emvCrcValid().
+ * The TLV fields of a template's value (26–51 merchant account, 62 additional data), by ID. A whole payload
+ * is read with parseEmv, which also checks its CRC. Throws on a value that is not well-formed TLV.
  */
-export function parseEmv(payload: string): Record<string, string> {
+export function parseEmvTemplate(value: string): Record<string, string> {
   const fields: Record<string, string> = {};
   let at = 0;
-  while (at < payload.length) {
-    const head = /^(\d{2})(\d{2})/.exec(payload.slice(at, at + 4));
+  while (at < value.length) {
+    const head = /^(\d{2})(\d{2})/.exec(value.slice(at, at + 4));
     if (!head) throw new SyntaxError(`EMV payload is malformed at position ${at}`);
     const id = head[1]!;
     const length = Number(head[2]);
-    const value = payload.slice(at + 4, at + 4 + length);
-    if (value.length !== length) throw new SyntaxError(`EMV field ${id} is truncated`);
+    const field = value.slice(at + 4, at + 4 + length);
+    if (field.length !== length) throw new SyntaxError(`EMV field ${id} is truncated`);
     if (Object.hasOwn(fields, id)) throw new SyntaxError(`EMV field ${id} appears twice`);
-    fields[id] = value;
+    fields[id] = field;
     at += 4 + length;
   }
   return fields;
+}
+
+/**
+ * The top-level fields of a payload, by ID: { "00": "01", "26": "0014br.gov.bcb.pix…", "63": "1D3D" }; parse a
+ * template's value with parseEmvTemplate. Refuses a payload whose last field is not the CRC (63, four hex
+ * digits) or whose CRC does not match what comes before it: a banking app refuses such a code, so a reader
+ * that accepted it would call a broken QR code good.
+ */
+export function parseEmv(payload: string): Record<string, string> {
+  // The CRC field is the last 8 characters; everything before must be whole fields, so a "6304…" that is
+  // only the tail of another field's value is not taken for it.
+  const crcAt = payload.length - 8;
+  if (crcAt < 0 || payload.slice(crcAt, crcAt + 4) !== "6304") throw new SyntaxError("EMV payload does not end with its CRC field (6304 and four hex digits)");
+  const fields = parseEmvTemplate(payload.slice(0, crcAt));
+  if (Object.hasOwn(fields, "63")) throw new SyntaxError("EMV field 63 appears twice");
+  if (!emvCrcValid(payload)) throw new SyntaxError(`EMV payload's CRC ${payload.slice(-4)} does not match its content`);
+  return { ...fields, "63": payload.slice(-4) };
 }
 
 /** Whether the payload ends with a CRC field that matches everything before it. */
