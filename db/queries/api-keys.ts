@@ -1,5 +1,6 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { whereScope, type MerchantScope } from "@/lib/core/scope";
+import { builtOnce } from "../built-once";
 import type { Db } from "../client";
 import { apiKeys, apiRateLimits, type ApiKey } from "../schema";
 
@@ -27,41 +28,48 @@ export async function revokeActiveApiKey(db: Db, scope: MerchantScope, id: strin
   return row ?? null;
 }
 
-/**
- * The active key with this hash, and the request counted on its rate-limit row (`${prefix}:${key id}` in
- * api_rate_limits) in the same statement: the fixed window rate-limiter-flexible keeps there (a new window of
- * `windowMs` once the last one expired, else one more point), so both write the same counters.
- */
-export async function findActiveApiKeyByHashCounting(db: Db, hash: string, limit: { prefix: string; windowMs: number }): Promise<(ApiKey & { points: number; expire: Date }) | null> {
-  // As ISO text: postgres.js binds a Date only where it knows the column's type, not inside an expression.
-  const nowMs = Date.now();
-  const now = new Date(nowMs).toISOString();
-  const next = new Date(nowMs + limit.windowMs).toISOString();
+/** The statement behind findActiveApiKeyByHashCounting, built once per pool (db/built-once.ts): every API request runs it. */
+const keyCountingStatement = builtOnce((db) => {
+  const now = sql`${sql.placeholder("now")}::timestamptz`;
+  const next = sql`${sql.placeholder("next")}::timestamptz`;
   const counted = db.$with("counted").as(
     db
       .insert(apiRateLimits)
       .select(
         db
-          .select({ key: sql<string>`${limit.prefix + ":"} || ${apiKeys.id}`.as("key"), points: sql<number>`1`.as("points"), expire: sql<Date>`${next}::timestamptz`.as("expire") })
+          .select({ key: sql<string>`${sql.placeholder("keyPrefix")}::text || ${apiKeys.id}`.as("key"), points: sql<number>`1`.as("points"), expire: sql<Date>`${next}`.as("expire") })
           .from(apiKeys)
-          .where(and(eq(apiKeys.secretHash, hash), isNull(apiKeys.revokedAt))),
+          .where(and(eq(apiKeys.secretHash, sql.placeholder("hash")), isNull(apiKeys.revokedAt))),
       )
       .onConflictDoUpdate({
         target: apiRateLimits.key,
         set: {
-          points: sql`case when ${apiRateLimits.expire} <= ${now}::timestamptz then 1 else ${apiRateLimits.points} + 1 end`,
-          expire: sql`case when ${apiRateLimits.expire} <= ${now}::timestamptz then ${next}::timestamptz else ${apiRateLimits.expire} end`,
+          points: sql`case when ${apiRateLimits.expire} <= ${now} then 1 else ${apiRateLimits.points} + 1 end`,
+          expire: sql`case when ${apiRateLimits.expire} <= ${now} then ${next} else ${apiRateLimits.expire} end`,
         },
       })
       .returning({ points: apiRateLimits.points, expire: apiRateLimits.expire }),
   );
-  const [row] = await db
+  return db
     .with(counted)
     .select({ key: apiKeys, points: counted.points, expire: counted.expire })
     .from(apiKeys)
     .crossJoin(counted)
-    .where(and(eq(apiKeys.secretHash, hash), isNull(apiKeys.revokedAt)))
-    .limit(1);
+    .where(and(eq(apiKeys.secretHash, sql.placeholder("hash")), isNull(apiKeys.revokedAt)))
+    .limit(1)
+    .prepare("api_key_counting");
+});
+
+/**
+ * The active key with this hash, and the request counted on its rate-limit row (`${prefix}:${key id}` in
+ * api_rate_limits) in the same statement: the fixed window rate-limiter-flexible keeps there (a new window of
+ * `windowMs` once the last one expired, else one more point), so both write the same counters. On the pool.
+ */
+export async function findActiveApiKeyByHashCounting(db: Db, hash: string, limit: { prefix: string; windowMs: number }): Promise<(ApiKey & { points: number; expire: Date }) | null> {
+  // As ISO text: postgres.js binds a Date only where it knows the column's type, not inside an expression.
+  const nowMs = Date.now();
+  const next = new Date(nowMs + limit.windowMs).toISOString();
+  const [row] = await keyCountingStatement(db).execute({ hash, keyPrefix: `${limit.prefix}:`, now: new Date(nowMs).toISOString(), next });
   return row ? { ...row.key, points: Number(row.points), expire: new Date(row.expire ?? next) } : null;
 }
 
