@@ -1,4 +1,5 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { builtOnce } from "../built-once";
 import type { Db } from "../client";
 import { merchants, paymentLinks, type PaymentLinkRow } from "../schema";
 
@@ -6,9 +7,21 @@ import { merchants, paymentLinks, type PaymentLinkRow } from "../schema";
 
 /** The link behind /l/{token}, without counting a visit (recordLinkVisit counts one). */
 export async function findLinkByToken(db: Db, token: string): Promise<PaymentLinkRow | null> {
-  const [row] = await db.select().from(paymentLinks).where(eq(paymentLinks.token, token)).limit(1);
+  const [row] = await linkByToken(db).execute({ token });
   return row ?? null;
 }
+
+// The checkout's look-ups by token, built once per database handle (db/built-once.ts): each buyer's view and
+// post asks, and drizzle's building of a SELECT took more of the app's time than the database's answer.
+const linkByToken = builtOnce((db) => db.select().from(paymentLinks).where(eq(paymentLinks.token, sql.placeholder("token"))).limit(1).prepare("link_by_token"));
+const merchantBrand = builtOnce((db) =>
+  db
+    .select({ name: merchants.name, brandColor: merchants.brandColor, logoUrl: merchants.logoUrl })
+    .from(merchants)
+    .where(eq(merchants.id, sql.placeholder("merchantId")))
+    .limit(1)
+    .prepare("merchant_brand"),
+);
 
 export async function findLinkById(db: Db, id: string): Promise<PaymentLinkRow | null> {
   const [row] = await db.select().from(paymentLinks).where(eq(paymentLinks.id, id)).limit(1);
@@ -23,10 +36,6 @@ export interface MerchantBrand {
 
 /** What the checkout shows of a merchant: name, brand colour and logo. */
 export async function findMerchantBrand(db: Db, merchantId: string): Promise<MerchantBrand | null> {
-  const [row] = await db
-    .select({ name: merchants.name, brandColor: merchants.brandColor, logoUrl: merchants.logoUrl })
-    .from(merchants)
-    .where(eq(merchants.id, merchantId))
-    .limit(1);
+  const [row] = await merchantBrand(db).execute({ merchantId });
   return row ?? null;
 }

@@ -2,6 +2,7 @@ import { and, desc, eq, gte, inArray, lt, lte, sql, type SQL } from "drizzle-orm
 import { AppError } from "@/lib/core/errors";
 import { toPage, type Page } from "@/lib/core/list-params";
 import { whereScope, type MerchantScope } from "@/lib/core/scope";
+import { builtOnce } from "../built-once";
 import type { Db } from "../client";
 import { orders, payments, refunds, type OrderRow, type PaymentRow, type RefundRow } from "../schema";
 
@@ -11,9 +12,12 @@ export async function findOrder(db: Db, scope: MerchantScope, id: string): Promi
 }
 
 export async function findOrderByToken(db: Db, token: string): Promise<OrderRow | null> {
-  const [row] = await db.select().from(orders).where(eq(orders.token, token)).limit(1);
+  const [row] = await orderByToken(db).execute({ token });
   return row ?? null;
 }
+
+/** Built once per database handle (db/built-once.ts): every view and post of an order's checkout asks. */
+const orderByToken = builtOnce((db) => db.select().from(orders).where(eq(orders.token, sql.placeholder("token"))).limit(1).prepare("order_by_token"));
 
 /** Locks the order row for the rest of the transaction: every state change of an order goes through here. */
 export async function lockOrder(tx: Db, where: { id: string; scope?: MerchantScope } | { token: string }): Promise<OrderRow | null> {
