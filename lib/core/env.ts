@@ -97,8 +97,9 @@ const fields = z.object({
   /** How long an API-created order stays payable when expires_at is not given. */
   ORDER_DEFAULT_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
   /**
-   * Email over SMTP: `smtp://user:pass@host:587` (STARTTLS when the server offers it) or `smtps://…:465`
-   * (TLS from the first byte). Unset: every email goes to the built-in outbox (stored, readable in the dashboard).
+   * Email over SMTP: `smtps://…:465` (TLS from the first byte) or `smtp://user:pass@host:587`, which must upgrade
+   * with STARTTLS unless the host is this machine or the URL says `?tls=optional` (lib/messaging/email-transport.ts).
+   * Unset: every email goes to the built-in outbox (stored, readable in the dashboard).
    */
   SMTP_URL: z
     .string()

@@ -47,5 +47,9 @@ describe("SMTP settings and failures", () => {
     expect(describeSmtpFailure({ responseCode: 451, response: "451 try later" }).permanent).toBe(false);
     expect(describeSmtpFailure({ code: "ESOCKET", message: "connect ECONNREFUSED 127.0.0.1:25" })).toEqual({ reason: "Could not connect to the SMTP server.", permanent: false });
     expect(describeSmtpFailure({ code: "EAUTH", message: "Invalid login: 535 for user:hunter2" })).toEqual({ reason: "The SMTP server refused the user name or password.", permanent: false });
+    // What nodemailer (requireTLS) throws when the server does not know STARTTLS: the operator's to fix, retried.
+    const noStartTls = { code: "ETLS", command: "STARTTLS", responseCode: 500, response: "500 Error: command not recognized", message: "Error upgrading connection with STARTTLS: 500 Error: command not recognized" };
+    expect(describeSmtpFailure(noStartTls)).toEqual({ reason: "The SMTP server refused STARTTLS (it answered 500), which smtp:// to another machine requires: use smtps://, or ?tls=optional for a relay without TLS.", permanent: false });
+    expect(describeSmtpFailure({ code: "ETLS", command: "CONN", message: "Error initiating TLS - certificate has expired" })).toEqual({ reason: "The TLS handshake with the SMTP server failed.", permanent: false });
   });
 });
