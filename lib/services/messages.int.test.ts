@@ -161,6 +161,29 @@ describe("email over SMTP", () => {
   });
 });
 
+describe("queued with what caused it", () => {
+  test("a transaction that queued a message and then rolled back leaves no message, no history line and no job", async () => {
+    const scope = await newMerchantScope(db);
+    const jobsOf = async (handle: Pick<typeof db, "execute">, id: string) =>
+      (await handle.execute(sql`select id from pgboss.job where name = 'message-send' and data->>'messageId' = ${id}`)) as unknown as { id: string }[];
+    let id = "";
+    const caused = db.transaction(async (tx) => {
+      id = (await queueMessage(tx, { scope, channel: "email", kind: "payment_request", to: "rolled-back@example.com", subject: "s", html: "<p>x</p>", text: "x" })).id;
+      // All three were written, in this transaction...
+      expect(await tx.select().from(messages).where(eq(messages.id, id))).toHaveLength(1);
+      expect(await listStatusChanges(tx, id)).toHaveLength(1);
+      expect(await jobsOf(tx, id)).toHaveLength(1);
+      throw new Error("what caused the message failed");
+    });
+    await expect(caused).rejects.toThrow("what caused the message failed");
+    // ...and none outlives it: the worker has nothing to send.
+    expect(id).toMatch(/^msg_/);
+    expect(await db.select().from(messages).where(eq(messages.id, id))).toEqual([]);
+    expect(await listStatusChanges(db, id)).toEqual([]);
+    expect(await jobsOf(db, id)).toEqual([]);
+  });
+});
+
 describe("one attempt, one send", () => {
   test("two runs of one attempt at once (a retried job beside its first run) send it once", async () => {
     const catcher = await startMailCatcher();
