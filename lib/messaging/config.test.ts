@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { parseEnv } from "@/lib/core/env";
-import { smsProviderFromEnv, smsStatusCallbackUrl } from "./config";
+import { outboxPageEnabled, smsProviderFromEnv, smsStatusCallbackUrl } from "./config";
 import { smsProviderNames, smsProviders } from "./sms/registry";
 
 const base = { AUTH_SECRET: "x".repeat(32) };
@@ -29,5 +29,16 @@ describe("SMS providers come from the registry", () => {
 
   test("Twilio's status callback stays at the URL Twilio accounts are configured with", () => {
     expect(smsStatusCallbackUrl("https://pay.example.com", "twilio", "msg_123")).toBe("https://pay.example.com/api/sms/twilio/status?message=msg_123");
+  });
+});
+
+describe("the outbox page", () => {
+  test("is on under `npm run dev` and off otherwise, unless OUTBOX_PAGE says", () => {
+    const page = (env: Record<string, string>) => outboxPageEnabled(parseEnv({ ...base, ...env }));
+    expect(page({ NODE_ENV: "development" })).toBe(true);
+    expect(page({ NODE_ENV: "production" })).toBe(false);
+    expect(page({ NODE_ENV: "test" })).toBe(false);
+    expect(page({ NODE_ENV: "production", OUTBOX_PAGE: "true" })).toBe(true);
+    expect(page({ NODE_ENV: "development", OUTBOX_PAGE: "false" })).toBe(false);
   });
 });
