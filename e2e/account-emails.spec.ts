@@ -5,17 +5,21 @@ import { linkPath, waitForMail } from "./mail";
 // The account emails, as people meet them: each arrives at a real SMTP server (scripts/e2e-server.mts) and
 // its link is followed in the browser.
 
-test("sign up, the verification email arrives, its link confirms the address and opens live keys", async ({ page }) => {
+test("sign up, the verification email arrives, its link confirms the address and opens live mode and live keys", async ({ page, baseURL }) => {
   const email = uniqueEmail("verify");
   await signUp(page, { email, business: "Verified Vinyl" });
   await expect(page.getByRole("status").filter({ hasText: "Confirm your email address" })).toBeVisible();
 
-  // Until then a live key is refused, with the reason.
+  // Until then live mode is refused, with the reason; the dashboard stays in test mode, even with a mode cookie
+  // set by hand, so no live key can be made.
   await page.getByRole("button", { name: "Switch to live mode" }).click();
-  await expect(page.getByRole("button", { name: "Switch to test mode" })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "Confirm your email address before switching to live mode" })).toBeVisible();
+  await page.context().addCookies([{ name: "paylink_mode", value: "live", url: baseURL! }]);
   await page.goto("/dashboard/developers");
-  await page.getByRole("button", { name: "Create live key" }).click();
-  await expect(page.getByText("Confirm your email address before creating live keys")).toBeVisible();
+  await expect(page.getByRole("note", { name: "Test mode" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Test keys" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Create live key" })).toHaveCount(0);
+  await page.context().clearCookies({ name: "paylink_mode" });
 
   const mail = await waitForMail(page.url(), email, /Confirm your email address/);
   expect(mail.from).toContain("no-reply@paylink.test");
@@ -28,6 +32,9 @@ test("sign up, the verification email arrives, its link confirms the address and
 
   await page.goto("/dashboard/developers");
   await expect(page.getByRole("status").filter({ hasText: "Confirm your email address" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Switch to live mode" }).click();
+  await expect(page.getByRole("button", { name: "Switch to test mode" })).toBeVisible();
+  await page.goto("/dashboard/developers");
   await page.getByRole("button", { name: "Create live key" }).click();
   // The secret is shown once, in its field; the list shows it masked. (Not getByText(/sk_live_/): the page's
   // hint names the prefix, so that matched before the key existed.)

@@ -21,7 +21,8 @@ function listPaymentLinks(page: Page, key: string) {
 }
 
 test("an owner creates a test key, sees it once, uses it, and revokes it", async ({ page }) => {
-  await signUp(page, { email: uniqueEmail("keys"), business: "Key Roasters" });
+  // Address confirmed: live mode, at the end, waits for that.
+  await signUp(page, { email: uniqueEmail("keys"), business: "Key Roasters", confirm: true });
   await openDevelopers(page);
   await expect(page.getByText("No test keys yet.")).toBeVisible();
   await expect(page.getByRole("link", { name: "API reference" })).toHaveAttribute("href", "/docs/api");

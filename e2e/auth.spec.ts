@@ -2,7 +2,8 @@ import { expect, test, type BrowserContext } from "@playwright/test";
 import { PASSWORD, signIn, signUp, uniqueEmail } from "./helpers";
 
 test("sign up lands on the dashboard of the new business, in test mode", async ({ page }) => {
-  await signUp(page, { email: uniqueEmail("signup"), business: "Kaffeehaus Berlin" });
+  // Address confirmed: live mode waits for that (account-emails.spec.ts).
+  await signUp(page, { email: uniqueEmail("signup"), business: "Kaffeehaus Berlin", confirm: true });
   await expect(page.getByRole("note", { name: "Test mode" })).toBeVisible();
   for (const item of ["Links", "Orders", "Developers", "Settings"]) {
     await expect(page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: item })).toBeVisible();

@@ -62,6 +62,33 @@ test("a merchant emails a link; the buyer pays from the email, gets the receipt,
   await page.getByText("Send to a buyer").click();
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
+
+  // Texted too (the dialog is open); then the Messages page: its filters narrow the list, and a message's page
+  // shows how it went.
+  await page.getByLabel("Send by").selectOption("sms");
+  await page.getByLabel("To").fill("+46 70 123 45 67");
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  await expect(messages.getByRole("link", { name: "+46701234567" })).toBeVisible();
+  await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Messages" }).click();
+  const listed = page.getByRole("table").getByRole("link");
+  await expect(listed).toHaveText(["+46701234567", buyerEmail, buyerEmail]);
+  await page.getByLabel("Channel").selectOption("sms");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/[?&]channel=sms/);
+  await expect(listed).toHaveText(["+46701234567"]);
+  await page.getByLabel("Channel").selectOption("email");
+  await page.getByLabel("Status").selectOption("failed");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page.getByText("No messages match these filters.")).toBeVisible();
+  await page.getByLabel("Status").selectOption("sent");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(listed).toHaveText([buyerEmail, buyerEmail]);
+  await page.getByRole("row").filter({ hasText: "payment request for Pottery class" }).getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 1, name: "Clay Studio: payment request for Pottery class" })).toBeVisible();
+  const history = page.getByRole("region", { name: "History" }).getByRole("listitem");
+  await expect(history).toHaveCount(2);
+  await expect(history.nth(0)).toContainText(/queued\s*Queued for sending\./);
+  await expect(history.nth(1)).toContainText(/sent\s*Accepted by the SMTP server: 250/);
 });
 
 test("without JavaScript, a link is texted to a buyer from its page, and a bad number is refused in the dialog", async ({ browser }) => {

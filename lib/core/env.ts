@@ -1,4 +1,7 @@
 import { z } from "zod";
+// The one import from outside lib/core: the SMS provider registry, which imports nothing of ours either
+// (eslint.config.mjs holds both to that), so that each provider's name and settings live in its own file.
+import { findSmsProvider, smsProviderNames, smsProviderSettings } from "@/lib/messaging/sms/registry";
 
 // The one module that reads process.env. Everything else imports `env` from here, so a wrong or missing
 // variable is reported once, by name, when the process starts (instrumentation, worker, scripts).
@@ -97,8 +100,9 @@ const fields = z.object({
   /** How long an API-created order stays payable when expires_at is not given. */
   ORDER_DEFAULT_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
   /**
-   * Email over SMTP: `smtp://user:pass@host:587` (STARTTLS when the server offers it) or `smtps://…:465`
-   * (TLS from the first byte). Unset: every email goes to the built-in outbox (stored, readable in the dashboard).
+   * Email over SMTP: `smtps://…:465` (TLS from the first byte) or `smtp://user:pass@host:587`, which must upgrade
+   * with STARTTLS unless the host is this machine or the URL says `?tls=optional` (lib/messaging/email-transport.ts).
+   * Unset: every email goes to the built-in outbox (stored, readable in the dashboard).
    */
   SMTP_URL: z
     .string()
@@ -106,13 +110,12 @@ const fields = z.object({
     .optional(),
   /** The sender of every email, such as `Paylink <no-reply@pay.example.com>`. Required with SMTP_URL. */
   EMAIL_FROM: z.string().min(3).optional(),
-  /** `twilio`: SMS through Twilio's Messages API (or one that speaks it). Unset: SMS go to the outbox. */
-  SMS_PROVIDER: z.enum(["twilio"]).optional(),
-  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-zA-Z]{8,}$/, "must look like AC…").optional(),
-  TWILIO_AUTH_TOKEN: z.string().min(8).optional(),
-  /** The sending number (E.164) or a Messaging Service SID (MG…). */
-  TWILIO_FROM: z.string().regex(/^(\+[1-9]\d{6,14}|MG[0-9a-zA-Z]+)$/, "must be an E.164 number or a Messaging Service SID").optional(),
-  TWILIO_API_URL: z.url().default("https://api.twilio.com"),
+  /**
+   * The SMS provider (a name in lib/messaging/sms/registry.ts, such as `twilio`). Unset: SMS go to the outbox.
+   * Each provider's own variables (TWILIO_…) come from its definition, so a new provider is one file.
+   */
+  SMS_PROVIDER: z.enum(smsProviderNames).optional(),
+  ...smsProviderSettings,
   /**
    * Delays before each retry of a message whose transport failed (seconds); after the last one the message is
    * `failed` with the transport's reason.
@@ -146,10 +149,9 @@ const fields = z.object({
 // Settings that only make sense together.
 const schema = fields.superRefine((env, ctx) => {
   if (env.SMTP_URL && !env.EMAIL_FROM) ctx.addIssue({ code: "custom", path: ["EMAIL_FROM"], message: "is required with SMTP_URL" });
-  if (env.SMS_PROVIDER === "twilio") {
-    for (const name of ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM"] as const) {
-      if (!env[name]) ctx.addIssue({ code: "custom", path: [name], message: "is required with SMS_PROVIDER=twilio" });
-    }
+  const sms = env.SMS_PROVIDER ? findSmsProvider(env.SMS_PROVIDER) : null;
+  for (const name of sms ? sms.required : []) {
+    if (!(env as Record<string, unknown>)[name]) ctx.addIssue({ code: "custom", path: [name], message: `is required with SMS_PROVIDER=${env.SMS_PROVIDER}` });
   }
 });
 

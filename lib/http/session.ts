@@ -18,7 +18,10 @@ export interface SessionContext {
   memberships: MerchantMembership[];
   /** The merchant the dashboard is acting for: the one chosen in the switcher, else the first; null if none. */
   current: MerchantMembership | null;
-  /** Test mode unless the merchant switched to live; every merchant query is scoped by it. */
+  /**
+   * Test mode unless the user switched to live; every merchant query is scoped by it. Always test mode until the
+   * user has confirmed their email address, whatever the mode cookie says.
+   */
   livemode: boolean;
 }
 
@@ -48,7 +51,9 @@ export const getSessionContext = cache(async (): Promise<SessionContext> => {
     sessionId,
     memberships,
     current,
-    livemode: store.get(MODE_COOKIE)?.value === "live",
+    // The cookie alone is not enough: one left in this browser by another user, or set by hand, must not put an
+    // unconfirmed account in live mode (setModeAction refuses to set it, and says why).
+    livemode: store.get(MODE_COOKIE)?.value === "live" && user.emailVerifiedAt !== null,
   };
 });
 

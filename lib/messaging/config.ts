@@ -1,7 +1,7 @@
 import type { Env } from "@/lib/core/env";
 import { emailTransportFromEnv, type EmailTransport } from "./email-transport";
 import type { SmsProvider } from "./sms/provider";
-import { twilioProvider } from "./sms/twilio";
+import { findSmsProvider } from "./sms/registry";
 
 /** How this process sends: the email transport, the SMS provider (null: the outbox), and the retry schedule. */
 export interface Messaging {
@@ -11,18 +11,23 @@ export interface Messaging {
   retrySchedule: readonly number[];
 }
 
+/** The provider SMS_PROVIDER names, made from its settings; null (the outbox) when it is unset. */
 export function smsProviderFromEnv(env: Env): SmsProvider | null {
-  if (env.SMS_PROVIDER !== "twilio") return null;
-  return twilioProvider({ accountSid: env.TWILIO_ACCOUNT_SID!, authToken: env.TWILIO_AUTH_TOKEN!, from: env.TWILIO_FROM!, apiUrl: env.TWILIO_API_URL });
+  const definition = env.SMS_PROVIDER ? findSmsProvider(env.SMS_PROVIDER) : null;
+  return definition ? definition.create(env) : null;
 }
 
 export function messagingFromEnv(env: Env): Messaging {
   return { email: emailTransportFromEnv(env), sms: smsProviderFromEnv(env), appUrl: env.APP_URL, retrySchedule: env.MESSAGE_RETRY_SCHEDULE_SECONDS };
 }
 
-/** The route Twilio reports delivery to; the message id rides in the query, so a report that beats our own record of the send still finds it. */
-export function smsStatusCallbackUrl(appUrl: string, messageId: string): string {
-  const url = new URL("/api/sms/twilio/status", appUrl);
+/**
+ * The route a provider reports delivery to, named by the provider (`/api/sms/twilio/status`: the URL Twilio
+ * accounts know). The message id rides in the query, so a report that beats our own record of the send still
+ * finds it.
+ */
+export function smsStatusCallbackUrl(appUrl: string, providerName: string, messageId: string): string {
+  const url = new URL(`/api/sms/${encodeURIComponent(providerName)}/status`, appUrl);
   url.searchParams.set("message", messageId);
   return url.toString();
 }

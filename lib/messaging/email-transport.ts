@@ -51,9 +51,14 @@ function senderDomain(from: string): string {
  * else — no connection, a timeout, 4xx — is worth retrying.
  */
 export function describeSmtpFailure(error: unknown): { reason: string; permanent: boolean } {
-  const e = error as { responseCode?: number; response?: string; code?: string; message?: string };
+  const e = error as { responseCode?: number; response?: string; code?: string; command?: string; message?: string };
   // A refused login is the operator's to fix (SMTP_URL), not the message's: retried, in case it is fixed meanwhile.
   if (e.code === "EAUTH") return { reason: "The SMTP server refused the user name or password.", permanent: false };
+  // So is a server that cannot upgrade to TLS where smtp:// requires it (smtpConnection): its answer to STARTTLS
+  // (500 "command not recognized") says nothing about this message, so it must not fail it for good.
+  if (e.code === "ETLS" && e.command === "STARTTLS" && typeof e.responseCode === "number") {
+    return { reason: `The SMTP server refused STARTTLS (it answered ${e.responseCode}), which smtp:// to another machine requires: use smtps://, or ?tls=optional for a relay without TLS.`, permanent: false };
+  }
   if (typeof e.responseCode === "number") {
     const response = (e.response ?? "").replace(/\s+/g, " ").slice(0, 300);
     return { reason: `The SMTP server answered ${e.responseCode}: ${response}`, permanent: e.responseCode >= 500 };
@@ -74,7 +79,7 @@ export function describeSmtpFailure(error: unknown): { reason: string; permanent
 
 /**
  * nodemailer over the URL's SMTP server: `smtps://` is TLS from the first byte, `smtp://` upgrades with
- * STARTTLS whenever the server offers it. A pool of a few connections, reused: opening one per message would
+ * STARTTLS (required, except as smtpConnection says). A pool of a few connections, reused: opening one per message would
  * cost a TCP and TLS handshake and a login each. Timeouts stay below the send job's expiry (60 s), so a
  * stuck server fails the attempt rather than making the queue think the worker died.
  */

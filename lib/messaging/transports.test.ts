@@ -13,22 +13,26 @@ describe("Twilio's request signature", () => {
     expect(twilioSignature("12345", url, params("+14158675310"))).toBe("GvWf1cFY/Q7PnoempGyD5oXAezc=");
   });
 
+  // A report as the callback route hands it over: the URL, the form-encoded body, the headers.
+  const report = (reportUrl: string, fields: Record<string, string>, headers = new Headers()) => ({ url: reportUrl, body: new URLSearchParams(fields).toString(), headers });
+
   test("a report verifies only with its own URL, fields and token", () => {
     const provider = twilioProvider({ accountSid: "AC123", authToken: "12345", from: "+15005550006", apiUrl: "https://api.twilio.com" });
-    const headers = (signature: string) => new Headers({ "x-twilio-signature": signature });
+    const signed = (signature: string) => new Headers({ "x-twilio-signature": signature });
     const good = "RSOYDt4T1cUTdK1PDd93/VVr8B8=";
-    expect(provider.verifyReport(url, params("+14158675309"), headers(good))).toBe(true);
-    expect(provider.verifyReport(url, { ...params("+14158675309"), Digits: "9999" }, headers(good))).toBe(false);
-    expect(provider.verifyReport(`${url}&baz=3`, params("+14158675309"), headers(good))).toBe(false);
-    expect(provider.verifyReport(url, params("+14158675309"), headers("short"))).toBe(false);
-    expect(provider.verifyReport(url, params("+14158675309"), new Headers())).toBe(false);
+    expect(provider.verifyReport(report(url, params("+14158675309"), signed(good)))).toBe(true);
+    expect(provider.verifyReport(report(url, { ...params("+14158675309"), Digits: "9999" }, signed(good)))).toBe(false);
+    expect(provider.verifyReport(report(`${url}&baz=3`, params("+14158675309"), signed(good)))).toBe(false);
+    expect(provider.verifyReport(report(url, params("+14158675309"), signed("short")))).toBe(false);
+    expect(provider.verifyReport(report(url, params("+14158675309")))).toBe(false);
   });
 
   test("reads final statuses, and leaves the intermediate ones alone", () => {
     const provider = twilioProvider({ accountSid: "AC123", authToken: "12345", from: "MG123", apiUrl: "https://api.twilio.com" });
-    expect(provider.readReport({ MessageSid: "SM1", MessageStatus: "delivered" })).toMatchObject({ outcome: "delivered", providerMessageId: "SM1" });
-    expect(provider.readReport({ MessageSid: "SM1", MessageStatus: "undelivered", ErrorCode: "30003" })).toMatchObject({ outcome: "failed", detail: "Twilio reported undelivered (error 30003)." });
-    for (const status of ["accepted", "queued", "sending", "sent"]) expect(provider.readReport({ MessageSid: "SM1", MessageStatus: status }).outcome).toBeNull();
+    const read = (fields: Record<string, string>) => provider.readReport(report(url, fields));
+    expect(read({ MessageSid: "SM1", MessageStatus: "delivered" })).toMatchObject({ outcome: "delivered", providerMessageId: "SM1" });
+    expect(read({ MessageSid: "SM1", MessageStatus: "undelivered", ErrorCode: "30003" })).toMatchObject({ outcome: "failed", detail: "Twilio reported undelivered (error 30003)." });
+    for (const status of ["accepted", "queued", "sending", "sent"]) expect(read({ MessageSid: "SM1", MessageStatus: status }).outcome).toBeNull();
   });
 });
 
@@ -47,5 +51,9 @@ describe("SMTP settings and failures", () => {
     expect(describeSmtpFailure({ responseCode: 451, response: "451 try later" }).permanent).toBe(false);
     expect(describeSmtpFailure({ code: "ESOCKET", message: "connect ECONNREFUSED 127.0.0.1:25" })).toEqual({ reason: "Could not connect to the SMTP server.", permanent: false });
     expect(describeSmtpFailure({ code: "EAUTH", message: "Invalid login: 535 for user:hunter2" })).toEqual({ reason: "The SMTP server refused the user name or password.", permanent: false });
+    // What nodemailer (requireTLS) throws when the server does not know STARTTLS: the operator's to fix, retried.
+    const noStartTls = { code: "ETLS", command: "STARTTLS", responseCode: 500, response: "500 Error: command not recognized", message: "Error upgrading connection with STARTTLS: 500 Error: command not recognized" };
+    expect(describeSmtpFailure(noStartTls)).toEqual({ reason: "The SMTP server refused STARTTLS (it answered 500), which smtp:// to another machine requires: use smtps://, or ?tls=optional for a relay without TLS.", permanent: false });
+    expect(describeSmtpFailure({ code: "ETLS", command: "CONN", message: "Error initiating TLS - certificate has expired" })).toEqual({ reason: "The TLS handshake with the SMTP server failed.", permanent: false });
   });
 });

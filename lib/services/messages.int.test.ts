@@ -161,6 +161,29 @@ describe("email over SMTP", () => {
   });
 });
 
+describe("queued with what caused it", () => {
+  test("a transaction that queued a message and then rolled back leaves no message, no history line and no job", async () => {
+    const scope = await newMerchantScope(db);
+    const jobsOf = async (handle: Pick<typeof db, "execute">, id: string) =>
+      (await handle.execute(sql`select id from pgboss.job where name = 'message-send' and data->>'messageId' = ${id}`)) as unknown as { id: string }[];
+    let id = "";
+    const caused = db.transaction(async (tx) => {
+      id = (await queueMessage(tx, { scope, channel: "email", kind: "payment_request", to: "rolled-back@example.com", subject: "s", html: "<p>x</p>", text: "x" })).id;
+      // All three were written, in this transaction...
+      expect(await tx.select().from(messages).where(eq(messages.id, id))).toHaveLength(1);
+      expect(await listStatusChanges(tx, id)).toHaveLength(1);
+      expect(await jobsOf(tx, id)).toHaveLength(1);
+      throw new Error("what caused the message failed");
+    });
+    await expect(caused).rejects.toThrow("what caused the message failed");
+    // ...and none outlives it: the worker has nothing to send.
+    expect(id).toMatch(/^msg_/);
+    expect(await db.select().from(messages).where(eq(messages.id, id))).toEqual([]);
+    expect(await listStatusChanges(db, id)).toEqual([]);
+    expect(await jobsOf(db, id)).toEqual([]);
+  });
+});
+
 describe("one attempt, one send", () => {
   test("two runs of one attempt at once (a retried job beside its first run) send it once", async () => {
     const catcher = await startMailCatcher();
@@ -203,10 +226,12 @@ describe("SMS through a Twilio-compatible API", () => {
   beforeAll(async () => {
     twilio = await startFakeTwilio({ outcome: (n) => (n === 2 ? "undelivered" : n === 3 ? { httpStatus: 400, code: 21211, message: "The 'To' number is not a valid phone number." } : "delivered") });
     const provider = twilioProvider({ accountSid: twilio.accountSid, authToken: twilio.authToken, from: "+15005550006", apiUrl: twilio.apiUrl });
-    // The status route's own handler, on a local server named by host name.
+    // The status route's own handler, on a local server named by host name; the path's provider segment is the
+    // route's [provider] (/api/sms/<provider>/status).
     server = createServer(async (incoming, outgoing) => {
       const request = await toRequest(incoming, "http://localhost");
-      const response = await receiveDeliveryReport(request, { db, provider, appUrl, log }).catch((error: unknown) => toErrorResponse(error));
+      const providerName = /^\/api\/sms\/([^/]+)\/status$/.exec(new URL(request.url).pathname)?.[1] ?? "";
+      const response = await receiveDeliveryReport(request, providerName, { db, provider, appUrl, log }).catch((error: unknown) => toErrorResponse(error));
       outgoing.writeHead(response.status, Object.fromEntries(response.headers));
       outgoing.end(Buffer.from(await response.arrayBuffer()));
     });
@@ -262,6 +287,22 @@ describe("SMS through a Twilio-compatible API", () => {
     expect((await row(message.id)).status).toBe("delivered");
     const history = await listStatusChanges(db, message.id);
     expect(history.map((h) => h.status)).toEqual(["queued", "sent", "delivered"]);
+  });
+
+  test("a report to a provider Paylink does not know is 404 in the API's error shape, however well signed; so is one to a provider not configured", async () => {
+    const scope = await newMerchantScope(db);
+    const message = await queueSms(scope, "+46701239999");
+    expect(await sendMessage(db, sms, message.id, 1)).toBe("sent");
+    await waitFor(async () => (await row(message.id)).status === "delivered", 5_000, "delivered");
+    await twilio.postCallback(`${appUrl}/api/sms/nope/status?message=${message.id}`, { MessageSid: twilio.sent.at(-1)!.sid, MessageStatus: "undelivered" });
+    expect(twilio.callbacks.at(-1)!.status).toBe(404);
+    const answer = await fetch(`${appUrl}/api/sms/nope/status?message=${message.id}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "MessageStatus=failed" });
+    expect(answer.status).toBe(404);
+    expect(await answer.json()).toEqual({ error: { type: "invalid_request_error", code: "resource_missing", message: "No such SMS provider.", param: null } });
+    expect((await row(message.id)).status).toBe("delivered");
+    // Twilio's path with no SMS provider configured (SMS_PROVIDER unset): nobody to hear it.
+    const unconfigured = new Request(`${appUrl}/api/sms/twilio/status?message=${message.id}`, { method: "POST", body: "MessageStatus=failed" });
+    await expect(receiveDeliveryReport(unconfigured, "twilio", { db, provider: null, appUrl, log })).rejects.toMatchObject({ code: "resource_missing" });
   });
 });
 

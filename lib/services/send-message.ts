@@ -61,7 +61,7 @@ async function transmit(db: Db, messaging: Messaging, message: MessageRow, lastA
     return { ...result, transport: messaging.email.name, content };
   }
   const provider = messaging.sms ?? outboxSms;
-  const result = await provider.send({ id: message.id, to: message.to, body: message.text, statusCallbackUrl: smsStatusCallbackUrl(messaging.appUrl, message.id) });
+  const result = await provider.send({ id: message.id, to: message.to, body: message.text, statusCallbackUrl: smsStatusCallbackUrl(messaging.appUrl, provider.name, message.id) });
   return { ...(result.ok ? { ...result, providerMessageId: result.providerMessageId || null } : result), transport: provider.name };
 }
 

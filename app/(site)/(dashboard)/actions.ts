@@ -37,9 +37,16 @@ export async function switchMerchantAction(formData: FormData) {
   redirect("/dashboard");
 }
 
-export async function setModeAction(formData: FormData) {
-  await getSessionContext();
+/**
+ * Switches the dashboard between test and live mode. Live mode waits for a confirmed email address (the issue's
+ * "until verified the user can work in test mode"): refused with the reason, and the dashboard stays in test mode.
+ */
+export async function setModeAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const { user } = await getSessionContext();
   const live = formData.get("mode") === "live";
+  if (live && !user.emailVerified) {
+    return { message: "Confirm your email address before switching to live mode: use the link we emailed you, or send it again from the banner above." };
+  }
   (await cookies()).set(MODE_COOKIE, live ? "live" : "test", COOKIE);
   redirect("/dashboard");
 }

@@ -1,5 +1,9 @@
-// An SMS provider behind the smallest interface that covers sending and delivery reports: a second provider
-// is one more file beside twilio.ts, and the worker, the callback route and the tests stay as they are.
+import type { z } from "zod";
+
+// An SMS provider behind the smallest interface that covers sending and delivery reports. A second provider is
+// one more file beside twilio.ts (its SmsProvider and its settings, as an SmsProviderDefinition) and one entry
+// in registry.ts: SMS_PROVIDER, its environment variables, the callback route /api/sms/<name>/status and the
+// worker all follow from the registry.
 
 export interface OutgoingSms {
   /** Our message id: the provider calls back about it. */
@@ -20,12 +24,41 @@ export interface DeliveryReport {
   detail: string;
 }
 
+/**
+ * A delivery report as it arrived at /api/sms/<name>/status: the URL as APP_URL names it (what the provider was
+ * given, which is what it signs), the body as text, and the headers. Each provider decodes its own body: one
+ * posts a form, another JSON.
+ */
+export interface IncomingReport {
+  url: string;
+  body: string;
+  headers: Headers;
+}
+
 export interface SmsProvider {
   readonly name: string;
   send(sms: OutgoingSms): Promise<SmsSendResult>;
-  /** Checks a delivery report's signature: the URL it was sent to, its form fields, and its headers. */
-  verifyReport(url: string, fields: Record<string, string>, headers: Headers): boolean;
-  readReport(fields: Record<string, string>): DeliveryReport;
+  /** Whether a delivery report really comes from the provider (its signature over the URL, the body, the headers). */
+  verifyReport(report: IncomingReport): boolean;
+  /** What a verified report says. */
+  readReport(report: IncomingReport): DeliveryReport;
+}
+
+/**
+ * A provider as the registry knows it: its name (the value of SMS_PROVIDER and the callback path's segment),
+ * the environment variables it reads (checked by lib/core/env.ts when the process starts, each optional unless
+ * `required` names it and SMS_PROVIDER chose this provider), and how to make it from them.
+ */
+export interface SmsProviderDefinition<Name extends string, Settings extends z.ZodRawShape> {
+  readonly name: Name;
+  readonly settings: Settings;
+  readonly required: readonly (keyof Settings & string)[];
+  create(settings: z.output<z.ZodObject<Settings>>): SmsProvider;
+}
+
+/** Checks a definition's types where it is written (its `required` names and `create` against its settings). */
+export function defineSmsProvider<const Name extends string, Settings extends z.ZodRawShape>(definition: SmsProviderDefinition<Name, Settings>) {
+  return definition;
 }
 
 export const outboxSms = {

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import type { DeliveryReport, OutgoingSms, SmsProvider, SmsSendResult } from "./provider";
+import { z } from "zod";
+import { defineSmsProvider, type DeliveryReport, type IncomingReport, type OutgoingSms, type SmsProvider, type SmsSendResult } from "./provider";
 
 export interface TwilioConfig {
   accountSid: string;
@@ -59,14 +60,15 @@ export function twilioProvider(config: TwilioConfig): SmsProvider {
       const permanent = response.status >= 400 && response.status < 500 && response.status !== 429;
       return { ok: false, reason: `Twilio answered ${response.status}${code}${said}`, permanent };
     },
-    verifyReport(url, fields, headers) {
-      const given = headers.get("x-twilio-signature");
+    verifyReport(report) {
+      const given = report.headers.get("x-twilio-signature");
       if (!given) return false;
-      const expected = Buffer.from(twilioSignature(config.authToken, url, fields));
+      const expected = Buffer.from(twilioSignature(config.authToken, report.url, reportFields(report)));
       const actual = Buffer.from(given);
       return expected.length === actual.length && timingSafeEqual(expected, actual);
     },
-    readReport(fields): DeliveryReport {
+    readReport(report): DeliveryReport {
+      const fields = reportFields(report);
       const status = fields.MessageStatus ?? fields.SmsStatus ?? "";
       const outcome = DELIVERED.has(status) ? "delivered" : FAILED.has(status) ? "failed" : null;
       const error = fields.ErrorCode ? ` (error ${fields.ErrorCode})` : "";
@@ -74,3 +76,23 @@ export function twilioProvider(config: TwilioConfig): SmsProvider {
     },
   };
 }
+
+/** Twilio posts its status callbacks form-encoded. */
+function reportFields(report: IncomingReport): Record<string, string> {
+  return Object.fromEntries(new URLSearchParams(report.body));
+}
+
+/** Twilio in the registry: `SMS_PROVIDER=twilio` and its settings. */
+export const twilioSms = defineSmsProvider({
+  name: "twilio",
+  settings: {
+    TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-zA-Z]{8,}$/, "must look like AC…").optional(),
+    TWILIO_AUTH_TOKEN: z.string().min(8).optional(),
+    /** The sending number (E.164) or a Messaging Service SID (MG…). */
+    TWILIO_FROM: z.string().regex(/^(\+[1-9]\d{6,14}|MG[0-9a-zA-Z]+)$/, "must be an E.164 number or a Messaging Service SID").optional(),
+    TWILIO_API_URL: z.url().default("https://api.twilio.com"),
+  },
+  required: ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM"],
+  // env.ts has checked the required settings are there when SMS_PROVIDER=twilio.
+  create: (settings) => twilioProvider({ accountSid: settings.TWILIO_ACCOUNT_SID!, authToken: settings.TWILIO_AUTH_TOKEN!, from: settings.TWILIO_FROM!, apiUrl: settings.TWILIO_API_URL }),
+});

@@ -8,6 +8,7 @@ import { LiveModeBanner } from "@/components/dashboard/live-mode";
 import { liveModeStatus } from "@/lib/processor";
 import { resendVerificationAction, setModeAction, signOutAction, switchMerchantAction } from "../actions";
 import { VerifyEmailBanner } from "@/components/dashboard/verify-email-banner";
+import { ModeSwitch } from "@/components/dashboard/mode-switch";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const { user, memberships, current, livemode } = await getSessionContext();
@@ -45,12 +46,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
             </Link>
           </div>
           <div className="flex items-center gap-3 text-sm">
-            <form action={setModeAction}>
-              <input type="hidden" name="mode" value={livemode ? "test" : "live"} />
-              <button type="submit" className="rounded-md border border-slate-300 px-2 py-1.5 hover:bg-slate-100">
-                {livemode ? "Switch to test mode" : "Switch to live mode"}
-              </button>
-            </form>
+            <ModeSwitch livemode={livemode} action={setModeAction} />
             <span className="hidden text-slate-500 sm:inline" data-testid="signed-in-as">
               {user.email}
             </span>
