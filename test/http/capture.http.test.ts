@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { events, processorNotifications } from "@/db/schema";
 import { simulatorNotificationSecret } from "@/lib/processor";
-import { SIGNATURE_HEADER, signNotification } from "@/lib/processor/simulator-notifications";
+import { SIGNATURE_HEADER, signNotification } from "@/lib/processor/notification-wire";
 import { TEST_CARDS } from "@/lib/processor/simulated";
 import { createApiKey } from "@/lib/services/create-api-key";
 import { workerEnv } from "@/test/drills/harness";
