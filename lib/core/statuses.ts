@@ -20,6 +20,13 @@ export type WebhookMessageStatus = (typeof WEBHOOK_MESSAGE_STATUSES)[number];
 /** "fanout" for the automatic delivery of an event, "resend" for one a person asked for. */
 export const WEBHOOK_MESSAGE_ORIGINS = ["fanout", "resend"] as const;
 
+/**
+ * What became of a processor's notification: `applied` (it changed a payment or refund), `ignored` (it named
+ * nothing it could still change), `duplicate` (received before).
+ */
+export const NOTIFICATION_OUTCOMES = ["applied", "ignored", "duplicate"] as const;
+export type NotificationOutcome = (typeof NOTIFICATION_OUTCOMES)[number];
+
 /** A team member's role at a merchant (lib/accounts/permissions.ts says what each may do). */
 export const MEMBERSHIP_ROLES = ["owner", "admin", "viewer"] as const;
 export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];

@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { AppError } from "@/lib/core/errors";
 import type { Logger } from "@/lib/logger";
+import type { NotificationReceipt } from "@/lib/processor/notification-wire";
 import { applyProcessorNotification } from "@/lib/services/apply-processor-notification";
 import type { PaymentContext } from "@/lib/services/payment-context";
 import { readBytes } from "./api";
@@ -27,5 +28,5 @@ export async function receiveProcessorNotification(
   }
   const outcome = await applyProcessorNotification(deps.db, deps.paymentContext, connector.name, notification);
   deps.log.info({ processor: connector.name, notification: notification.id, type: notification.type, outcome }, "processor notification");
-  return Response.json({ received: true, outcome }, { headers: { "cache-control": "no-store" } });
+  return Response.json({ received: true, outcome } satisfies NotificationReceipt, { headers: { "cache-control": "no-store" } });
 }

@@ -11,10 +11,12 @@ import { resolveRef } from "./reference";
 import type { JsonSchema, OpenApiDocument, OperationObject } from "./types";
 
 const doc = buildOpenApiDocument({ serverUrl: "https://pay.example.com/" });
-const API_DIR = fileURLToPath(new URL("../../app/api/v1", import.meta.url));
+const API_ROOT = fileURLToPath(new URL("../../app/api", import.meta.url));
+/** The folders under app/api whose routes the document describes: the v1 API, and processors' notifications. */
+const DOCUMENTED_DIRS = ["v1", "processors"];
 const HTTP_METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE"] as const;
 
-/** Every `route.ts` under app/api/v1 with the HTTP methods it exports, as OpenAPI path/method pairs. */
+/** Every `route.ts` under the documented folders with the HTTP methods it exports, as OpenAPI path/method pairs. */
 function routesOnDisk(): string[] {
   const found: string[] = [];
   const walk = (dir: string) => {
@@ -25,13 +27,13 @@ function routesOnDisk(): string[] {
         if (entry.name.startsWith("[...") || entry.name === "openapi.json") continue;
         walk(full);
       } else if (entry.name === "route.ts") {
-        const segments = relative(API_DIR, dir).split(sep).filter(Boolean);
-        const path = `/api/v1/${segments.map((s) => s.replace(/^\[(\w+)\]$/, "{$1}")).join("/")}`.replace(/\/$/, "");
+        const segments = relative(API_ROOT, dir).split(sep).filter(Boolean);
+        const path = `/api/${segments.map((s) => s.replace(/^\[(\w+)\]$/, "{$1}")).join("/")}`;
         for (const method of exportedMethods(readFileSync(full, "utf8"))) found.push(`${method.toLowerCase()} ${path}`);
       }
     }
   };
-  walk(API_DIR);
+  for (const dir of DOCUMENTED_DIRS) walk(join(API_ROOT, dir));
   return found.sort();
 }
 
@@ -52,6 +54,11 @@ function documentedOperations(d: OpenApiDocument): { key: string; op: OperationO
   return Object.entries(d.paths).flatMap(([path, item]) =>
     Object.entries(item).map(([method, op]) => ({ key: `${method} ${path}`, op: op as OperationObject })),
   );
+}
+
+/** The operations a merchant calls with an API key: all but those that say they take none (a processor's notification). */
+function apiOperations(d: OpenApiDocument) {
+  return documentedOperations(d).filter(({ op }) => op.security === undefined);
 }
 
 /** Every node of a JSON value, with its JSON-pointer-ish path for messages. */
@@ -76,9 +83,9 @@ describe("the OpenAPI document", () => {
     expect(doc.security).toEqual([{ secretKey: [] }]);
   });
 
-  it("documents every route in app/api/v1, and nothing that does not exist", () => {
+  it("documents every route in app/api/v1 and the processors' notifications, and nothing that does not exist", () => {
     const onDisk = routesOnDisk();
-    expect(onDisk).toContain("post /api/v1/payment_links");
+    expect(onDisk).toEqual(expect.arrayContaining(["post /api/v1/payment_links", "post /api/processors/{connector}/notifications"]));
     expect(documentedOperations(doc).map((o) => o.key).sort()).toEqual(onDisk);
   });
 
@@ -110,7 +117,8 @@ describe("the OpenAPI document", () => {
 
       const statuses = Object.keys(op.responses);
       expect(statuses.filter((s) => s.startsWith("2")), key).toHaveLength(1);
-      for (const status of ["401", "429", "500"]) expect(statuses, key).toContain(status);
+      // Only the API is throttled per key; a processor's notification has no key to count.
+      for (const status of op.security ? ["401", "500"] : ["401", "429", "500"]) expect(statuses, key).toContain(status);
       for (const [status, response] of Object.entries(op.responses)) {
         expect(response.description, `${key} ${status}`).toBeTruthy();
         // A file download (the invoice PDF) answers its file; every error is JSON.
@@ -130,20 +138,20 @@ describe("the OpenAPI document", () => {
         }
       }
       expect(op["x-error-codes"].length, key).toBeGreaterThan(0);
-      expect(op.responses["429"]?.headers?.["Retry-After"], key).toEqual({ $ref: "#/components/headers/Retry-After" });
+      if (!op.security) expect(op.responses["429"]?.headers?.["Retry-After"], key).toEqual({ $ref: "#/components/headers/Retry-After" });
     }
   });
 
   it("takes Idempotency-Key on every POST, and 409/422 for its collisions", () => {
-    for (const { key, op } of documentedOperations(doc).filter((o) => o.key.startsWith("post "))) {
+    for (const { key, op } of apiOperations(doc).filter((o) => o.key.startsWith("post "))) {
       expect(op.parameters, key).toContainEqual({ $ref: "#/components/parameters/IdempotencyKey" });
       expect(op["x-error-codes"], key).toEqual(expect.arrayContaining(["idempotency_key_in_use", "idempotency_key_reused"]));
     }
     expect(doc.components.parameters.IdempotencyKey).toMatchObject({ in: "header", schema: { minLength: 1, maxLength: 255 } });
   });
 
-  it("declares Paylink-Merchant on every operation, as a reusable header parameter, with its 403 and 404", () => {
-    for (const { key, op } of documentedOperations(doc)) {
+  it("declares Paylink-Merchant on every API operation, as a reusable header parameter, with its 403 and 404", () => {
+    for (const { key, op } of apiOperations(doc)) {
       expect(op.parameters, key).toContainEqual({ $ref: "#/components/parameters/PaylinkMerchant" });
       expect(op["x-error-codes"], key).toEqual(expect.arrayContaining(["forbidden", "resource_missing"]));
     }
@@ -165,8 +173,9 @@ describe("the OpenAPI document", () => {
     }
   });
 
-  it("refuses unknown fields in every request body, at every depth", () => {
-    const bodies = documentedOperations(doc).flatMap(({ op }) => {
+  it("refuses unknown fields in every API request body, at every depth", () => {
+    // A processor's notification is read leniently (a processor may add fields): not an API request.
+    const bodies = apiOperations(doc).flatMap(({ op }) => {
       const schema = op.requestBody?.content["application/json"]?.schema;
       return schema ? [resolveRef<JsonSchema>(doc, schema.$ref as string)!] : [];
     });

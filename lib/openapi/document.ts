@@ -7,6 +7,7 @@ import { EXAMPLE_CONNECTED_MERCHANT, merchantsResource } from "./resources/merch
 import { messagesResource } from "./resources/messages";
 import { ordersResource } from "./resources/orders";
 import { paymentLinksResource } from "./resources/payment-links";
+import { processorNotificationsResource } from "./resources/processor-notifications";
 import { refundsResource } from "./resources/refunds";
 import { testHelpersResource } from "./resources/test-helpers";
 import { webhookEndpointsResource } from "./resources/webhooks";
@@ -25,6 +26,7 @@ export const RESOURCES: ResourceFactory[] = [
   webhookEndpointsResource,
   merchantsResource,
   testHelpersResource,
+  processorNotificationsResource,
 ];
 
 /** Used where no real address is known (the static reference page). */

@@ -35,8 +35,8 @@ const ERROR_DOCS: Record<ErrorCode, { api: boolean; description: string; message
   api_key_missing: { api: true, description: "No `Authorization: Bearer …` header.", message: "No API key provided. Send it as 'Authorization: Bearer sk_test_…'." },
   api_key_invalid: { api: true, description: "The key is malformed, unknown or revoked.", message: "Invalid API key provided." },
   signature_invalid: {
-    api: false,
-    description: "Only for processors' notifications (/api/processors/{connector}/notifications): the signature is not the processor's, or too old.",
+    api: true,
+    description: "Only where a processor calls Paylink (/api/processors/{connector}/notifications; likewise an SMS provider's delivery reports): the signature is not the sender's, or too old.",
     message: "The notification's signature could not be verified.",
   },
   forbidden: {

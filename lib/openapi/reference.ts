@@ -195,9 +195,12 @@ export function curlExample(doc: OpenApiDocument, { method, path, operation }: O
   const server = (doc.servers[0]?.url ?? "").replace(/\/+$/, "");
   const params = parametersOf(doc, operation);
   const url = path.replace(/\{([^}]+)\}/g, (_, name: string) => String(params.find((p) => p.in === "path" && p.name === name)?.example ?? `{${name}}`));
-  const lines = [`curl${method === "get" ? "" : ` -X ${method.toUpperCase()}`} ${server}${url}`, `-H "Authorization: Bearer sk_test_…"`];
-  const idempotency = params.find((p) => p.in === "header" && p.name === "Idempotency-Key");
-  if (idempotency) lines.push(`-H "Idempotency-Key: ${String(idempotency.example ?? "…")}"`);
+  const lines = [`curl${method === "get" ? "" : ` -X ${method.toUpperCase()}`} ${server}${url}`];
+  // An operation that takes no API key (`security: []`, a processor's notification) signs with a header instead.
+  if (operation.security?.length !== 0) lines.push(`-H "Authorization: Bearer sk_test_…"`);
+  for (const header of params.filter((p) => p.in === "header" && (p.required || p.name === "Idempotency-Key"))) {
+    lines.push(`-H "${header.name}: ${String(header.example ?? "…")}"`);
+  }
   const body = operation.requestBody?.content["application/json"]?.example;
   if (body !== undefined) {
     lines.push(`-H "Content-Type: application/json"`);

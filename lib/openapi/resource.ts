@@ -32,6 +32,12 @@ export interface OperationSpec {
   response: JsonResponseSpec | FileResponseSpec;
   /** Domain errors beyond those every operation of this shape can answer (auth, validation, idempotency…). */
   errors?: ErrorCode[];
+  /**
+   * Set for a route a payment processor calls, not a merchant: no API key, no `Paylink-Merchant`, no
+   * `Idempotency-Key` (a notification's own id makes its retries safe), no rate limit; the caller proves who it
+   * is with a signature in this header instead.
+   */
+  signedBy?: { header: string; description: string; example: string };
 }
 
 /** A JSON answer: a component name and an example the schema accepts. */
@@ -70,6 +76,9 @@ const BODY_METHODS: ReadonlySet<HttpMethod> = new Set(["post", "patch", "put"]);
  * can be unknown (404); a POST can collide on its Idempotency-Key (409, 422); a body can be unparseable JSON (400).
  */
 export function errorCodesOf(op: OperationSpec, bodySchema?: JsonSchema): ErrorCode[] {
+  // A processor's call: its body is only read once its signature holds (401), for a processor we know (404);
+  // a body over the API's size limit is refused before it is read.
+  if (op.signedBy) return [...new Set<ErrorCode>(["invalid_json", "signature_invalid", "resource_missing", ...(op.errors ?? []), "internal_error"])];
   const codes: ErrorCode[] = [];
   const takesParameters = op.query !== undefined || op.body !== undefined;
   if (takesParameters || op.method === "post") codes.push("parameter_invalid");
@@ -109,15 +118,16 @@ export function operationObject(op: OperationSpec, tag: string, components: Reco
       example: p.example,
     })),
     ...(op.query ? queryParameters(op.query) : []),
-    // Any request may act for a connected merchant (see errorCodesOf): declared on every operation so that
-    // generated clients can send it.
-    { $ref: "#/components/parameters/PaylinkMerchant" },
-    ...(op.method === "post" ? [{ $ref: "#/components/parameters/IdempotencyKey" }] : []),
+    ...(op.signedBy
+      ? [{ name: op.signedBy.header, in: "header" as const, required: true, description: op.signedBy.description, schema: { type: "string" }, example: op.signedBy.example }]
+      : // Any request may act for a connected merchant (see errorCodesOf): declared on every operation so that
+        // generated clients can send it.
+        [{ $ref: "#/components/parameters/PaylinkMerchant" }, ...(op.method === "post" ? [{ $ref: "#/components/parameters/IdempotencyKey" }] : [])]),
   ];
   const bodySchema = op.body ? components[op.body.schema] : undefined;
   const codes = errorCodesOf(op, bodySchema);
   const successHeaders: Record<string, ReferenceObject> = { "X-Request-Id": { $ref: "#/components/headers/X-Request-Id" } };
-  if (op.method === "post") successHeaders["Idempotent-Replayed"] = { $ref: "#/components/headers/Idempotent-Replayed" };
+  if (op.method === "post" && !op.signedBy) successHeaders["Idempotent-Replayed"] = { $ref: "#/components/headers/Idempotent-Replayed" };
   const errors = errorResponses(codes);
   return {
     operationId: op.operationId,
@@ -125,6 +135,7 @@ export function operationObject(op: OperationSpec, tag: string, components: Reco
     description: op.description,
     tags: [tag],
     ...(parameters.length ? { parameters } : {}),
+    ...(op.signedBy ? { security: [] } : {}),
     ...(op.body
       ? {
           requestBody: {

@@ -48,6 +48,8 @@ export interface OperationObject {
   description: string;
   tags: string[];
   parameters?: (ParameterObject | ReferenceObject)[];
+  /** Only where it differs from the document's (the API key): `[]` for a route that takes no key. */
+  security?: Record<string, string[]>[];
   requestBody?: RequestBodyObject;
   responses: Record<string, ResponseObject>;
   /** The error codes this operation can answer with, in status order (also the examples of its error responses). */

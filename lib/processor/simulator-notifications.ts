@@ -1,23 +1,13 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { z } from "zod";
 import { executedRows, type Db } from "@/db/client";
 import { simulatorNotifications } from "@/db/schema";
 import type { ProcessorNotification } from "./connector";
+import { SIGNATURE_HEADER, SIGNATURE_TOLERANCE_SECONDS, signNotification, simulatorNotificationSchema, type NotificationBody } from "./notification-wire";
 
 // The simulator's outgoing notifications, as a real processor's webhooks work: a signed JSON POST to our
-// inbound route, sent when due and again (with backoff) until it is answered with a 2xx. The wire format:
-//
-//   POST /api/processors/simulator/notifications
-//   Simulator-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">
-//   {"id":"evt_sim_…","type":"payment.succeeded","created":<unix>,"data":{"payment":"pay_…","reference":"sim_…"}}
-//
-// The same notification always has the same id, so the receiver can tell a retry from a new one.
-
-export const SIGNATURE_HEADER = "simulator-signature";
-
-/** How far a signature's timestamp may be from our clock: older ones are replays. */
-export const SIGNATURE_TOLERANCE_SECONDS = 300;
+// inbound route, sent when due and again (with backoff) until it is answered with a 2xx. The wire format is
+// notification-wire.ts.
 
 /** Where and how the simulator sends: our own inbound route, signed with a secret only the app knows. */
 export interface NotificationSettings {
@@ -26,26 +16,6 @@ export interface NotificationSettings {
   secret: string;
   /** How long one send waits for an answer. */
   timeoutMs?: number;
-}
-
-const wire = z.object({
-  id: z.string().min(1).max(200),
-  type: z.enum(["payment.succeeded", "payment.failed", "refund.succeeded", "refund.failed"]),
-  created: z.number().int(),
-  data: z.object({
-    payment: z.string().max(200).optional(),
-    refund: z.string().max(200).optional(),
-    reference: z.string().max(200),
-    code: z.string().max(100).optional(),
-    message: z.string().max(500).optional(),
-  }),
-});
-
-export type NotificationBody = z.infer<typeof wire>;
-
-export function signNotification(secret: string, body: string, at: Date = new Date()): string {
-  const t = Math.floor(at.getTime() / 1000);
-  return `t=${t},v1=${createHmac("sha256", secret).update(`${t}.${body}`).digest("hex")}`;
 }
 
 /** The notification a signed body carries, or null: a wrong or stale signature, or a body not of this shape. */
@@ -59,7 +29,7 @@ export function verifySimulatorNotification(secret: string, headers: Headers, bo
   if (!timingSafeEqual(expected, Buffer.from(given, "hex"))) return null;
   let parsed: NotificationBody;
   try {
-    parsed = wire.parse(JSON.parse(body));
+    parsed = simulatorNotificationSchema.parse(JSON.parse(body));
   } catch {
     return null;
   }

@@ -3,18 +3,13 @@ import type { Db } from "@/db/client";
 import { findPayment, lockOrder } from "@/db/queries/orders";
 import { payments, processorNotifications, refunds } from "@/db/schema";
 import { scopeOf } from "@/lib/core/scope";
+import type { NotificationOutcome } from "@/lib/core/statuses";
 import { logger } from "@/lib/logger";
 import { isPaymentInFlight } from "@/lib/payments/attempt-machine";
 import type { ProcessorNotification } from "@/lib/processor/connector";
 import type { PaymentContext } from "./payment-context";
 import { recordPaymentFailed, recordPaymentSucceeded } from "./payment-outcome";
 import { recordRefundOutcome } from "./refund-outcome";
-
-/**
- * What became of a notification: `applied` (it changed a payment or refund), `ignored` (it named nothing it
- * could still change: unknown, another processor's, or already ended), `duplicate` (received before).
- */
-export type NotificationOutcome = "applied" | "ignored" | "duplicate";
 
 type Applied = { outcome: "applied" | "ignored"; orphan?: { reference: string } };
 

@@ -76,8 +76,8 @@ export async function reserveAttempt(tx: Db, paymentContext: PaymentContext, ord
     throw new AppError("parameter_invalid", "Choose a payment method.", { param: "method" });
   }
 
-  // Chosen for this payment and recorded on it: every later step goes to the connector named here.
-  const connector = requireConnector(paymentContext, order.livemode);
+  // Chosen for this payment (its mode and method) and recorded on it: every later step goes to the connector named here.
+  const connector = requireConnector(paymentContext.processors, { livemode: order.livemode, method: buyer.method });
   const inserted = tx
     .insert(payments)
     .values({

@@ -7,25 +7,27 @@ import { newId, newToken } from "@/lib/core/ids";
 import { createOrderSchema, type CreateOrderInput } from "@/lib/orders/schemas";
 import { toOrderObject, type OrderObject } from "@/lib/orders/serialize";
 import { isUniqueViolation } from "@/lib/core/pg-errors";
-import { requireConnector, type PaymentContext } from "./payment-context";
+import { requireConnectorsFor, type PaymentContext } from "./payment-context";
 import type { ServiceContext } from "@/lib/core/scope";
 import { decideApplicationFee } from "@/lib/orders/application-fee";
 import { requireMethodsTake } from "./payment-methods";
 
 /**
  * A one-off order created over the API, payable at its own checkout URL; writes `order.created`. In a mode
- * with no processor to take its payment (live, until one is configured) nothing is made: 409 livemode_unavailable.
+ * with no processor to take its payment (live, until one is configured), or none for one of its methods, nothing
+ * is made: 409 livemode_unavailable.
  */
 export async function createOrder(db: Db, ctx: ServiceContext & PaymentContext, input: CreateOrderInput): Promise<OrderObject> {
   const data = createOrderSchema.parse(input);
-  requireMethodsTake(data.payment_methods ?? ["card"], data.currency, data.capture_method, data.amount);
+  const methods = data.payment_methods ?? ["card"];
+  requireMethodsTake(methods, data.currency, data.capture_method, data.amount);
   const applicationFeeAmount = decideApplicationFee({
     requested: data.application_fee_amount,
     actingPlatformId: ctx.actingPlatformId,
     amount: data.amount,
     currency: data.currency,
   });
-  requireConnector(ctx, ctx.livemode);
+  requireConnectorsFor(ctx.processors, ctx.livemode, methods);
   try {
     return await db.transaction(async (tx) => {
       const [row] = await tx
@@ -46,7 +48,7 @@ export async function createOrder(db: Db, ctx: ServiceContext & PaymentContext, 
           // its own). Sent as null: the client says it is unknown.
           customerCountry:
             data.customer?.country === undefined ? sql`(select ${merchants.country} from ${merchants} where ${merchants.id} = ${ctx.merchantId})` : data.customer.country,
-          paymentMethods: data.payment_methods ?? ["card"],
+          paymentMethods: methods,
           captureMethod: data.capture_method ?? "automatic",
           successUrl: data.success_url ?? null,
           cancelUrl: data.cancel_url ?? null,

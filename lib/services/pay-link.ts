@@ -28,7 +28,7 @@ export async function reserveLinkPayment(db: Db, paymentContext: PaymentContext,
     const link = await lockPaymentLink(tx, { token: linkToken });
     if (!link) throw new AppError("resource_missing", "No such payment link.");
     // Before anything is written: a live link with no processor to take the payment makes no order at all.
-    requireConnector(paymentContext, link.livemode);
+    requireConnector(paymentContext.processors, { livemode: link.livemode, method: buyer.method });
     await requireLinkCapacity(tx, link);
     const amount = link.amount ?? buyer.amount;
     if (!amount) throw new AppError("parameter_missing", "Enter the amount you want to pay.", { param: "amount" });

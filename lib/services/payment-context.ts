@@ -1,5 +1,6 @@
 import { getEnv, type Env } from "@/lib/core/env";
 import { AppError } from "@/lib/core/errors";
+import { PAYMENT_METHOD_LABELS, type PaymentMethod } from "@/lib/payments/methods";
 import { configuredProcessors, type PaymentConnector, type Processors } from "@/lib/processor";
 
 /** What the payment services need besides the database and the scope. */
@@ -44,9 +45,36 @@ function contextOf(env: Env): PaymentContext {
   };
 }
 
-/** The connector for a new payment in this mode; refused (409 livemode_unavailable) when there is none. */
-export function requireConnector(paymentContext: PaymentContext, livemode: boolean): PaymentConnector {
-  const connector = paymentContext.processors.forMode(livemode);
-  if (!connector) throw new AppError("livemode_unavailable", "This business is not accepting payments yet: no payment processor is set up for live mode.");
+const NOT_ACCEPTING = "This business is not accepting payments yet: no payment processor is set up for live mode.";
+
+/** Refuses (409 livemode_unavailable) a mode that takes no payment at all: live, until a processor is set up. */
+export function requireTakesPayments(processors: Processors, livemode: boolean): void {
+  if (!processors.takesPayments(livemode)) throw new AppError("livemode_unavailable", NOT_ACCEPTING);
+}
+
+/**
+ * The connector for a new payment of this method in this mode, as the routing table chooses it (recorded on
+ * the payment; every later step goes to it). Refused with 409 livemode_unavailable — the contract's code for
+ * "no processor takes this payment" — when the mode takes nothing, or its connectors do not offer the method.
+ */
+export function requireConnector(processors: Processors, payment: { livemode: boolean; method: PaymentMethod }): PaymentConnector {
+  requireTakesPayments(processors, payment.livemode);
+  const connector = processors.forPayment(payment);
+  if (!connector) throw methodNotOffered(payment);
   return connector;
+}
+
+/**
+ * Refuses an order naming a method no connector takes in its mode, before it is made and sent to a buyer
+ * whose payment could only be refused (the same 409 as requireConnector, naming `payment_methods`).
+ */
+export function requireConnectorsFor(processors: Processors, livemode: boolean, methods: readonly PaymentMethod[]): void {
+  requireTakesPayments(processors, livemode);
+  const missing = methods.find((method) => processors.forPayment({ livemode, method }) === null);
+  if (missing) throw methodNotOffered({ livemode, method: missing }, "payment_methods");
+}
+
+function methodNotOffered({ livemode, method }: { livemode: boolean; method: PaymentMethod }, param = "method"): AppError {
+  const mode = livemode ? "live" : "test";
+  return new AppError("livemode_unavailable", `This business is not accepting ${PAYMENT_METHOD_LABELS[method]} payments: no payment processor takes them in ${mode} mode.`, { param });
 }

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, describe, expect, test } from "vitest";
 import { events, orders, processorNotifications, refunds, simulatorNotifications, simulatorPayments } from "@/db/schema";
-import { SIGNATURE_HEADER, signNotification } from "@/lib/processor/simulator-notifications";
+import { SIGNATURE_HEADER, signNotification } from "@/lib/processor/notification-wire";
 import { openTestDatabase } from "@/test/db";
 import { cardBuyer, newMerchantScope, simulatorContext, TEST_NOTIFICATION_SECRET, withNotificationReceiver } from "@/test/payments";
 import { applyProcessorNotification } from "./apply-processor-notification";

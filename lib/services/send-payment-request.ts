@@ -17,7 +17,7 @@ import { toMessageObject, type MessageObject } from "@/lib/messaging/serialize";
 import { renderEmail } from "@/lib/messaging/render";
 import { paymentRequestEmail, paymentRequestSms, type RequestContent } from "@/lib/messaging/templates/buyer";
 import { orderCheckoutUrl } from "@/lib/orders/serialize";
-import type { PaymentContext } from "./payment-context";
+import { requireTakesPayments, type PaymentContext } from "./payment-context";
 import { queueMessage } from "./queue-message";
 
 // A merchant sends a link or an order to a buyer by email or SMS (API.md, "Messages"): checked, rendered and
@@ -82,7 +82,8 @@ export async function sendPaymentLink(db: Db, ctx: SendContext, linkId: string, 
   if (!link) throw new AppError("resource_missing", `No such payment link: '${linkId}'.`, { param: "id" });
   const to = checkRecipient(params.channel, params.to);
   if (linkUnavailableReason(link) !== null) throw new AppError("payment_link_inactive", "This payment link takes no payments now: activate it (or extend it) before sending it.");
-  requireTakesPayments(ctx, link.livemode);
+  // Sent before live mode has a processor, it would take the buyer to a checkout that cannot take their money.
+  requireTakesPayments(ctx.processors, link.livemode);
   const locale = isLocale(link.locale) ? link.locale : DEFAULT_LOCALE;
   return queueRequest(
     db,
@@ -108,13 +109,6 @@ function notPayableMessage(order: OrderRow): string {
   return `This order is ${order.status}: there is nothing to pay.`;
 }
 
-/** A live link or order sent before live mode has a processor would take the buyer to a checkout that cannot take their money. */
-function requireTakesPayments(ctx: SendContext, livemode: boolean): void {
-  if (ctx.processors.forMode(livemode) === null) {
-    throw new AppError("livemode_unavailable", "This business is not accepting payments yet: no payment processor is set up for live mode.");
-  }
-}
-
 /** Whether an order can still be paid by a buyer it is sent to. */
 function payable(order: OrderRow, now = new Date()): boolean {
   return order.status === "open" && order.expiresAt > now;
@@ -127,7 +121,7 @@ export async function sendOrder(db: Db, ctx: SendContext, orderId: string, body:
   if (!order) throw new AppError("resource_missing", `No such order: '${orderId}'.`, { param: "id" });
   const to = checkRecipient(params.channel, params.to);
   if (!payable(order)) throw new AppError("order_not_payable", notPayableMessage(order));
-  requireTakesPayments(ctx, order.livemode);
+  requireTakesPayments(ctx.processors, order.livemode);
   const locale = buyerLocale(order);
   return queueRequest(
     db,

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
-import { events, processorNotifications } from "@/db/schema";
+import { events, processorNotifications, simulatorPayments } from "@/db/schema";
 import { simulatorNotificationSecret } from "@/lib/processor";
-import { SIGNATURE_HEADER, signNotification } from "@/lib/processor/simulator-notifications";
+import { SIGNATURE_HEADER, signNotification } from "@/lib/processor/notification-wire";
 import { TEST_CARDS } from "@/lib/processor/simulated";
 import { createApiKey } from "@/lib/services/create-api-key";
 import { workerEnv } from "@/test/drills/harness";
@@ -27,10 +27,32 @@ async function api(secret: string, method: string, path: string, body?: unknown,
   return { ...answer, json: JSON.parse(answer.body || "null") as Record<string, unknown> };
 }
 
+/** The events of an object, oldest first. */
+async function eventTypes(id: string) {
+  return (await db.select({ type: events.type }).from(events).where(eq(events.objectId, id)).orderBy(events.id)).map((e) => e.type);
+}
+
+/** What the simulated processor holds for a payment: its state and what a capture took. */
+async function processorBook(paymentId: string) {
+  const [row] = await db.select({ state: simulatorPayments.state, capturedAmount: simulatorPayments.capturedAmount }).from(simulatorPayments).where(eq(simulatorPayments.key, paymentId));
+  return row!;
+}
+
 /** The buyer pays the order's checkout with `method`, as the page's own form posts. */
 function checkoutPay(url: string, form: Record<string, string>) {
   const path = new URL(url).pathname;
   return app.client().send(`${path}/pay`, { form: { email: "ana@example.com", name: "Ana Silva", ...form }, headers: { origin: app.baseUrl, "sec-fetch-site": "same-origin" } });
+}
+
+/** A manual-capture order the buyer has paid by card at its checkout: `authorized`, waiting for capture. */
+async function authorizedOrder(secret: string, amount: number): Promise<string> {
+  const created = await api(secret, "POST", "/api/v1/orders", { amount, currency: "USD", item_name: "Camera rental", capture_method: "manual" });
+  expect(created.status).toBe(201);
+  const paid = await checkoutPay(created.json.url as string, { method: "card", cardNumber: TEST_CARDS.success, expiry: EXPIRY, cvc: "123" });
+  expect(paid.status).toBe(303);
+  const id = created.json.id as string;
+  expect((await api(secret, "GET", `/api/v1/orders/${id}`)).json).toMatchObject({ status: "authorized", allowed_capture: true });
+  return id;
 }
 
 describe("POST /api/v1/orders/{id}/capture", () => {
@@ -64,8 +86,19 @@ describe("POST /api/v1/orders/{id}/capture", () => {
     const again = await api(secret, "POST", `/api/v1/orders/${id}/capture`, {});
     expect(again.status).toBe(409);
     expect(again.json).toMatchObject({ error: { code: "order_not_capturable" } });
-    const types = (await db.select({ type: events.type }).from(events).where(eq(events.objectId, id)).orderBy(events.id)).map((e) => e.type);
-    expect(types).toEqual(["order.created", "order.processing", "order.authorized", "order.paid"]);
+    expect(await eventTypes(id)).toEqual(["order.created", "order.processing", "order.authorized", "order.paid"]);
+  });
+
+  test("a capture with an empty body captures the whole authorized amount", async () => {
+    const { secret } = await apiKey();
+    const id = await authorizedOrder(secret, 7_550);
+    // No body at all, as `curl -X POST` sends it: the contract's default is the whole authorized amount.
+    const captured = await api(secret, "POST", `/api/v1/orders/${id}/capture`);
+    expect(captured.status).toBe(200);
+    expect(captured.json).toMatchObject({ id, status: "paid", amount: 7_550, amount_captured: 7_550, allowed_capture: false, authorization_expires_at: null, payment: { status: "succeeded" } });
+    const payment = captured.json.payment as { id: string };
+    expect(await processorBook(payment.id)).toEqual({ state: "charged", capturedAmount: 7_550 });
+    expect(await eventTypes(id)).toEqual(["order.created", "order.processing", "order.authorized", "order.paid"]);
   });
 
   test("an automatically captured order, and a body with unknown fields, are refused in the documented shape", async () => {
@@ -80,6 +113,39 @@ describe("POST /api/v1/orders/{id}/capture", () => {
     const refusedMethods = await api(secret, "POST", "/api/v1/orders", { amount: 500, currency: "USD", item_name: "Tea", capture_method: "manual", payment_methods: ["bank_transfer"] });
     expect(refusedMethods.status).toBe(400);
     expect(refusedMethods.json).toMatchObject({ error: { code: "parameter_invalid", param: "payment_methods" } });
+  });
+});
+
+describe("POST /api/v1/orders/{id}/void of an authorization", () => {
+  test("releases the hold: voided, nothing captured, no capture allowed; a second void or a capture is refused", async () => {
+    const { secret } = await apiKey();
+    const id = await authorizedOrder(secret, 4_000);
+    const voided = await api(secret, "POST", `/api/v1/orders/${id}/void`);
+    expect(voided.status).toBe(200);
+    expect(voided.json).toMatchObject({
+      id,
+      status: "voided",
+      amount_captured: null,
+      allowed_capture: false,
+      allowed_void: false,
+      allowed_refund: false,
+      authorization_expires_at: null,
+      payment: { status: "voided" },
+    });
+    expect(await api(secret, "GET", `/api/v1/orders/${id}`)).toMatchObject({ status: 200, json: { status: "voided", amount_captured: null, allowed_capture: false } });
+
+    const again = await api(secret, "POST", `/api/v1/orders/${id}/void`);
+    expect(again.status).toBe(409);
+    expect(again.json).toMatchObject({ error: { code: "order_not_voidable", type: "invalid_request_error" } });
+    const capture = await api(secret, "POST", `/api/v1/orders/${id}/capture`, {});
+    expect(capture.status).toBe(409);
+    expect(capture.json).toMatchObject({ error: { code: "order_not_capturable", type: "invalid_request_error" } });
+    expect(await eventTypes(id)).toEqual(["order.created", "order.processing", "order.authorized", "order.voided"]);
+
+    // The app's worker tells the processor after the commit: the hold is released there, nothing was charged.
+    const payment = voided.json.payment as { id: string };
+    expect(await waitFor(async () => ((await processorBook(payment.id)).state === "voided" ? true : null), 20_000, "the processor's release")).toBe(true);
+    expect((await processorBook(payment.id)).capturedAmount).toBeNull();
   });
 });
 

@@ -4,5 +4,5 @@ import { configuredProcessors } from "@/lib/processor";
 
 /** Whether a checkout in this mode can take a payment at all (live mode needs a processor connected for it). */
 export function takesPayments(livemode: boolean): boolean {
-  return configuredProcessors().forMode(livemode) !== null;
+  return configuredProcessors().takesPayments(livemode);
 }

@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { orderObjectSchema, refundObjectSchema, settleResultSchema } from "@/lib/orders/object-schema";
 import { captureOrderSchema, createOrderSchema, createRefundSchema } from "@/lib/orders/schemas";
+import { METHOD_RULES, PAYMENT_METHODS } from "@/lib/payments/methods";
 import { buildOpenApiDocument } from "../document";
 import { listObjectSchema } from "../operations";
+import { methodCurrencyNote } from "./orders";
 
 const doc = buildOpenApiDocument({ serverUrl: "https://pay.example.com" });
 
@@ -119,5 +121,33 @@ describe("the orders, refunds and test helpers of the OpenAPI document", () => {
     expect(codes("createRefund")).toEqual(expect.arrayContaining(["order_not_refundable", "refund_exceeds_refundable_amount"]));
     expect(codes("settleTestOrders")).toContain("forbidden");
     expect(codes("retrieveOrder")).toEqual(expect.arrayContaining(["resource_missing", "parameter_unknown"]));
+  });
+});
+
+describe("the payment methods' currency note", () => {
+  const description = (schema: string) => ((doc.components.schemas[schema]!.properties as Record<string, { description: string }>).payment_methods!).description;
+
+  it("says what the methods' table says: each method that takes only some currencies, with them and its amount limits", () => {
+    const note = methodCurrencyNote();
+    for (const method of PAYMENT_METHODS) {
+      const { currencies, amount } = METHOD_RULES[method];
+      if (currencies === null) {
+        expect(note, method).not.toContain(`\`${method}\``);
+        continue;
+      }
+      // The method, then (after any methods that share its entry) its currencies.
+      expect(note, method).toMatch(new RegExp(`\`${method}\`[^;]*? ${currencies.join(", ")}${amount ? " \\(and " : "(,|;)"}`));
+    }
+    expect(note).toContain("`klarna` EUR, USD, GBP, SEK, NOK, DKK (and 1.00–10,000.00)");
+    expect(note).toContain("`ideal`, `bancontact` and `sepa_debit` EUR,");
+    expect(description("CreateOrderRequest")).toContain(note);
+    expect(description("CreatePaymentLinkRequest")).toContain(note);
+  });
+
+  it("follows a change of the table", () => {
+    const changed = { ...METHOD_RULES, pix: { ...METHOD_RULES.pix, currencies: ["BRL", "USD"] }, card: { ...METHOD_RULES.card, currencies: ["JPY"], amount: { minimum: 50, maximum: 9_999_999 } } };
+    expect(methodCurrencyNote(changed)).toMatch(/^Each method takes only some currencies: `card` JPY \(and 50–9,999,999\), `promptpay` THB, `pix` BRL, USD, /);
+    const everyMethodLimited = Object.fromEntries(PAYMENT_METHODS.map((m) => [m, { ...METHOD_RULES[m], currencies: METHOD_RULES[m].currencies ?? ["USD"] }])) as typeof METHOD_RULES;
+    expect(methodCurrencyNote(everyMethodLimited)).not.toContain("the others every currency");
   });
 });

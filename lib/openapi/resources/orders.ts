@@ -1,4 +1,7 @@
+import { isCurrencyCode } from "@/lib/money/currencies";
+import { minorToDecimalString } from "@/lib/money/money";
 import { orderObjectSchema } from "@/lib/orders/object-schema";
+import { METHOD_RULES, PAYMENT_METHODS, type MethodRule, type PaymentMethod } from "@/lib/payments/methods";
 import { captureOrderSchema, createOrderSchema, listOrdersSchema } from "@/lib/orders/schemas";
 import { toOrderObject } from "@/lib/orders/serialize";
 import { listComponent, listOperation, NO_PARAMETERS, objectOperation } from "../operations";
@@ -11,7 +14,6 @@ import { CREATE_ORDER_EXAMPLE, OPEN_ORDER, ORDER_ID_PARAM, SETTLED_ORDER, SETTLE
 
 const PATH = "/api/v1/orders";
 
-/** Which currencies each method takes (lib/payments/methods.ts), as the request notes say it. */
 /**
  * A status callback set by a platform acting for a connected merchant is that merchant's, signed with its secret:
  * the platform cannot check the signature, so it is pointed at its `connect` endpoints instead.
@@ -19,7 +21,37 @@ const PATH = "/api/v1/orders";
 export const ACTING_CALLBACK_NOTE =
   "Set by a platform acting for a connected merchant (`Paylink-Merchant`), the callbacks are signed with that merchant's callback secret, which only the merchant's own Settings shows: to hear your connected merchants' events, use a webhook endpoint with `connect: true` instead.";
 
-export const METHOD_CURRENCY_NOTE = "Each method takes only some currencies: `promptpay` THB, `pix` BRL, `ideal`, `bancontact` and `sepa_debit` EUR, `fpx` MYR, `klarna` EUR, USD, GBP, SEK, NOK, DKK (and 1.00–10,000.00); the others every currency. A method that cannot take the currency is refused (400 `parameter_invalid`, `param: \"payment_methods\"`).";
+/**
+ * Which currencies (and amounts) each method takes, as the request notes say it: written from the methods'
+ * table (lib/payments/methods.ts), so the document cannot drift from what the API validates. Methods that
+ * take the same currencies and amounts share one entry, in the table's order.
+ */
+export function methodCurrencyNote(rules: Readonly<Record<PaymentMethod, MethodRule>> = METHOD_RULES): string {
+  const groups = new Map<string, PaymentMethod[]>();
+  for (const method of PAYMENT_METHODS) {
+    const { currencies, amount } = rules[method];
+    if (currencies === null) continue;
+    const key = `${currencies.join(", ")}${amount ? ` (and ${decimal(amount.minimum, currencies[0]!)}–${decimal(amount.maximum, currencies[0]!)})` : ""}`;
+    groups.set(key, [...(groups.get(key) ?? []), method]);
+  }
+  const entries = [...groups].map(([takes, methods]) => `${inWords(methods.map((m) => `\`${m}\``))} ${takes}`);
+  const others = PAYMENT_METHODS.some((m) => rules[m].currencies === null) ? "; the others every currency" : "";
+  return `Each method takes only some currencies: ${entries.join(", ")}${others}. A method that cannot take the currency is refused (400 \`parameter_invalid\`, \`param: "payment_methods"\`).`;
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function inWords(items: string[]): string {
+  return items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
+
+/** An amount in minor units as a reader writes it in the currency: 1000000 EUR → 10,000.00. */
+function decimal(minor: number, currency: string): string {
+  const [whole, fraction] = (isCurrencyCode(currency) ? minorToDecimalString(minor, currency) : String(minor)).split(".");
+  const grouped = whole!.replace(/\B(?=(\d{3})+$)/g, ",");
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+}
+
+export const METHOD_CURRENCY_NOTE = methodCurrencyNote();
 
 export function ordersResource({ serverUrl }: DocumentContext): ResourceSpec {
   const open = toOrderObject(OPEN_ORDER, null, serverUrl);
