@@ -95,8 +95,13 @@ describe("SMS delivery reports", () => {
       return message.json.status === "delivered" ? message.json : null;
     }, 15_000, "delivered");
     expect(delivered.delivered_at).not.toBeNull();
-    // Both of Twilio's reports (sent, then delivered) were heard.
-    expect(twilio.callbacks.filter((c) => c.url === callback).map((c) => c.status)).toEqual([204, 204]);
+    // Both of Twilio's reports (sent, then delivered) were heard. The fake Twilio notes a report's answer only
+    // once the 204 reaches it, a moment after the commit the API already shows: wait for both notes.
+    const heard = await waitFor(() => {
+      const reports = twilio.callbacks.filter((c) => c.url === callback);
+      return reports.length === 2 ? reports : null;
+    }, 15_000, "both reports answered");
+    expect(heard.map((c) => c.status)).toEqual([204, 204]);
   });
 
   test("a provider Paylink does not know is 404 in the API's error shape; so is Twilio's path where no SMS provider is configured", async () => {
