@@ -1,3 +1,4 @@
+import { insertReturning } from "@/db/built-once";
 import type { BuyerAction, PendingAction } from "@/lib/processor/connector";
 import { methodAvailable } from "@/lib/payments/methods";
 import type { Db } from "@/db/client";
@@ -65,6 +66,9 @@ export async function requireLinkCapacity(tx: Db, link: PaymentLinkRow, exceptOr
   }
 }
 
+// Built once (db/built-once.ts): every payment attempt runs it.
+const insertAttempt = insertReturning("insert_payment_attempt", payments, ["id", "orderId", "merchantId", "livemode", "method", "processor", "status", "cardBrand", "cardLast4", "details"]);
+
 /**
  * Step 1: writes the attempt as `authorizing` on an open order the caller has locked, and moves the order to
  * `processing` (`order.processing`) with the buyer's details. Nothing is asked of the processor here. The
@@ -78,9 +82,8 @@ export async function reserveAttempt(tx: Db, paymentContext: PaymentContext, ord
 
   // Chosen for this payment (its mode and method) and recorded on it: every later step goes to the connector named here.
   const connector = requireConnector(paymentContext.processors, { livemode: order.livemode, method: buyer.method });
-  const inserted = tx
-    .insert(payments)
-    .values({
+  const inserted = insertAttempt(tx)
+    .execute({
       id: newId("payment"),
       orderId: order.id,
       merchantId: order.merchantId,
@@ -94,7 +97,6 @@ export async function reserveAttempt(tx: Db, paymentContext: PaymentContext, ord
       // Of a debited account, its country and last four; of a bank page, the bank the buyer picks later.
       details: buyer.sepa ? { iban_country: buyer.sepa.country, iban_last4: buyer.sepa.last4 } : null,
     })
-    .returning()
     .then(([row]) => row!);
   const merchant = tx.select({ name: merchants.name }).from(merchants).where(eq(merchants.id, order.merchantId));
   const [{ order: processing }, payment, [named]] = await Promise.all([

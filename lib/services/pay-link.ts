@@ -1,3 +1,4 @@
+import { insertReturning } from "@/db/built-once";
 import type { Db } from "@/db/client";
 import { lockPaymentLink } from "@/db/queries/payment-links";
 import { orders } from "@/db/schema";
@@ -11,6 +12,13 @@ import { scopeOf } from "@/lib/core/scope";
 import { type PayOutcome, type WrittenReservation, requireLinkCapacity, reserveAttempt } from "./attempt-payment";
 import { authorizeReserved } from "./authorize-payment";
 import { countStartOnSource } from "./link-funnel";
+
+// Built once (db/built-once.ts): every payment through a link runs it.
+const insertLinkOrder = insertReturning("insert_link_order", orders, [
+  "id", "merchantId", "livemode", "paymentLinkId", "token", "amount", "currency", "itemName", "description", "source",
+  "locale", "buyerLocale", "customerEmail", "customerName", "customerCountry", "paymentMethods", "captureMethod",
+  "collectEmail", "collectName", "successUrl", "statusCallbackUrl", "metadata", "applicationFeeAmount", "expiresAt",
+]);
 
 /** A buyer pays through a link: the order and its attempt are reserved, then authorized (attempt-payment.ts). */
 export async function payLink(db: Db, paymentContext: PaymentContext, linkToken: string, buyer: BuyerPayment): Promise<PayOutcome> {
@@ -32,38 +40,35 @@ export async function reserveLinkPayment(db: Db, paymentContext: PaymentContext,
     await requireLinkCapacity(tx, link);
     const amount = link.amount ?? buyer.amount;
     if (!amount) throw new AppError("parameter_missing", "Enter the amount you want to pay.", { param: "amount" });
-    const [order] = await tx
-      .insert(orders)
-      .values({
-        id: newId("order"),
-        merchantId: link.merchantId,
-        livemode: link.livemode,
-        paymentLinkId: link.id,
-        token: newToken(),
-        amount,
-        currency: link.currency,
-        itemName: link.itemName,
-        description: link.description,
-        source: buyer.source ?? null,
-        locale: link.locale,
-        buyerLocale: buyer.locale ?? null,
-        customerEmail: buyer.email,
-        customerName: buyer.name,
-        customerCountry: link.defaultCountry,
-        paymentMethods: link.paymentMethods,
-        captureMethod: link.captureMethod,
-        collectEmail: link.collectEmail,
-        collectName: link.collectName,
-        successUrl: link.afterCompletionType === "redirect" ? link.afterCompletionUrl : null,
-        statusCallbackUrl: link.statusCallbackUrl,
-        metadata: link.metadata,
-        // The platform's fee as the link has it now (a later change reaches later orders only); the link's
-        // rules keep it within every amount a buyer can pay.
-        applicationFeeAmount: link.applicationFeeAmount,
-        // A link's order stays payable (after a decline) as long as an API order does (ORDER_DEFAULT_TTL_HOURS).
-        expiresAt: new Date(Date.now() + paymentContext.orderTtlHours * 3_600_000),
-      })
-      .returning();
+    const [order] = await insertLinkOrder(tx).execute({
+      id: newId("order"),
+      merchantId: link.merchantId,
+      livemode: link.livemode,
+      paymentLinkId: link.id,
+      token: newToken(),
+      amount,
+      currency: link.currency,
+      itemName: link.itemName,
+      description: link.description,
+      source: buyer.source ?? null,
+      locale: link.locale,
+      buyerLocale: buyer.locale ?? null,
+      customerEmail: buyer.email,
+      customerName: buyer.name,
+      customerCountry: link.defaultCountry,
+      paymentMethods: link.paymentMethods,
+      captureMethod: link.captureMethod,
+      collectEmail: link.collectEmail,
+      collectName: link.collectName,
+      successUrl: link.afterCompletionType === "redirect" ? link.afterCompletionUrl : null,
+      statusCallbackUrl: link.statusCallbackUrl,
+      metadata: link.metadata,
+      // The platform's fee as the link has it now (a later change reaches later orders only); the link's
+      // rules keep it within every amount a buyer can pay.
+      applicationFeeAmount: link.applicationFeeAmount,
+      // A link's order stays payable (after a decline) as long as an API order does (ORDER_DEFAULT_TTL_HOURS).
+      expiresAt: new Date(Date.now() + paymentContext.orderTtlHours * 3_600_000),
+    });
     // The order's event, its start on the link's funnel and its attempt, sent to the server together.
     const [, , reserved] = await Promise.all([
       recordEvent(tx, scopeOf(link), "order.created", toOrderObject(order!, null, paymentContext.appUrl)),
