@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { inTransaction } from "@/db/in-transaction";
 import { merchants, orders } from "@/db/schema";
 import { AppError } from "@/lib/core/errors";
 import { recordEvent } from "@/lib/events/record-event";
@@ -29,7 +30,7 @@ export async function createOrder(db: Db, ctx: ServiceContext & PaymentContext, 
   });
   requireConnectorsFor(ctx.processors, ctx.livemode, methods);
   try {
-    return await db.transaction(async (tx) => {
+    return await inTransaction(db, async (tx) => {
       const [row] = await tx
         .insert(orders)
         .values({

@@ -3,9 +3,11 @@ import { fileURLToPath } from "node:url";
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, test, inject } from "vitest";
 import { openPostgres } from "@/db/client";
-import { idempotencyKeys, paymentLinks } from "@/db/schema";
+import { idempotencyKeys, orders, paymentLinks } from "@/db/schema";
 import { AppError } from "@/lib/core/errors";
 import { uniqueEmail, openTestDatabase } from "@/test/db";
+import { simulatorContext } from "@/test/payments";
+import { createOrder } from "./create-order";
 import { createPaymentLink } from "./create-payment-link";
 import { deleteExpiredIdempotencyKeys, executeIdempotently, executeIdempotentlyAroundCommits, type IdempotentRequest } from "./idempotency";
 import { signUp } from "./sign-up";
@@ -169,6 +171,21 @@ describe("executeIdempotently", () => {
     expect(refused.status).toBe(409);
     expect(await linkCount(ctx.merchantId)).toBe(0);
     expect(await executeIdempotently(db, ctx, request("k8"), createLink(ctx))).toEqual({ ...refused, replayed: true });
+  });
+
+  test("a refusal after a statement failed in the database (a duplicate order reference) is stored too; the first order stays alone", async () => {
+    const ctx = await newScope();
+    const paying = { ...ctx, ...simulatorContext(db) };
+    const order = { amount: 900, currency: "USD", item_name: "Tea", reference: "dup-1" } as const;
+    const orderRequest = (key: string) => request(key, { path: "/api/v1/orders", body: JSON.stringify(order) });
+    const create = async (tx: typeof db) => ({ status: 201, body: JSON.stringify(await createOrder(tx, paying, order)) });
+    expect((await executeIdempotently(db, ctx, orderRequest("o1"), create)).status).toBe(201);
+    // The second insert breaks the unique reference: the transaction is aborted by the server, not just thrown out of.
+    const refused = await executeIdempotently(db, ctx, orderRequest("o2"), create);
+    expect(refused).toMatchObject({ status: 409, replayed: false });
+    expect(JSON.parse(refused.body).error).toMatchObject({ code: "resource_conflict", param: "reference" });
+    expect(await executeIdempotently(db, ctx, orderRequest("o2"), create)).toEqual({ ...refused, replayed: true });
+    expect(await db.$count(orders, and(eq(orders.merchantId, ctx.merchantId), eq(orders.reference, "dup-1")))).toBe(1);
   });
 
   test("1,000 concurrent creates with one key yield exactly one link", async () => {

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { and, eq, lt, sql } from "drizzle-orm";
+import { builtOnce } from "@/db/built-once";
 import { executedRows, type Db } from "@/db/client";
 import { idempotencyKeys } from "@/db/schema";
 import { AppError } from "@/lib/core/errors";
@@ -123,19 +124,26 @@ function keyInUse() {
   });
 }
 
-/** Stores the response under the claim, in the transaction that holds it. */
-export async function completeIdempotencyKey(tx: Db, scope: MerchantScope, key: string, claimId: string, response: StoredResponse): Promise<void> {
-  const done = await tx
+// Built once (db/built-once.ts): every keyed request runs it.
+const completeKey = builtOnce((db) =>
+  db
     .update(idempotencyKeys)
-    .set({ responseStatus: response.status, responseBody: response.body, lockedUntil: null })
+    .set({ responseStatus: sql`${sql.placeholder("status")}`, responseBody: sql`${sql.placeholder("body")}`, lockedUntil: null })
     .where(
       and(
-        whereScope(idempotencyKeys, scope),
-        eq(idempotencyKeys.key, key),
-        eq(idempotencyKeys.claimId, claimId),
+        eq(idempotencyKeys.merchantId, sql.placeholder("merchantId")),
+        eq(idempotencyKeys.livemode, sql.placeholder("livemode")),
+        eq(idempotencyKeys.key, sql.placeholder("key")),
+        eq(idempotencyKeys.claimId, sql.placeholder("claimId")),
       ),
     )
-    .returning({ key: idempotencyKeys.key });
+    .returning({ key: idempotencyKeys.key })
+    .prepare("complete_idempotency_key"),
+);
+
+/** Stores the response under the claim, in the transaction that holds it. */
+export async function completeIdempotencyKey(tx: Db, scope: MerchantScope, key: string, claimId: string, response: StoredResponse): Promise<void> {
+  const done = await completeKey(tx).execute({ status: response.status, body: response.body, merchantId: scope.merchantId, livemode: scope.livemode, key, claimId });
   // Cannot happen while the transaction holds the row; refuse rather than commit writes without their response.
   if (done.length === 0) throw new Error(`Idempotency-Key ${key} is no longer held by claim ${claimId}.`);
 }
@@ -196,11 +204,21 @@ export async function executeIdempotentlyAroundCommits(
   return { ...response, replayed: false };
 }
 
+/** A refusal `run` threw (an AppError below 500): stored as the key's answer, never its writes. */
+class Refused extends Error {
+  constructor(readonly response: StoredResponse) {
+    super("refused");
+  }
+}
+
 /**
  * Runs a request under an Idempotency-Key: `run` gets the transaction that holds the key, and its writes
- * commit together with the stored response. A refused request (an AppError below 500) is stored too — its
- * writes rolled back to a savepoint — so a retry gets the same refusal; a failure on our side rolls the whole
- * transaction back, claim included, so the client may retry at once.
+ * commit together with the stored response. A refused request (an AppError below 500) is stored too, so a
+ * retry gets the same refusal: the transaction is rolled back whole — nothing the request wrote survives —
+ * and the refusal is stored under the key claimed again in a transaction of its own (or a twin's stored
+ * answer replayed, if one got there in between). A failure on our side rolls everything back, claim included,
+ * so the client may retry at once. No savepoint: a request that succeeds (nearly all) makes one round trip
+ * fewer, and a refusal pays for its second transaction itself.
  */
 export async function executeIdempotently(
   db: Db,
@@ -208,17 +226,26 @@ export async function executeIdempotently(
   request: IdempotentRequest,
   run: (tx: Db) => Promise<StoredResponse>,
 ): Promise<IdempotentOutcome> {
-  return db.transaction(async (tx) => {
+  // The key claimed, `answer` run, its answer stored: all in the transaction given.
+  const underKey = (answer: (tx: Db) => Promise<StoredResponse>) => async (tx: Db): Promise<IdempotentOutcome> => {
     const claim = await claimIdempotencyKey(tx, scope, request);
     if (claim.kind === "replay") return { ...claim.response, replayed: true };
-    let response: StoredResponse;
-    try {
-      response = await tx.transaction((savepoint) => run(savepoint));
-    } catch (error) {
-      if (!(error instanceof AppError && error.status < 500 && error.code !== "idempotency_key_in_use")) throw error;
-      response = { status: error.status, body: JSON.stringify(error.toBody()) };
-    }
+    const response = await answer(tx);
     await completeIdempotencyKey(tx, scope, request.key, claim.claimId, response);
     return { ...response, replayed: false };
-  });
+  };
+  try {
+    return await db.transaction(underKey((tx) => run(tx).catch(refused)));
+  } catch (error) {
+    if (!(error instanceof Refused)) throw error;
+    return db.transaction(underKey(async () => error.response));
+  }
+}
+
+/** Rethrows a refusal as Refused (its answer, to store); anything else as it is. */
+function refused(error: unknown): never {
+  if (error instanceof AppError && error.status < 500 && error.code !== "idempotency_key_in_use") {
+    throw new Refused({ status: error.status, body: JSON.stringify(error.toBody()) });
+  }
+  throw error;
 }
