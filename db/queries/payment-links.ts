@@ -2,6 +2,7 @@ import { and, desc, eq, gte, ilike, lt, lte, or, type SQL } from "drizzle-orm";
 import { toPage, type Page } from "@/lib/core/list-params";
 import { whereScope, type MerchantScope } from "@/lib/core/scope";
 import type { Db } from "../client";
+import { plannedPerRun } from "../planned-per-run";
 import { paymentLinks, type PaymentLinkRow } from "../schema";
 
 export async function findPaymentLink(db: Db, scope: MerchantScope, id: string): Promise<PaymentLinkRow | null> {
@@ -48,11 +49,8 @@ export async function listPaymentLinks(
     const pattern = `%${escapeLike(filters.q)}%`;
     conditions.push(or(ilike(paymentLinks.id, pattern), ilike(paymentLinks.name, pattern), ilike(paymentLinks.itemName, pattern))!);
   }
-  const rows = await db
-    .select()
-    .from(paymentLinks)
-    .where(and(...conditions))
-    .orderBy(desc(paymentLinks.id))
-    .limit(filters.limit + 1);
+  const page = (handle: Db) => handle.select().from(paymentLinks).where(and(...conditions)).orderBy(desc(paymentLinks.id)).limit(filters.limit + 1);
+  // A keyword's selectivity decides between the trigram indexes and walking the newest links: planned per run.
+  const rows = filters.q ? await plannedPerRun(db, page) : await page(db);
   return toPage(rows, filters.limit);
 }
