@@ -79,14 +79,23 @@ export async function startMailCatcher(options: MailCatcherOptions = {}) {
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
+    server.listen(options.port ?? 0, "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
   });
+  // A client that drops its connection (a worker killed mid-send, as the benchmark's teardown and the drills do)
+  // makes the server emit "error": an EventEmitter with no listener would throw it and end this process.
+  const connectionErrors: Error[] = [];
+  server.on("error", (error: Error) => connectionErrors.push(error));
   const { port } = server.server.address() as AddressInfo;
   const credentials = options.auth ? `${encodeURIComponent(options.auth.user)}:${encodeURIComponent(options.auth.pass)}@` : "";
   return {
     url: `smtp://${credentials}localhost:${port}`,
     port,
     mails,
+    /** Errors of clients' connections (a reset, a timeout), kept rather than thrown. */
+    connectionErrors,
     /** Every mail sent to `to` so far. */
     to: (to: string) => mails.filter((m) => m.envelopeTo.includes(to.toLowerCase()) || m.envelopeTo.includes(to)),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

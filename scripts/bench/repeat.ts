@@ -1,7 +1,7 @@
 // `npm run bench -- --runs=N`: the whole benchmark N times, one after another, each a separate process on a
 // fresh database (as a single run is), then each target's median across the runs (report.ts `medians`).
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ROOT } from "@/test/drills/harness";
 import { formatTable, medians, missedCorrectness, type Figures } from "./report.ts";
@@ -15,8 +15,14 @@ export async function runRepeated(runs: number, argv: string[]): Promise<number>
     console.log(`\n=== run ${i} of ${runs} ===`);
     // After the first run the build is there: the others serve the same one.
     const env = i === 1 ? process.env : { ...process.env, SKIP_BUILD: "1" };
+    // A run that dies before writing its figures must not count the previous run's twice.
+    rmSync(latest, { force: true });
     const run = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, ...once], { cwd: ROOT, stdio: "inherit", env });
     if (run.status !== 0) status = 1;
+    if (!existsSync(latest)) {
+      console.error(`run ${i} wrote no figures (exit ${run.status ?? run.signal}): left out of the medians`);
+      continue;
+    }
     all.push(JSON.parse(readFileSync(latest, "utf8")) as Figures);
   }
   const rows = medians(all.map((f) => f.targets ?? []));
