@@ -28,6 +28,11 @@ export default defineConfig({
           exclude: ["node_modules/**", "e2e/**"],
           environment: "node",
           globalSetup: ["test/global-setup.ts"],
+          // Two files at once even on 2 cores (vitest's default is one fewer than the cores: one here). Most of an
+          // integration file's time is waiting — on PostgreSQL, on child processes (the admin CLI), on timers — so
+          // the suite ran ~300 s one file after another in CI. Files that count what the whole database holds use
+          // a private one (test/db.ts openPrivateTestDatabase).
+          maxWorkers: 2,
           // Services log what an operator must see (a processor that failed); the tests assert it otherwise.
           env: { LOG_LEVEL: "silent" },
           testTimeout: 30_000,

@@ -70,7 +70,8 @@ describe("statements built once run on the handle they are called with", () => {
     }
   });
 
-  test("PGlite: the same", async () => {
+  // PGlite migrates in WebAssembly on this thread: slow beside other test files on 2 cores.
+  test("PGlite: the same", { timeout: 120_000 }, async () => {
     const database = await openPglite("memory://");
     try {
       await database.migrate();

@@ -23,7 +23,9 @@ describe("migrations on PostgreSQL", () => {
 });
 
 describe("the embedded database (PGlite) runs the same migrations and queries", () => {
-  test("migrate, insert and read back through drizzle", async () => {
+  // PGlite runs every migration in WebAssembly on this process's thread: ~10 s alone, several times that beside
+  // another test file on 2 cores.
+  test("migrate, insert and read back through drizzle", { timeout: 120_000 }, async () => {
     const database = await openPglite("memory://");
     try {
       await database.migrate();
@@ -64,7 +66,7 @@ describe("checkHealth", () => {
 });
 
 describe("the embedded database's data folder", () => {
-  test("refuses a second process while the first has it open, and survives a reopen", async () => {
+  test("refuses a second process while the first has it open, and survives a reopen", { timeout: 120_000 }, async () => {
     const { mkdtemp } = await import("node:fs/promises");
     const { tmpdir } = await import("node:os");
     const { execFileSync } = await import("node:child_process");
