@@ -28,7 +28,7 @@ export async function revokeActiveApiKey(db: Db, scope: MerchantScope, id: strin
   return row ?? null;
 }
 
-/** The statement behind findActiveApiKeyByHashCounting, built once per pool (db/built-once.ts): every API request runs it. */
+/** The statement behind findActiveApiKeyByHashCounting, built once (db/built-once.ts): every API request runs it. */
 const keyCountingStatement = builtOnce((db) => {
   const now = sql`${sql.placeholder("now")}::timestamptz`;
   const next = sql`${sql.placeholder("next")}::timestamptz`;

@@ -11,7 +11,7 @@ export async function findLinkByToken(db: Db, token: string): Promise<PaymentLin
   return row ?? null;
 }
 
-// The checkout's look-ups by token, built once per database handle (db/built-once.ts): each buyer's view and
+// The checkout's look-ups by token, built once (db/built-once.ts): each buyer's view and
 // post asks, and drizzle's building of a SELECT took more of the app's time than the database's answer.
 const linkByToken = builtOnce((db) => db.select().from(paymentLinks).where(eq(paymentLinks.token, sql.placeholder("token"))).limit(1).prepare("link_by_token"));
 const merchantBrand = builtOnce((db) =>

@@ -16,7 +16,7 @@ export async function findOrderByToken(db: Db, token: string): Promise<OrderRow 
   return row ?? null;
 }
 
-/** Built once per database handle (db/built-once.ts): every view and post of an order's checkout asks. */
+/** Built once (db/built-once.ts): every view and post of an order's checkout asks. */
 const orderByToken = builtOnce((db) => db.select().from(orders).where(eq(orders.token, sql.placeholder("token"))).limit(1).prepare("order_by_token"));
 
 /** Locks the order row for the rest of the transaction: every state change of an order goes through here. */

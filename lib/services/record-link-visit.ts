@@ -40,7 +40,7 @@ const visitStatement = builtOnce((db) => {
       .onConflictDoUpdate({ target: [paymentLinkSources.paymentLinkId, paymentLinkSources.source], set: { visitCount: sql`${paymentLinkSources.visitCount} + 1` } })
       .returning({ source: paymentLinkSources.source }),
   );
-  // Built once per database handle (db/built-once.ts): this statement took 3 ms of the app's time to build.
+  // Built once (db/built-once.ts): this statement took 3 ms of the app's time to build.
   return db.with(visited, counted).select().from(visited).prepare("record_link_visit");
 });
 

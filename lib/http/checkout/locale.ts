@@ -25,7 +25,7 @@ export function setLocaleCookie(path: string, locale: Locale, secure: boolean): 
   return `${LOCALE_COOKIE}=${locale}; Path=${path}; Max-Age=${LOCALE_MAX_AGE_SECONDS}; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
 }
 
-// Built once per database handle (db/built-once.ts): every checkout view asks, and building a SELECT costs more
+// Built once (db/built-once.ts): every checkout view asks, and building a SELECT costs more
 // of the app's time than the database takes to answer it.
 const linkLocale = builtOnce((db) =>
   db.select({ locale: paymentLinks.locale }).from(paymentLinks).where(eq(paymentLinks.token, sql.placeholder("token"))).limit(1).prepare("link_locale"),
