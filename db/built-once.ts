@@ -44,8 +44,7 @@ export function builtOnce<T extends Bindable>(build: (db: Db) => T): (db: Db) =>
   };
 }
 
-function checkedColumns<T extends PgTable>(name: string, table: T, columns: readonly string[]) {
-  const known = getTableColumns(table);
+function checkedColumns(name: string, known: Record<string, unknown>, columns: readonly string[]) {
   for (const column of columns) if (!(column in known)) throw new Error(`${name}: no column ${column}`);
   // A default computed in JavaScript ($defaultFn) would be computed once, when the statement is built.
   for (const [key, column] of Object.entries(known)) {
@@ -62,8 +61,9 @@ type Insert<T extends PgTable, K extends keyof T["$inferInsert"]> = Pick<T["$inf
  * null left null: drizzle would pass a placeholder's null through the column's encoder, turning a JSON column's
  * SQL NULL into the JSON value `null` and failing on a timestamp's.
  */
-function builtInsert<T extends PgTable, K extends string, R>(table: T, columns: readonly K[], build: (db: Db, values: Record<K, SQL>) => Bindable) {
+function builtInsert<T extends PgTable, K extends string, R>(name: string, table: T, columns: readonly K[], build: (db: Db, values: Record<K, SQL>) => Bindable) {
   const known = getTableColumns(table);
+  checkedColumns(name, known, columns);
   const values = Object.fromEntries(columns.map((key) => [key, sql`${sql.placeholder(key)}`])) as Record<K, SQL>;
   const encoded = (row: Record<string, unknown>) => {
     const out: Record<string, unknown> = {};
@@ -87,12 +87,10 @@ function builtInsert<T extends PgTable, K extends string, R>(table: T, columns: 
  * columns, so the text is the same and each connection's prepared statement is reused.
  */
 export function insertReturning<T extends PgTable, K extends keyof T["$inferInsert"] & string>(name: string, table: T, columns: readonly K[]) {
-  checkedColumns(name, table, columns);
-  return builtInsert<T, K, T["$inferSelect"][]>(table, columns, (db, values) => (db.insert(table).values(values as never).returning() as unknown as { prepare(n: string): Bindable }).prepare(name));
+  return builtInsert<T, K, T["$inferSelect"][]>(name, table, columns, (db, values) => (db.insert(table).values(values as never).returning() as unknown as { prepare(n: string): Bindable }).prepare(name));
 }
 
 /** insertReturning without the RETURNING: for rows the caller already holds (an event). */
 export function insertOnly<T extends PgTable, K extends keyof T["$inferInsert"] & string>(name: string, table: T, columns: readonly K[]) {
-  checkedColumns(name, table, columns);
-  return builtInsert<T, K, unknown>(table, columns, (db, values) => (db.insert(table).values(values as never) as unknown as { prepare(n: string): Bindable }).prepare(name));
+  return builtInsert<T, K, unknown>(name, table, columns, (db, values) => (db.insert(table).values(values as never) as unknown as { prepare(n: string): Bindable }).prepare(name));
 }
