@@ -10,6 +10,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import * as fontkit from "fontkit";
+import { Recent } from "@/lib/core/recent";
 
 export const FACES = ["latin", "cjk", "thai", "arabic"] as const;
 export type Face = (typeof FACES)[number];
@@ -68,7 +69,41 @@ export function loadFont(face: Face, weight: Weight): fontkit.Font {
   return font;
 }
 
+// Asked for every character of every measured string: kept per face (at most a few thousand characters each).
+const drawn = new Map<Face, Recent<number, boolean>>();
+
 /** Whether the face draws this character (the regular weight; the bold files cover the same characters). */
 export function faceHas(face: Face, codePoint: number): boolean {
-  return loadFont(face, "regular").hasGlyphForCodePoint(codePoint);
+  let known = drawn.get(face);
+  if (!known) drawn.set(face, (known = new Recent(4_096)));
+  return known.remember(codePoint, () => loadFont(face, "regular").hasGlyphForCodePoint(codePoint));
+}
+
+/** How many laid-out runs each face and weight keeps (the least recently used go first): a few MB at most. */
+const RUNS_KEPT = 5_000;
+const shaped = new Map<string, fontkit.Font>();
+
+/**
+ * The face as PDFKit is given it: the parsed font, with its runs laid out once per process. Shaping a run
+ * (GSUB/GPOS lookups) was most of a receipt's rendering time, and PDFKit only remembers runs within one
+ * document — every receipt shaped the same labels, amounts and names again. PDFKit scales each run's positions
+ * in place (EmbeddedFont.layoutRun), so every call gets positions of its own over the shared glyphs.
+ */
+export function layoutFont(face: Face, weight: Weight): fontkit.Font {
+  const key = `${face}:${weight}`;
+  let wrapped = shaped.get(key);
+  if (!wrapped) {
+    const font = loadFont(face, weight);
+    const runs = new Recent<string, fontkit.GlyphRun>(RUNS_KEPT);
+    const layout = (text: string, features?: Parameters<fontkit.Font["layout"]>[1]): fontkit.GlyphRun => {
+      // Features are never passed by our drawing code; a call with them is shaped as asked, not remembered.
+      if (features !== undefined) return font.layout(text, features);
+      const run = runs.remember(text, () => font.layout(text));
+      const positions = run.positions.map((position) => ({ ...position }));
+      return Object.create(run, { positions: { value: positions } }) as fontkit.GlyphRun;
+    };
+    wrapped = Object.create(font, { layout: { value: layout } }) as fontkit.Font;
+    shaped.set(key, wrapped);
+  }
+  return wrapped;
 }

@@ -4,8 +4,9 @@
 // (written without spaces); a word wider than the line is cut between characters.
 
 import type PDFDocument from "pdfkit";
-import { faceHas, loadFont, type Face, type Weight } from "./fonts";
+import { faceHas, layoutFont, type Face, type Weight } from "./fonts";
 import { visualPieces, type Piece } from "./script-runs";
+import { Recent } from "@/lib/core/recent";
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -35,14 +36,17 @@ function withFace(doc: Doc, face: Face, style: TextStyle): Doc {
   let names = registered.get(doc);
   if (!names) registered.set(doc, (names = new Set()));
   if (!names.has(name)) {
-    doc.registerFont(name, loadFont(face, weight) as unknown as FontSource);
+    doc.registerFont(name, layoutFont(face, weight) as unknown as FontSource);
     names.add(name);
   }
   return doc.font(name).fontSize(style.size);
 }
 
-function piecesOf(text: string): Piece[] {
-  return visualPieces(text, faceHas);
+// Cut once per string: wrapping measures each line again with every word it adds.
+const pieces = new Recent<string, Piece[]>(5_000);
+
+function piecesOf(text: string): readonly Piece[] {
+  return pieces.remember(text, () => visualPieces(text, faceHas));
 }
 
 function pieceWidth(doc: Doc, piece: Piece, style: TextStyle): number {

@@ -51,6 +51,9 @@ export async function renderOrderPdf(kind: OrderPdfKind, document: OrderDocument
   // Dated by the order, not the clock: the same order renders the same metadata every time.
   const date = kind === "receipt" ? order.paidAt! : order.createdAt;
   const doc = new PDFDocument({
+    // No default font: PDFKit would parse Helvetica's metrics for every document, and every piece of text is
+    // set in a face of its script (./pdf-text.ts) anyway.
+    font: null as unknown as string,
     size: "A4",
     margin: PAGE.margin,
     lang: locale,
