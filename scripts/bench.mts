@@ -43,7 +43,8 @@ const { values: args } = parseArgs({
     strict: { type: "boolean", default: false },
     only: { type: "string" },
     keep: { type: "boolean", default: false },
-    // Writes the app's CPU profile (.cpuprofile, open it in Chrome DevTools) to .paylink/bench/profile/.
+    // Writes the app's and the worker's CPU profiles (.cpuprofile, open them in Chrome DevTools) to
+    // .paylink/bench/profile/ (the worker's in its own folder, worker/).
     profile: { type: "boolean", default: false },
     runs: { type: "string", default: "1" },
     instances: { type: "string", default: "1" },
@@ -152,7 +153,7 @@ try {
   spreadOver(origins);
   // A real SMTP server in this process: the worker's email goes there, and its acceptance time is measured here.
   catcher = await startMailCatcher();
-  worker = spawnWorker("worker", url, { LOG_LEVEL: "info", WEBHOOK_RETRY_SCHEDULE_SECONDS: "1,1,1,1", SMTP_URL: catcher.url, EMAIL_FROM: "Bench <bench@paylink.test>" });
+  worker = spawnWorker("worker", url, { LOG_LEVEL: "info", WEBHOOK_RETRY_SCHEDULE_SECONDS: "1,1,1,1", SMTP_URL: catcher.url, EMAIL_FROM: "Bench <bench@paylink.test>" }, args.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.join(profileDir, "worker")}`] : []);
   await worker.waitForJson((line) => line.msg === "worker started", 60_000);
   // The resident memory of the app(s) and the worker, sampled through each scenario: its peak is reported.
   const started_worker = worker;
@@ -469,7 +470,7 @@ try {
   for (const a of apps) check(a.isRunning(), `${a.name} died during the benchmark`);
   check(worker.isRunning(), "the worker died during the benchmark");
   // A profile is written when the process exits by itself: stop it gently.
-  if (args.profile) await app.stop();
+  if (args.profile) await Promise.all([app.stop(), worker.stop()]);
 } catch (error) {
   problems.push(`benchmark failed: ${(error as Error).stack ?? String(error)}`);
 } finally {

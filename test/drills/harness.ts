@@ -73,8 +73,8 @@ function pidAlive(pid: number): boolean {
  * an orphan (checked by hand with tsx 4.23: the grandchild survives with ppid 1). The drills must kill the
  * process that holds the jobs.
  */
-export function spawnScript(name: string, script: string, env: Record<string, string>): DrillProcess {
-  return spawnNode(name, ["--import", "tsx", script], env);
+export function spawnScript(name: string, script: string, env: Record<string, string>, nodeArgs: string[] = []): DrillProcess {
+  return spawnNode(name, [...nodeArgs, "--import", "tsx", script], env);
 }
 
 /** Runs `node <args>` from the repository root with only the given environment (plus PATH and HOME). */
@@ -183,8 +183,8 @@ export function workerEnv(databaseUrl: string, extra: Record<string, string> = {
 }
 
 /** `npm run worker` as a real process: scripts/worker.mts. */
-export function spawnWorker(name: string, databaseUrl: string, extra: Record<string, string> = {}): DrillProcess {
-  return spawnScript(name, "scripts/worker.mts", workerEnv(databaseUrl, extra));
+export function spawnWorker(name: string, databaseUrl: string, extra: Record<string, string> = {}, nodeArgs: string[] = []): DrillProcess {
+  return spawnScript(name, "scripts/worker.mts", workerEnv(databaseUrl, extra), nodeArgs);
 }
 
 /** The production build the drills and the benchmark serve: `NEXT_DIST_DIR`, normally `.next`. */
