@@ -29,6 +29,15 @@ test("newToken is url-safe and long", () => {
   expect(newToken()).toMatch(/^[0-9A-Za-z]{32}$/);
 });
 
+test("tokens drawn across refills of the random pool never repeat, and a token longer than the pool is whole", () => {
+  // 4,096 bytes a refill: 1,000 tokens of 32 take eight refills.
+  const tokens = new Set(Array.from({ length: 1_000 }, () => newToken()));
+  expect(tokens.size).toBe(1_000);
+  expect(newToken(5_000)).toMatch(/^[0-9A-Za-z]{5000}$/);
+  // Every character of the alphabet turns up: the bytes are not stuck at one value.
+  expect(new Set([...tokens].join("")).size).toBe(62);
+});
+
 describe("idFloor", () => {
   test("sorts below every id made at that time or later, and above the floor of any earlier time", () => {
     const at = Date.now() + 60_000;
