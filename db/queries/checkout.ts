@@ -39,3 +39,12 @@ export async function findMerchantBrand(db: Db, merchantId: string): Promise<Mer
   const [row] = await merchantBrand(db).execute({ merchantId });
   return row ?? null;
 }
+
+// Built once: every payment attempt reads the name its processor shows on the buyer's statement.
+const merchantName = builtOnce((db) => db.select({ name: merchants.name }).from(merchants).where(eq(merchants.id, sql.placeholder("merchantId"))).limit(1).prepare("merchant_name"));
+
+/** The business's name (a payment's descriptor); "" for a merchant that does not exist. */
+export async function findMerchantName(db: Db, merchantId: string): Promise<string> {
+  const [row] = await merchantName(db).execute({ merchantId });
+  return row?.name ?? "";
+}

@@ -7,7 +7,7 @@ import type { Db } from "../client";
 import { orders, payments, refunds, type OrderRow, type PaymentRow, type RefundRow } from "../schema";
 
 export async function findOrder(db: Db, scope: MerchantScope, id: string): Promise<OrderRow | null> {
-  const [row] = await db.select().from(orders).where(and(whereScope(orders, scope), eq(orders.id, id))).limit(1);
+  const [row] = await orderById(db).execute({ id, merchantId: scope.merchantId, livemode: scope.livemode });
   return row ?? null;
 }
 
@@ -16,14 +16,25 @@ export async function findOrderByToken(db: Db, token: string): Promise<OrderRow 
   return row ?? null;
 }
 
-/** Built once (db/built-once.ts): every view and post of an order's checkout asks. */
+// Built once (db/built-once.ts): every view and post of an order's checkout asks for its order; every payment
+// locks its order and reads its attempt; every order read by id (the API, the receipt) looks it up.
 const orderByToken = builtOnce((db) => db.select().from(orders).where(eq(orders.token, sql.placeholder("token"))).limit(1).prepare("order_by_token"));
+const inScope = <T extends typeof orders | typeof payments>(table: T) =>
+  and(eq(table.merchantId, sql.placeholder("merchantId")), eq(table.livemode, sql.placeholder("livemode")), eq(table.id, sql.placeholder("id")));
+const orderById = builtOnce((db) => db.select().from(orders).where(inScope(orders)).limit(1).prepare("order_by_id"));
+const lockOrderByToken = builtOnce((db) => db.select().from(orders).where(eq(orders.token, sql.placeholder("token"))).for("update").prepare("lock_order_by_token"));
+const lockOrderInScope = builtOnce((db) => db.select().from(orders).where(inScope(orders)).for("update").prepare("lock_order_in_scope"));
+const lockOrderById = builtOnce((db) => db.select().from(orders).where(eq(orders.id, sql.placeholder("id"))).for("update").prepare("lock_order_by_id"));
+const paymentById = builtOnce((db) => db.select().from(payments).where(inScope(payments)).limit(1).prepare("payment_by_id"));
 
 /** Locks the order row for the rest of the transaction: every state change of an order goes through here. */
 export async function lockOrder(tx: Db, where: { id: string; scope?: MerchantScope } | { token: string }): Promise<OrderRow | null> {
-  const condition =
-    "token" in where ? eq(orders.token, where.token) : where.scope ? and(eq(orders.id, where.id), whereScope(orders, where.scope)) : eq(orders.id, where.id);
-  const [row] = await tx.select().from(orders).where(condition).for("update");
+  const [row] =
+    "token" in where
+      ? await lockOrderByToken(tx).execute({ token: where.token })
+      : where.scope
+        ? await lockOrderInScope(tx).execute({ id: where.id, merchantId: where.scope.merchantId, livemode: where.scope.livemode })
+        : await lockOrderById(tx).execute({ id: where.id });
   return row ?? null;
 }
 
@@ -36,7 +47,7 @@ export async function lockScopedOrder(tx: Db, scope: MerchantScope, id: string):
 
 /** One of the merchant's payment attempts. */
 export async function findPayment(db: Db, scope: MerchantScope, id: string): Promise<PaymentRow | null> {
-  const [row] = await db.select().from(payments).where(and(whereScope(payments, scope), eq(payments.id, id))).limit(1);
+  const [row] = await paymentById(db).execute({ id, merchantId: scope.merchantId, livemode: scope.livemode });
   return row ?? null;
 }
 

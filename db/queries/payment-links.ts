@@ -1,6 +1,7 @@
-import { and, desc, eq, gte, ilike, lt, lte, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, ilike, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { toPage, type Page } from "@/lib/core/list-params";
 import { whereScope, type MerchantScope } from "@/lib/core/scope";
+import { builtOnce } from "../built-once";
 import type { Db } from "../client";
 import { plannedPerRun } from "../planned-per-run";
 import { paymentLinks, type PaymentLinkRow } from "../schema";
@@ -15,10 +16,23 @@ export async function findPaymentLink(db: Db, scope: MerchantScope, id: string):
  * once, and concurrent edits from losing each other's changes. By the buyer's token, or by id in a scope.
  */
 export async function lockPaymentLink(tx: Db, where: { token: string } | { id: string; scope: MerchantScope }): Promise<PaymentLinkRow | null> {
-  const condition = "token" in where ? eq(paymentLinks.token, where.token) : and(whereScope(paymentLinks, where.scope), eq(paymentLinks.id, where.id));
-  const [row] = await tx.select().from(paymentLinks).where(condition).for("update");
+  const [row] =
+    "token" in where
+      ? await lockLinkByToken(tx).execute({ token: where.token })
+      : await lockLinkInScope(tx).execute({ id: where.id, merchantId: where.scope.merchantId, livemode: where.scope.livemode });
   return row ?? null;
 }
+
+// Built once (db/built-once.ts): every payment through a link locks it.
+const lockLinkByToken = builtOnce((db) => db.select().from(paymentLinks).where(eq(paymentLinks.token, sql.placeholder("token"))).for("update").prepare("lock_link_by_token"));
+const lockLinkInScope = builtOnce((db) =>
+  db
+    .select()
+    .from(paymentLinks)
+    .where(and(eq(paymentLinks.merchantId, sql.placeholder("merchantId")), eq(paymentLinks.livemode, sql.placeholder("livemode")), eq(paymentLinks.id, sql.placeholder("id"))))
+    .for("update")
+    .prepare("lock_link_in_scope"),
+);
 
 export interface PaymentLinkFilters {
   limit: number;

@@ -2,9 +2,9 @@ import { insertReturning } from "@/db/built-once";
 import type { BuyerAction, PendingAction } from "@/lib/processor/connector";
 import { methodAvailable } from "@/lib/payments/methods";
 import type { Db } from "@/db/client";
+import { findMerchantName } from "@/db/queries/checkout";
 import { countProcessingOrdersForLink } from "@/db/queries/orders";
-import { eq } from "drizzle-orm";
-import { merchants, payments, type OrderRow, type PaymentLinkRow, type PaymentRow } from "@/db/schema";
+import { payments, type OrderRow, type PaymentLinkRow, type PaymentRow } from "@/db/schema";
 import { AppError } from "@/lib/core/errors";
 import { newId } from "@/lib/core/ids";
 import { scopeOf, type MerchantScope } from "@/lib/core/scope";
@@ -98,8 +98,8 @@ export async function reserveAttempt(tx: Db, paymentContext: PaymentContext, ord
       details: buyer.sepa ? { iban_country: buyer.sepa.country, iban_last4: buyer.sepa.last4 } : null,
     })
     .then(([row]) => row!);
-  const merchant = tx.select({ name: merchants.name }).from(merchants).where(eq(merchants.id, order.merchantId));
-  const [{ order: processing }, payment, [named]] = await Promise.all([
+  const merchantName = findMerchantName(tx, order.merchantId);
+  const [{ order: processing }, payment, named] = await Promise.all([
     changeOrder(tx, paymentContext.appUrl, order, {
       transition: "payment_submitted",
       // An order keeps the source of the first checkout URL its buyer paid from.
@@ -108,7 +108,7 @@ export async function reserveAttempt(tx: Db, paymentContext: PaymentContext, ord
       shown: inserted,
     }),
     inserted,
-    merchant,
+    merchantName,
   ]);
-  return { scope: scopeOf(order), paymentId: payment.id, orderId: order.id, order: processing, payment, merchantName: named?.name ?? "" };
+  return { scope: scopeOf(order), paymentId: payment.id, orderId: order.id, order: processing, payment, merchantName: named };
 }

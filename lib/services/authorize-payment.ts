@@ -1,6 +1,5 @@
-import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { merchants } from "@/db/schema";
+import { findMerchantName } from "@/db/queries/checkout";
 import { findPayment, findOrder } from "@/db/queries/orders";
 import type { BuyerPayment } from "@/lib/orders/checkout-input";
 import type { PayOutcome, Reservation, WrittenReservation } from "./attempt-payment";
@@ -61,11 +60,11 @@ export async function recordedOutcome(db: Db, reservation: Reservation, waitMs: 
 
 /** The order and attempt a reservation names (committed before it was handed out, so both exist). */
 async function loadReserved(db: Db, reservation: Reservation) {
-  const [order, payment, [merchant]] = await Promise.all([
+  const [order, payment, merchantName] = await Promise.all([
     findOrder(db, reservation.scope, reservation.orderId),
     findPayment(db, reservation.scope, reservation.paymentId),
-    db.select({ name: merchants.name }).from(merchants).where(eq(merchants.id, reservation.scope.merchantId)),
+    findMerchantName(db, reservation.scope.merchantId),
   ]);
   if (!order || !payment) throw new Error(`Payment ${reservation.paymentId} of order ${reservation.orderId} is missing.`);
-  return { order, payment, merchantName: merchant?.name ?? "" };
+  return { order, payment, merchantName };
 }
