@@ -1,7 +1,8 @@
 import { desc, eq, sql } from "drizzle-orm";
+import { builtOnce } from "@/db/built-once";
 import type { Db } from "@/db/client";
 import { findPaymentLink } from "@/db/queries/payment-links";
-import { paymentLinkSources, type OrderRow } from "@/db/schema";
+import { paymentLinks, paymentLinkSources, type OrderRow } from "@/db/schema";
 import { AppError } from "@/lib/core/errors";
 import type { MerchantScope } from "@/lib/core/scope";
 
@@ -46,27 +47,39 @@ export async function getLinkFunnel(db: Db, scope: MerchantScope, linkId: string
   };
 }
 
-type Counter = "startedCount" | "payCount";
-
-/** Adds to one source's counters of a link, in the caller's transaction (the row is made on first use). */
-async function countOnSource(tx: Db, linkId: string, source: string | null, counter: Counter, amount = 0): Promise<void> {
-  const set = counter === "startedCount"
-    ? { startedCount: sql`${paymentLinkSources.startedCount} + 1` }
-    : { payCount: sql`${paymentLinkSources.payCount} + 1`, successAmount: sql`${paymentLinkSources.successAmount} + ${amount}` };
-  await tx
+// Built once (db/built-once.ts): every payment through a link starts on a source.
+const countStarted = builtOnce((db) =>
+  db
     .insert(paymentLinkSources)
-    .values({ paymentLinkId: linkId, source: source ?? "", [counter]: 1, successAmount: amount })
-    .onConflictDoUpdate({ target: [paymentLinkSources.paymentLinkId, paymentLinkSources.source], set });
-}
+    .values({ paymentLinkId: sql.placeholder("linkId"), source: sql.placeholder("source"), startedCount: 1 })
+    .onConflictDoUpdate({ target: [paymentLinkSources.paymentLinkId, paymentLinkSources.source], set: { startedCount: sql`${paymentLinkSources.startedCount} + 1` } })
+    .prepare("count_started_on_source"),
+);
 
 /** A buyer submitted a payment through the link (its order was made), from `source`. */
-export function countStartOnSource(tx: Db, linkId: string, source: string | null): Promise<void> {
-  return countOnSource(tx, linkId, source, "startedCount");
+export async function countStartOnSource(tx: Db, linkId: string, source: string | null): Promise<void> {
+  await countStarted(tx).execute({ linkId, source: source ?? "" });
 }
 
-/** The link's order was paid: counted under the source the buyer paid from, as the link's stats count it. */
-export function countPaymentOnSource(tx: Db, order: OrderRow, amount: number): Promise<void> {
-  if (!order.paymentLinkId) return Promise.resolve();
-  return countOnSource(tx, order.paymentLinkId, order.source, "payCount", amount);
+/**
+ * The link's order was paid: the link's stats and the funnel's row for the source the buyer paid from, in one
+ * statement (the row made on first use). The link's row is updated first — the source's row is inserted from
+ * what that update returns — so its lock is taken before the source's, as every writer of both takes them (a
+ * payment's reservation locks the link, a visit updates it in the statement that counts the source): none waits
+ * on another in a cycle.
+ */
+export async function countPaymentOnLink(tx: Db, order: OrderRow): Promise<void> {
+  if (!order.paymentLinkId) return;
+  const amount = order.amountCaptured ?? order.amount;
+  await tx.execute(sql`
+    with counted as (
+      update ${paymentLinks} set pay_count = pay_count + 1, success_amount = success_amount + ${amount}
+      where id = ${order.paymentLinkId}
+      returning id
+    )
+    insert into ${paymentLinkSources} (payment_link_id, source, pay_count, success_amount)
+    select id, ${order.source ?? ""}, 1, ${amount} from counted
+    on conflict (payment_link_id, source) do update set
+      pay_count = ${paymentLinkSources}.pay_count + 1,
+      success_amount = ${paymentLinkSources}.success_amount + excluded.success_amount`);
 }
-

@@ -1,13 +1,13 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { displayPayment } from "@/db/queries/orders";
-import { orders, paymentLinks, type OrderRow, type PaymentRow } from "@/db/schema";
+import { orders, type OrderRow, type PaymentRow } from "@/db/schema";
 import { AppError } from "@/lib/core/errors";
 import { recordEvent, type EventType } from "@/lib/events/record-event";
 import { nextStatus, type OrderTransition } from "@/lib/orders/state-machine";
 import { toOrderObject, type OrderObject } from "@/lib/orders/serialize";
 import { scopeOf } from "@/lib/core/scope";
-import { countPaymentOnSource } from "./link-funnel";
+import { countPaymentOnLink } from "./link-funnel";
 import { queueMessage, type NewMessage } from "./queue-message";
 import { receiptToQueue } from "./queue-receipt";
 import type { PaymentContext } from "./payment-context";
@@ -50,21 +50,6 @@ export async function changeOrder(
   const object = toOrderObject(updated!, shown, appUrl);
   await recordEvent(tx, scopeOf(order), change.event, object);
   return { order: updated!, object };
-}
-
-/** Counts a paid order (what was captured) on its link's stats, in the same transaction as the payment. */
-export async function countPaymentOnLink(tx: Db, order: OrderRow): Promise<void> {
-  if (!order.paymentLinkId) return;
-  const amount = order.amountCaptured ?? order.amount;
-  await tx
-    .update(paymentLinks)
-    .set({ payCount: sql`${paymentLinks.payCount} + 1`, successAmount: sql`${paymentLinks.successAmount} + ${amount}` })
-    .where(eq(paymentLinks.id, order.paymentLinkId));
-  // The funnel's row for the buyer's source moves with the stats, so the sums over sources stay equal to them.
-  // Only once the link's row is held: every writer of both takes the link's first (a payment's reservation
-  // locks it, a visit updates it in the statement that counts the source), so none waits on another in a cycle.
-  // (Not sent beside it: statements issued together do not reach the server in the order they are written.)
-  await countPaymentOnSource(tx, order, amount);
 }
 
 /**
