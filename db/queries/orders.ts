@@ -1,13 +1,13 @@
 import { and, desc, eq, gte, inArray, lt, lte, sql, type SQL } from "drizzle-orm";
 import { AppError } from "@/lib/core/errors";
 import { toPage, type Page } from "@/lib/core/list-params";
-import { whereScope, type MerchantScope } from "@/lib/core/scope";
+import { scopeValues, whereScope, whereScopePlaceholders, type MerchantScope } from "@/lib/core/scope";
 import { builtOnce } from "../built-once";
 import type { Db } from "../client";
 import { orders, payments, refunds, type OrderRow, type PaymentRow, type RefundRow } from "../schema";
 
 export async function findOrder(db: Db, scope: MerchantScope, id: string): Promise<OrderRow | null> {
-  const [row] = await orderById(db).execute({ id, merchantId: scope.merchantId, livemode: scope.livemode });
+  const [row] = await orderById(db).execute({ id, ...scopeValues(scope) });
   return row ?? null;
 }
 
@@ -19,8 +19,7 @@ export async function findOrderByToken(db: Db, token: string): Promise<OrderRow 
 // Built once (db/built-once.ts): every view and post of an order's checkout asks for its order; every payment
 // locks its order and reads its attempt; every order read by id (the API, the receipt) looks it up.
 const orderByToken = builtOnce((db) => db.select().from(orders).where(eq(orders.token, sql.placeholder("token"))).limit(1).prepare("order_by_token"));
-const inScope = <T extends typeof orders | typeof payments>(table: T) =>
-  and(eq(table.merchantId, sql.placeholder("merchantId")), eq(table.livemode, sql.placeholder("livemode")), eq(table.id, sql.placeholder("id")));
+const inScope = (table: typeof orders | typeof payments) => and(whereScopePlaceholders(table), eq(table.id, sql.placeholder("id")));
 const orderById = builtOnce((db) => db.select().from(orders).where(inScope(orders)).limit(1).prepare("order_by_id"));
 const lockOrderByToken = builtOnce((db) => db.select().from(orders).where(eq(orders.token, sql.placeholder("token"))).for("update").prepare("lock_order_by_token"));
 const lockOrderInScope = builtOnce((db) => db.select().from(orders).where(inScope(orders)).for("update").prepare("lock_order_in_scope"));
@@ -33,7 +32,7 @@ export async function lockOrder(tx: Db, where: { id: string; scope?: MerchantSco
     "token" in where
       ? await lockOrderByToken(tx).execute({ token: where.token })
       : where.scope
-        ? await lockOrderInScope(tx).execute({ id: where.id, merchantId: where.scope.merchantId, livemode: where.scope.livemode })
+        ? await lockOrderInScope(tx).execute({ id: where.id, ...scopeValues(where.scope) })
         : await lockOrderById(tx).execute({ id: where.id });
   return row ?? null;
 }
@@ -47,7 +46,7 @@ export async function lockScopedOrder(tx: Db, scope: MerchantScope, id: string):
 
 /** One of the merchant's payment attempts. */
 export async function findPayment(db: Db, scope: MerchantScope, id: string): Promise<PaymentRow | null> {
-  const [row] = await paymentById(db).execute({ id, merchantId: scope.merchantId, livemode: scope.livemode });
+  const [row] = await paymentById(db).execute({ id, ...scopeValues(scope) });
   return row ?? null;
 }
 

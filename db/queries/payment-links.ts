@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, ilike, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { toPage, type Page } from "@/lib/core/list-params";
-import { whereScope, type MerchantScope } from "@/lib/core/scope";
+import { scopeValues, whereScope, whereScopePlaceholders, type MerchantScope } from "@/lib/core/scope";
 import { builtOnce } from "../built-once";
 import type { Db } from "../client";
 import { plannedPerRun } from "../planned-per-run";
@@ -19,7 +19,7 @@ export async function lockPaymentLink(tx: Db, where: { token: string } | { id: s
   const [row] =
     "token" in where
       ? await lockLinkByToken(tx).execute({ token: where.token })
-      : await lockLinkInScope(tx).execute({ id: where.id, merchantId: where.scope.merchantId, livemode: where.scope.livemode });
+      : await lockLinkInScope(tx).execute({ id: where.id, ...scopeValues(where.scope) });
   return row ?? null;
 }
 
@@ -29,7 +29,7 @@ const lockLinkInScope = builtOnce((db) =>
   db
     .select()
     .from(paymentLinks)
-    .where(and(eq(paymentLinks.merchantId, sql.placeholder("merchantId")), eq(paymentLinks.livemode, sql.placeholder("livemode")), eq(paymentLinks.id, sql.placeholder("id"))))
+    .where(and(whereScopePlaceholders(paymentLinks), eq(paymentLinks.id, sql.placeholder("id"))))
     .for("update")
     .prepare("lock_link_in_scope"),
 );

@@ -1,4 +1,4 @@
-import { and, eq, type Column, type SQL } from "drizzle-orm";
+import { and, eq, sql, type Column, type SQL } from "drizzle-orm";
 
 /** Whose data a call acts on: one merchant, in one mode. Every merchant query takes it. */
 export interface MerchantScope {
@@ -28,6 +28,19 @@ export interface ScopedTable {
  */
 export function whereScope(table: ScopedTable, scope: MerchantScope): SQL {
   return and(eq(table.merchantId, scope.merchantId), eq(table.livemode, scope.livemode))!;
+}
+
+/**
+ * whereScope for a statement built once (db/built-once.ts): the scope as placeholders, filled at each call with
+ * scopeValues(scope). Built-once statements keep the scope here, beside whereScope, and nowhere else.
+ */
+export function whereScopePlaceholders(table: ScopedTable): SQL {
+  return and(eq(table.merchantId, sql.placeholder("merchantId")), eq(table.livemode, sql.placeholder("livemode")))!;
+}
+
+/** The values of whereScopePlaceholders' placeholders. */
+export function scopeValues(scope: MerchantScope): { merchantId: string; livemode: boolean } {
+  return { merchantId: scope.merchantId, livemode: scope.livemode };
 }
 
 /** The scope a stored row belongs to: for work that starts from a row (a job, an event) rather than a request. */
