@@ -47,7 +47,9 @@ describe("email over SMTP", () => {
       // An address of its own: the worker sends whatever is queued in the run's database, other files' receipts too.
       const to = `ana-${scope.merchantId}@example.com`.toLowerCase();
       const message = await buyerEmail(scope, to);
-      const mail = await waitFor(() => catcher.to(to)[0], 15_000, "the mail");
+      // The worker drains the whole run database's outbox first-come (other files' receipts, each with its PDF,
+      // two files at a time): once (Node 24 pass, 2026-12-07) this mail waited past 15 s behind them.
+      const mail = await waitFor(() => catcher.to(to)[0], 40_000, "the mail");
       expect(mail.subject).toBe("Confirm your email address for Paylink");
       expect(mail.from).toBe('"Paylink" <no-reply@pay.example.com>');
       expect(mail.messageId).toBe(`<${message.id}@pay.example.com>`);
