@@ -65,6 +65,12 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 export function wrap(doc: Doc, text: string, width: number, style: TextStyle, maxLines = Infinity): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split(/\r\n|\r|\n/)) {
+    // Most text (an id, a date, a name, an address) fits on its line: one measure, not one per word added.
+    // Words cost no less for it (a prefix is never wider than the whole), so the lines are the same either way.
+    if (measure(doc, paragraph, style) <= width) {
+      lines.push(paragraph.trimEnd());
+      continue;
+    }
     let line = "";
     const push = () => {
       lines.push(line.trimEnd());
