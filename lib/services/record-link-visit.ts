@@ -41,7 +41,19 @@ const visitStatement = builtOnce((db) => {
       .returning({ source: paymentLinkSources.source }),
   );
   // Built once (db/built-once.ts): this statement took 3 ms of the app's time to build.
-  return db.with(visited, counted).select().from(visited).prepare("record_link_visit");
+  return (
+    db
+      .with(visited, counted)
+      .select()
+      .from(visited)
+      // A view need not wait for the disk: the statement's own transaction commits without waiting for its WAL
+      // flush (set_config's `true` is SET LOCAL: over at that commit, so the connection's next transaction — a
+      // payment — commits durably as ever). A crash may lose the last fraction of a second of visits (the WAL
+      // writer flushes every wal_writer_delay, 200 ms by default), never a payment: a payment's commit flushes
+      // everything written before it. Evaluated for the row the update counted; no row, nothing was written.
+      .where(sql`set_config('synchronous_commit', 'off', true) = 'off'`)
+      .prepare("record_link_visit")
+  );
 });
 
 /**
