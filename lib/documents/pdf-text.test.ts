@@ -40,3 +40,20 @@ test("each paragraph is wrapped on its own, and a cut last line ends in an ellip
   expect(cut[1]!.endsWith("…")).toBe(true);
   expect(measure(d, cut[1]!, style)).toBeLessThanOrEqual(width);
 });
+
+test("a word wider than the line is cut between characters, each line as full as it can be", () => {
+  const d = doc();
+  // Each one word to Intl.Segmenter (a URL is several: it breaks at their boundaries first).
+  for (const word of ["ord_00VdABr6N001S6NtKelmBCoQ4", "XXC0gZ7xnUzj1TbYgpAbjmjXHcOe1UIj", "WWWWWWiiiiiiWWWWWW"]) {
+    for (const width of [12, 40, 61.5, 100]) {
+      const lines = wrap(d, word, width, style);
+      expect(lines.join("")).toBe(word);
+      lines.forEach((line, i) => {
+        // Over the width only when one character alone is wider than it.
+        if ([...line].length > 1) expect(measure(d, line, style)).toBeLessThanOrEqual(width);
+        const next = lines[i + 1];
+        if (next) expect(measure(d, line + [...next][0]!, style)).toBeGreaterThan(width);
+      });
+    }
+  }
+});

@@ -87,9 +87,19 @@ export function wrap(doc: Doc, text: string, width: number, style: TextStyle, ma
         line = segment;
         continue;
       }
-      for (const { segment: grapheme } of graphemes.segment(segment)) {
-        if (line !== "" && measure(doc, line + grapheme, style) > width) push();
-        line += grapheme;
+      // Cut between characters: each line takes the most that fit (at least one), found by halving rather
+      // than by measuring every longer prefix — an id or a URL is a word of its own, and unique to its order.
+      const parts = Array.from(graphemes.segment(segment), (g) => g.segment);
+      for (let from = 0; from < parts.length; ) {
+        const fitting = longestFit(parts, from, (end) => measure(doc, line + parts.slice(from, end).join(""), style) <= width);
+        if (fitting === from && line !== "") {
+          push();
+          continue;
+        }
+        const to = Math.max(fitting, from + 1);
+        line += parts.slice(from, to).join("");
+        from = to;
+        if (from < parts.length) push();
       }
     }
     push();
@@ -100,6 +110,21 @@ export function wrap(doc: Doc, text: string, width: number, style: TextStyle, ma
   while (last !== "" && measure(doc, `${last}…`, style) > width) last = [...last].slice(0, -1).join("");
   kept[maxLines - 1] = `${last.trimEnd()}…`;
   return kept;
+}
+
+/**
+ * The largest `end` in [from, parts.length] for which `fits(end)` holds, `from` when none past it does. `fits` is
+ * monotonic here (a longer prefix of a word is never narrower), so halving finds what trying each would.
+ */
+function longestFit(parts: readonly string[], from: number, fits: (end: number) => boolean): number {
+  let low = from;
+  let high = parts.length;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (fits(middle)) low = middle;
+    else high = middle - 1;
+  }
+  return low;
 }
 
 /** Draws one line with its top at `top`, from `x` (or ending at `x` when `align` is "right"). */
