@@ -191,7 +191,7 @@ export async function executeIdempotentlyAroundCommits(
   try {
     response = await run();
   } catch (error) {
-    if (!(error instanceof AppError && error.status < 500 && error.code !== "idempotency_key_in_use")) {
+    if (!isRefusal(error)) {
       await db
         .delete(idempotencyKeys)
         .where(and(whereScope(idempotencyKeys, scope), eq(idempotencyKeys.key, request.key), eq(idempotencyKeys.claimId, claim.claimId)));
@@ -241,9 +241,14 @@ export async function executeIdempotently(
   }
 }
 
+/** A refusal (an AppError below 500, but not a twin's key in use): stored as an answer, not a failure on our side. */
+export function isRefusal(error: unknown): error is AppError {
+  return error instanceof AppError && error.status < 500 && error.code !== "idempotency_key_in_use";
+}
+
 /** Rethrows a refusal as Refused (its answer, to store); anything else as it is. */
 function refused(error: unknown): never {
-  if (error instanceof AppError && error.status < 500 && error.code !== "idempotency_key_in_use") {
+  if (isRefusal(error)) {
     throw new Refused({ status: error.status, body: JSON.stringify(error.toBody()) });
   }
   throw error;

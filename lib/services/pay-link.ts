@@ -1,5 +1,6 @@
 import { insertReturning } from "@/db/built-once";
 import type { Db } from "@/db/client";
+import { inTransaction } from "@/db/in-transaction";
 import { lockPaymentLink } from "@/db/queries/payment-links";
 import { orders } from "@/db/schema";
 import { AppError } from "@/lib/core/errors";
@@ -32,7 +33,8 @@ export async function payLink(db: Db, paymentContext: PaymentContext, linkToken:
  * is held for a few queries, never for the processor's call.
  */
 export async function reserveLinkPayment(db: Db, paymentContext: PaymentContext, linkToken: string, buyer: BuyerPayment): Promise<WrittenReservation> {
-  return db.transaction(async (tx) => {
+  // The caller's transaction when it has one (the checkout's submission: a refusal rolls it back whole).
+  return inTransaction(db, async (tx) => {
     const link = await lockPaymentLink(tx, { token: linkToken });
     if (!link) throw new AppError("resource_missing", "No such payment link.");
     // Before anything is written: a live link with no processor to take the payment makes no order at all.

@@ -1,4 +1,5 @@
 import type { Db } from "@/db/client";
+import { inTransaction } from "@/db/in-transaction";
 import { lockPaymentLink } from "@/db/queries/payment-links";
 import { lockOrder } from "@/db/queries/orders";
 import { AppError } from "@/lib/core/errors";
@@ -18,11 +19,22 @@ export async function payOrder(db: Db, paymentContext: PaymentContext, orderToke
 
 /** Writes an `authorizing` attempt on an open order, under its row lock (and its link's, for the seat). */
 export async function reserveOrderPayment(db: Db, paymentContext: PaymentContext, orderToken: string, buyer: BuyerPayment): Promise<WrittenReservation> {
-  const reserved = await db.transaction(async (tx) => {
+  const reserved = await reserveOrderPaymentOrExpire(db, paymentContext, orderToken, buyer);
+  if (reserved instanceof AppError) throw reserved;
+  return reserved;
+}
+
+/**
+ * reserveOrderPayment in the caller's transaction when it has one (the checkout's submission: a refusal thrown
+ * rolls it back whole). An order found past its expiry is expired, and the refusal returned, not thrown, so
+ * the expiry commits with it.
+ */
+export async function reserveOrderPaymentOrExpire(db: Db, paymentContext: PaymentContext, orderToken: string, buyer: BuyerPayment): Promise<WrittenReservation | AppError> {
+  const reserved = await inTransaction(db, async (tx) => {
     const order = await lockOrder(tx, { token: orderToken });
     if (!order) throw new AppError("resource_missing", "No such order.");
     if (order.status === "open" && order.expiresAt.getTime() <= Date.now()) {
-      // Expire it for good (this commits), then refuse the payment below.
+      // Expire it for good (this commits), then refuse the payment.
       await changeOrder(tx, paymentContext.appUrl, order, { transition: "expire", event: "order.expired" });
       return null;
     }
@@ -32,6 +44,5 @@ export async function reserveOrderPayment(db: Db, paymentContext: PaymentContext
     }
     return reserveAttempt(tx, paymentContext, order, buyer);
   });
-  if (reserved === null) throw new AppError("order_not_payable", "This order has expired.");
-  return reserved;
+  return reserved ?? new AppError("order_not_payable", "This order has expired.");
 }

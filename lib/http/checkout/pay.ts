@@ -26,11 +26,18 @@ export interface Payable<T extends MerchantScope> {
   /** Where to send the buyer instead when it takes no payment now (the page there says why), or null. */
   closed: (found: T, home: string) => Redirect | null;
   settings: (found: T) => CheckoutSettings;
-  /** Step 1 of the payment (lib/services/attempt-payment.ts): the `authorizing` attempt, committed. */
-  reserve: (tx: Db, paymentContext: PaymentContext, token: string, buyer: BuyerPayment) => Promise<WrittenReservation>;
+  /**
+   * Step 1 of the payment (lib/services/attempt-payment.ts): the `authorizing` attempt, written in the
+   * submission's transaction, which commits it. A refusal is thrown (rolled back whole, then stored on its own:
+   * oncePerSubmission), or returned when what it wrote must stand (an order found expired is expired).
+   */
+  reserve: (tx: Db, paymentContext: PaymentContext, token: string, buyer: BuyerPayment) => Promise<WrittenReservation | AppError>;
 }
 
-/** What one submission stores for its twins: the attempt it reserved, or where its refusal sent the buyer. */
+/**
+ * What one submission stores for its twins when it is not refused outright (a thrown refusal is stored as the
+ * refusal itself): the attempt it reserved, or where a refusal whose writes stand sent the buyer.
+ */
 type Reserved = { reservation: Reservation } | { refused: Redirect };
 
 /**
@@ -60,7 +67,9 @@ export function checkoutPayPost<T extends MerchantScope & { locale: string; buye
       if (!submission) return closed;
       // A double tap's twin can read the order after the first tap reserved it (it is `processing` now): if
       // this submission already has an answer, the twin follows it (to the same receipt), not the order's page.
-      const { value, replayed } = await oncePerSubmission<Reserved>(db, found, submission, `${back}/pay`, async () => ({ refused: closed }));
+      const submitted = await oncePerSubmission<Reserved>(db, found, submission, `${back}/pay`, async () => ({ refused: closed }));
+      if ("refusal" in submitted) return refusal(submitted.refusal, back, form);
+      const { value, replayed } = submitted;
       if (replayed && "reservation" in value) {
         return outcomeRedirect(await recordedOutcome(db, value.reservation, paymentContextFromEnv().connectorTimeoutSeconds * 1000), form);
       }
@@ -75,15 +84,15 @@ export function checkoutPayPost<T extends MerchantScope & { locale: string; buye
     const paymentContext = paymentContextFromEnv();
     // What this request's reservation wrote, kept here for its connector call; the submission stores the ids.
     const reserved: { written?: WrittenReservation } = {};
-    const { value, replayed } = await oncePerSubmission<Reserved>(db, found, submission, `${back}/pay`, async (tx) => {
-      try {
-        reserved.written = await payable.reserve(tx, paymentContext, token, checked.value);
-        return { reservation: reservationIds(reserved.written) };
-      } catch (error) {
-        if (error instanceof AppError) return { refused: refusal(error, back, form) };
-        throw error;
-      }
+    const submitted = await oncePerSubmission<Reserved>(db, found, submission, `${back}/pay`, async (tx) => {
+      const written = await payable.reserve(tx, paymentContext, token, checked.value);
+      // Refused, with what it wrote kept: the refusal is stored with it.
+      if (written instanceof AppError) return { refused: refusal(written, back, form) };
+      reserved.written = written;
+      return { reservation: reservationIds(written) };
     });
+    if ("refusal" in submitted) return refusal(submitted.refusal, back, form);
+    const { value, replayed } = submitted;
     // (A submission stored by an older version holds a redirect of neither shape: the page shows the state.)
     if (!("reservation" in value)) return "refused" in value ? value.refused : { location: back };
     const outcome = replayed

@@ -2,7 +2,7 @@ import { findOrderByToken } from "@/db/queries/orders";
 import { orderCheckoutSettings } from "@/lib/checkout/form";
 import { orderPath } from "@/lib/checkout/steps";
 import { checkoutPayPost } from "@/lib/http/checkout/pay";
-import { reserveOrderPayment } from "@/lib/services/pay-order";
+import { reserveOrderPaymentOrExpire } from "@/lib/services/pay-order";
 
 // POST /o/{token}/pay — an order's checkout form (also the retry after a decline): validate, pay, 303 on.
 export const POST = checkoutPayPost({
@@ -12,5 +12,5 @@ export const POST = checkoutPayPost({
   // Paid, expired, canceled or under way: the order's page shows which (payOrder would refuse it too).
   closed: (order, home) => (order.status !== "open" ? { location: home } : null),
   settings: orderCheckoutSettings,
-  reserve: reserveOrderPayment,
+  reserve: reserveOrderPaymentOrExpire,
 });
