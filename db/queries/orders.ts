@@ -1,13 +1,13 @@
 import { and, desc, eq, gte, inArray, lt, lte, sql, type SQL } from "drizzle-orm";
 import { AppError } from "@/lib/core/errors";
 import { toPage, type Page } from "@/lib/core/list-params";
-import { scopeValues, whereScope, whereScopePlaceholders, type MerchantScope } from "@/lib/core/scope";
+import { scopeOf, whereScope, whereScopePlaceholders, type MerchantScope } from "@/lib/core/scope";
 import { builtOnce } from "../built-once";
 import type { Db } from "../client";
 import { orders, payments, refunds, type OrderRow, type PaymentRow, type RefundRow } from "../schema";
 
 export async function findOrder(db: Db, scope: MerchantScope, id: string): Promise<OrderRow | null> {
-  const [row] = await orderById(db).execute({ id, ...scopeValues(scope) });
+  const [row] = await orderById(db).execute({ id, ...scopeOf(scope) });
   return row ?? null;
 }
 
@@ -32,7 +32,7 @@ export async function lockOrder(tx: Db, where: { id: string; scope?: MerchantSco
     "token" in where
       ? await lockOrderByToken(tx).execute({ token: where.token })
       : where.scope
-        ? await lockOrderInScope(tx).execute({ id: where.id, ...scopeValues(where.scope) })
+        ? await lockOrderInScope(tx).execute({ id: where.id, ...scopeOf(where.scope) })
         : await lockOrderById(tx).execute({ id: where.id });
   return row ?? null;
 }
@@ -46,7 +46,7 @@ export async function lockScopedOrder(tx: Db, scope: MerchantScope, id: string):
 
 /** One of the merchant's payment attempts. */
 export async function findPayment(db: Db, scope: MerchantScope, id: string): Promise<PaymentRow | null> {
-  const [row] = await paymentById(db).execute({ id, ...scopeValues(scope) });
+  const [row] = await paymentById(db).execute({ id, ...scopeOf(scope) });
   return row ?? null;
 }
 

@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, ilike, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { toPage, type Page } from "@/lib/core/list-params";
-import { scopeValues, whereScope, whereScopePlaceholders, type MerchantScope } from "@/lib/core/scope";
+import { scopeOf, whereScope, whereScopePlaceholders, type MerchantScope } from "@/lib/core/scope";
 import { builtOnce } from "../built-once";
 import type { Db } from "../client";
 import { plannedPerRun } from "../planned-per-run";
@@ -19,7 +19,7 @@ export async function lockPaymentLink(tx: Db, where: { token: string } | { id: s
   const [row] =
     "token" in where
       ? await lockLinkByToken(tx).execute({ token: where.token })
-      : await lockLinkInScope(tx).execute({ id: where.id, ...scopeValues(where.scope) });
+      : await lockLinkInScope(tx).execute({ id: where.id, ...scopeOf(where.scope) });
   return row ?? null;
 }
 

@@ -32,18 +32,17 @@ export function whereScope(table: ScopedTable, scope: MerchantScope): SQL {
 
 /**
  * whereScope for a statement built once (db/built-once.ts): the scope as placeholders, filled at each call with
- * scopeValues(scope). Built-once statements keep the scope here, beside whereScope, and nowhere else.
+ * `...scopeOf(scope)` (exactly the two values). Built-once statements keep the scope here, beside whereScope,
+ * and nowhere else.
  */
 export function whereScopePlaceholders(table: ScopedTable): SQL {
   return and(eq(table.merchantId, sql.placeholder("merchantId")), eq(table.livemode, sql.placeholder("livemode")))!;
 }
 
-/** The values of whereScopePlaceholders' placeholders. */
-export function scopeValues(scope: MerchantScope): { merchantId: string; livemode: boolean } {
-  return { merchantId: scope.merchantId, livemode: scope.livemode };
-}
-
-/** The scope a stored row belongs to: for work that starts from a row (a job, an event) rather than a request. */
+/**
+ * The scope a stored row belongs to (for work that starts from a row — a job, an event — rather than a request),
+ * or any scope as just its two values (whereScopePlaceholders' placeholders).
+ */
 export function scopeOf(row: MerchantScope): MerchantScope {
   return { merchantId: row.merchantId, livemode: row.livemode };
 }

@@ -4,7 +4,7 @@ import { builtOnce } from "@/db/built-once";
 import { executedRows, type Db } from "@/db/client";
 import { idempotencyKeys } from "@/db/schema";
 import { AppError } from "@/lib/core/errors";
-import { scopeValues, whereScope, whereScopePlaceholders, type MerchantScope } from "@/lib/core/scope";
+import { scopeOf, whereScope, whereScopePlaceholders, type MerchantScope } from "@/lib/core/scope";
 
 // Idempotency-Key, as the contract describes it. Everything happens in ONE transaction, the request's own:
 //  1. take the key's transaction-scoped advisory lock without waiting: a twin still running holds it, so the
@@ -142,7 +142,7 @@ const completeKey = builtOnce((db) =>
 
 /** Stores the response under the claim, in the transaction that holds it. */
 export async function completeIdempotencyKey(tx: Db, scope: MerchantScope, key: string, claimId: string, response: StoredResponse): Promise<void> {
-  const done = await completeKey(tx).execute({ status: response.status, body: response.body, ...scopeValues(scope), key, claimId });
+  const done = await completeKey(tx).execute({ status: response.status, body: response.body, ...scopeOf(scope), key, claimId });
   // Cannot happen while the transaction holds the row; refuse rather than commit writes without their response.
   if (done.length === 0) throw new Error(`Idempotency-Key ${key} is no longer held by claim ${claimId}.`);
 }
